@@ -1,0 +1,210 @@
+//! `bedstretch routine list|show|validate`, and finding a routine by id or path.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::core::duration::format_secs;
+use crate::core::routine::Routine;
+use crate::core::text::wrap;
+use crate::store::paths::Paths;
+use crate::store::routines::{Catalog, Origin, load_file};
+
+/// Finds a routine named on the command line: a path to a .toml file, or an id.
+pub fn resolve(paths: &Paths, name: &str) -> Result<(Routine, Origin)> {
+    let looks_like_path = name.ends_with(".toml") || name.contains(std::path::MAIN_SEPARATOR);
+    if looks_like_path || Path::new(name).is_file() {
+        let path = PathBuf::from(name);
+        let routine = load_file(&path)?;
+        return Ok((routine, Origin::File(path)));
+    }
+    let catalog = Catalog::load(paths);
+    if let Some(found) = catalog.get(name) {
+        return Ok(found.clone());
+    }
+    if let Some(broken) = catalog.broken.iter().find(|b| b.id == name) {
+        return Err(anyhow::anyhow!("{}", broken.error));
+    }
+    let ids: Vec<&str> = catalog.ids().collect();
+    let near = ids
+        .iter()
+        .min_by_key(|id| strsim::damerau_levenshtein(name, id))
+        .filter(|id| strsim::damerau_levenshtein(name, id) <= 3)
+        .map(|id| format!("; did you mean `{id}`?"))
+        .unwrap_or_else(|| format!("; the routines are: {}", ids.join(", ")));
+    bail!("no routine called `{name}`{near}")
+}
+
+fn origin_label(origin: &Origin) -> &'static str {
+    match origin {
+        Origin::Bundled => "bundled",
+        Origin::User {
+            overrides: false, ..
+        } => "yours",
+        Origin::User {
+            overrides: true, ..
+        } => "yours, replaces bundled",
+        Origin::File(_) => "file",
+    }
+}
+
+/// `routine list`: one row per routine, then any of the person's files that have problems.
+pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
+    let catalog = Catalog::load(paths);
+    let id_width = catalog
+        .routines
+        .iter()
+        .map(|(r, _)| r.id.chars().count())
+        .chain([2])
+        .max()
+        .unwrap_or(2);
+    let name_width = catalog
+        .routines
+        .iter()
+        .map(|(r, _)| r.name.chars().count())
+        .chain([4])
+        .max()
+        .unwrap_or(4);
+    writeln!(
+        out,
+        "{:id_width$}  {:name_width$}  STEPS  TOTAL    FROM",
+        "ID", "NAME"
+    )?;
+    for (routine, origin) in &catalog.routines {
+        writeln!(
+            out,
+            "{:id_width$}  {:name_width$}  {:>5}  {:<7}  {}",
+            routine.id,
+            routine.name,
+            routine.steps.len(),
+            format_secs(routine.total_secs()),
+            origin_label(origin),
+        )?;
+    }
+    if !catalog.broken.is_empty() {
+        writeln!(
+            out,
+            "\nThese routine files have problems and are skipped until fixed:"
+        )?;
+        for broken in &catalog.broken {
+            writeln!(out, "{}", broken.error)?;
+        }
+    }
+    for warning in &catalog.warnings {
+        eprintln!("bedstretch: {warning}");
+    }
+    writeln!(
+        out,
+        "\nYour own routines go in {}",
+        paths.routines_dir().display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `routine show`: every step with its time, sides and reps, and the total.
+pub fn show(paths: &Paths, name: &str, out: &mut impl Write) -> Result<ExitCode> {
+    let (routine, origin) = resolve(paths, name)?;
+    let from = match &origin {
+        Origin::User { path, .. } | Origin::File(path) => {
+            format!("{}, {}", origin_label(&origin), path.display())
+        }
+        Origin::Bundled => origin_label(&origin).to_string(),
+    };
+    writeln!(out, "{}  ({}, {from})", routine.name, routine.id)?;
+    for line in wrap(&routine.description, 76) {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out)?;
+    if routine.lead_in_secs > 0 {
+        writeln!(
+            out,
+            "{:>3}  {:<44}{:>8}",
+            "",
+            "Get ready",
+            format_secs(routine.lead_in_secs)
+        )?;
+    }
+    let last = routine.steps.len().saturating_sub(1);
+    for (i, step) in routine.steps.iter().enumerate() {
+        let mut how = Vec::new();
+        if !step.sides.is_empty() {
+            how.push(step.sides.join(", "));
+        }
+        if let Some(reps) = step.reps {
+            how.push(format!("{reps} reps"));
+        }
+        let time = if step.sides.len() > 1 {
+            format!("{} each", format_secs(step.duration_secs))
+        } else {
+            format_secs(step.duration_secs)
+        };
+        writeln!(
+            out,
+            "{:>3}. {:<28}{:<16}{time:>8}",
+            i + 1,
+            step.name,
+            how.join(" · ")
+        )?;
+        for line in wrap(&step.instructions, 70) {
+            writeln!(out, "     {line}")?;
+        }
+        if step.sides.len() > 1 && step.switch_secs > 0 {
+            writeln!(
+                out,
+                "     {:<44}{:>8}",
+                "switch sides",
+                format_secs(step.switch_secs)
+            )?;
+        }
+        if i < last && step.rest_secs > 0 {
+            writeln!(out, "     {:<44}{:>8}", "rest", format_secs(step.rest_secs))?;
+        }
+    }
+    writeln!(
+        out,
+        "\nTotal {}: {}, {} with every side counted.",
+        format_secs(routine.total_secs()),
+        plural(routine.steps.len(), "step"),
+        routine.planned_sides()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `routine validate`: an `ok` line per good file, every problem of the bad ones.
+pub fn validate(files: &[PathBuf], out: &mut impl Write) -> Result<ExitCode> {
+    let mut bad = 0;
+    for file in files {
+        match load_file(file) {
+            Ok(routine) => writeln!(
+                out,
+                "ok  {}: \"{}\", {}, {}",
+                file.display(),
+                routine.name,
+                plural(routine.steps.len(), "step"),
+                format_secs(routine.total_secs())
+            )?,
+            Err(error) => {
+                bad += 1;
+                eprintln!("{error}");
+            }
+        }
+    }
+    if bad == 0 {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "bedstretch: {bad} of {} with problems",
+        plural(files.len(), "file")
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}

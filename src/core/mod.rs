@@ -1,0 +1,7 @@
+//! The pure core: routines and their rules. No terminal, no files, no clock.
+
+pub mod duration;
+pub mod problem;
+pub mod routine;
+pub mod routine_file;
+pub mod text;

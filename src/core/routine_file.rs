@@ -1,0 +1,466 @@
+//! Reading a routine file: TOML in, a checked [`Routine`] or every problem found out.
+//!
+//! The file is parsed into a spanned tree first and then walked by hand, rather than
+//! deserialized with serde, so that all problems of a file are reported at once, each with its
+//! line and column, instead of stopping at the first.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::duration::parse_secs;
+use super::problem::{Fault, Problem};
+use super::routine::{Routine, Step};
+use super::text::{clean_line, clean_multiline, line_col, shorten};
+
+/// A routine file larger than this is refused before it is parsed.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+const MAX_STEPS: usize = 100;
+const MAX_NAME_CHARS: usize = 60;
+const MAX_TEXT_CHARS: usize = 1000;
+const MAX_SIDES: usize = 8;
+const MAX_SIDE_CHARS: usize = 20;
+const MAX_REPS: u64 = 100;
+const MAX_SECS: u64 = 30 * 60;
+
+const TOP_KEYS: &[&str] = &["name", "description", "lead_in", "rest", "switch", "step"];
+const STEP_KEYS: &[&str] = &[
+    "name",
+    "duration",
+    "sides",
+    "reps",
+    "instructions",
+    "art",
+    "rest",
+    "switch",
+];
+
+const DEFAULT_LEAD_IN: u64 = 5;
+const DEFAULT_REST: u64 = 5;
+const DEFAULT_SWITCH: u64 = 3;
+
+/// Parses and checks one routine file. `id` is its file stem; `art` lists the illustrations
+/// that exist, so that a misspelt `art` is caught here rather than at bedtime.
+pub fn parse_routine(id: &str, bytes: &[u8], art: &[&str]) -> Result<Routine, Vec<Problem>> {
+    let at_start = |fault| vec![problem_at(1, 1, None, fault)];
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(at_start(Fault::TooLarge {
+            bytes: bytes.len() as u64,
+        }));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by definition, so this never falls back.
+            let (line, column) = line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
+            let byte = bytes[e.valid_up_to()];
+            return Err(vec![problem_at(
+                line,
+                column,
+                None,
+                Fault::NotUtf8 { byte },
+            )]);
+        }
+    };
+    if source.trim().is_empty() {
+        return Err(at_start(Fault::Empty));
+    }
+    let (table, syntax_errors) = DeTable::parse_recoverable(source);
+    if !syntax_errors.is_empty() {
+        let mut problems: Vec<Problem> = syntax_errors
+            .iter()
+            .map(|e| {
+                let (line, column) = line_col(source, e.span().map_or(0, |s| s.start));
+                problem_at(line, column, None, Fault::Syntax(one_line(e.message())))
+            })
+            .collect();
+        problems.sort_by_key(|p| (p.line, p.column));
+        problems.dedup();
+        return Err(problems);
+    }
+    let mut walker = Walker {
+        source,
+        art,
+        problems: Vec::new(),
+    };
+    let routine = walker.routine(id, table.get_ref());
+    let mut problems = walker.problems;
+    match routine {
+        Some(routine) if problems.is_empty() => Ok(routine),
+        _ => {
+            problems.sort_by_key(|p| (p.line, p.column));
+            Err(problems)
+        }
+    }
+}
+
+fn problem_at(line: usize, column: usize, step: Option<StepRef>, fault: Fault) -> Problem {
+    Problem {
+        line,
+        column,
+        step,
+        fault,
+    }
+}
+
+type StepRef = (usize, Option<String>);
+
+/// The parser's messages may span lines; an error here is always one line.
+fn one_line(message: &str) -> String {
+    let words: Vec<&str> = message.split_whitespace().collect();
+    clean_line(&words.join(" "))
+}
+
+struct Walker<'s> {
+    source: &'s str,
+    art: &'s [&'s str],
+    problems: Vec<Problem>,
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+impl Walker<'_> {
+    fn report(&mut self, span: Range<usize>, step: &Option<StepRef>, fault: Fault) {
+        let (line, column) = line_col(self.source, span.start);
+        self.problems
+            .push(problem_at(line, column, step.clone(), fault));
+    }
+
+    /// The value as the person wrote it, for "got ...".
+    fn got(&self, value: &Value<'_>) -> String {
+        match value.get_ref() {
+            DeValue::Table(_) => "a table".into(),
+            DeValue::Array(_) if value.span().len() > 40 => "an array".into(),
+            _ => shorten(self.source.get(value.span()).unwrap_or_default()),
+        }
+    }
+
+    fn rule(&mut self, value: &Value<'_>, step: &Option<StepRef>, key: &'static str, rule: &str) {
+        let got = self.got(value);
+        self.report(
+            value.span(),
+            step,
+            Fault::Rule {
+                key,
+                rule: rule.to_string(),
+                got,
+            },
+        );
+    }
+
+    fn unknown_keys(
+        &mut self,
+        table: &DeTable<'_>,
+        valid: &[&'static str],
+        step: &Option<StepRef>,
+    ) {
+        for key in table.keys() {
+            if valid.contains(&key.get_ref().as_ref()) {
+                continue;
+            }
+            let name = key.get_ref().as_ref();
+            let fault = if step.is_none() && STEP_KEYS.contains(&name) {
+                Fault::StepKeyAtTop(name.to_string())
+            } else {
+                Fault::UnknownKey {
+                    key: clean_line(name),
+                    suggestion: nearest(name, valid),
+                }
+            };
+            self.report(key.span(), step, fault);
+        }
+    }
+
+    /// Reports a missing key, unless a typo of it was already reported with the fix.
+    fn missing<T>(
+        &mut self,
+        table: &DeTable<'_>,
+        span: Range<usize>,
+        at: &Option<StepRef>,
+        key: &'static str,
+    ) -> Option<T> {
+        let valid = if at.is_some() { STEP_KEYS } else { TOP_KEYS };
+        let typo_of_it = table.keys().any(|k| {
+            let k = k.get_ref().as_ref();
+            !valid.contains(&k) && nearest(k, valid) == Some(key)
+        });
+        if !typo_of_it {
+            self.report(span, at, Fault::Missing(key));
+        }
+        None
+    }
+
+    fn routine(&mut self, id: &str, top: &DeTable<'_>) -> Option<Routine> {
+        self.unknown_keys(top, TOP_KEYS, &None);
+        let name = match top.get("name") {
+            Some(v) => self.name(v, &None),
+            None => self.missing(top, 0..0, &None, "name"),
+        };
+        let description = top
+            .get("description")
+            .and_then(|v| self.text(v, &None, "description", 0, MAX_TEXT_CHARS))
+            .unwrap_or_default();
+        let lead_in = self.secs_or(top.get("lead_in"), &None, "lead_in", 0, DEFAULT_LEAD_IN);
+        let rest = self.secs_or(top.get("rest"), &None, "rest", 0, DEFAULT_REST);
+        let switch = self.secs_or(top.get("switch"), &None, "switch", 0, DEFAULT_SWITCH);
+        let steps = self.steps(top.get("step"), rest, switch);
+        Some(Routine {
+            id: id.to_string(),
+            name: name?,
+            description,
+            lead_in_secs: lead_in?,
+            steps: steps?,
+        })
+    }
+
+    fn steps(
+        &mut self,
+        value: Option<&Value<'_>>,
+        rest: Option<u64>,
+        switch: Option<u64>,
+    ) -> Option<Vec<Step>> {
+        let Some(value) = value else {
+            self.report(0..0, &None, Fault::StepCount(0));
+            return None;
+        };
+        let Some(array) = value
+            .get_ref()
+            .as_array()
+            .filter(|a| a.iter().all(|s| s.get_ref().is_table()))
+        else {
+            self.rule(value, &None, "step", "an array of tables, written [[step]]");
+            return None;
+        };
+        if array.is_empty() || array.len() > MAX_STEPS {
+            self.report(value.span(), &None, Fault::StepCount(array.len()));
+        }
+        let mut steps = Vec::with_capacity(array.len());
+        for (i, item) in array.iter().enumerate() {
+            if let Some(table) = item.get_ref().as_table() {
+                steps.push(self.step(i + 1, item.span(), table, rest, switch));
+            }
+        }
+        let steps: Option<Vec<Step>> = steps.into_iter().collect();
+        steps.filter(|s| !s.is_empty() && s.len() <= MAX_STEPS)
+    }
+
+    fn step(
+        &mut self,
+        number: usize,
+        span: Range<usize>,
+        table: &DeTable<'_>,
+        rest: Option<u64>,
+        switch: Option<u64>,
+    ) -> Option<Step> {
+        // The name goes into every message about this step, so it is read first.
+        let usable_name = table
+            .get("name")
+            .and_then(|v| v.get_ref().as_str())
+            .map(clean_line)
+            .filter(|n| !n.is_empty());
+        let at = Some((number, usable_name));
+        self.unknown_keys(table, STEP_KEYS, &at);
+        let name = match table.get("name") {
+            Some(v) => self.name(v, &at),
+            None => self.missing(table, span.clone(), &at, "name"),
+        };
+        let duration = match table.get("duration") {
+            Some(v) => self.secs(v, &at, "duration", 1),
+            None => self.missing(table, span, &at, "duration"),
+        };
+        let sides = table
+            .get("sides")
+            .map_or(Some(Vec::new()), |v| self.sides(v, &at));
+        let reps = match (table.get("reps"), duration) {
+            (Some(v), Some(duration)) => self.reps(v, &at, duration).map(Some),
+            (Some(_), None) | (None, _) => Some(None),
+        };
+        let instructions = table
+            .get("instructions")
+            .and_then(|v| self.text(v, &at, "instructions", 0, MAX_TEXT_CHARS))
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default();
+        let art = match table.get("art") {
+            Some(v) => self.art(v, &at).map(Some),
+            None => Some(None),
+        };
+        let rest = match table.get("rest") {
+            Some(v) => self.secs(v, &at, "rest", 0),
+            None => rest,
+        };
+        let switch = match table.get("switch") {
+            Some(v) => self.secs(v, &at, "switch", 0),
+            None => switch,
+        };
+        Some(Step {
+            name: name?,
+            duration_secs: duration?,
+            sides: sides?,
+            reps: reps?,
+            instructions,
+            art: art?,
+            rest_secs: rest?,
+            switch_secs: switch?,
+        })
+    }
+
+    fn name(&mut self, value: &Value<'_>, at: &Option<StepRef>) -> Option<String> {
+        self.text(value, at, "name", 1, MAX_NAME_CHARS)
+    }
+
+    fn text(
+        &mut self,
+        value: &Value<'_>,
+        at: &Option<StepRef>,
+        key: &'static str,
+        min: usize,
+        max: usize,
+    ) -> Option<String> {
+        let Some(raw) = value.get_ref().as_str() else {
+            self.rule(value, at, key, "a string");
+            return None;
+        };
+        let text = if key == "name" {
+            clean_line(raw)
+        } else {
+            clean_multiline(raw)
+        };
+        let chars = text.chars().count();
+        if chars < min || chars > max {
+            let rule = if min == 0 {
+                format!("at most {max} characters")
+            } else {
+                format!("{min} to {max} characters")
+            };
+            self.rule(value, at, key, &rule);
+            return None;
+        }
+        Some(text)
+    }
+
+    fn secs_or(
+        &mut self,
+        value: Option<&Value<'_>>,
+        at: &Option<StepRef>,
+        key: &'static str,
+        min: u64,
+        default: u64,
+    ) -> Option<u64> {
+        match value {
+            Some(v) => self.secs(v, at, key, min),
+            None => Some(default),
+        }
+    }
+
+    fn secs(
+        &mut self,
+        value: &Value<'_>,
+        at: &Option<StepRef>,
+        key: &'static str,
+        min: u64,
+    ) -> Option<u64> {
+        let secs = match value.get_ref() {
+            DeValue::String(text) => parse_secs(text),
+            // A negative or huge number is simply out of range.
+            DeValue::Integer(int) => {
+                Some(u64::from_str_radix(int.as_str(), int.radix()).unwrap_or(u64::MAX))
+            }
+            _ => None,
+        };
+        match secs {
+            Some(s) if (min..=MAX_SECS).contains(&s) => Some(s),
+            Some(_) => {
+                self.rule(value, at, key, &format!("{min}s..30m"));
+                None
+            }
+            None => {
+                self.rule(
+                    value,
+                    at,
+                    key,
+                    r#"a duration like "45s", "1m30s", "2m" or 90"#,
+                );
+                None
+            }
+        }
+    }
+
+    fn reps(&mut self, value: &Value<'_>, at: &Option<StepRef>, duration: u64) -> Option<u32> {
+        let Some(int) = value.get_ref().as_integer() else {
+            self.rule(value, at, "reps", "a whole number");
+            return None;
+        };
+        let reps = i64::from_str_radix(int.as_str(), int.radix()).unwrap_or(i64::MAX);
+        let max = MAX_REPS.min(duration);
+        match u32::try_from(reps) {
+            Ok(r) if r >= 1 && u64::from(r) <= max => Some(r),
+            _ if duration < MAX_REPS => {
+                let rule = format!("1..{max}, at most one a second of the {duration}s duration");
+                self.rule(value, at, "reps", &rule);
+                None
+            }
+            _ => {
+                self.rule(value, at, "reps", &format!("1..{MAX_REPS}"));
+                None
+            }
+        }
+    }
+
+    fn sides(&mut self, value: &Value<'_>, at: &Option<StepRef>) -> Option<Vec<String>> {
+        const RULE: &str =
+            "a list of 1 to 8 different labels of 1 to 20 characters, like [\"left\", \"right\"]";
+        let labels: Option<Vec<String>> = value.get_ref().as_array().and_then(|items| {
+            items
+                .iter()
+                .map(|i| i.get_ref().as_str().map(clean_line))
+                .collect()
+        });
+        let fits = |labels: &Vec<String>| {
+            let mut seen: Vec<String> = labels.iter().map(|l| l.to_lowercase()).collect();
+            seen.sort();
+            seen.dedup();
+            (1..=MAX_SIDES).contains(&labels.len())
+                && seen.len() == labels.len()
+                && labels
+                    .iter()
+                    .all(|l| (1..=MAX_SIDE_CHARS).contains(&l.chars().count()))
+        };
+        match labels {
+            Some(labels) if fits(&labels) => Some(labels),
+            _ => {
+                self.rule(value, at, "sides", RULE);
+                None
+            }
+        }
+    }
+
+    fn art(&mut self, value: &Value<'_>, at: &Option<StepRef>) -> Option<String> {
+        let name = self.text(value, at, "art", 1, MAX_NAME_CHARS)?;
+        if self.art.contains(&name.as_str()) {
+            return Some(name);
+        }
+        let fault = Fault::UnknownArt {
+            got: shorten(&name),
+            suggestion: nearest(&name, self.art).map_or_else(
+                || format!("the illustrations are: {}", self.art.join(", ")),
+                |near| format!("did you mean \"{near}\"?"),
+            ),
+        };
+        self.report(value.span(), at, fault);
+        None
+    }
+}
+
+/// The valid word closest to a typo, if it is close enough to be what was meant.
+fn nearest<'a>(typo: &str, valid: &[&'a str]) -> Option<&'a str> {
+    let typo = typo.to_lowercase();
+    valid
+        .iter()
+        .map(|v| (strsim::damerau_levenshtein(&typo, v), *v))
+        .filter(|(distance, v)| *distance <= (v.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, v)| v)
+}

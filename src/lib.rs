@@ -1,0 +1,8 @@
+//! bedstretch: a calm bedtime stretch coach for the terminal.
+//!
+//! `core` is pure (no terminal, files or clock); `store` reads and writes files; `cli` is the
+//! command line on top of both.
+
+pub mod cli;
+pub mod core;
+pub mod store;
