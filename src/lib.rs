@@ -4,5 +4,6 @@
 //! command line on top of both.
 
 pub mod cli;
+pub mod clock;
 pub mod core;
 pub mod store;

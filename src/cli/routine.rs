@@ -107,9 +107,8 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
 pub fn show(paths: &Paths, name: &str, out: &mut impl Write) -> Result<ExitCode> {
     let (routine, origin) = resolve(paths, name)?;
     let from = match &origin {
-        Origin::User { path, .. } | Origin::File(path) => {
-            format!("{}, {}", origin_label(&origin), path.display())
-        }
+        Origin::User { path, .. } => format!("{}: {}", origin_label(&origin), path.display()),
+        Origin::File(path) => format!("from {}", path.display()),
         Origin::Bundled => origin_label(&origin).to_string(),
     };
     writeln!(out, "{}  ({}, {from})", routine.name, routine.id)?;
@@ -142,7 +141,7 @@ pub fn show(paths: &Paths, name: &str, out: &mut impl Write) -> Result<ExitCode>
         };
         writeln!(
             out,
-            "{:>3}. {:<28}{:<16}{time:>8}",
+            "{:>3}. {:<30}{:<14}{time:>8}",
             i + 1,
             step.name,
             how.join(" · ")

@@ -40,12 +40,12 @@ pub enum Fault {
     #[error("TOML syntax: {0}")]
     Syntax(String),
     /// A key the format does not know, most often a typo.
-    #[error("unknown key `{key}`{}", did_you_mean(.suggestion))]
+    #[error("unknown key `{key}`; {hint}")]
     UnknownKey {
         /// The key as written.
         key: String,
-        /// The nearest valid key, when one is close.
-        suggestion: Option<&'static str>,
+        /// The nearest valid key, or the list of them.
+        hint: String,
     },
     /// A step key written at the top of the file.
     #[error("`{0}` belongs inside a [[step]] table")]
@@ -57,12 +57,12 @@ pub enum Fault {
     #[error("a routine needs 1 to 100 [[step]] tables, got {0}")]
     StepCount(usize),
     /// An `art` name that is not one of the bundled illustrations.
-    #[error("art \"{got}\" is not a bundled illustration; {suggestion}")]
+    #[error("art \"{got}\" is not a bundled illustration; {hint}")]
     UnknownArt {
         /// The name as written.
         got: String,
         /// The nearest name, or the list of them.
-        suggestion: String,
+        hint: String,
     },
     /// A value of the wrong type or out of range.
     #[error("{key} must be {rule}, got {got}")]
@@ -74,10 +74,6 @@ pub enum Fault {
         /// The value as written in the file.
         got: String,
     },
-}
-
-fn did_you_mean(suggestion: &Option<&'static str>) -> String {
-    suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
 }
 
 /// Every problem found in one file, printed one per line as `FILE:LINE:COL: ...`.

@@ -73,8 +73,10 @@ pub fn parse_routine(id: &str, bytes: &[u8], art: &[&str]) -> Result<Routine, Ve
         let mut problems: Vec<Problem> = syntax_errors
             .iter()
             .map(|e| {
-                let (line, column) = line_col(source, e.span().map_or(0, |s| s.start));
-                problem_at(line, column, None, Fault::Syntax(one_line(e.message())))
+                let span = e.span().unwrap_or(0..0);
+                let (line, column) = line_col(source, span.start);
+                let message = syntax_message(e.message(), source.get(span).unwrap_or_default());
+                problem_at(line, column, None, Fault::Syntax(message))
             })
             .collect();
         problems.sort_by_key(|p| (p.line, p.column));
@@ -108,10 +110,20 @@ fn problem_at(line: usize, column: usize, step: Option<StepRef>, fault: Fault) -
 
 type StepRef = (usize, Option<String>);
 
-/// The parser's messages may span lines; an error here is always one line.
-fn one_line(message: &str) -> String {
+/// The parser's message on one line, in plainer words where they help.
+fn syntax_message(message: &str, at: &str) -> String {
     let words: Vec<&str> = message.split_whitespace().collect();
-    clean_line(&words.join(" "))
+    let message = clean_line(&words.join(" "));
+    if message.contains("recurse") {
+        "nested too deeply (more than 80 levels of [ ] or { })".into()
+    } else if message == "duplicate key" && !at.is_empty() {
+        format!(
+            "duplicate key `{}`; each key may appear once per table",
+            shorten(at)
+        )
+    } else {
+        message
+    }
 }
 
 struct Walker<'s> {
@@ -166,8 +178,11 @@ impl Walker<'_> {
                 Fault::StepKeyAtTop(name.to_string())
             } else {
                 Fault::UnknownKey {
-                    key: clean_line(name),
-                    suggestion: nearest(name, valid),
+                    key: shorten(name),
+                    hint: nearest(name, valid).map_or_else(
+                        || format!("the keys here are {}", valid.join(", ")),
+                        |near| format!("did you mean `{near}`?"),
+                    ),
                 }
             };
             self.report(key.span(), step, fault);
@@ -444,7 +459,7 @@ impl Walker<'_> {
         }
         let fault = Fault::UnknownArt {
             got: shorten(&name),
-            suggestion: nearest(&name, self.art).map_or_else(
+            hint: nearest(&name, self.art).map_or_else(
                 || format!("the illustrations are: {}", self.art.join(", ")),
                 |near| format!("did you mean \"{near}\"?"),
             ),
@@ -463,4 +478,90 @@ fn nearest<'a>(typo: &str, valid: &[&'a str]) -> Option<&'a str> {
         .filter(|(distance, v)| *distance <= (v.len() / 3).max(1))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, v)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ART: &[&str] = &["calf-wall"];
+
+    fn parse(text: &str) -> Result<Routine, Vec<Problem>> {
+        parse_routine("r", text.as_bytes(), ART)
+    }
+
+    #[test]
+    fn defaults_fill_in_and_steps_may_override_rest_and_switch() {
+        let routine = parse(
+            "name = \"R\"\nrest = \"9s\"\n[[step]]\nname = \"A\"\nduration = 30\n\
+             sides = [\"left\", \"right\"]\nswitch = \"1s\"\n[[step]]\nname = \"B\"\nduration = \"1m\"\n\
+             reps = 6\nrest = 0\n",
+        )
+        .expect("valid");
+        assert_eq!(routine.lead_in_secs, DEFAULT_LEAD_IN);
+        assert_eq!(
+            (routine.steps[0].rest_secs, routine.steps[0].switch_secs),
+            (9, 1)
+        );
+        assert_eq!(
+            (routine.steps[1].rest_secs, routine.steps[1].switch_secs),
+            (0, DEFAULT_SWITCH)
+        );
+        assert_eq!(routine.steps[1].reps, Some(6));
+        assert_eq!(routine.steps[1].duration_secs, 60);
+    }
+
+    #[test]
+    fn names_are_cleaned_before_their_length_is_checked() {
+        let routine =
+            parse("name = \"  Two\\n  lines \"\n[[step]]\nname = \"\\u001bA\"\nduration = 1\n")
+                .expect("valid");
+        assert_eq!(routine.name, "Two lines");
+        assert_eq!(routine.steps[0].name, "A");
+    }
+
+    #[test]
+    fn a_typo_of_a_required_key_is_reported_once_with_the_fix() {
+        let problems =
+            parse("name = \"R\"\n[[step]]\nnmae = \"A\"\nduration = 1\n").expect_err("invalid");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "3:1: step 1: unknown key `nmae`; did you mean `name`?"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_bytes_give_a_routine_or_problems_never_a_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            if let Err(problems) = parse_routine("r", &bytes, ART) {
+                prop_assert!(!problems.is_empty());
+            }
+        }
+
+        #[test]
+        fn any_edit_of_a_good_file_gives_a_routine_or_problems(
+            at in 0usize..400,
+            cut in 0usize..20,
+            insert in "[\\[\\]{}=\"'a-z0-9.,\\n -]{0,12}",
+        ) {
+            let good = "name = \"Bedtime\"\nlead_in = \"5s\"\n[[step]]\nname = \"Calf\"\n\
+                        duration = \"1m30s\"\nsides = [\"left\", \"right\"]\nreps = 10\nart = \"calf-wall\"\n\
+                        [[step]]\nname = \"Toes\"\nduration = 30\nrest = 0\n";
+            let at = at.min(good.len());
+            let end = (at + cut).min(good.len());
+            let text = format!("{}{insert}{}", &good[..at], &good[end..]);
+            match parse(&text) {
+                Ok(routine) => prop_assert!(!routine.steps.is_empty()),
+                Err(problems) => {
+                    prop_assert!(!problems.is_empty());
+                    for p in &problems {
+                        prop_assert!(p.line >= 1 && p.column >= 1);
+                        prop_assert!(!p.to_string().contains('\n'));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -35,7 +35,11 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
 /// User text made fit for an error message: cleaned, on one line, cut to a readable length.
 pub fn shorten(text: &str) -> String {
     const MAX: usize = 40;
-    let clean = clean_line(text);
+    let clean: String = text
+        .chars()
+        .filter(|c| !is_unsafe(*c))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
     let mut short: String = clean.chars().take(MAX).collect();
     if clean.chars().count() > MAX {
         short.push('…');
@@ -106,7 +110,8 @@ mod tests {
     fn quotes_are_short_and_clean() {
         assert_eq!(quote("0s"), "\"0s\"");
         assert_eq!(quote(&"x".repeat(50)).chars().count(), 43);
-        assert_eq!(shorten("a\n b"), "a b");
+        assert_eq!(shorten("a\n b"), "a  b");
+        assert_eq!(shorten("   "), "   ");
         assert!(!quote("\u{1b}[31m").contains('\u{1b}'));
     }
 }

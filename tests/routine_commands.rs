@@ -1,0 +1,217 @@
+//! `bedstretch routine list|show`, `--help` and `--version`, with a person's own routines
+//! folder beside the bundled ones.
+
+use std::fs;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+struct Home {
+    dir: TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn routines(&self) -> std::path::PathBuf {
+        self.dir.path().join("config/bedstretch/routines")
+    }
+
+    fn add_routine(&self, file: &str, text: &str) {
+        fs::create_dir_all(self.routines()).expect("routines folder");
+        fs::write(self.routines().join(file), text).expect("write routine");
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let output = Command::cargo_bin("bedstretch")
+            .expect("binary is built")
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .output()
+            .expect("runs");
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+}
+
+const MINE: &str =
+    "name = \"Mine\"\nlead_in = 0\n[[step]]\nname = \"Toe curls\"\nduration = \"1m\"\n";
+
+#[test]
+fn list_shows_the_four_bundled_routines_with_totals() {
+    let home = Home::new();
+    let (code, stdout, stderr) = home.run(&["routine", "list"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<&str> = stdout.lines().collect();
+    assert_eq!(rows[0], "ID            NAME          STEPS  TOTAL    FROM");
+    assert_eq!(
+        rows[1],
+        "bedtime-feet  Bedtime feet      9  9m 43s   bundled"
+    );
+    assert_eq!(
+        rows[2],
+        "in-bed        In bed            6  5m 26s   bundled"
+    );
+    assert_eq!(
+        rows[3],
+        "quick         Quick             4  3m 27s   bundled"
+    );
+    assert_eq!(
+        rows[4],
+        "cramp-relief  Cramp relief      5  3m 17s   bundled"
+    );
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn bare_bedstretch_lists_the_routines_for_now() {
+    let home = Home::new();
+    let (code, stdout, _) = home.run(&[]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("bedtime-feet  Bedtime feet"), "{stdout}");
+}
+
+#[test]
+fn user_routines_are_listed_and_a_broken_one_does_not_hide_the_rest() {
+    let home = Home::new();
+    home.add_routine("mine.toml", MINE);
+    home.add_routine("quick.toml", &MINE.replace("Mine", "My quick"));
+    home.add_routine(
+        "broken.toml",
+        "name = \"Broken\"\n[[step]]\nname = \"x\"\nduraton = 5\n",
+    );
+    home.add_routine("notes.txt", "not a routine");
+    let (code, stdout, _) = home.run(&["routine", "list"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("quick         My quick          1  1m       yours, replaces bundled"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("mine          Mine              1  1m       yours"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("bedtime-feet  Bedtime feet      9  9m 43s   bundled"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("These routine files have problems and are skipped until fixed:"));
+    assert!(
+        stdout.contains(
+            "broken.toml:4:1: step 1 \"x\": unknown key `duraton`; did you mean `duration`?"
+        ),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("notes"), "{stdout}");
+}
+
+#[test]
+fn show_prints_every_step_and_the_total() {
+    let home = Home::new();
+    let (code, stdout, _) = home.run(&["routine", "show", "bedtime-feet"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("Bedtime feet  (bedtime-feet, bundled)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  1. Wall calf stretch             left, right   30s each"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  4. Toe curls                     10 reps            30s"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("     switch sides                                      3s"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("Total 9m 43s: 9 steps, 15 with every side counted.\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn show_reads_a_file_by_path_and_a_user_routine_by_id() {
+    let home = Home::new();
+    home.add_routine("mine.toml", MINE);
+    let (code, stdout, _) = home.run(&["routine", "show", "mine"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Mine  (mine, yours: "), "{stdout}");
+    fs::write(home.dir.path().join("loose.toml"), MINE).expect("write");
+    let (code, stdout, _) = home.run(&["routine", "show", "loose.toml"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("Mine  (loose, from loose.toml)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_unknown_routine_gets_a_suggestion() {
+    let home = Home::new();
+    let (code, stdout, stderr) = home.run(&["routine", "show", "bedtime-fet"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr,
+        "bedstretch: no routine called `bedtime-fet`; did you mean `bedtime-feet`?\n"
+    );
+    let (_, _, stderr) = home.run(&["routine", "show", "yoga"]);
+    assert_eq!(
+        stderr,
+        "bedstretch: no routine called `yoga`; the routines are: bedtime-feet, in-bed, quick, cramp-relief\n"
+    );
+}
+
+#[test]
+fn a_broken_user_routine_explains_itself_when_asked_for() {
+    let home = Home::new();
+    home.add_routine("mine.toml", "name = \"Mine\"\n");
+    let (code, _, stderr) = home.run(&["routine", "show", "mine"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.ends_with("mine.toml:1:1: a routine needs 1 to 100 [[step]] tables, got 0\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_and_version_are_tidy() {
+    let home = Home::new();
+    let (code, stdout, _) = home.run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("A calm bedtime stretch coach"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("routine"), "{stdout}");
+    let (code, stdout, _) = home.run(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        format!("bedstretch {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let (code, _, stderr) = home.run(&["routine", "validate"]);
+    assert_eq!(code, 2, "a usage error");
+    assert!(stderr.contains("<FILE>..."), "{stderr}");
+}
+
+#[test]
+fn listing_and_showing_write_nothing_at_all() {
+    let home = Home::new();
+    home.run(&["routine", "list"]);
+    home.run(&["routine", "show", "quick"]);
+    let entries: Vec<_> = fs::read_dir(home.dir.path()).expect("read").collect();
+    assert!(entries.is_empty(), "{entries:?}");
+}

@@ -1,0 +1,327 @@
+//! `bedstretch routine validate` against fixture files: every fault gets its exact one-line
+//! message with file, line and column, and good files get an `ok` line.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+const INVALID: &str = "tests/fixtures/routines/invalid";
+const VALID: &str = "tests/fixtures/routines/valid";
+
+fn bedstretch(dir: &str) -> Command {
+    let mut cmd = Command::cargo_bin("bedstretch").expect("binary is built");
+    // Validation writes nothing; an empty home keeps the person's own files out of it.
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("NO_COLOR");
+    cmd
+}
+
+fn validate(dir: &str, file: &str) -> (i32, String, String) {
+    let output = bedstretch(dir)
+        .args(["routine", "validate", file])
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Each invalid fixture and the exact message a person sees for it.
+const FAULTS: &[(&str, &str)] = &[
+    (
+        "art-unknown.toml",
+        "art-unknown.toml:6:7: step 1 \"Calf stretch\": art \"calf-wal\" is not a bundled illustration; did you mean \"calf-wall\"?",
+    ),
+    (
+        "control-only-name.toml",
+        "control-only-name.toml:1:8: name must be 1 to 60 characters, got \"\\u001b\\u0007\\u009b\"",
+    ),
+    (
+        "control-raw.toml",
+        "control-raw.toml:1:12: TOML syntax: invalid basic string, expected non-double-quote visible characters, `\\`",
+    ),
+    (
+        "deep-nesting.toml",
+        "deep-nesting.toml:2:85: TOML syntax: nested too deeply (more than 80 levels of [ ] or { })",
+    ),
+    (
+        "description-wrong-type.toml",
+        "description-wrong-type.toml:2:15: description must be a string, got [\"calm\", \"short\"]",
+    ),
+    (
+        "duration-bad-format.toml",
+        "duration-bad-format.toml:5:12: step 1 \"Toe flexes\": duration must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got \"30 sec\"",
+    ),
+    (
+        "duration-date.toml",
+        "duration-date.toml:5:12: step 1 \"Toe flexes\": duration must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got 1979-05-27",
+    ),
+    (
+        "duration-float.toml",
+        "duration-float.toml:5:12: step 1 \"Toe flexes\": duration must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got 1.5",
+    ),
+    (
+        "duration-negative.toml",
+        "duration-negative.toml:5:12: step 1 \"Toe flexes\": duration must be 1s..30m, got -5",
+    ),
+    (
+        "duration-too-long.toml",
+        "duration-too-long.toml:5:12: step 1 \"Toe flexes\": duration must be 1s..30m, got \"31m\"",
+    ),
+    (
+        "duration-zero.toml",
+        "duration-zero.toml:5:12: step 1 \"Toe flexes\": duration must be 1s..30m, got \"0s\"",
+    ),
+    (
+        "empty.toml",
+        "empty.toml:1:1: file is empty; a routine needs a `name` and at least one [[step]]",
+    ),
+    (
+        "instructions-too-long.toml",
+        "instructions-too-long.toml:6:16: step 1 \"Toe curls\": instructions must be at most 1000 characters, got \"Curl your toes. Curl your toes. Curl yo…",
+    ),
+    (
+        "lead-in-bad.toml",
+        "lead-in-bad.toml:2:11: lead_in must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got \"soon\"",
+    ),
+    (
+        "missing-name.toml",
+        "missing-name.toml:1:1: missing required key `name`",
+    ),
+    (
+        "name-empty.toml",
+        "name-empty.toml:1:8: name must be 1 to 60 characters, got \"   \"",
+    ),
+    (
+        "name-too-long.toml",
+        "name-too-long.toml:1:8: name must be 1 to 60 characters, got \"A very long name for a routine that goe…",
+    ),
+    (
+        "name-wrong-type.toml",
+        "name-wrong-type.toml:1:8: name must be a string, got 42",
+    ),
+    (
+        "no-steps.toml",
+        "no-steps.toml:1:1: a routine needs 1 to 100 [[step]] tables, got 0",
+    ),
+    (
+        "not-utf8.toml",
+        "not-utf8.toml:1:12: not UTF-8 text (byte 0xE9); save the file as UTF-8",
+    ),
+    (
+        "reps-too-fast.toml",
+        "reps-too-fast.toml:6:8: step 1 \"Toe curls\": reps must be 1..30, at most one a second of the 30s duration, got 40",
+    ),
+    (
+        "reps-wrong-type.toml",
+        "reps-wrong-type.toml:6:8: step 1 \"Toe curls\": reps must be a whole number, got \"ten\"",
+    ),
+    (
+        "reps-zero.toml",
+        "reps-zero.toml:6:8: step 1 \"Toe curls\": reps must be 1..30, at most one a second of the 30s duration, got 0",
+    ),
+    (
+        "rest-too-long.toml",
+        "rest-too-long.toml:2:8: rest must be 0s..30m, got \"45m\"",
+    ),
+    (
+        "several-faults.toml",
+        "several-faults.toml:6:1: step 1 \"Wall calf stretch\": unknown key `duraton`; did you mean `duration`?\nseveral-faults.toml:11:12: step 2 \"Toe flexes\": duration must be 1s..30m, got \"0s\"",
+    ),
+    (
+        "sides-duplicate.toml",
+        "sides-duplicate.toml:6:9: step 1 \"Calf stretch\": sides must be a list of 1 to 8 different labels of 1 to 20 characters, like [\"left\", \"right\"], got [\"left\", \"Left\"]",
+    ),
+    (
+        "sides-empty.toml",
+        "sides-empty.toml:6:9: step 1 \"Calf stretch\": sides must be a list of 1 to 8 different labels of 1 to 20 characters, like [\"left\", \"right\"], got []",
+    ),
+    (
+        "sides-not-strings.toml",
+        "sides-not-strings.toml:6:9: step 1 \"Calf stretch\": sides must be a list of 1 to 8 different labels of 1 to 20 characters, like [\"left\", \"right\"], got [1, 2]",
+    ),
+    (
+        "step-key-at-top.toml",
+        "step-key-at-top.toml:2:1: `duration` belongs inside a [[step]] table",
+    ),
+    (
+        "step-missing-duration.toml",
+        "step-missing-duration.toml:3:1: step 1 \"Toe curls\": missing required key `duration`",
+    ),
+    (
+        "step-missing-name.toml",
+        "step-missing-name.toml:3:1: step 1: missing required key `name`",
+    ),
+    (
+        "step-not-array.toml",
+        "step-not-array.toml:3:1: step must be an array of tables, written [[step]], got a table",
+    ),
+    (
+        "switch-wrong-type.toml",
+        "switch-wrong-type.toml:2:10: switch must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got true",
+    ),
+    (
+        "syntax-duplicate-key.toml",
+        "syntax-duplicate-key.toml:2:1: TOML syntax: duplicate key `name`; each key may appear once per table",
+    ),
+    (
+        "syntax-unclosed-string.toml",
+        "syntax-unclosed-string.toml:1:16: TOML syntax: invalid basic string, expected `\"`",
+    ),
+    (
+        "too-many-steps.toml",
+        "too-many-steps.toml:3:1: a routine needs 1 to 100 [[step]] tables, got 101",
+    ),
+    (
+        "unknown-step-key.toml",
+        "unknown-step-key.toml:5:1: step 1 \"Toe curls\": unknown key `duraton`; did you mean `duration`?",
+    ),
+    (
+        "unknown-top-key.toml",
+        "unknown-top-key.toml:1:1: unknown key `nmae`; did you mean `name`?",
+    ),
+];
+
+#[test]
+fn every_fault_has_its_exact_message() {
+    let mut failures = Vec::new();
+    for (file, expected) in FAULTS {
+        let (code, stdout, stderr) = validate(INVALID, file);
+        let want = format!("{expected}\nbedstretch: 1 of 1 file with problems\n");
+        if code != 1 || !stdout.is_empty() || stderr != want {
+            failures.push(format!(
+                "{file}: exit {code}\n  want: {want:?}\n  got:  {stderr:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_invalid_fixture_is_in_the_table() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID);
+    for entry in std::fs::read_dir(dir).expect("fixture folder") {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let listed = FAULTS.iter().any(|(f, _)| *f == name) || name == "many-errors.toml";
+        assert!(listed, "{name} has no expected message");
+    }
+    assert!(FAULTS.len() >= 25, "at least 25 distinct faults");
+}
+
+#[test]
+fn a_long_list_of_problems_is_capped() {
+    let (code, _, stderr) = validate(INVALID, "many-errors.toml");
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        22,
+        "20 problems, the rest counted, a summary: {stderr}"
+    );
+    assert_eq!(
+        lines[0],
+        "many-errors.toml:2:1: unknown key `key1`; the keys here are name, description, lead_in, rest, switch, step"
+    );
+    assert_eq!(lines[20], "many-errors.toml: and 5 more");
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_unread() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut text = String::from("name = \"Huge\"\n[[step]]\nname = \"x\"\nduration = 1\n");
+    text.push_str(&"# padding\n".repeat(110_000));
+    std::fs::write(dir.path().join("huge.toml"), &text).expect("write");
+    let (code, _, stderr) = validate(dir.path().to_str().expect("utf-8 path"), "huge.toml");
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.lines().next(),
+        Some(
+            format!(
+                "huge.toml:1:1: file is {} bytes; a routine file may be at most 1 MiB",
+                text.len()
+            )
+            .as_str()
+        )
+    );
+}
+
+#[test]
+fn good_files_get_an_ok_line_each() {
+    let output = bedstretch(VALID)
+        .args([
+            "routine",
+            "validate",
+            "minimal.toml",
+            "every-key.toml",
+            "bom-crlf.toml",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "ok  minimal.toml: \"Minimal\", 1 step, 35s\n\
+         ok  every-key.toml: \"Every key\", 2 steps, 36m 05s\n\
+         ok  bom-crlf.toml: \"Windows file\", 1 step, 50s\n"
+    );
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn one_bad_file_fails_the_run_but_the_good_ones_are_still_checked() {
+    let output = bedstretch(INVALID)
+        .args([
+            "routine",
+            "validate",
+            "../valid/minimal.toml",
+            "duration-zero.toml",
+            "missing.toml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stdout.starts_with("ok  ../valid/minimal.toml"), "{stdout}");
+    assert!(stderr.contains("duration-zero.toml:5:12:"), "{stderr}");
+    assert!(
+        stderr.contains("missing.toml: cannot read: No such file or directory"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("bedstretch: 2 of 3 files with problems\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let output = bedstretch(VALID)
+        .args(["routine", "show", "escapes-cleaned.toml"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        shown.starts_with("Bed[2Jtime  (escapes-cleaned, from escapes-cleaned.toml)"),
+        "{shown}"
+    );
+    let controls: Vec<char> = shown
+        .chars()
+        .filter(|c| c.is_control() && *c != '\n')
+        .collect();
+    assert!(
+        controls.is_empty(),
+        "control characters in output: {controls:?}"
+    );
+    assert!(shown.contains("Curl]0;pwned them."), "{shown}");
+}
