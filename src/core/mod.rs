@@ -1,7 +1,9 @@
 //! The pure core: routines and their rules. No terminal, no files, no clock.
 
 pub mod duration;
+pub mod history;
 pub mod problem;
 pub mod routine;
 pub mod routine_file;
+pub mod session;
 pub mod text;
