@@ -1,5 +1,10 @@
-//! Files: the bundled routines and art, the person's own routines, and where they all live.
+//! Files: the bundled routines and art, the person's own routines, the history, the session
+//! in progress, and where they all live.
 
+pub mod atomic;
 pub mod bundled;
+pub mod config;
+pub mod history;
 pub mod paths;
+pub mod progress;
 pub mod routines;

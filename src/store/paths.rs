@@ -27,6 +27,16 @@ impl Paths {
         })
     }
 
+    /// Where the history files of every device live.
+    pub fn history_dir(&self) -> PathBuf {
+        self.data_dir.join("history")
+    }
+
+    /// The optional config file.
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("config.toml")
+    }
+
     /// Where the person's own routines live.
     pub fn routines_dir(&self) -> PathBuf {
         self.config_dir.join("routines")

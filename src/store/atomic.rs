@@ -1,0 +1,66 @@
+//! Writing a file so that a crash or a full disk leaves either the old content or the new,
+//! never a truncated mix.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Replaces `path` with `bytes`: a temporary file beside it, fsync, rename, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)?;
+        // Make the rename itself durable; some file systems cannot sync a folder, so a
+        // failure here is not worth losing the write over.
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// A short random number from the standard library's per-process random hash keys, enough
+/// for a device id or an id suffix without pulling in a random-number crate.
+pub fn random_u64() -> u64 {
+    use std::hash::BuildHasher;
+    std::collections::hash_map::RandomState::new().hash_one(std::process::id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_whole_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("nested/current.json");
+        write_atomic(&path, b"first, longer content").expect("write");
+        write_atomic(&path, b"second").expect("write");
+        assert_eq!(fs::read(&path).expect("read"), b"second");
+        let names: Vec<_> = fs::read_dir(path.parent().expect("parent"))
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["current.json"]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_what_was_there() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("current.json");
+        write_atomic(&path, b"kept").expect("write");
+        // A folder where the temporary file should go makes the write fail part-way.
+        fs::create_dir(dir.path().join(format!(".current.json.{}.tmp", std::process::id())))
+            .expect("block the temp file");
+        assert!(write_atomic(&path, b"lost").is_err());
+        assert_eq!(fs::read(&path).expect("read"), b"kept");
+    }
+}

@@ -1,0 +1,99 @@
+//! The history: one JSON Lines file per device, appended to and never rewritten.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use fs4::FileExt;
+
+use crate::core::history::SessionRecord;
+
+use super::atomic::{random_u64, write_atomic};
+use super::paths::Paths;
+
+/// This machine's id, made once and kept in `$XDG_DATA_HOME/bedstretch/device`, so that each
+/// machine appends only to its own history file and a synced folder never conflicts.
+pub fn device_id(paths: &Paths) -> Result<String> {
+    let path = paths.data_dir.join("device");
+    match fs::read_to_string(&path) {
+        Ok(text) if is_device_id(text.trim()) => return Ok(text.trim().to_string()),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("{}: cannot read", path.display())),
+    }
+    let id = format!("{:08x}", random_u64() as u32);
+    write_atomic(&path, format!("{id}\n").as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(id)
+}
+
+fn is_device_id(text: &str) -> bool {
+    (1..=32).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The history file this device appends to.
+pub fn device_file(paths: &Paths, device: &str) -> PathBuf {
+    paths.history_dir().join(format!("{device}.jsonl"))
+}
+
+/// Appends one session line: a single write and fsync, under an exclusive lock on the file.
+pub fn append(path: &Path, record: &SessionRecord) -> Result<()> {
+    let line = serde_json::to_string(record).context("cannot encode the session")?;
+    append_line(path, &line)
+        .with_context(|| format!("{}: cannot append the session", path.display()))
+}
+
+fn append_line(path: &Path, line: &str) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let mut file = OpenOptions::new().read(true).append(true).create(true).open(path)?;
+    FileExt::lock(&file)?;
+    // A crash in an earlier write can leave a torn last line; start on a fresh one so this
+    // record is never glued to it.
+    let lead = if ends_with_newline(&mut file)? { "" } else { "\n" };
+    file.write_all(format!("{lead}{line}\n").as_bytes())?;
+    file.sync_data()?;
+    FileExt::unlock(&file)
+}
+
+fn ends_with_newline(file: &mut File) -> io::Result<bool> {
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8; 1];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appends_on_a_fresh_line_even_after_a_torn_one() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("history/dev.jsonl");
+        append_line(&path, "{\"a\":1}").expect("append");
+        let mut file = OpenOptions::new().append(true).open(&path).expect("open");
+        file.write_all(b"{\"torn").expect("tear");
+        append_line(&path, "{\"b\":2}").expect("append");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "{\"a\":1}\n{\"torn\n{\"b\":2}\n");
+    }
+
+    #[test]
+    fn the_device_id_is_made_once_and_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths {
+            config_dir: dir.path().join("config"),
+            data_dir: dir.path().join("data"),
+        };
+        let first = device_id(&paths).expect("made");
+        assert_eq!(first.len(), 8);
+        assert_eq!(device_id(&paths).expect("kept"), first);
+    }
+}

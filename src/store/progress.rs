@@ -1,0 +1,110 @@
+//! The session in progress: `current.json`, rewritten atomically after every step-side, and
+//! the lock that tells other bedstretch processes a session is running.
+//!
+//! `current.json` always holds the very line that would be appended if the program died at
+//! that moment (outcome `interrupted`), so recovering it is a plain append.
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use fs4::{FileExt, TryLockError};
+
+use crate::core::history::SessionRecord;
+
+use super::atomic::write_atomic;
+use super::history;
+use super::paths::Paths;
+
+/// Held for as long as a session runs; the operating system drops it if the process dies.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+fn lock_path(paths: &Paths) -> PathBuf {
+    paths.data_dir.join("session.lock")
+}
+
+/// Where the session in progress is kept.
+pub fn current_path(paths: &Paths) -> PathBuf {
+    paths.data_dir.join("current.json")
+}
+
+/// Takes the session lock, or `None` when another bedstretch session holds it.
+pub fn try_lock(paths: &Paths) -> Result<Option<SessionLock>> {
+    let path = lock_path(paths);
+    fs::create_dir_all(&paths.data_dir)
+        .with_context(|| format!("{}: cannot create", paths.data_dir.display()))?;
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("{}: cannot open", path.display()))?;
+    match FileExt::try_lock(&file) {
+        Ok(()) => Ok(Some(SessionLock { _file: file })),
+        Err(TryLockError::WouldBlock) => Ok(None),
+        Err(TryLockError::Error(e)) => {
+            Err(e).with_context(|| format!("{}: cannot lock", path.display()))
+        }
+    }
+}
+
+/// Saves the session's progress so that a crash loses at most the step-side in progress.
+pub fn save(paths: &Paths, record: &SessionRecord) -> Result<()> {
+    let path = current_path(paths);
+    let json = serde_json::to_vec(record).context("cannot encode progress")?;
+    write_atomic(&path, &json).with_context(|| format!("{}: cannot save progress", path.display()))
+}
+
+/// Appends the finished session to this device's history, then removes the progress file.
+/// If the append fails, the progress file stays, so the next start can still recover it.
+pub fn finish(paths: &Paths, device: &str, record: &SessionRecord) -> Result<PathBuf> {
+    let file = history::device_file(paths, device);
+    history::append(&file, record)?;
+    remove(&current_path(paths))?;
+    Ok(file)
+}
+
+fn remove(path: &Path) -> Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(e).with_context(|| format!("{}: cannot remove", path.display()))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Appends a session left behind by a program that died, as `interrupted`. Does nothing when
+/// there is none, or when another bedstretch is running it right now.
+pub fn recover(paths: &Paths) -> Result<Option<SessionRecord>> {
+    let path = current_path(paths);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let Some(_lock) = try_lock(paths)? else {
+        return Ok(None);
+    };
+    let bytes = fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let record: SessionRecord = match serde_json::from_slice(&bytes) {
+        Ok(record) => record,
+        Err(e) => {
+            // Never destroy what cannot be read: set it aside for a person to look at.
+            let aside = path.with_extension("json.unreadable");
+            fs::rename(&path, &aside)
+                .with_context(|| format!("{}: cannot set aside", path.display()))?;
+            bail!(
+                "{}:{}:{}: an interrupted session could not be read ({e}); it was kept as {}",
+                path.display(),
+                e.line(),
+                e.column(),
+                aside.display()
+            );
+        }
+    };
+    let device = history::device_id(paths)?;
+    finish(paths, &device, &record)?;
+    Ok(Some(record))
+}
