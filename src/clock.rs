@@ -2,16 +2,51 @@
 //! run on fixed instants and a late tick can never make a countdown drift.
 #![allow(clippy::disallowed_methods)]
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, FixedOffset, Local, Timelike};
 
-/// The wall-clock time in the local offset, for records and nights.
-pub fn local_now() -> DateTime<Local> {
-    Local::now()
+/// The clock as the shell sees it: monotonic moments for countdowns, wall time for records.
+pub trait Clock {
+    /// Monotonic time since the clock's origin.
+    fn moment(&self) -> Duration;
+    /// The wall-clock time in the local offset, to the second, for records.
+    fn wall(&self) -> DateTime<FixedOffset>;
 }
 
-/// A monotonic instant, for countdowns: it never jumps when the wall clock is changed.
-pub fn monotonic_now() -> Instant {
-    Instant::now()
+/// The real clock: monotonic time since it was made, and the system's local time.
+#[derive(Debug, Clone, Copy)]
+pub struct SystemClock {
+    origin: Instant,
+}
+
+impl SystemClock {
+    /// A clock whose moments count from now.
+    pub fn new() -> Self {
+        Self {
+            origin: Instant::now(),
+        }
+    }
+
+    /// The wall-clock time with milliseconds, for session ids.
+    pub fn wall_precise(&self) -> DateTime<FixedOffset> {
+        Local::now().fixed_offset()
+    }
+}
+
+impl Default for SystemClock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Clock for SystemClock {
+    fn moment(&self) -> Duration {
+        self.origin.elapsed()
+    }
+
+    fn wall(&self) -> DateTime<FixedOffset> {
+        let now = Local::now().fixed_offset();
+        now.with_nanosecond(0).unwrap_or(now)
+    }
 }

@@ -3,7 +3,9 @@
 //! `core` is pure (no terminal, files or clock); `store` reads and writes files; `cli` is the
 //! command line on top of both.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod core;
 pub mod store;
+pub mod tui;

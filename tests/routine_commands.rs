@@ -73,11 +73,18 @@ fn list_shows_the_four_bundled_routines_with_totals() {
 }
 
 #[test]
-fn bare_bedstretch_lists_the_routines_for_now() {
+fn bare_bedstretch_without_a_terminal_says_so() {
     let home = Home::new();
-    let (code, stdout, _) = home.run(&[]);
-    assert_eq!(code, 0);
-    assert!(stdout.contains("bedtime-feet  Bedtime feet"), "{stdout}");
+    let (code, stdout, stderr) = home.run(&[]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr,
+        "bedstretch: the guided session needs a terminal, and standard output is not one\n"
+    );
+    let (code, _, stderr) = home.run(&["run", "quick"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
 }
 
 #[test]
@@ -209,6 +216,7 @@ fn help_and_version_are_tidy() {
 
 #[test]
 fn listing_and_showing_write_nothing_at_all() {
+    // (No session is left over to recover, so nothing has a reason to write.)
     let home = Home::new();
     home.run(&["routine", "list"]);
     home.run(&["routine", "show", "quick"]);

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch to each command.
 
 mod routine;
+mod run;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -9,6 +10,21 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use crate::store::paths::Paths;
+use crate::store::{config, progress};
+
+/// A session left behind by a program that died goes into the history at the next start of
+/// any command.
+fn recover_interrupted(paths: &Paths) {
+    match progress::recover(paths) {
+        Ok(Some(record)) => eprintln!(
+            "bedstretch: recovered an interrupted session ({}, started {}); it is in your history",
+            record.routine_name,
+            record.started_at.format("%Y-%m-%d %H:%M")
+        ),
+        Ok(None) => {}
+        Err(e) => eprintln!("bedstretch: {e:#}"),
+    }
+}
 
 /// A calm bedtime stretch coach for calves, toes and ankles.
 ///
@@ -28,6 +44,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start a guided session now (the default routine unless you name one).
+    Run {
+        /// A routine id (see `routine list`) or the path of a .toml file.
+        routine: Option<String>,
+    },
     /// List, show and check routines.
     #[command(subcommand)]
     Routine(RoutineCommand),
@@ -54,10 +75,17 @@ enum RoutineCommand {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let cli = Cli::parse_from(args);
     let paths = Paths::from_env()?;
+    recover_interrupted(&paths);
+    let (config, warning) = config::load(&paths);
+    if let Some(warning) = warning {
+        eprintln!("bedstretch: {warning}");
+    }
     let mut out = std::io::stdout().lock();
     match cli.command {
-        // Until the guided session exists, a bare `bedstretch` shows what there is to run.
-        None | Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
+        // Until the home screen exists, a bare `bedstretch` starts the default routine.
+        None => run::run(&paths, &config, None),
+        Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref()),
+        Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
         Some(Command::Routine(RoutineCommand::Show { routine })) => {
             routine::show(&paths, &routine, &mut out)
         }

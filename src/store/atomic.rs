@@ -9,7 +9,9 @@ use std::path::Path;
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = File::create(&temp)?;
@@ -58,8 +60,11 @@ mod tests {
         let path = dir.path().join("current.json");
         write_atomic(&path, b"kept").expect("write");
         // A folder where the temporary file should go makes the write fail part-way.
-        fs::create_dir(dir.path().join(format!(".current.json.{}.tmp", std::process::id())))
-            .expect("block the temp file");
+        fs::create_dir(
+            dir.path()
+                .join(format!(".current.json.{}.tmp", std::process::id())),
+        )
+        .expect("block the temp file");
         assert!(write_atomic(&path, b"lost").is_err());
         assert_eq!(fs::read(&path).expect("read"), b"kept");
     }

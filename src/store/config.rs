@@ -60,8 +60,10 @@ pub fn load(paths: &Paths) -> (Config, Option<String>) {
         Err(e) => {
             let (line, column) = line_col(&text, e.span().map_or(0, |s| s.start));
             let message = clean_line(e.message());
-            let warning =
-                format!("{}:{line}:{column}: {message}; using the defaults", path.display());
+            let warning = format!(
+                "{}:{line}:{column}: {message}; using the defaults",
+                path.display()
+            );
             (Config::default(), Some(warning))
         }
     }

@@ -30,7 +30,9 @@ pub fn device_id(paths: &Paths) -> Result<String> {
 
 fn is_device_id(text: &str) -> bool {
     (1..=32).contains(&text.len())
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The history file this device appends to.
@@ -49,11 +51,19 @@ fn append_line(path: &Path, line: &str) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    let mut file = OpenOptions::new().read(true).append(true).create(true).open(path)?;
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(path)?;
     FileExt::lock(&file)?;
     // A crash in an earlier write can leave a torn last line; start on a fresh one so this
     // record is never glued to it.
-    let lead = if ends_with_newline(&mut file)? { "" } else { "\n" };
+    let lead = if ends_with_newline(&mut file)? {
+        ""
+    } else {
+        "\n"
+    };
     file.write_all(format!("{lead}{line}\n").as_bytes())?;
     file.sync_data()?;
     FileExt::unlock(&file)
@@ -82,7 +92,10 @@ mod tests {
         let mut file = OpenOptions::new().append(true).open(&path).expect("open");
         file.write_all(b"{\"torn").expect("tear");
         append_line(&path, "{\"b\":2}").expect("append");
-        assert_eq!(fs::read_to_string(&path).expect("read"), "{\"a\":1}\n{\"torn\n{\"b\":2}\n");
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            "{\"a\":1}\n{\"torn\n{\"b\":2}\n"
+        );
     }
 
     #[test]

@@ -1,0 +1,196 @@
+//! Keys as data: one table per screen, from which both dispatch and the footer hints come.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, Overlay};
+
+/// One binding: the keys, how the footer names them, and what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Every key that triggers it.
+    pub keys: &'static [KeyCode],
+    /// The keys as the footer shows them.
+    pub label: &'static str,
+    /// A word or two for the footer.
+    pub hint: &'static str,
+    /// The longer line for the help screen.
+    pub help: &'static str,
+    /// What it does.
+    pub action: Action,
+}
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    hint: &'static str,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        hint,
+        help,
+        action,
+    }
+}
+
+/// While the session runs.
+pub const SESSION: &[Binding] = &[
+    bind(
+        &[KeyCode::Char(' ')],
+        "Space",
+        "pause",
+        "pause or resume",
+        Action::TogglePause,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('n')],
+        "→",
+        "skip",
+        "skip this stretch or pause",
+        Action::Skip,
+    ),
+    bind(
+        &[KeyCode::Left, KeyCode::Char('p')],
+        "←",
+        "back",
+        "start again; near the start, go back one",
+        Action::Back,
+    ),
+    bind(
+        &[KeyCode::Char('h')],
+        "h",
+        "hurts",
+        "this hurts: stop this stretch, go on to the next",
+        Action::Hurt,
+    ),
+    bind(
+        &[KeyCode::Char('q')],
+        "q",
+        "quit",
+        "quit (asks first; what you did is saved)",
+        Action::Quit,
+    ),
+    bind(
+        &[KeyCode::Char('?')],
+        "?",
+        "help",
+        "this list of keys",
+        Action::Help,
+    ),
+];
+
+/// While "Quit?" is asked.
+pub const CONFIRM_QUIT: &[Binding] = &[
+    bind(
+        &[KeyCode::Char('y'), KeyCode::Enter, KeyCode::Char('q')],
+        "y",
+        "quit",
+        "quit and save",
+        Action::Yes,
+    ),
+    bind(
+        &[KeyCode::Char('n'), KeyCode::Esc],
+        "n",
+        "keep going",
+        "keep going",
+        Action::No,
+    ),
+];
+
+/// On the summary at the end.
+pub const SUMMARY: &[Binding] = &[bind(
+    &[KeyCode::Char('q'), KeyCode::Enter, KeyCode::Esc],
+    "q",
+    "close",
+    "close",
+    Action::Yes,
+)];
+
+/// While the help is shown; any key closes it, but the footer names one.
+pub const HELP: &[Binding] = &[bind(
+    &[KeyCode::Esc],
+    "any key",
+    "close",
+    "close",
+    Action::No,
+)];
+
+/// The table in force for what is on screen.
+pub fn table(overlay: Overlay, finished: bool) -> &'static [Binding] {
+    match (finished, overlay) {
+        (true, _) => SUMMARY,
+        (false, Overlay::ConfirmQuit) => CONFIRM_QUIT,
+        (false, Overlay::Help) => HELP,
+        (false, Overlay::None) => SESSION,
+    }
+}
+
+/// Maps a key to an action. Releases and repeats are ignored, so a held key acts once.
+pub fn action_for(key: KeyEvent, overlay: Overlay, finished: bool) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Action::Interrupt);
+    }
+    if overlay == Overlay::Help && !finished {
+        return Some(Action::No);
+    }
+    table(overlay, finished)
+        .iter()
+        .find(|binding| binding.keys.contains(&key.code))
+        .map(|binding| binding.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_documented_keys_do_what_design_md_says() {
+        let on = |code| action_for(press(code), Overlay::None, false);
+        assert_eq!(on(KeyCode::Char(' ')), Some(Action::TogglePause));
+        assert_eq!(on(KeyCode::Right), Some(Action::Skip));
+        assert_eq!(on(KeyCode::Char('n')), Some(Action::Skip));
+        assert_eq!(on(KeyCode::Left), Some(Action::Back));
+        assert_eq!(on(KeyCode::Char('p')), Some(Action::Back));
+        assert_eq!(on(KeyCode::Char('h')), Some(Action::Hurt));
+        assert_eq!(on(KeyCode::Char('q')), Some(Action::Quit));
+        assert_eq!(on(KeyCode::Char('?')), Some(Action::Help));
+        assert_eq!(on(KeyCode::Char('x')), None);
+    }
+
+    #[test]
+    fn the_quit_question_takes_y_enter_q_n_and_esc() {
+        let on = |code| action_for(press(code), Overlay::ConfirmQuit, false);
+        for code in [KeyCode::Char('y'), KeyCode::Enter, KeyCode::Char('q')] {
+            assert_eq!(on(code), Some(Action::Yes));
+        }
+        for code in [KeyCode::Char('n'), KeyCode::Esc] {
+            assert_eq!(on(code), Some(Action::No));
+        }
+        assert_eq!(
+            on(KeyCode::Char(' ')),
+            None,
+            "no surprise pause or skip behind the question"
+        );
+    }
+
+    #[test]
+    fn ctrl_c_quits_at_once_and_releases_are_ignored() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            action_for(ctrl_c, Overlay::ConfirmQuit, false),
+            Some(Action::Interrupt)
+        );
+        let mut release = press(KeyCode::Char(' '));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(release, Overlay::None, false), None);
+    }
+}

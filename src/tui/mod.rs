@@ -1,0 +1,170 @@
+//! The terminal shell: the only code that knows ratatui and crossterm. It runs the session
+//! screen, carries out the app's effects and gives the terminal back on every exit path.
+
+pub mod keymap;
+pub mod session_view;
+pub mod summary_view;
+pub mod theme;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use crossterm::event::{self, Event};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::{Action, AppEffect, SessionApp};
+use crate::clock::Clock;
+use crate::core::history::SessionRecord;
+use crate::core::session::{Moment, Phase};
+
+use self::session_view::SessionView;
+use self::theme::Theme;
+
+/// Where input comes from: the real terminal, or a script in tests.
+pub trait EventSource {
+    /// The next event, or `None` when `timeout` passes first.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// Events from the real terminal.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// Carries out the effects that touch the world outside the screen.
+pub trait Shell {
+    /// Ring the bell.
+    fn bell(&mut self);
+    /// Save progress; an error is shown on the status line and the session goes on.
+    fn save(&mut self, record: &SessionRecord) -> Result<()>;
+    /// Append the finished session; returns where it went.
+    fn record(&mut self, record: &SessionRecord) -> Result<String>;
+}
+
+/// The longest the loop sleeps without looking at signals.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Runs the session screen until it closes. Generic over the backend, the input and the
+/// clock, so that a test can drive the whole screen with scripted keys and a manual clock.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut SessionApp,
+    events: &mut impl EventSource,
+    clock: &impl Clock,
+    shell: &mut impl Shell,
+    stop: &AtomicBool,
+    theme: &Theme,
+) -> Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mut drawn = None;
+    loop {
+        let now = clock.moment();
+        let frame = frame_key(app, now);
+        if drawn != Some(frame) {
+            // Anything not in the frame key (overlay, status, pause) changes only on an event,
+            // and an event always clears `drawn`.
+            terminal.draw(|f| f.render_widget(SessionView { app, now, theme }, f.area()))?;
+            drawn = Some(frame);
+        }
+        if app.exit {
+            return Ok(());
+        }
+        let wait = app
+            .session
+            .until_next_change(now)
+            .map_or(SIGNAL_CHECK, |d| d.min(SIGNAL_CHECK));
+        let event = events.next(wait)?;
+        if event.is_some() {
+            drawn = None;
+        }
+        let action = match event {
+            Some(Event::Key(key)) => {
+                keymap::action_for(key, app.overlay, app.session.outcome().is_some())
+            }
+            _ => None,
+        };
+        let action = if stop.load(Ordering::Relaxed) {
+            Some(Action::Interrupt)
+        } else {
+            action
+        };
+        let now = clock.moment();
+        let effects = app.update(action, now);
+        carry_out(app, effects, clock, shell);
+    }
+}
+
+/// Everything the screen shows that can change by itself; a redraw happens only when it does.
+fn frame_key(app: &SessionApp, now: Moment) -> (Phase, u64, Option<(u32, u32)>, bool, u64) {
+    let session = &app.session;
+    let session_secs = session.session_remaining(now).as_secs();
+    (
+        session.phase(),
+        session.shown_secs(now),
+        session.rep(now),
+        app.exit,
+        session_secs,
+    )
+}
+
+/// Carries out the app's effects; a failed save is shown, never fatal.
+pub fn carry_out(
+    app: &mut SessionApp,
+    effects: Vec<AppEffect>,
+    clock: &impl Clock,
+    shell: &mut impl Shell,
+) {
+    for effect in effects {
+        match effect {
+            AppEffect::Bell => shell.bell(),
+            AppEffect::SaveProgress => {
+                let record = app.session.record(clock.wall());
+                app.status = shell
+                    .save(&record)
+                    .err()
+                    .map(|e| format!("Progress not saved: {e:#}"));
+            }
+            AppEffect::Record => {
+                let record = app.session.record(clock.wall());
+                app.recorded = Some(shell.record(&record).map_err(|e| format!("{e:#}")));
+                app.status = None;
+            }
+            AppEffect::Exit => {}
+        }
+    }
+}
+
+/// Registers SIGTERM, SIGHUP and SIGINT to set `stop`, so that each ends the session
+/// through the normal path: recorded as quit, terminal restored.
+pub fn stop_on_signals() -> Result<Arc<AtomicBool>> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+/// Rings the terminal bell on standard output.
+pub fn ring_bell() {
+    let mut out = io::stdout();
+    // A bell that cannot be rung is not worth stopping a session for.
+    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+}
