@@ -1,0 +1,269 @@
+//! The real binary in a pseudo-terminal, read through a vt100 screen: a whole routine of
+//! one-second steps, a kill mid-session recovered at the next start, and SIGTERM giving the
+//! terminal back. These are the slow, timing-dependent kind, so they are few and every wait is
+//! generous.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use serde_json::Value;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+/// A routine of one-second steps: lead-in, a two-sided step, a rest, a step with reps.
+const QUICK_TEST: &str = r#"
+name = "Pty test"
+lead_in = 1
+rest = 1
+switch = 1
+
+[[step]]
+name = "Calf stretch"
+duration = 1
+sides = ["left", "right"]
+
+[[step]]
+name = "Toe curls"
+duration = 2
+reps = 2
+"#;
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        let home = Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        std::fs::write(home.dir.path().join("pty-test.toml"), QUICK_TEST).expect("routine");
+        home
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data/bedstretch")
+    }
+
+    fn history(&self) -> Vec<Value> {
+        let dir = self.data().join("history");
+        let mut lines = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("history folder") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+            lines.extend(
+                text.lines()
+                    .map(|l| serde_json::from_str::<Value>(l).expect("json line")),
+            );
+        }
+        lines
+    }
+
+    fn command(&self, args: &[&str]) -> CommandBuilder {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bedstretch"));
+        cmd.args(args);
+        cmd.cwd(self.dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", self.dir.path().join("config"));
+        cmd.env("XDG_DATA_HOME", self.dir.path().join("data"));
+        cmd
+    }
+}
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    fn spawn(cmd: CommandBuilder) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            let _master = pair.master;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            writer,
+            output,
+        }
+    }
+
+    fn screen(&self) -> String {
+        let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+        let mut parser = vt100::Parser::new(size(24), size(80), 0);
+        parser.process(&self.output.lock().expect("lock"));
+        parser.screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "no {text:?} on screen after {WAIT:?}:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.success();
+            }
+            assert!(start.elapsed() < WAIT, "the program did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("pid").to_string();
+        let status = std::process::Command::new("kill")
+            .args([name, &pid])
+            .status()
+            .expect("kill");
+        assert!(status.success());
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().expect("lock").clone()
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
+    let screen = pty.wait_for("Get ready");
+    assert!(
+        screen.contains("First: Calf stretch · Left foot"),
+        "{screen}"
+    );
+    pty.wait_for("Calf stretch · Left foot");
+    pty.wait_for("Switch sides");
+    pty.wait_for("Calf stretch · Right foot");
+    let screen = pty.wait_for("Rest");
+    assert!(screen.contains("Next: Toe curls"), "{screen}");
+    pty.wait_for("Rep 1 of 2");
+    let screen = pty.wait_for("Well done.");
+    assert!(screen.contains("Held to the end   3 of 3"), "{screen}");
+    assert!(screen.contains("Saved to your history."), "{screen}");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+
+    let history = home.history();
+    assert_eq!(history.len(), 1);
+    let session = &history[0];
+    assert_eq!(session["outcome"], "completed");
+    assert_eq!(session["routine"], "pty-test");
+    let steps = session["steps"].as_array().expect("steps");
+    let sides: Vec<(&str, &str)> = steps
+        .iter()
+        .map(|s| {
+            (
+                s["side"].as_str().unwrap_or("-"),
+                s["status"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("left", "completed"),
+            ("right", "completed"),
+            ("-", "completed")
+        ]
+    );
+    assert!(!home.data().join("current.json").exists());
+}
+
+#[test]
+fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
+    pty.wait_for("Switch sides");
+    pty.signal("-KILL");
+    pty.wait_exit();
+    assert!(
+        home.data().join("current.json").exists(),
+        "progress was saved"
+    );
+
+    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_bedstretch"))
+        .args(["routine", "list"])
+        .env("XDG_CONFIG_HOME", home.dir.path().join("config"))
+        .env("XDG_DATA_HOME", home.dir.path().join("data"))
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("bedstretch: recovered an interrupted session (Pty test, started "),
+        "{stderr}"
+    );
+    let history = home.history();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0]["outcome"], "interrupted");
+    assert_eq!(
+        history[0]["steps"][0]["status"], "completed",
+        "the left side was done"
+    );
+    assert_eq!(history[0]["steps"][1]["status"], "not_reached");
+    assert!(!home.data().join("current.json").exists());
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back_and_records_the_session() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
+    pty.wait_for("Get ready");
+    pty.signal("-TERM");
+    pty.wait_exit();
+    // Give the reader a moment to collect the last bytes written before the exit.
+    thread::sleep(Duration::from_millis(300));
+    let raw = pty.raw_output();
+    assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
+    assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor again");
+    let history = home.history();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0]["outcome"], "quit");
+    assert!(!Path::new(&home.data().join("current.json")).exists());
+}
