@@ -111,13 +111,13 @@ where
 /// Everything the screen shows that can change by itself; a redraw happens only when it does.
 fn frame_key(app: &SessionApp, now: Moment) -> (Phase, u64, Option<(u32, u32)>, bool, u64) {
     let session = &app.session;
-    let session_secs = session.session_remaining(now).as_secs();
+    let minutes_left = session_view::minutes_left(session.session_remaining(now).as_secs());
     (
         session.phase(),
         session.shown_secs(now),
         session.rep(now),
         app.exit,
-        session_secs,
+        minutes_left,
     )
 }
 

@@ -97,11 +97,12 @@ impl SessionView<'_> {
                 session.slots()[slot].step
             }
         };
+        // Whole minutes, rounded up: a second-by-second total would only be more motion.
         let right = format!(
-            "Step {} of {} · {} left ",
+            "Step {} of {} · {} min left ",
             step + 1,
             routine.steps.len(),
-            clock(session.session_remaining(self.now).as_secs())
+            minutes_left(session.session_remaining(self.now).as_secs())
         );
         // When both do not fit, where the session stands matters more than its name.
         if name.chars().count() + right.chars().count() + 2 <= row.width as usize {
@@ -337,6 +338,11 @@ pub fn side_name(label: &str) -> String {
             })
         }
     }
+}
+
+/// Whole minutes left, rounded up, so the last minute reads "1 min left" until the end.
+pub fn minutes_left(secs: u64) -> u64 {
+    secs.div_ceil(60)
 }
 
 /// Seconds as the countdown shows them: "45", "1:30", "1:02:03".
