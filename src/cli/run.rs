@@ -56,7 +56,7 @@ pub fn run(paths: &Paths, config: &Config, routine: Option<&str>) -> Result<Exit
     let stop = tui::stop_on_signals()?;
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
 
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = tui::init().context("cannot set up the terminal")?;
     let result = tui::run_loop(
         &mut terminal,
         &mut app,
@@ -66,7 +66,7 @@ pub fn run(paths: &Paths, config: &Config, routine: Option<&str>) -> Result<Exit
         &stop,
         &theme,
     );
-    ratatui::restore();
+    tui::restore();
     result?;
 
     // Say what happened on the ordinary screen too, where it stays after the program ends.

@@ -1,6 +1,7 @@
 //! The terminal shell: the only code that knows ratatui and crossterm. It runs the session
 //! screen, carries out the app's effects and gives the terminal back on every exit path.
 
+pub mod compact_backend;
 pub mod keymap;
 pub mod session_view;
 pub mod summary_view;
@@ -14,7 +15,7 @@ use std::time::Duration;
 use anyhow::Result;
 use crossterm::event::{self, Event};
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend};
 
 use crate::app::{Action, AppEffect, SessionApp};
 use crate::clock::Clock;
@@ -160,6 +161,30 @@ pub fn stop_on_signals() -> Result<Arc<AtomicBool>> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     Ok(stop)
+}
+
+/// The terminal the session draws on.
+pub type SessionTerminal = Terminal<compact_backend::CompactBackend<CrosstermBackend<io::Stdout>>>;
+
+/// Raw mode, the alternate screen, and a panic hook that gives the terminal back before the
+/// panic message is printed. Undone by [`restore`].
+pub fn init() -> io::Result<SessionTerminal> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let backend = compact_backend::CompactBackend::new(CrosstermBackend::new(io::stdout()))?;
+    Terminal::new(backend)
+}
+
+/// Leaves the alternate screen, shows the cursor and ends raw mode; safe to call twice.
+pub fn restore() {
+    ratatui::restore();
+    // ratatui's restore leaves the cursor to the terminal's drop, which a panic may skip.
+    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
 
 /// Rings the terminal bell on standard output.
