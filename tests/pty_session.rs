@@ -7,7 +7,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use bedstretch::clock::{Clock, SystemClock};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use serde_json::Value;
@@ -120,14 +122,14 @@ impl Pty {
     }
 
     fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
+        let start = SystemClock::new();
         loop {
             let screen = self.screen();
             if screen.contains(text) {
                 return screen;
             }
             assert!(
-                start.elapsed() < WAIT,
+                start.moment() < WAIT,
                 "no {text:?} on screen after {WAIT:?}:\n{screen}"
             );
             thread::sleep(Duration::from_millis(20));
@@ -140,12 +142,12 @@ impl Pty {
     }
 
     fn wait_exit(&mut self) -> bool {
-        let start = Instant::now();
+        let start = SystemClock::new();
         loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
                 return status.success();
             }
-            assert!(start.elapsed() < WAIT, "the program did not exit");
+            assert!(start.moment() < WAIT, "the program did not exit");
             thread::sleep(Duration::from_millis(20));
         }
     }
