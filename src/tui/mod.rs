@@ -3,6 +3,7 @@
 
 pub mod compact_backend;
 pub mod keymap;
+pub mod overlays;
 pub mod session_view;
 pub mod summary_view;
 pub mod theme;

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use crate::app::{Overlay, SessionApp};
@@ -15,6 +15,7 @@ use crate::core::session::{Moment, Phase, Session};
 use crate::core::text::wrap;
 
 use super::keymap::{self, Binding};
+use super::overlays;
 use super::summary_view;
 use super::theme::Theme;
 
@@ -70,8 +71,8 @@ impl Widget for SessionView<'_> {
             buf,
         );
         match self.app.overlay {
-            Overlay::ConfirmQuit if !finished => confirm_quit(self.theme, area, buf),
-            Overlay::Help if !finished => help(self.theme, area, buf),
+            Overlay::ConfirmQuit if !finished => overlays::confirm_quit(self.theme, area, buf),
+            Overlay::Help if !finished => overlays::help(self.theme, area, buf),
             _ => {}
         }
     }
@@ -389,88 +390,4 @@ pub fn footer_hints(
         spans.push(Span::raw(if compact { "  " } else { "   " }));
     }
     Line::from(spans).render(area, buf);
-}
-
-fn centered_box(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
-fn confirm_quit(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let rect = centered_box(area, 44, 5);
-    Clear.render(rect, buf);
-    let lines = vec![
-        Line::styled("Quit? What you did is saved.", theme.title),
-        Line::from(vec![
-            Span::styled("y", theme.key),
-            Span::styled(" quit    ", theme.dim),
-            Span::styled("n", theme.key),
-            Span::styled(" keep going", theme.dim),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .alignment(Alignment::Center)
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.dim),
-        )
-        .render(rect, buf);
-}
-
-fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let rows = keymap::SESSION.len() as u16 + 5;
-    let rect = centered_box(area, 64, rows);
-    let narrow = rect.width < 60;
-    Clear.render(rect, buf);
-    let mut lines: Vec<Line> = keymap::SESSION
-        .iter()
-        .map(|b| {
-            let keys = if b.keys.len() > 1 {
-                format!("{} or {}", b.label, key_name(b.keys[1]))
-            } else {
-                b.label.to_string()
-            };
-            Line::from(vec![
-                Span::styled(format!("{keys:<8}"), theme.key),
-                Span::styled(if narrow { b.hint } else { b.help }, theme.text),
-            ])
-        })
-        .collect();
-    lines.push(Line::from(vec![
-        Span::styled(format!("{:<8}", "Ctrl-C"), theme.key),
-        Span::styled(
-            if narrow {
-                "quit now"
-            } else {
-                "quit at once; what you did is saved"
-            },
-            theme.text,
-        ),
-    ]));
-    lines.push(Line::default());
-    lines.push(Line::styled("Any key closes this.", theme.dim));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .border_style(theme.dim)
-                .title(" Keys "),
-        )
-        .render(rect, buf);
-}
-
-fn key_name(code: crossterm::event::KeyCode) -> String {
-    match code {
-        crossterm::event::KeyCode::Char(c) => c.to_string(),
-        other => format!("{other:?}"),
-    }
 }
