@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::app::{SessionApp, Summary};
+use crate::app::{Action, SessionApp, Summary};
 use crate::clock::{Clock, SystemClock};
 use crate::core::duration::format_secs;
 use crate::core::history::{SessionRecord, session_id};
@@ -56,7 +56,13 @@ pub fn run(paths: &Paths, config: &Config, routine: Option<&str>) -> Result<Exit
     let stop = tui::stop_on_signals()?;
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
 
-    let mut terminal = tui::init().context("cannot set up the terminal")?;
+    let mut terminal = match tui::init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            tui::restore();
+            return Err(e).context("cannot set up the terminal");
+        }
+    };
     let result = tui::run_loop(
         &mut terminal,
         &mut app,
@@ -67,6 +73,12 @@ pub fn run(paths: &Paths, config: &Config, routine: Option<&str>) -> Result<Exit
         &theme,
     );
     tui::restore();
+    // If the loop failed (the terminal went away, say), record what was done now rather
+    // than leave it to the next start's recovery.
+    if app.session.outcome().is_none() {
+        let effects = app.update(Some(Action::Interrupt), clock.moment());
+        tui::carry_out(&mut app, effects, &clock, &mut shell);
+    }
     result?;
 
     // Say what happened on the ordinary screen too, where it stays after the program ends.
