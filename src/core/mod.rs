@@ -6,4 +6,5 @@ pub mod problem;
 pub mod routine;
 pub mod routine_file;
 pub mod session;
+pub mod stats;
 pub mod text;

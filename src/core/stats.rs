@@ -1,0 +1,285 @@
+//! Nights and streaks, exactly as DESIGN.md states them. Pure: "now" is an argument, and days
+//! are stepped as calendar dates, never as 86,400 seconds.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
+
+/// The rules that decide which nights count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rules {
+    /// When one night ends and the next begins (default 04:00).
+    pub day_starts_at: NaiveTime,
+    /// Share of step-sides held to the end for a session to count (default 0.8).
+    pub min_completion: f64,
+    /// Days that neither break nor extend a streak.
+    pub rest_days: Vec<Weekday>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self {
+            day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or(NaiveTime::MIN),
+            min_completion: 0.8,
+            rest_days: Vec::new(),
+        }
+    }
+}
+
+/// What stats need of one session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionFacts {
+    /// Its id, for counting each session once.
+    pub id: String,
+    /// When it started, in the offset of the moment.
+    pub started_at: DateTime<FixedOffset>,
+    /// Step-sides held to the end.
+    pub completed: u32,
+    /// Step-sides planned.
+    pub planned: u32,
+    /// Names of the steps skipped in it (once per skipped side).
+    pub skipped: Vec<String>,
+}
+
+impl SessionFacts {
+    /// Completed over planned; a session that planned nothing counts as nothing done.
+    pub fn completion(&self) -> f64 {
+        if self.planned == 0 {
+            0.0
+        } else {
+            f64::from(self.completed) / f64::from(self.planned)
+        }
+    }
+}
+
+/// The night a moment belongs to: its own local date, less the rollover, so that 00:30 on
+/// Tuesday is Monday night.
+pub fn night_of(at: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> NaiveDate {
+    let since_midnight = day_starts_at - NaiveTime::MIN;
+    (at.naive_local() - since_midnight).date()
+}
+
+/// How a night looks on the heatmap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NightState {
+    /// At least one session counted.
+    Kept,
+    /// Something was done, but no session reached the threshold.
+    Partly,
+    /// Nothing, on a night that counts.
+    Missed,
+    /// A rest day with nothing kept.
+    Rest,
+    /// Tonight, not kept yet: still open until the rollover.
+    Open,
+    /// After tonight.
+    Future,
+}
+
+/// Everything the stats command and home screen show, as of one moment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stats {
+    /// Tonight, as of the moment.
+    pub tonight: NaiveDate,
+    /// Whether tonight is already kept.
+    pub tonight_kept: bool,
+    /// The run of kept nights ending tonight, or last night while tonight is open.
+    pub current_streak: u32,
+    /// The longest run ever.
+    pub longest_streak: u32,
+    /// Nights with at least one counting session.
+    pub nights_kept: u32,
+    /// Kept nights among the last 7 (tonight included).
+    pub nights_kept_7d: u32,
+    /// Kept nights among the last 30 (tonight included).
+    pub nights_kept_30d: u32,
+    /// Sessions started at or before the moment, each id once.
+    pub sessions: u32,
+    /// The most recent kept night.
+    pub last_kept_night: Option<NaiveDate>,
+    /// Completed over planned step-sides in sessions of the last 30 nights.
+    pub completion_rate_30d: Option<f64>,
+    /// The step skipped most often, and how often.
+    pub most_skipped: Option<(String, u32)>,
+    /// Per night: the best completion of its sessions.
+    best: BTreeMap<NaiveDate, f64>,
+    rules: Rules,
+}
+
+impl Stats {
+    /// Computes everything as of `as_of`, counting only sessions that started by then.
+    /// Sessions with the same id count once.
+    pub fn compute(sessions: &[SessionFacts], rules: &Rules, as_of: DateTime<FixedOffset>) -> Self {
+        let tonight = night_of(as_of, rules.day_starts_at);
+        let mut seen = BTreeSet::new();
+        let mut best: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+        let mut skipped: BTreeMap<&str, u32> = BTreeMap::new();
+        let (mut done_30, mut planned_30) = (0u64, 0u64);
+        let month_start = back(tonight, 29);
+        for s in sessions {
+            if s.started_at > as_of || !seen.insert(s.id.as_str()) {
+                continue;
+            }
+            let night = night_of(s.started_at, rules.day_starts_at);
+            let entry = best.entry(night).or_insert(0.0);
+            *entry = entry.max(s.completion());
+            if night >= month_start {
+                done_30 += u64::from(s.completed);
+                planned_30 += u64::from(s.planned);
+            }
+            for name in &s.skipped {
+                *skipped.entry(name.as_str()).or_default() += 1;
+            }
+        }
+        let kept: BTreeSet<NaiveDate> = best
+            .iter()
+            .filter(|(_, c)| **c >= rules.min_completion)
+            .map(|(n, _)| *n)
+            .collect();
+        let tonight_kept = kept.contains(&tonight);
+        let in_last = |days: u64| kept.range(back(tonight, days - 1)..=tonight).count() as u32;
+        let most_skipped = skipped
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(name, n)| (name.to_string(), *n));
+        let mut stats = Self {
+            tonight,
+            tonight_kept,
+            current_streak: 0,
+            longest_streak: 0,
+            nights_kept: kept.len() as u32,
+            nights_kept_7d: in_last(7),
+            nights_kept_30d: in_last(30),
+            sessions: seen.len() as u32,
+            last_kept_night: kept.iter().next_back().copied(),
+            completion_rate_30d: (planned_30 > 0).then(|| done_30 as f64 / planned_30 as f64),
+            most_skipped,
+            best,
+            rules: rules.clone(),
+        };
+        stats.current_streak = stats.run_ending(if tonight_kept {
+            tonight
+        } else {
+            back(tonight, 1)
+        });
+        stats.longest_streak = stats.longest(&kept).max(stats.current_streak);
+        stats
+    }
+
+    fn is_rest(&self, night: NaiveDate) -> bool {
+        self.rules.rest_days.contains(&night.weekday())
+    }
+
+    fn is_kept(&self, night: NaiveDate) -> bool {
+        self.best
+            .get(&night)
+            .is_some_and(|c| *c >= self.rules.min_completion)
+    }
+
+    /// Kept nights in the run ending at `last`; rest days bridge it without counting.
+    fn run_ending(&self, last: NaiveDate) -> u32 {
+        let Some(first) = self.best.keys().next().copied() else {
+            return 0;
+        };
+        let mut count = 0;
+        let mut night = last;
+        while night >= first {
+            if self.is_rest(night) {
+                // A rest day neither breaks nor extends the run.
+            } else if self.is_kept(night) {
+                count += 1;
+            } else {
+                break;
+            }
+            night = back(night, 1);
+        }
+        count
+    }
+
+    fn longest(&self, kept: &BTreeSet<NaiveDate>) -> u32 {
+        let (Some(first), Some(last)) = (kept.iter().next(), kept.iter().next_back()) else {
+            return 0;
+        };
+        let (mut best, mut run) = (0, 0);
+        let mut night = *first;
+        while night <= *last {
+            if self.is_rest(night) {
+                // Bridges the run.
+            } else if kept.contains(&night) {
+                run += 1;
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+            night = night.succ_opt().unwrap_or(night);
+            if night == NaiveDate::MAX {
+                break;
+            }
+        }
+        best
+    }
+
+    /// How a night shows on the heatmap.
+    pub fn night_state(&self, night: NaiveDate) -> NightState {
+        if night > self.tonight {
+            NightState::Future
+        } else if self.is_kept(night) {
+            NightState::Kept
+        } else if night == self.tonight {
+            NightState::Open
+        } else if self.best.get(&night).is_some_and(|c| *c > 0.0) {
+            NightState::Partly
+        } else if self.is_rest(night) {
+            NightState::Rest
+        } else {
+            NightState::Missed
+        }
+    }
+
+    /// The heatmap: `weeks` columns of seven nights, Monday first, the last column holding
+    /// tonight.
+    pub fn heatmap(&self, weeks: u32) -> Vec<[(NaiveDate, NightState); 7]> {
+        let this_monday = back(
+            self.tonight,
+            u64::from(self.tonight.weekday().num_days_from_monday()),
+        );
+        (0..weeks)
+            .rev()
+            .map(|w| {
+                let monday = back(this_monday, u64::from(w) * 7);
+                std::array::from_fn(|d| {
+                    let night = monday + Duration::days(d as i64);
+                    (night, self.night_state(night))
+                })
+            })
+            .collect()
+    }
+
+    /// The rule in plain words, for people.
+    pub fn rule_in_words(&self) -> String {
+        let percent = (self.rules.min_completion * 100.0).round();
+        let mut words = format!(
+            "a night counts when you finish {percent} % of a routine; the night ends at {}",
+            self.rules.day_starts_at.format("%H:%M")
+        );
+        if !self.rules.rest_days.is_empty() {
+            let days: Vec<String> = self.rules.rest_days.iter().map(|d| d.to_string()).collect();
+            words.push_str(&format!(
+                "; rest days ({}) neither break nor extend it",
+                days.join(", ")
+            ));
+        }
+        words
+    }
+}
+
+/// The calendar date `days` before `night`.
+fn back(night: NaiveDate, days: u64) -> NaiveDate {
+    night
+        .checked_sub_days(chrono::Days::new(days))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+#[cfg(test)]
+#[path = "stats_tests.rs"]
+mod tests;
