@@ -2,11 +2,13 @@
 
 mod routine;
 mod run;
+mod stats;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Parser, Subcommand};
 
 use crate::store::paths::Paths;
@@ -52,6 +54,32 @@ enum Command {
     /// List, show and check routines.
     #[command(subcommand)]
     Routine(RoutineCommand),
+    /// Your streak, nights kept, completion and the step you skip most.
+    Stats {
+        /// Print JSON for other programs instead of words.
+        #[arg(long)]
+        json: bool,
+        /// Answer as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00), in its offset.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        as_of: Option<DateTime<FixedOffset>>,
+    },
+    /// Every session you have done, newest last.
+    History {
+        /// Only sessions from this night on (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<NaiveDate>,
+        /// One JSON array of the sessions as recorded.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// A header and one row per session.
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map_err(|e| format!("{e}; expected a time like 2026-11-24T07:00:00+01:00"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,6 +114,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         None => run::run(&paths, &config, None),
         Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref()),
         Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
+        Some(Command::Stats { json, as_of }) => {
+            let as_of = as_of.unwrap_or_else(|| crate::clock::SystemClock::new().wall_precise());
+            stats::stats(&paths, &config, as_of, json, &mut out)
+        }
+        Some(Command::History { since, json, csv }) => {
+            let format = match (json, csv) {
+                (true, _) => stats::Format::Json,
+                (_, true) => stats::Format::Csv,
+                _ => stats::Format::Table,
+            };
+            stats::history(&paths, &config, since, format, &mut out)
+        }
         Some(Command::Routine(RoutineCommand::Show { routine })) => {
             routine::show(&paths, &routine, &mut out)
         }

@@ -93,6 +93,22 @@ impl SessionRecord {
     }
 }
 
+/// A morning diary line: how bad the night's cramps were.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrampRecord {
+    /// Unique id.
+    pub id: String,
+    /// The night it is about.
+    pub night: chrono::NaiveDate,
+    /// 0 (none) to 10.
+    pub severity: u8,
+    /// Which foot, if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
+    /// When it was noted.
+    pub logged_at: DateTime<FixedOffset>,
+}
+
 /// A session id in the documented shape, e.g. `20261123T224105.123+0100-3fa9`.
 pub fn session_id(started_at: DateTime<FixedOffset>, random: u16) -> String {
     format!("{}-{random:04x}", started_at.format("%Y%m%dT%H%M%S%.3f%z"))

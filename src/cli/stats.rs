@@ -1,0 +1,213 @@
+//! `bedstretch stats` and `bedstretch history`: the streak and the sessions, in words, JSON
+//! or CSV.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde_json::json;
+
+use crate::core::history::{SessionRecord, Status};
+use crate::core::stats::{Stats, night_of};
+use crate::store::config::Config;
+use crate::store::history_read;
+use crate::store::paths::Paths;
+
+fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("bedstretch: {warning}");
+    }
+}
+
+fn nights(n: u32) -> String {
+    if n == 1 {
+        "1 night".into()
+    } else {
+        format!("{n} nights")
+    }
+}
+
+/// The stats as of a moment, from the whole history.
+pub fn compute(paths: &Paths, config: &Config, as_of: DateTime<FixedOffset>) -> Result<Stats> {
+    let history = history_read::read_facts(paths)?;
+    warn_all(&history.warnings);
+    Ok(Stats::compute(&history.sessions, &config.rules(), as_of))
+}
+
+/// `bedstretch stats`.
+pub fn stats(
+    paths: &Paths,
+    config: &Config,
+    as_of: DateTime<FixedOffset>,
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let s = compute(paths, config, as_of)?;
+    if as_json {
+        let value = json!({
+            "as_of": as_of.to_rfc3339(),
+            "tonight": s.tonight.to_string(),
+            "tonight_kept": s.tonight_kept,
+            "current_streak": s.current_streak,
+            "longest_streak": s.longest_streak,
+            "nights_kept": s.nights_kept,
+            "nights_kept_7d": s.nights_kept_7d,
+            "nights_kept_30d": s.nights_kept_30d,
+            "sessions": s.sessions,
+            "last_kept_night": s.last_kept_night.map(|n| n.to_string()),
+            "completion_rate_30d": s.completion_rate_30d.map(|r| (r * 1000.0).round() / 1000.0),
+            "most_skipped": s.most_skipped.as_ref().map(|(name, count)| json!({"step": name, "times": count})),
+        });
+        writeln!(out, "{value}")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let tonight = if s.tonight_kept {
+        "kept".to_string()
+    } else {
+        match s.last_kept_night {
+            Some(last) => format!("not yet (last kept: {})", last.format("%a %-d %b")),
+            None => "not yet".to_string(),
+        }
+    };
+    writeln!(out, "Current streak:  {}", nights(s.current_streak))?;
+    writeln!(out, "Longest streak:  {}", nights(s.longest_streak))?;
+    writeln!(out, "Tonight:         {tonight}")?;
+    writeln!(out, "Last 7 nights:   {} kept", s.nights_kept_7d)?;
+    writeln!(out, "Last 30 nights:  {} kept", s.nights_kept_30d)?;
+    if let Some(rate) = s.completion_rate_30d {
+        writeln!(
+            out,
+            "Completion:      {:.0} % of planned stretches, last 30 nights",
+            rate * 100.0
+        )?;
+    }
+    if let Some((step, times)) = &s.most_skipped {
+        writeln!(out, "Most skipped:    {step} ({times} times)")?;
+    }
+    writeln!(out, "Sessions:        {}", s.sessions)?;
+    writeln!(out, "\nHow it counts: {}.", s.rule_in_words())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The output forms of `bedstretch history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table for people.
+    Table,
+    /// One JSON array of session records.
+    Json,
+    /// A header and one row per session.
+    Csv,
+}
+
+/// `bedstretch history`.
+pub fn history(
+    paths: &Paths,
+    config: &Config,
+    since: Option<NaiveDate>,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let history = history_read::read_records(paths)?;
+    warn_all(&history.warnings);
+    let rollover = config.rules().day_starts_at;
+    let sessions: Vec<&SessionRecord> = history
+        .sessions
+        .iter()
+        .filter(|s| since.is_none_or(|d| night_of(s.started_at, rollover) >= d))
+        .collect();
+    let row = |s: &SessionRecord| {
+        let done = s
+            .steps
+            .iter()
+            .filter(|x| x.status == Status::Completed)
+            .count();
+        let held: u64 = s.steps.iter().map(|x| x.done_secs).sum();
+        (night_of(s.started_at, rollover), done, s.steps.len(), held)
+    };
+    match format {
+        Format::Json => {
+            serde_json::to_writer(&mut *out, &sessions).context("cannot write JSON")?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            writeln!(
+                out,
+                "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs"
+            )?;
+            for s in sessions {
+                let (night, done, planned, held) = row(s);
+                let outcome = serde_json::to_value(s.outcome)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                let fields = [
+                    s.id.clone(),
+                    night.to_string(),
+                    s.started_at.to_rfc3339(),
+                    s.ended_at.to_rfc3339(),
+                    s.routine.clone(),
+                    s.routine_name.clone(),
+                    outcome,
+                    done.to_string(),
+                    planned.to_string(),
+                    held.to_string(),
+                ];
+                let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                writeln!(out, "{}", fields.join(","))?;
+            }
+        }
+        Format::Table => {
+            if sessions.is_empty() {
+                writeln!(out, "No sessions yet. Start one with `bedstretch run`.")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            writeln!(
+                out,
+                "{:<10}  {:<24}  {:<11}  {:>7}  {:>4}",
+                "NIGHT", "ROUTINE", "OUTCOME", "DONE", "MIN"
+            )?;
+            for s in sessions {
+                let (night, done, planned, held) = row(s);
+                let outcome = serde_json::to_value(s.outcome)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                let name: String = crate::core::text::clean_line(&s.routine_name)
+                    .chars()
+                    .take(24)
+                    .collect();
+                writeln!(
+                    out,
+                    "{night}  {name:<24}  {outcome:<11}  {:>7}  {:>4}",
+                    format!("{done}/{planned}"),
+                    held.div_ceil(60)
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
+        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
+        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+}

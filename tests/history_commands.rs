@@ -1,0 +1,179 @@
+//! `bedstretch stats` and `bedstretch history` on a fixture history folder synced from two
+//! devices: a duplicate across the files, a torn last line, a line of garbage, an unknown kind,
+//! a cramp line, and a trip to New York.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+const SYNCED: &str = "tests/fixtures/history/synced";
+
+fn run(data: &str, args: &[&str]) -> (i32, String, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::cargo_bin("bedstretch")
+        .expect("binary")
+        .args(args)
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-config"),
+        )
+        .env("XDG_DATA_HOME", root.join(data))
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn stats_json_as_of_tonight_kept() {
+    let (code, stdout, stderr) = run(
+        SYNCED,
+        &["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(
+        value,
+        json!({
+            "as_of": "2026-11-23T23:00:00+01:00",
+            "tonight": "2026-11-23",
+            "tonight_kept": true,
+            "current_streak": 1,
+            "longest_streak": 3,
+            "nights_kept": 4,
+            "nights_kept_7d": 4,
+            "nights_kept_30d": 4,
+            "sessions": 5,
+            "last_kept_night": "2026-11-23",
+            "completion_rate_30d": 0.95,
+            "most_skipped": {"step": "Ankle circles", "times": 1},
+        })
+    );
+}
+
+#[test]
+fn bad_lines_are_skipped_with_file_and_line_and_hide_nothing() {
+    let (_, _, stderr) = run(
+        SYNCED,
+        &["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"],
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].contains("history/a.jsonl:6:40: skipped a line that is not a history record (EOF while parsing a string)"), "{stderr}");
+    assert!(
+        lines[1].contains(
+            "history/b.jsonl:3:2: skipped a line that is not a history record (expected ident)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn stats_as_of_an_earlier_moment_leaves_tonight_open() {
+    let (_, stdout, _) = run(
+        SYNCED,
+        &["stats", "--json", "--as-of", "2026-11-21T12:00:00+01:00"],
+    );
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(value["tonight"], "2026-11-21");
+    assert_eq!(value["tonight_kept"], false);
+    assert_eq!(
+        value["current_streak"], 3,
+        "the run ending last night stands while tonight is open"
+    );
+    assert_eq!(value["sessions"], 3);
+}
+
+#[test]
+fn stats_in_words_says_the_rule() {
+    let (code, stdout, _) = run(SYNCED, &["stats", "--as-of", "2026-11-23T23:00:00+01:00"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "Current streak:  1 night\n\
+         Longest streak:  3 nights\n\
+         Tonight:         kept\n\
+         Last 7 nights:   4 kept\n\
+         Last 30 nights:  4 kept\n\
+         Completion:      95 % of planned stretches, last 30 nights\n\
+         Most skipped:    Ankle circles (1 times)\n\
+         Sessions:        5\n\
+         \n\
+         How it counts: a night counts when you finish 80 % of a routine; the night ends at 04:00.\n"
+    );
+}
+
+#[test]
+fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
+    let (code, stdout, _) = run(SYNCED, &["history", "--csv", "--since", "2026-11-22"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs\n\
+         20261122T220000.000-0500-0004,2026-11-22,2026-11-22T22:00:00-05:00,2026-11-22T22:03:00-05:00,mine,\"Calves, toes and \"\"more\"\"\",quit,3,4,90\n\
+         20261123T210000.000+0100-0005,2026-11-23,2026-11-23T21:00:00+01:00,2026-11-23T21:04:00+01:00,quick,Quick,completed,4,4,120\n"
+    );
+}
+
+#[test]
+fn history_json_is_one_array_of_the_records_each_once() {
+    let (code, stdout, _) = run(SYNCED, &["history", "--json"]);
+    assert_eq!(code, 0);
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    let ids: Vec<&str> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        ids.len(),
+        5,
+        "the session in both files is listed once: {ids:?}"
+    );
+    assert_eq!(value[2]["started_at"], "2026-11-21T00:30:00+01:00");
+    assert_eq!(value[2]["steps"][0]["status"], "completed");
+}
+
+#[test]
+fn history_table_for_people() {
+    let (code, stdout, _) = run(SYNCED, &["history", "--since", "2026-11-20"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        "NIGHT       ROUTINE                   OUTCOME         DONE   MIN\n\
+         2026-11-20  Quick                     completed        4/4     2\n\
+         2026-11-22  Calves, toes and \"more\"   quit             3/4     2\n\
+         2026-11-23  Quick                     completed        4/4     2\n"
+    );
+}
+
+#[test]
+fn an_empty_history_is_zero_and_an_unreadable_one_is_an_error() {
+    let empty = tempfile::tempdir().expect("temp");
+    let (code, stdout, _) = run(
+        empty.path().to_str().expect("utf-8"),
+        &["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"],
+    );
+    assert_eq!(code, 0);
+    let value: Value = serde_json::from_str(&stdout).expect("json");
+    assert_eq!(
+        (value["current_streak"].clone(), value["sessions"].clone()),
+        (json!(0), json!(0))
+    );
+
+    // A file where the history folder should be cannot be read as a folder.
+    std::fs::create_dir_all(empty.path().join("bedstretch")).expect("mkdir");
+    std::fs::write(empty.path().join("bedstretch/history"), "not a folder").expect("write");
+    let (code, stdout, stderr) = run(empty.path().to_str().expect("utf-8"), &["stats", "--json"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("cannot read the history folder"),
+        "{stderr}"
+    );
+}
