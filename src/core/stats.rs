@@ -27,7 +27,7 @@ impl Default for Rules {
 }
 
 /// What stats need of one session.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SessionFacts {
     /// Its id, for counting each session once.
     pub id: String,

@@ -21,7 +21,7 @@ use super::paths::Paths;
 const WARNINGS_PER_FILE: usize = 3;
 
 /// What the history holds, and what was skipped on the way.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct History<S> {
     /// Sessions, each id once, oldest first.
     pub sessions: Vec<S>,
@@ -29,6 +29,16 @@ pub struct History<S> {
     pub cramps: Vec<CrampRecord>,
     /// One line per skipped line (capped per file), naming file and line.
     pub warnings: Vec<String>,
+}
+
+impl<S> Default for History<S> {
+    fn default() -> Self {
+        Self {
+            sessions: Vec::new(),
+            cramps: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// A session line, read only as far as stats need, borrowing from the file's text.
@@ -119,7 +129,7 @@ impl SessionLine for SessionRecord {
 }
 
 /// Every history file in the folder, sorted so the result does not depend on the file system.
-fn history_files(dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn history_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -142,11 +152,7 @@ fn history_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn read<S: SessionLine>(dir: &Path) -> Result<History<S>> {
-    let mut history = History {
-        sessions: Vec::new(),
-        cramps: Vec::new(),
-        warnings: Vec::new(),
-    };
+    let mut history = History::default();
     let mut seen = HashSet::new();
     let mut dated = Vec::new();
     for file in history_files(dir)? {
@@ -193,8 +199,52 @@ fn read<S: SessionLine>(dir: &Path) -> Result<History<S>> {
     Ok(history)
 }
 
-/// What stats need of every session.
+/// A line skipped while reading: its number, column and why.
+pub type BadLine = (usize, usize, String);
+
+/// Reads stats facts from the lines of `text`, numbering them from `first_line`.
+pub fn facts_of_lines(text: &str, first_line: usize) -> (Vec<SessionFacts>, Vec<BadLine>) {
+    let mut facts = Vec::new();
+    let mut bad = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match SessionFacts::parse(line) {
+            Ok(Some((_, _, session))) => facts.push(session),
+            Ok(None) => {}
+            Err((column, why)) => bad.push((first_line + i, column, why)),
+        }
+    }
+    (facts, bad)
+}
+
+/// The warnings for one file's skipped lines, capped.
+pub fn warnings_for(file: &Path, bad: &[BadLine]) -> Vec<String> {
+    let mut warnings: Vec<String> = bad
+        .iter()
+        .take(WARNINGS_PER_FILE)
+        .map(|(line, column, why)| {
+            format!(
+                "{}:{line}:{column}: skipped a line that is not a history record ({why})",
+                file.display()
+            )
+        })
+        .collect();
+    if bad.len() > WARNINGS_PER_FILE {
+        let more = bad.len() - WARNINGS_PER_FILE;
+        warnings.push(format!("{}: and {more} more skipped lines", file.display()));
+    }
+    warnings
+}
+
+/// What stats need of every session, through the summary cache.
 pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
+    super::history_cache::read_facts(paths)
+}
+
+/// What stats need of every session, read from the history files alone (no cache).
+pub fn read_facts_uncached(paths: &Paths) -> Result<History<SessionFacts>> {
     read(&paths.history_dir())
 }
 

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod bundled;
 pub mod config;
 pub mod history;
+pub mod history_cache;
 pub mod history_read;
 pub mod paths;
 pub mod progress;

@@ -1,0 +1,154 @@
+//! The summary cache gives the same answers as reading every file, whatever happens to the
+//! files between two reads.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+
+use bedstretch::store::history_read::{read_facts, read_facts_uncached};
+use bedstretch::store::paths::Paths;
+
+fn line(n: u32, completed: bool) -> String {
+    let status = if completed { "completed" } else { "skipped" };
+    format!(
+        "{{\"v\":1,\"kind\":\"session\",\"id\":\"s{n}\",\"routine\":\"quick\",\"routine_name\":\"Quick\",\
+         \"started_at\":\"2026-11-{:02}T22:00:00+01:00\",\"ended_at\":\"2026-11-{:02}T22:05:00+01:00\",\
+         \"outcome\":\"completed\",\"steps\":[{{\"name\":\"Toe curls\",\"planned_secs\":30,\"done_secs\":30,\"status\":\"{status}\"}}]}}\n",
+        n % 28 + 1,
+        n % 28 + 1
+    )
+}
+
+struct Folder {
+    _dir: tempfile::TempDir,
+    paths: Paths,
+}
+
+impl Folder {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths {
+            config_dir: dir.path().join("config"),
+            data_dir: dir.path().join("data"),
+        };
+        fs::create_dir_all(paths.history_dir()).expect("mkdir");
+        Self { _dir: dir, paths }
+    }
+
+    fn append(&self, file: &str, text: &str) {
+        let mut f = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.paths.history_dir().join(file))
+            .expect("open");
+        f.write_all(text.as_bytes()).expect("write");
+    }
+
+    /// Cached and uncached reads agree: same sessions, same warnings.
+    fn check(&self) -> Vec<String> {
+        let cached = read_facts(&self.paths).expect("cached read");
+        let plain = read_facts_uncached(&self.paths).expect("plain read");
+        assert_eq!(cached.sessions, plain.sessions);
+        assert_eq!(cached.warnings, plain.warnings);
+        cached.sessions.iter().map(|s| s.id.clone()).collect()
+    }
+}
+
+#[test]
+fn appends_rewrites_torn_lines_and_a_broken_cache_all_read_right() {
+    let folder = Folder::new();
+    folder.append(
+        "a.jsonl",
+        &(1..=5).map(|n| line(n, true)).collect::<String>(),
+    );
+    folder.append("b.jsonl", &line(6, true));
+    assert_eq!(folder.check().len(), 6, "first read builds the cache");
+    assert!(
+        folder
+            .paths
+            .data_dir
+            .join("cache/history-summary.json")
+            .exists()
+    );
+    assert_eq!(folder.check().len(), 6, "second read comes from it");
+
+    folder.append("a.jsonl", &line(7, false));
+    assert_eq!(folder.check().len(), 7, "an appended line is read");
+
+    folder.append("a.jsonl", "{\"v\":1,\"kind\":\"session\",\"id\":\"s8");
+    assert_eq!(folder.check().len(), 7, "a torn line is skipped, and said");
+    assert_eq!(read_facts(&folder.paths).expect("read").warnings.len(), 1);
+    folder.append(
+        "a.jsonl",
+        "\",\"started_at\":\"2026-11-20T22:00:00+01:00\",\"steps\":[]}\n",
+    );
+    assert_eq!(folder.check().len(), 8, "once completed, it is read");
+
+    // Rewritten in place by a sync tool: same length, other content.
+    let path = folder.paths.history_dir().join("b.jsonl");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replace("\"s6\"", "\"s9\"")).expect("rewrite");
+    let ids = folder.check();
+    assert!(
+        ids.contains(&"s9".to_string()) && !ids.contains(&"s6".to_string()),
+        "{ids:?}"
+    );
+
+    fs::write(&path, "").expect("truncate");
+    assert_eq!(
+        folder.check().len(),
+        7,
+        "a shorter file is read again from the start"
+    );
+
+    fs::write(
+        folder.paths.data_dir.join("cache/history-summary.json"),
+        "{ not json",
+    )
+    .expect("break");
+    assert_eq!(folder.check().len(), 7, "a broken cache is rebuilt");
+    fs::remove_file(path).expect("remove");
+    assert_eq!(folder.check().len(), 7, "a removed file leaves the rest");
+}
+
+/// Sets every history file's time well before now, so the cache trusts what it saw and the
+/// append path (reading only the new tail) is the one taken.
+fn age(folder: &Folder, seconds_ago: u64) {
+    for entry in fs::read_dir(folder.paths.history_dir()).expect("list") {
+        let path = entry.expect("entry").path();
+        let file = OpenOptions::new().append(true).open(&path).expect("open");
+        let past =
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000 + seconds_ago);
+        file.set_modified(past).expect("set time");
+    }
+}
+
+#[test]
+fn the_append_path_reads_only_what_is_new_and_still_agrees() {
+    let folder = Folder::new();
+    folder.append(
+        "a.jsonl",
+        &(1..=20).map(|n| line(n, n % 3 != 0)).collect::<String>(),
+    );
+    age(&folder, 0);
+    assert_eq!(folder.check().len(), 20);
+    folder.append("a.jsonl", &line(21, true));
+    age(&folder, 10);
+    assert_eq!(folder.check().len(), 21, "the appended line is found");
+    // The same length, a new time: not an append, so read again from the start.
+    let path = folder.paths.history_dir().join("a.jsonl");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replacen("\"s1\"", "\"x1\"", 1)).expect("rewrite");
+    age(&folder, 20);
+    let ids = folder.check();
+    assert!(ids.contains(&"x1".to_string()), "{ids:?}");
+    // Rewritten and longer, but not by appending: the bytes before the old end differ.
+    let text = fs::read_to_string(&path).expect("read");
+    let longer = text.replace("\"s21\"", "\"y21\"") + &line(22, true);
+    fs::write(&path, longer).expect("rewrite");
+    age(&folder, 30);
+    let ids = folder.check();
+    assert!(
+        ids.contains(&"y21".to_string()) && !ids.contains(&"s21".to_string()),
+        "{ids:?}"
+    );
+}
