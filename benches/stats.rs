@@ -24,6 +24,7 @@ fn facts(years: i64) -> Vec<SessionFacts> {
         .flat_map(|day| (0..(day % 6).min(3)).map(move |n| (day, n)))
         .map(|(day, n)| SessionFacts {
             id: format!("{day}-{n}"),
+            routine_name: "Bedtime feet".into(),
             started_at: first + Duration::days(day) + Duration::minutes(n * 17),
             completed: if day % 11 == 0 { 9 } else { 15 },
             planned: 15,

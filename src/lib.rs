@@ -7,5 +7,6 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod core;
+pub mod home;
 pub mod store;
 pub mod tui;

@@ -100,7 +100,7 @@ fn stats_in_words_says_the_rule() {
          Last 7 nights:   4 kept\n\
          Last 30 nights:  4 kept\n\
          Completion:      95 % of planned stretches, last 30 nights\n\
-         Most skipped:    Ankle circles (1 times)\n\
+         Most skipped:    Ankle circles (once)\n\
          Sessions:        5\n\
          \n\
          How it counts: a night counts when you finish 80 % of a routine; the night ends at 04:00.\n"

@@ -187,7 +187,10 @@ fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
     pty.wait_for("Rep 1 of 2");
     let screen = pty.wait_for("Well done.");
     assert!(screen.contains("Held to the end   3 of 3"), "{screen}");
-    assert!(screen.contains("Saved to your history."), "{screen}");
+    assert!(
+        screen.contains("Saved. Streak: 1 night, tonight kept."),
+        "{screen}"
+    );
     pty.send(b"q");
     assert!(pty.wait_exit());
 

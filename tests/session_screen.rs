@@ -93,14 +93,14 @@ fn states() -> Vec<(&'static str, SessionApp, Moment)> {
     out.push(("9-help", a, secs(20)));
     let mut a = app(bundled("quick"));
     a.update(None, secs(60 * 60));
-    a.recorded = Some(Ok("history/dev.jsonl".into()));
+    a.recorded = Some(Ok("Saved. Streak: 4 nights, tonight kept.".into()));
     out.push(("10-summary-completed", a, secs(3600)));
     let mut a = app(bundled("bedtime-feet"));
     a.update(None, secs(20));
     a.update(Some(Action::Hurt), secs(20));
     a.update(Some(Action::Quit), secs(30));
     a.update(Some(Action::Yes), secs(30));
-    a.recorded = Some(Ok("history/dev.jsonl".into()));
+    a.recorded = Some(Ok("Saved. Streak: 4 nights, tonight kept.".into()));
     out.push(("11-summary-quit-with-hurt", a, secs(30)));
     out
 }

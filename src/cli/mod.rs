@@ -110,8 +110,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     match cli.command {
-        // Until the home screen exists, a bare `bedstretch` starts the default routine.
-        None => run::run(&paths, &config, None),
+        None => run::home(&paths, &config),
         Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref()),
         Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
         Some(Command::Stats { json, as_of }) => {

@@ -20,14 +20,6 @@ fn warn_all(warnings: &[String]) {
     }
 }
 
-fn nights(n: u32) -> String {
-    if n == 1 {
-        "1 night".into()
-    } else {
-        format!("{n} nights")
-    }
-}
-
 /// The stats as of a moment, from the whole history.
 pub fn compute(paths: &Paths, config: &Config, as_of: DateTime<FixedOffset>) -> Result<Stats> {
     let history = history_read::read_facts(paths)?;
@@ -62,30 +54,9 @@ pub fn stats(
         writeln!(out, "{value}")?;
         return Ok(ExitCode::SUCCESS);
     }
-    let tonight = if s.tonight_kept {
-        "kept".to_string()
-    } else {
-        match s.last_kept_night {
-            Some(last) => format!("not yet (last kept: {})", last.format("%a %-d %b")),
-            None => "not yet".to_string(),
-        }
-    };
-    writeln!(out, "Current streak:  {}", nights(s.current_streak))?;
-    writeln!(out, "Longest streak:  {}", nights(s.longest_streak))?;
-    writeln!(out, "Tonight:         {tonight}")?;
-    writeln!(out, "Last 7 nights:   {} kept", s.nights_kept_7d)?;
-    writeln!(out, "Last 30 nights:  {} kept", s.nights_kept_30d)?;
-    if let Some(rate) = s.completion_rate_30d {
-        writeln!(
-            out,
-            "Completion:      {:.0} % of planned stretches, last 30 nights",
-            rate * 100.0
-        )?;
+    for (label, value) in s.in_words() {
+        writeln!(out, "{:<17}{value}", format!("{label}:"))?;
     }
-    if let Some((step, times)) = &s.most_skipped {
-        writeln!(out, "Most skipped:    {step} ({times} times)")?;
-    }
-    writeln!(out, "Sessions:        {}", s.sessions)?;
     writeln!(out, "\nHow it counts: {}.", s.rule_in_words())?;
     Ok(ExitCode::SUCCESS)
 }

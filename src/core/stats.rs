@@ -31,6 +31,9 @@ impl Default for Rules {
 pub struct SessionFacts {
     /// Its id, for counting each session once.
     pub id: String,
+    /// The routine's name when it ran.
+    #[serde(default)]
+    pub routine_name: String,
     /// When it started, in the offset of the moment.
     pub started_at: DateTime<FixedOffset>,
     /// Step-sides held to the end.
@@ -253,6 +256,48 @@ impl Stats {
                 })
             })
             .collect()
+    }
+
+    /// The stats in words, as (label, value) rows, for the stats command and screen.
+    pub fn in_words(&self) -> Vec<(&'static str, String)> {
+        let nights = |n: u32| {
+            if n == 1 {
+                "1 night".to_string()
+            } else {
+                format!("{n} nights")
+            }
+        };
+        let tonight = if self.tonight_kept {
+            "kept".to_string()
+        } else {
+            match self.last_kept_night {
+                Some(last) => format!("not yet (last kept: {})", last.format("%a %-d %b")),
+                None => "not yet".to_string(),
+            }
+        };
+        let mut rows = vec![
+            ("Current streak", nights(self.current_streak)),
+            ("Longest streak", nights(self.longest_streak)),
+            ("Tonight", tonight),
+            ("Last 7 nights", format!("{} kept", self.nights_kept_7d)),
+            ("Last 30 nights", format!("{} kept", self.nights_kept_30d)),
+        ];
+        if let Some(rate) = self.completion_rate_30d {
+            rows.push((
+                "Completion",
+                format!("{:.0} % of planned stretches, last 30 nights", rate * 100.0),
+            ));
+        }
+        if let Some((step, times)) = &self.most_skipped {
+            let times = if *times == 1 {
+                "once".to_string()
+            } else {
+                format!("{times} times")
+            };
+            rows.push(("Most skipped", format!("{step} ({times})")));
+        }
+        rows.push(("Sessions", self.sessions.to_string()));
+        rows
     }
 
     /// The rule in plain words, for people.

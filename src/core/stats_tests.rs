@@ -17,6 +17,7 @@ fn date(s: &str) -> NaiveDate {
 fn session(id: &str, started: &str, completed: u32, planned: u32) -> SessionFacts {
     SessionFacts {
         id: id.into(),
+        routine_name: String::new(),
         started_at: at(started),
         completed,
         planned,
@@ -200,6 +201,7 @@ fn nightly_in(
                 .fixed_offset();
             SessionFacts {
                 id: format!("{i}"),
+                routine_name: String::new(),
                 started_at: started,
                 completed: 5,
                 planned: 5,
@@ -308,6 +310,7 @@ fn arbitrary_history() -> impl Strategy<Value = Vec<SessionFacts>> {
                         + Duration::minutes(minute);
                     SessionFacts {
                         id: format!("s{i}"),
+                        routine_name: String::new(),
                         started_at: offset
                             .from_local_datetime(&base)
                             .single()
@@ -350,6 +353,7 @@ proptest! {
         let mut more = history.clone();
         more.push(SessionFacts {
             id: "added".into(),
+            routine_name: String::new(),
             started_at: at("2026-01-01T22:00:00+00:00") + Duration::days(day),
             completed: 10,
             planned: 10,

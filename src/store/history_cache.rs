@@ -24,7 +24,7 @@ use super::atomic::write_atomic;
 use super::history_read::{BadLine, History, facts_of_lines, history_files, warnings_for};
 use super::paths::Paths;
 
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// How close to the cache's own time a file change must be to be distrusted.
 const RACY_NS: u128 = 2_000_000_000;
 

@@ -51,6 +51,8 @@ struct LineLite<'a> {
     #[serde(default)]
     started_at: Option<DateTime<FixedOffset>>,
     #[serde(borrow, default)]
+    routine_name: Cow<'a, str>,
+    #[serde(borrow, default)]
     steps: Vec<StepLite<'a>>,
 }
 
@@ -108,6 +110,7 @@ impl SessionLine for SessionFacts {
             .collect();
         let facts = SessionFacts {
             id: id.clone(),
+            routine_name: lite.routine_name.into_owned(),
             started_at,
             completed,
             planned: lite.steps.len() as u32,

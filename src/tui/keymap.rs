@@ -3,10 +3,11 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Action, Overlay};
+use crate::home::{HomeAction, HomeView};
 
 /// One binding: the keys, how the footer names them, and what they do.
 #[derive(Debug, Clone, Copy)]
-pub struct Binding {
+pub struct Binding<A = Action> {
     /// Every key that triggers it.
     pub keys: &'static [KeyCode],
     /// The keys as the footer shows them.
@@ -16,16 +17,16 @@ pub struct Binding {
     /// The longer line for the help screen.
     pub help: &'static str,
     /// What it does.
-    pub action: Action,
+    pub action: A,
 }
 
-const fn bind(
+const fn bind<A>(
     keys: &'static [KeyCode],
     label: &'static str,
     hint: &'static str,
     help: &'static str,
-    action: Action,
-) -> Binding {
+    action: A,
+) -> Binding<A> {
     Binding {
         keys,
         label,
@@ -107,6 +108,78 @@ pub const SUMMARY: &[Binding] = &[bind(
     "close",
     Action::Yes,
 )];
+
+/// On the home screen.
+pub const HOME: &[Binding<HomeAction>] = &[
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        "start",
+        "start the selected routine",
+        HomeAction::Start,
+    ),
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑↓",
+        "choose",
+        "choose a routine (also k and j)",
+        HomeAction::Up,
+    ),
+    // Listed with ↑ above; an empty label keeps it out of the footer and help.
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "",
+        "",
+        "",
+        HomeAction::Down,
+    ),
+    bind(
+        &[KeyCode::Char('s')],
+        "s",
+        "stats",
+        "your nights in numbers",
+        HomeAction::Stats,
+    ),
+    bind(
+        &[KeyCode::Char('?')],
+        "?",
+        "help",
+        "this list of keys",
+        HomeAction::Help,
+    ),
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q",
+        "quit",
+        "leave bedstretch",
+        HomeAction::Quit,
+    ),
+];
+
+/// On the home screen's stats and help: any key goes back.
+pub const HOME_BACK: &[Binding<HomeAction>] = &[bind(
+    &[KeyCode::Esc],
+    "any key",
+    "back",
+    "back",
+    HomeAction::Back,
+)];
+
+/// Maps a key on the home screen. Releases and repeats of a key are ignored.
+pub fn home_action_for(key: KeyEvent, view: HomeView) -> Option<HomeAction> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(HomeAction::Quit);
+    }
+    if view != HomeView::Main {
+        return Some(HomeAction::Back);
+    }
+    HOME.iter()
+        .find(|binding| binding.keys.contains(&key.code))
+        .map(|binding| binding.action)
+}
 
 /// While the help is shown; any key closes it, but the footer names one.
 pub const HELP: &[Binding] = &[bind(

@@ -2,6 +2,7 @@
 //! screen, carries out the app's effects and gives the terminal back on every exit path.
 
 pub mod compact_backend;
+pub mod home_view;
 pub mod keymap;
 pub mod overlays;
 pub mod session_view;

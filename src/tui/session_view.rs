@@ -58,14 +58,11 @@ impl Widget for SessionView<'_> {
         } else {
             self.body(body, buf);
         }
-        let hints = if self.app.session.is_paused() && !finished {
-            "resume"
-        } else {
-            ""
-        };
+        let pause = (self.app.session.is_paused() && !finished)
+            .then_some((crate::app::Action::TogglePause, "resume"));
         footer_hints(
             keymap::table(self.app.overlay, finished),
-            hints,
+            pause,
             self.theme,
             footer,
             buf,
@@ -365,26 +362,27 @@ fn inset(area: Rect) -> Rect {
 
 /// The footer: each binding's key and word. When they do not all fit, every key is still
 /// shown, and only the last ones (quit, help) keep their words.
-pub fn footer_hints(
-    table: &[Binding],
-    pause_word: &str,
+pub fn footer_hints<A: PartialEq + Copy>(
+    table: &[Binding<A>],
+    pause: Option<(A, &str)>,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let hint = |binding: &Binding| match binding.action {
-        crate::app::Action::TogglePause if !pause_word.is_empty() => pause_word,
+    let hint = |binding: &Binding<A>| match pause {
+        Some((action, word)) if binding.action == action => word,
         _ => binding.hint,
     };
+    let table: Vec<&Binding<A>> = table.iter().filter(|b| !b.label.is_empty()).collect();
     let full: usize = table
         .iter()
         .map(|b| b.label.chars().count() + hint(b).chars().count() + 4)
         .sum();
     let compact = full + 1 > area.width as usize;
     let mut spans = vec![Span::raw(" ")];
-    for (i, binding) in table.iter().enumerate() {
+    for (i, binding) in table.iter().copied().enumerate() {
         spans.push(Span::styled(binding.label, theme.key));
-        if !compact || i + 2 >= table.len() {
+        if (!compact || i + 2 >= table.len()) && !hint(binding).is_empty() {
             spans.push(Span::styled(format!(" {}", hint(binding)), theme.dim));
         }
         spans.push(Span::raw(if compact { "  " } else { "   " }));

@@ -49,7 +49,7 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     lines.push(row("Time stretching", format_secs(summary.held_secs)));
     lines.push(Line::default());
     let saved = match &app.recorded {
-        Some(Ok(_)) => Line::styled("  Saved to your history.", theme.dim),
+        Some(Ok(message)) => Line::styled(format!("  {message}"), theme.text),
         Some(Err(problem)) => Line::styled(format!("  Not saved: {problem}"), theme.title),
         None => Line::default(),
     };
