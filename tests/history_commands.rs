@@ -99,7 +99,7 @@ fn stats_in_words_says_the_rule() {
          Tonight:         kept\n\
          Last 7 nights:   4 kept\n\
          Last 30 nights:  4 kept\n\
-         Completion:      95 % of planned stretches, last 30 nights\n\
+         Completion:      95 % of stretches held to the end (30 nights)\n\
          Most skipped:    Ankle circles (once)\n\
          Sessions:        5\n\
          \n\

@@ -77,6 +77,8 @@ pub enum NightState {
     Open,
     /// After tonight.
     Future,
+    /// Before the first session ever: not missed, just not started yet.
+    BeforeStart,
 }
 
 /// Everything the stats command and home screen show, as of one moment.
@@ -230,6 +232,8 @@ impl Stats {
             NightState::Kept
         } else if night == self.tonight {
             NightState::Open
+        } else if self.best.keys().next().is_none_or(|first| night < *first) {
+            NightState::BeforeStart
         } else if self.best.get(&night).is_some_and(|c| *c > 0.0) {
             NightState::Partly
         } else if self.is_rest(night) {
@@ -285,7 +289,10 @@ impl Stats {
         if let Some(rate) = self.completion_rate_30d {
             rows.push((
                 "Completion",
-                format!("{:.0} % of planned stretches, last 30 nights", rate * 100.0),
+                format!(
+                    "{:.0} % of stretches held to the end (30 nights)",
+                    rate * 100.0
+                ),
             ));
         }
         if let Some((step, times)) = &self.most_skipped {

@@ -119,6 +119,7 @@ fn rest_days_bridge_a_run_without_counting() {
     // Inside a run: Fri, (Sat rest), Sun.
     let s = compute(&["2026-11-20", "2026-11-22"], "2026-11-22T23:00:00+01:00");
     assert_eq!((s.current_streak, s.longest_streak), (2, 2));
+    assert_eq!(s.night_state(date("2026-11-21")), NightState::Rest);
     // At the end of a run: Thu, Fri, then tonight is the rest day and open.
     let s = compute(&["2026-11-19", "2026-11-20"], "2026-11-21T23:00:00+01:00");
     assert_eq!(s.current_streak, 2);
@@ -135,8 +136,8 @@ fn rest_days_bridge_a_run_without_counting() {
         "2026-11-22T23:00:00+01:00",
     );
     assert_eq!(s.current_streak, 2);
-    assert_eq!(s.night_state(date("2026-11-19")), NightState::Missed);
-    assert_eq!(s.night_state(date("2026-11-14")), NightState::Rest);
+    assert_eq!(s.night_state(date("2026-11-19")), NightState::BeforeStart);
+    assert_eq!(s.night_state(date("2026-11-21")), NightState::Kept);
 }
 
 #[test]
@@ -272,7 +273,11 @@ fn the_heatmap_ends_with_tonight_in_the_last_column() {
     assert_eq!(last[0].1, NightState::Open);
     assert_eq!(last[1].1, NightState::Future);
     assert_eq!(map[10][6], (date("2026-11-22"), NightState::Kept));
-    assert_eq!(map[10][5].1, NightState::Missed);
+    assert_eq!(
+        map[10][5].1,
+        NightState::BeforeStart,
+        "before the first session is not missed"
+    );
 }
 
 #[test]

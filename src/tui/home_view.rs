@@ -263,7 +263,7 @@ fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
         NightState::Missed => ("·", t.dim),
         NightState::Rest => ("-", t.dim),
         NightState::Open => ("□", t.title),
-        NightState::Future => (" ", t.dim),
+        NightState::Future | NightState::BeforeStart => (" ", t.dim),
     }
 }
 
