@@ -1,11 +1,13 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match bedstretch::cli::run(std::env::args_os()) {
         Ok(code) => code,
         Err(error) => {
-            // One plain line (or one per problem in a file), never a backtrace.
-            eprintln!("bedstretch: {error:#}");
+            // One plain line (or one per problem in a file), never a backtrace; and never a
+            // panic when standard error itself is gone with the terminal.
+            let _ = writeln!(std::io::stderr(), "bedstretch: {error:#}");
             ExitCode::FAILURE
         }
     }

@@ -16,7 +16,7 @@ use bedstretch::core::session::{Moment, Phase, Session};
 use bedstretch::store::bundled;
 use bedstretch::tui::session_view::SessionView;
 use bedstretch::tui::theme::Theme;
-use bedstretch::tui::{EventSource, Shell, carry_out, run_loop};
+use bedstretch::tui::{EventSource, Shell, run_loop};
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -241,7 +241,6 @@ fn drive(routine: Routine, steps: Vec<Step>) -> (Recorded, String) {
     let (session, effects) = Session::start(routine, "id".into(), clock.wall(), clock.moment());
     let (mut app, effects) = SessionApp::new(session, true, effects);
     let mut shell = Recorded::default();
-    carry_out(&mut app, effects, &clock, &mut shell);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     let mut script = Script {
         steps: steps.into(),
@@ -251,6 +250,7 @@ fn drive(routine: Routine, steps: Vec<Step>) -> (Recorded, String) {
     run_loop(
         &mut terminal,
         &mut app,
+        effects,
         &mut script,
         &clock,
         &mut shell,

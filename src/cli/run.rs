@@ -1,6 +1,6 @@
 //! `bedstretch run` and the home screen: the guided session in the terminal.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -31,7 +31,6 @@ use super::routine::resolve;
 struct StoreShell<'a> {
     paths: &'a Paths,
     config: &'a Config,
-    device: String,
 }
 
 impl Shell for StoreShell<'_> {
@@ -44,7 +43,9 @@ impl Shell for StoreShell<'_> {
     }
 
     fn record(&mut self, record: &SessionRecord) -> Result<String> {
-        progress::finish(self.paths, &self.device, record)?;
+        // Made (once per machine) only when first needed, so starting never waits for it.
+        let device = history::device_id(self.paths)?;
+        progress::finish(self.paths, &device, record)?;
         // The streak after this session, for the summary.
         let history = history_read::read_facts(self.paths)?;
         let stats = Stats::compute(&history.sessions, &self.config.rules(), record.ended_at);
@@ -94,7 +95,9 @@ pub fn run(paths: &Paths, config: &Config, routine: Option<&str>) -> Result<Exit
     let record = in_terminal(|terminal| session(terminal, paths, config, routine, &stop))?;
     // Say what happened on the ordinary screen too, where it stays after the program ends.
     let summary = Summary::of(&record);
-    eprintln!(
+    // The terminal may be gone (that is one way a session ends); a lost line is no matter.
+    let _ = writeln!(
+        std::io::stderr(),
         "bedstretch: saved {}: {} of {} held to the end, {} stretching.",
         record.routine_name,
         summary.completed,
@@ -114,20 +117,15 @@ fn session(
 ) -> Result<SessionRecord> {
     let _lock = progress::try_lock(paths)?
         .ok_or_else(|| anyhow!("another bedstretch session is running; finish it first"))?;
-    let device = history::device_id(paths)?;
     let clock = SystemClock::new();
     let id = session_id(clock.wall_precise(), random_u64() as u16);
     let (session, start_effects) = Session::start(routine, id, clock.wall(), clock.moment());
     let (mut app, effects) = SessionApp::new(session, config.bell, start_effects);
-    let mut shell = StoreShell {
-        paths,
-        config,
-        device,
-    };
-    tui::carry_out(&mut app, effects, &clock, &mut shell);
+    let mut shell = StoreShell { paths, config };
     let result = tui::run_loop(
         terminal,
         &mut app,
+        effects,
         &mut TerminalEvents,
         &clock,
         &mut shell,
@@ -237,8 +235,14 @@ pub fn home(paths: &Paths, config: &Config) -> Result<ExitCode> {
             if stop.load(Ordering::Relaxed) {
                 return Ok(ExitCode::SUCCESS);
             }
-            // Wake often enough to see signals, the history arriving and the rollover.
-            let event = events.next(Duration::from_millis(250))?;
+            // Wake often enough to see signals and the rollover, and at once when the history
+            // being read in the background arrives.
+            let wait = if app.history == HistoryState::Loading {
+                5
+            } else {
+                250
+            };
+            let event = events.next(Duration::from_millis(wait))?;
             let Some(event) = event else { continue };
             dirty = true;
             let Event::Key(key) = event else { continue };

@@ -38,11 +38,16 @@ pub struct TerminalEvents;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            event::read().map(Some)
+        let event = if event::poll(timeout)? {
+            Some(event::read()?)
         } else {
-            Ok(None)
-        }
+            None
+        };
+        // A terminal that went away (a closed ssh connection, a killed tmux) reads as endless
+        // end-of-file rather than an error; asking its size is what fails, so ask.
+        crossterm::terminal::size()
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"))?;
+        Ok(event)
     }
 }
 
@@ -61,9 +66,13 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
 /// Runs the session screen until it closes. Generic over the backend, the input and the
 /// clock, so that a test can drive the whole screen with scripted keys and a manual clock.
+/// `start` holds the effects of starting the session; they are carried out right after the
+/// first frame, so that the screen never waits on the disk.
+#[allow(clippy::too_many_arguments)]
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut SessionApp,
+    start: Vec<AppEffect>,
     events: &mut impl EventSource,
     clock: &impl Clock,
     shell: &mut impl Shell,
@@ -74,6 +83,7 @@ where
     B::Error: Send + Sync + 'static,
 {
     let mut drawn = None;
+    let mut start = Some(start);
     loop {
         let now = clock.moment();
         let frame = frame_key(app, now);
@@ -82,6 +92,9 @@ where
             // and an event always clears `drawn`.
             terminal.draw(|f| f.render_widget(SessionView { app, now, theme }, f.area()))?;
             drawn = Some(frame);
+        }
+        if let Some(effects) = start.take() {
+            carry_out(app, effects, clock, shell);
         }
         if app.exit {
             return Ok(());
@@ -184,7 +197,8 @@ pub fn init() -> io::Result<SessionTerminal> {
 
 /// Leaves the alternate screen, shows the cursor and ends raw mode; safe to call twice.
 pub fn restore() {
-    ratatui::restore();
+    // Never panics: the terminal may already be gone, and then there is nothing to restore.
+    let _ = ratatui::try_restore();
     // ratatui's restore leaves the cursor to the terminal's drop, which a panic may skip.
     let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
