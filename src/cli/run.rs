@@ -126,7 +126,7 @@ fn session(
         terminal,
         &mut app,
         effects,
-        &mut TerminalEvents,
+        &mut TerminalEvents::new(),
         &clock,
         &mut shell,
         stop,
@@ -204,7 +204,7 @@ pub fn home(paths: &Paths, config: &Config) -> Result<ExitCode> {
     let theme = theme();
     in_terminal(|terminal| {
         let mut history = load_history(paths);
-        let mut events = TerminalEvents;
+        let mut events = TerminalEvents::new();
         let mut dirty = true;
         loop {
             if let Ok((state, warnings)) = history.try_recv() {

@@ -9,13 +9,16 @@ pub mod session_view;
 pub mod summary_view;
 pub mod theme;
 
+use std::fs::File;
 use std::io::{self, Write};
+use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::Result;
 use crossterm::event::{self, Event};
+use filedescriptor::{POLLIN, pollfd};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 
@@ -34,19 +37,61 @@ pub trait EventSource {
 }
 
 /// Events from the real terminal.
-pub struct TerminalEvents;
+pub struct TerminalEvents {
+    /// The terminal, waited on directly; see [`EventSource::next`] below for why.
+    tty: Option<File>,
+}
+
+impl TerminalEvents {
+    /// Opens the controlling terminal for waiting on input.
+    pub fn new() -> Self {
+        Self {
+            tty: File::open("/dev/tty").ok(),
+        }
+    }
+}
+
+impl Default for TerminalEvents {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        let event = if event::poll(timeout)? {
+        // crossterm waits in whole milliseconds and spins through the remainder of its
+        // timeout, which made an idle countdown cost ten times the CPU it should. So the wait
+        // is one poll here, rounded up to the millisecond, and crossterm is asked only once
+        // input is there. A resize still arrives, at the next wake.
+        let timeout = Duration::from_millis(timeout.as_millis() as u64 + 1);
+        let ready = match &self.tty {
+            Some(tty) => {
+                let mut fds = [pollfd {
+                    fd: tty.as_raw_fd(),
+                    events: POLLIN,
+                    revents: 0,
+                }];
+                filedescriptor::poll(&mut fds, Some(timeout)).map_or(true, |n| n > 0)
+            }
+            None => true,
+        };
+        let wait = if self.tty.is_some() {
+            Duration::from_millis(1)
+        } else {
+            timeout
+        };
+        let event = if ready && event::poll(wait)? {
             Some(event::read()?)
         } else {
             None
         };
-        // A terminal that went away (a closed ssh connection, a killed tmux) reads as endless
-        // end-of-file rather than an error; asking its size is what fails, so ask.
-        crossterm::terminal::size()
-            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"))?;
+        // A terminal that went away (a closed ssh connection, a killed tmux) polls as ready
+        // and then reads as endless end-of-file rather than an error; asking its size is
+        // what fails, so ask whenever the poll woke us.
+        if ready && event.is_none() {
+            crossterm::terminal::size()
+                .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"))?;
+        }
         Ok(event)
     }
 }
