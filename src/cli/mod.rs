@@ -35,10 +35,13 @@ fn recover_interrupted(paths: &Paths) {
 /// room, using routines you can read and change as TOML files.
 #[derive(Debug, Parser)]
 #[command(name = "bedstretch", version, about, long_about)]
-#[command(
-    after_help = "Your own routines live in $XDG_CONFIG_HOME/bedstretch/routines/*.toml \
-(usually ~/.config/bedstretch/routines). Start from `bedstretch routine show bedtime-feet`."
-)]
+#[command(after_help = "\
+Without a command, bedstretch opens the home screen: Enter starts tonight's routine.
+
+Keys in a session: Space pause, → or n skip, ← or p back, h this hurts, q quit, ? help.
+
+Your own routines live in $XDG_CONFIG_HOME/bedstretch/routines/*.toml (usually
+~/.config/bedstretch/routines). Start from `bedstretch routine show bedtime-feet`.")]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
