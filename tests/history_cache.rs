@@ -152,3 +152,39 @@ fn the_append_path_reads_only_what_is_new_and_still_agrees() {
         "{ids:?}"
     );
 }
+
+mod split {
+    use super::*;
+    use bedstretch::core::stats::{Rules, Stats};
+    use chrono::DateTime;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// The same lines, in any order, over one to three device files, some of them twice,
+        /// give the same stats.
+        #[test]
+        fn splitting_lines_across_device_files_changes_nothing(
+            kept in proptest::collection::vec(any::<bool>(), 1..30),
+            placement in proptest::collection::vec((0usize..3, any::<bool>()), 30),
+        ) {
+            let lines: Vec<String> = kept.iter().enumerate().map(|(n, k)| line(n as u32, *k)).collect();
+            let one = Folder::new();
+            one.append("a.jsonl", &lines.concat());
+            let many = Folder::new();
+            for (text, (file, twice)) in lines.iter().rev().zip(&placement) {
+                many.append(&format!("dev{file}.jsonl"), text);
+                if *twice {
+                    many.append(&format!("dev{}.jsonl", (file + 1) % 3), text);
+                }
+            }
+            let as_of = DateTime::parse_from_rfc3339("2026-11-30T12:00:00+01:00").expect("time");
+            let stats = |folder: &Folder| {
+                let history = read_facts(&folder.paths).expect("read");
+                Stats::compute(&history.sessions, &Rules::default(), as_of)
+            };
+            prop_assert_eq!(stats(&one), stats(&many));
+        }
+    }
+}
