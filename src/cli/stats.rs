@@ -109,10 +109,7 @@ pub fn history(
             )?;
             for s in sessions {
                 let (night, done, planned, held) = row(s);
-                let outcome = serde_json::to_value(s.outcome)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default();
+                let outcome = s.outcome.as_str();
                 let fields = [
                     s.id.clone(),
                     night.to_string(),
@@ -120,7 +117,7 @@ pub fn history(
                     s.ended_at.to_rfc3339(),
                     s.routine.clone(),
                     s.routine_name.clone(),
-                    outcome,
+                    outcome.to_string(),
                     done.to_string(),
                     planned.to_string(),
                     held.to_string(),
@@ -141,10 +138,7 @@ pub fn history(
             )?;
             for s in sessions {
                 let (night, done, planned, held) = row(s);
-                let outcome = serde_json::to_value(s.outcome)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default();
+                let outcome = s.outcome.as_str();
                 let name: String = crate::core::text::clean_line(&s.routine_name)
                     .chars()
                     .take(24)

@@ -18,6 +18,17 @@ pub enum Outcome {
     Interrupted,
 }
 
+impl Outcome {
+    /// The word the history file uses for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Completed => "completed",
+            Outcome::Quit => "quit",
+            Outcome::Interrupted => "interrupted",
+        }
+    }
+}
+
 /// What happened to one step-side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
