@@ -46,8 +46,10 @@ impl Shell for StoreShell<'_> {
         // Made (once per machine) only when first needed, so starting never waits for it.
         let device = history::device_id(self.paths)?;
         progress::finish(self.paths, &device, record)?;
-        // The streak after this session, for the summary.
-        let history = history_read::read_facts(self.paths)?;
+        // The streak after this session, for the summary; the session is saved either way.
+        let Ok(history) = history_read::read_facts(self.paths) else {
+            return Ok("Saved to your history.".to_string());
+        };
         let stats = Stats::compute(&history.sessions, &self.config.rules(), record.ended_at);
         let nights = match stats.current_streak {
             1 => "1 night".to_string(),

@@ -64,7 +64,9 @@ pub fn save(paths: &Paths, record: &SessionRecord) -> Result<()> {
 pub fn finish(paths: &Paths, device: &str, record: &SessionRecord) -> Result<PathBuf> {
     let file = history::device_file(paths, device);
     history::append(&file, record)?;
-    remove(&current_path(paths))?;
+    // The session is saved now. Should the progress file refuse to go, the next start appends
+    // it again under the same id, which every reader counts once (the first line wins).
+    let _ = remove(&current_path(paths));
     Ok(file)
 }
 
