@@ -53,20 +53,15 @@ fn origin_label(origin: &Origin) -> &'static str {
 /// `routine list`: one row per routine, then any of the person's files that have problems.
 pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
     let catalog = Catalog::load(paths);
-    let id_width = catalog
-        .routines
-        .iter()
-        .map(|(r, _)| r.id.chars().count())
-        .chain([2])
-        .max()
-        .unwrap_or(2);
-    let name_width = catalog
-        .routines
-        .iter()
-        .map(|(r, _)| r.name.chars().count())
-        .chain([4])
-        .max()
-        .unwrap_or(4);
+    let width = |header: &str, cell: fn(&Routine) -> &str| {
+        let widest = catalog
+            .routines
+            .iter()
+            .map(|(r, _)| cell(r).chars().count());
+        widest.chain([header.len()]).max().unwrap_or(header.len())
+    };
+    let id_width = width("ID", |r| &r.id);
+    let name_width = width("NAME", |r| &r.name);
     writeln!(
         out,
         "{:id_width$}  {:name_width$}  STEPS  TOTAL    FROM",

@@ -15,7 +15,7 @@ use crate::core::duration::format_secs;
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine::Routine;
 use crate::core::session::Session;
-use crate::core::stats::Stats;
+use crate::core::stats::{Stats, nights};
 use crate::home::{HistoryState, HomeApp, HomeEffect, RoutineRow};
 use crate::store::atomic::random_u64;
 use crate::store::config::Config;
@@ -51,10 +51,7 @@ impl Shell for StoreShell<'_> {
             return Ok("Saved to your history.".to_string());
         };
         let stats = Stats::compute(&history.sessions, &self.config.rules(), record.ended_at);
-        let nights = match stats.current_streak {
-            1 => "1 night".to_string(),
-            n => format!("{n} nights"),
-        };
+        let nights = nights(stats.current_streak);
         let tonight = if stats.tonight_kept {
             "tonight kept"
         } else {
@@ -195,13 +192,15 @@ pub fn home(paths: &Paths, config: &Config) -> Result<ExitCode> {
         config.rules(),
     );
     if let Some(broken) = catalog.broken.first() {
-        app.status = Some(
-            format!("{} (see `bedstretch routine list`)", broken.error)
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-        );
+        // A file's problems may run to many lines; the status line shows the first.
+        let first = broken
+            .error
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        app.status = Some(format!("{first} (see `bedstretch routine list`)"));
     }
     let theme = theme();
     in_terminal(|terminal| {

@@ -55,6 +55,15 @@ impl SessionFacts {
     }
 }
 
+/// "1 night", "3 nights": the unit streaks are counted in, said the same everywhere.
+pub fn nights(n: u32) -> String {
+    if n == 1 {
+        "1 night".into()
+    } else {
+        format!("{n} nights")
+    }
+}
+
 /// The night a moment belongs to: its own local date, less the rollover, so that 00:30 on
 /// Tuesday is Monday night.
 pub fn night_of(at: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> NaiveDate {
@@ -264,13 +273,6 @@ impl Stats {
 
     /// The stats in words, as (label, value) rows, for the stats command and screen.
     pub fn in_words(&self) -> Vec<(&'static str, String)> {
-        let nights = |n: u32| {
-            if n == 1 {
-                "1 night".to_string()
-            } else {
-                format!("{n} nights")
-            }
-        };
         let tonight = if self.tonight_kept {
             "kept".to_string()
         } else {

@@ -216,27 +216,26 @@ fn nightly_in(
 fn daylight_saving_changes_neither_break_nor_double_a_streak() {
     // Europe/Berlin springs forward on 29 March 2026 and falls back on 25 October 2026;
     // America/New_York on 8 March and 1 November 2026.
-    for (name, first) in [
-        ("Berlin spring", date("2026-03-25")),
-        ("Berlin autumn", date("2026-10-21")),
+    let berlin_times: &[(u32, u32)] = &[(22, 30), (0, 30), (2, 30), (3, 59)];
+    let new_york_times: &[(u32, u32)] = &[(21, 0), (1, 15), (3, 30)];
+    for (name, zone, first, times) in [
+        ("Berlin spring", Berlin, date("2026-03-25"), berlin_times),
+        ("Berlin autumn", Berlin, date("2026-10-21"), berlin_times),
+        (
+            "New York spring",
+            New_York,
+            date("2026-03-04"),
+            new_york_times,
+        ),
+        (
+            "New York autumn",
+            New_York,
+            date("2026-10-28"),
+            new_york_times,
+        ),
     ] {
-        for (hour, minute) in [(22, 30), (0, 30), (2, 30), (3, 59)] {
-            let history = nightly_in(&Berlin, first, 10, hour, minute);
-            let last = history.last().expect("sessions").started_at + Duration::minutes(5);
-            let s = Stats::compute(&history, &Rules::default(), last);
-            assert_eq!(
-                (s.current_streak, s.nights_kept),
-                (10, 10),
-                "{name} at {hour}:{minute}"
-            );
-        }
-    }
-    for (name, first) in [
-        ("New York spring", date("2026-03-04")),
-        ("New York autumn", date("2026-10-28")),
-    ] {
-        for (hour, minute) in [(21, 0), (1, 15), (3, 30)] {
-            let history = nightly_in(&New_York, first, 10, hour, minute);
+        for &(hour, minute) in times {
+            let history = nightly_in(&zone, first, 10, hour, minute);
             let last = history.last().expect("sessions").started_at + Duration::minutes(5);
             let s = Stats::compute(&history, &Rules::default(), last);
             assert_eq!(

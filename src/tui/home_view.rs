@@ -9,11 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::core::duration::format_secs;
-use crate::core::stats::{NightState, Stats, night_of};
+use crate::core::stats::{NightState, Stats, night_of, nights};
 use crate::home::{HistoryState, HomeApp, HomeView as View};
 
 use super::keymap;
-use super::session_view::footer_hints;
+use super::session_view::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 use super::theme::Theme;
 
 /// The home screen at one moment.
@@ -28,11 +28,8 @@ const WEEKS: u32 = 12;
 
 impl Widget for HomeView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if area.width < 30 || area.height < 8 {
-            Paragraph::new("Make the terminal larger (at least 30x8).")
-                .style(self.theme.text)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self.theme, area, buf);
             return;
         }
         let [header, body, status, footer] = Layout::vertical([
@@ -271,25 +268,9 @@ fn night_label(at: DateTime<FixedOffset>, rollover: chrono::NaiveTime) -> String
     night_of(at, rollover).format("%a %-d %b").to_string()
 }
 
-fn nights(n: u32) -> String {
-    if n == 1 {
-        "1 night".into()
-    } else {
-        format!("{n} nights")
-    }
-}
-
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-fn inset(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(1),
-        width: area.width.saturating_sub(2),
-        ..area
-    }
 }

@@ -38,11 +38,7 @@ pub struct SessionView<'a> {
 impl Widget for SessionView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let text = format!("Make the terminal larger (at least {MIN_WIDTH}x{MIN_HEIGHT}).");
-            Paragraph::new(text)
-                .style(self.theme.text)
-                .wrap(Wrap { trim: true })
-                .render(area, buf);
+            too_small(self.theme, area, buf);
             return;
         }
         let finished = self.app.session.outcome().is_some();
@@ -352,7 +348,17 @@ pub fn clock(secs: u64) -> String {
     }
 }
 
-fn inset(area: Rect) -> Rect {
+/// Asks for a larger terminal, for any screen drawn below the smallest size.
+pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let text = format!("Make the terminal larger (at least {MIN_WIDTH}x{MIN_HEIGHT}).");
+    Paragraph::new(text)
+        .style(theme.text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// The area less a column on each side.
+pub fn inset(area: Rect) -> Rect {
     Rect {
         x: area.x.saturating_add(1),
         width: area.width.saturating_sub(2),
