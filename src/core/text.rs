@@ -1,11 +1,15 @@
-//! Text hygiene for anything read from files: control characters never reach the terminal,
-//! and positions are reported the way editors count them.
+//! Text hygiene for anything read from files: control and bidi characters never reach the
+//! terminal, text is measured in display columns, and positions are reported the way editors
+//! count them.
 
-/// Removes control characters (C0 except newline and tab, DEL, C1) so that a shared routine
-/// can never send escape sequences to the terminal. Tabs become spaces; newlines are kept.
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Removes control characters (C0 except newline and tab, DEL, C1) and bidi controls so that
+/// a shared routine can never send escape sequences to the terminal nor reorder what is drawn
+/// after it. Tabs become spaces; newlines are kept.
 pub fn clean_multiline(text: &str) -> String {
     text.chars()
-        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .filter(|c| !is_unsafe(*c))
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect()
 }
@@ -16,8 +20,15 @@ pub fn clean_line(text: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Control characters other than newline and tab, and the bidi marks, embeddings, overrides
+/// and isolates: the terminal draws a line with them in an order ratatui does not know, which
+/// leaves stale cells on screen.
 fn is_unsafe(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// 1-based line and column (in characters) of a byte offset, as editors show them.
@@ -32,7 +43,7 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// User text made fit for an error message: cleaned, on one line, cut to a readable length.
+/// User text made fit for an error message: cleaned, on one line, cut to 40 columns.
 pub fn shorten(text: &str) -> String {
     const MAX: usize = 40;
     let clean: String = text
@@ -40,10 +51,11 @@ pub fn shorten(text: &str) -> String {
         .filter(|c| !is_unsafe(*c))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    let mut short: String = clean.chars().take(MAX).collect();
-    if clean.chars().count() > MAX {
-        short.push('…');
+    if width(&clean) <= MAX {
+        return clean;
     }
+    let mut short = prefix_within(&clean, MAX).to_owned();
+    short.push('…');
     short
 }
 
@@ -52,22 +64,68 @@ pub fn quote(text: &str) -> String {
     format!("\"{}\"", shorten(text))
 }
 
-/// Breaks text into lines of at most `width` characters at spaces, keeping its paragraphs.
-/// A word longer than the width gets a line of its own rather than being cut.
+/// How many terminal columns the text takes (wide CJK characters take two, marks none).
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// The text if it fits in `width` columns; otherwise as much of it as fits in `width - 1`
+/// columns followed by `…`. Width 0 gives an empty string.
+pub fn truncate(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut = prefix_within(text, width - 1).to_owned();
+    cut.push('…');
+    cut
+}
+
+/// [`truncate`]d, then padded with spaces to exactly `width` columns, for table cells. A wide
+/// character that would overshoot the last column is left out and its column padded instead.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut cell = truncate(text, width);
+    let used = self::width(&cell);
+    cell.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    cell
+}
+
+/// Breaks text into lines of at most `width` columns at spaces, keeping its paragraphs
+/// (a blank line stays a blank line).
+///
+/// A word wider than the width is broken between characters, never inside one, and a mark
+/// stays with the character it decorates; a single character wider than the whole width
+/// (a CJK character at width 1) gets a line of its own. Nothing fits in zero columns, so
+/// width 0 gives no lines at all.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    if width == 0 {
+        return Vec::new();
+    }
     let mut lines = Vec::new();
     for paragraph in text.lines() {
         let mut line = String::new();
         for word in paragraph.split_whitespace() {
-            let needed =
-                line.chars().count() + word.chars().count() + usize::from(!line.is_empty());
-            if !line.is_empty() && needed > width {
+            if !line.is_empty() {
+                let joined = format!("{line} {word}");
+                if self::width(&joined) <= width {
+                    line = joined;
+                    continue;
+                }
                 lines.push(std::mem::take(&mut line));
             }
-            if !line.is_empty() {
-                line.push(' ');
+            let mut rest = word;
+            while self::width(rest) > width {
+                let mut piece = prefix_within(rest, width);
+                if piece.is_empty() {
+                    // One character wider than the whole line: it still has to be shown.
+                    piece = clusters(rest).next().unwrap_or(rest);
+                }
+                lines.push(piece.to_owned());
+                rest = &rest[piece.len()..];
             }
-            line.push_str(word);
+            line.push_str(rest);
         }
         lines.push(line);
     }
@@ -77,9 +135,41 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The longest run of whole [`clusters`] from the start of `text` that fits in `width`
+/// columns, stopping at the first cluster that does not fit.
+fn prefix_within(text: &str, width: usize) -> &str {
+    let mut end = 0;
+    for cluster in clusters(text) {
+        let next = end + cluster.len();
+        if self::width(&text[..next]) > width {
+            break;
+        }
+        end = next;
+    }
+    &text[..end]
+}
+
+/// A character with the zero-width characters that follow it (combining marks, joiners,
+/// variation selectors): the smallest piece that can be cut off without changing how the
+/// rest looks. Close enough to a grapheme without another dependency.
+fn clusters(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        chars.next()?;
+        let end = chars
+            .find(|(_, c)| c.width() != Some(0))
+            .map_or(rest.len(), |(i, _)| i);
+        let (cluster, after) = rest.split_at(end);
+        rest = after;
+        Some(cluster)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn control_characters_never_survive() {
@@ -87,6 +177,25 @@ mod tests {
         assert_eq!(clean_line(nasty), "Toe[2J curls31m");
         assert_eq!(clean_multiline("a\tb\nc\u{1b}d"), "a b\ncd");
         assert_eq!(clean_line("  two\n lines\t"), "two lines");
+    }
+
+    #[test]
+    fn bidi_controls_never_survive() {
+        assert_eq!(clean_line("abc\u{202E}def"), "abcdef");
+        assert_eq!(
+            clean_multiline("abc\u{202E}def\n\u{2066}x\u{2069}"),
+            "abcdef\nx"
+        );
+        let every = "\u{200E}\u{200F}\u{061C}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\
+                     \u{2066}\u{2067}\u{2068}\u{2069}";
+        assert_eq!(clean_line(&format!("a{every}b")), "ab");
+        assert_eq!(clean_multiline(&format!("a{every}b")), "ab");
+        assert_eq!(shorten(&format!("a{every}b")), "ab");
+        // Neighbours of the ranges are ordinary text (or a zero-width joiner) and stay.
+        assert_eq!(
+            clean_line("a\u{200D}\u{2029}b\u{2070}"),
+            "a\u{200D} b\u{2070}"
+        );
     }
 
     #[test]
@@ -102,8 +211,55 @@ mod tests {
     fn wraps_at_spaces_and_keeps_paragraphs() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
         assert_eq!(wrap("a\n\nb\n", 10), ["a", "", "b"]);
-        assert_eq!(wrap("unbreakableword x", 5), ["unbreakableword", "x"]);
+        assert_eq!(
+            wrap("unbreakableword x", 5),
+            ["unbre", "akabl", "eword", "x"]
+        );
+        assert_eq!(wrap("ab unbreakable", 5), ["ab", "unbre", "akabl", "e"]);
         assert!(wrap("", 10).is_empty());
+    }
+
+    #[test]
+    fn wraps_in_display_columns() {
+        let cjk = "把脚跟慢慢放下，感觉小腿后侧拉伸，呼吸。".repeat(3);
+        assert_eq!(cjk.chars().count(), 60);
+        let lines = wrap(&cjk, 20);
+        assert!(lines.iter().all(|l| width(l) <= 20), "{lines:?}");
+        assert_eq!(lines.concat(), cjk);
+        assert_eq!(lines.len(), 6);
+        // An odd width leaves the last column empty rather than splitting a character.
+        assert_eq!(wrap("小腿后侧", 5), ["小腿", "后侧"]);
+        assert_eq!(wrap("小腿 ab", 7), ["小腿 ab"]);
+        assert_eq!(wrap("小腿 ab", 6), ["小腿", "ab"]);
+        // A mark stays with its letter.
+        assert_eq!(wrap("ne\u{301}e\u{301}", 2), ["ne\u{301}", "e\u{301}"]);
+        // A character wider than the whole width is shown alone rather than lost or looping.
+        assert_eq!(wrap("小腿", 1), ["小", "腿"]);
+    }
+
+    #[test]
+    fn zero_width_wraps_to_nothing() {
+        assert!(wrap("any text", 0).is_empty());
+        assert!(wrap("小腿", 0).is_empty());
+    }
+
+    #[test]
+    fn truncates_and_pads_in_display_columns() {
+        assert_eq!(width("小腿 ab"), 7);
+        assert_eq!(truncate("calves", 6), "calves");
+        assert_eq!(truncate("calves", 5), "calv…");
+        assert_eq!(truncate("calves", 1), "…");
+        assert_eq!(truncate("calves", 0), "");
+        assert_eq!(truncate("", 0), "");
+        assert_eq!(truncate("小腿后侧", 8), "小腿后侧");
+        assert_eq!(truncate("小腿后侧", 7), "小腿后…");
+        assert_eq!(truncate("小腿后侧", 6), "小腿…");
+        assert_eq!(truncate("ne\u{301}e\u{301}", 2), "n…");
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("calves", 5), "calv…");
+        assert_eq!(pad("小腿后侧", 6), "小腿… ");
+        assert_eq!(pad("小", 1), "…");
+        assert_eq!(pad("x", 0), "");
     }
 
     #[test]
@@ -113,5 +269,43 @@ mod tests {
         assert_eq!(shorten("a\n b"), "a  b");
         assert_eq!(shorten("   "), "   ");
         assert!(!quote("\u{1b}[31m").contains('\u{1b}'));
+        assert_eq!(shorten(&"x".repeat(40)), "x".repeat(40));
+        let cjk = shorten(&"腿".repeat(30));
+        assert_eq!(cjk, format!("{}…", "腿".repeat(20)));
+        assert_eq!(width(&cjk), 41);
+    }
+
+    /// Text with the awkward cases mixed in: wide, zero-width, marks, emoji and whitespace.
+    fn awkward_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[a-z 小腿\u{301}\u{200D}\u{FE0F}❤👨\n\t\r]{0,120}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_lose_nothing(text in awkward_text(), w in 1usize..100) {
+            let lines = wrap(&text, w);
+            for line in &lines {
+                prop_assert!(
+                    width(line) <= w || clusters(line).count() == 1,
+                    "{line:?} is {} columns, wider than {w}", width(line)
+                );
+            }
+            let words = |s: &str| s.split_whitespace().collect::<String>();
+            prop_assert_eq!(words(&lines.join("\n")), words(&text));
+        }
+
+        #[test]
+        fn truncated_text_fits_and_is_a_prefix(text in awkward_text(), w in 1usize..100) {
+            let cut = truncate(&text, w);
+            prop_assert!(width(&cut) <= w, "{cut:?} is wider than {w}");
+            if cut != text {
+                let kept = cut.strip_suffix('…');
+                prop_assert!(kept.is_some_and(|k| text.starts_with(k)), "{cut:?} of {text:?}");
+            }
+            prop_assert_eq!(width(&pad(&text, w)), w);
+        }
     }
 }
