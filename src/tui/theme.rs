@@ -1,6 +1,12 @@
 //! One palette for the dark room: dim text, warm digits, no large bright areas, nothing red.
-//! Only the 16 ANSI colours are used, so it reads the same on any terminal; with `NO_COLOR`
-//! set, only bold and dim remain.
+//!
+//! Named ANSI colours are kept where every common dark scheme draws them readably, so the
+//! screens take on the user's own scheme. Secondary text is a fixed grey from the 256-colour
+//! ramp instead of `DarkGray`: schemes restyle only the first 16 colours, and Solarized
+//! Dark's bright black *is* its background, so `DarkGray` text vanishes there. The closing
+//! seconds are a fixed gold because bold yellow turns into bright yellow on many terminals,
+//! which Solarized makes a dull grey. `theme_tests.rs` holds the palettes and the contrast
+//! each style must reach on them. With `NO_COLOR` set, only bold and dim remain.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -35,17 +41,21 @@ impl Theme {
         if no_color {
             return Self::plain();
         }
+        // The darkest grey of the ramp still at 3:1 on all of them (Nord is the tightest).
+        let grey = Color::Indexed(244);
+        // Gold (#d7af00): warmer than yellow, still not red, 4.5:1 whatever bold does.
+        let gold = Color::Indexed(178);
         Self {
             text: Style::new().fg(Color::Gray),
-            dim: Style::new().fg(Color::DarkGray),
+            dim: Style::new().fg(grey),
             title: Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD),
             digits: Style::new().fg(Color::Yellow),
-            digits_ending: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            digits_paused: Style::new().fg(Color::DarkGray),
+            digits_ending: Style::new().fg(gold).add_modifier(Modifier::BOLD),
+            digits_paused: Style::new().fg(grey),
             pause_title: Style::new().fg(Color::Cyan),
             gauge: Style::new().fg(Color::Yellow),
             key: Style::new().fg(Color::Gray),
-            art: Style::new().fg(Color::DarkGray),
+            art: Style::new().fg(grey),
         }
     }
 
@@ -67,3 +77,7 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "theme_tests.rs"]
+mod tests;
