@@ -1,12 +1,12 @@
 //! bedstretch: a calm bedtime stretch coach for the terminal.
 //!
-//! `core` is pure (no terminal, files or clock); `store` reads and writes files; `cli` is the
-//! command line on top of both.
+//! `core` is pure (no terminal, files or clock); `app` holds one pure model per screen;
+//! `store` reads and writes files; `tui` is the only code that knows the terminal, and runs
+//! every screen through one loop; `cli` is the command line on top of all of them.
 
 pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod core;
-pub mod home;
 pub mod store;
 pub mod tui;

@@ -9,6 +9,20 @@ use serde_json::{Value, json};
 
 const SYNCED: &str = "tests/fixtures/history/synced";
 
+/// Runs bedstretch on a copy of the fixture's history, so that the summary cache it writes
+/// lands in a temporary folder and never in the source tree.
+fn run_synced(args: &[&str]) -> (i32, String, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = tempfile::tempdir().expect("temp dir");
+    let history = copy.path().join("bedstretch/history");
+    std::fs::create_dir_all(&history).expect("history folder");
+    for entry in std::fs::read_dir(root.join(SYNCED).join("bedstretch/history")).expect("fixture") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), history.join(entry.file_name())).expect("copy");
+    }
+    run(copy.path().to_str().expect("utf-8"), args)
+}
+
 fn run(data: &str, args: &[&str]) -> (i32, String, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let output = Command::cargo_bin("bedstretch")
@@ -30,10 +44,8 @@ fn run(data: &str, args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn stats_json_as_of_tonight_kept() {
-    let (code, stdout, stderr) = run(
-        SYNCED,
-        &["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"],
-    );
+    let (code, stdout, stderr) =
+        run_synced(&["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"]);
     assert_eq!(code, 0, "{stderr}");
     let value: Value = serde_json::from_str(&stdout).expect("json");
     assert_eq!(
@@ -57,10 +69,7 @@ fn stats_json_as_of_tonight_kept() {
 
 #[test]
 fn bad_lines_are_skipped_with_file_and_line_and_hide_nothing() {
-    let (_, _, stderr) = run(
-        SYNCED,
-        &["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"],
-    );
+    let (_, _, stderr) = run_synced(&["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"]);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(lines[0].contains("history/a.jsonl:6:40: skipped a line that is not a history record (EOF while parsing a string)"), "{stderr}");
@@ -74,10 +83,7 @@ fn bad_lines_are_skipped_with_file_and_line_and_hide_nothing() {
 
 #[test]
 fn stats_as_of_an_earlier_moment_leaves_tonight_open() {
-    let (_, stdout, _) = run(
-        SYNCED,
-        &["stats", "--json", "--as-of", "2026-11-21T12:00:00+01:00"],
-    );
+    let (_, stdout, _) = run_synced(&["stats", "--json", "--as-of", "2026-11-21T12:00:00+01:00"]);
     let value: Value = serde_json::from_str(&stdout).expect("json");
     assert_eq!(value["tonight"], "2026-11-21");
     assert_eq!(value["tonight_kept"], false);
@@ -90,7 +96,7 @@ fn stats_as_of_an_earlier_moment_leaves_tonight_open() {
 
 #[test]
 fn stats_in_words_says_the_rule() {
-    let (code, stdout, _) = run(SYNCED, &["stats", "--as-of", "2026-11-23T23:00:00+01:00"]);
+    let (code, stdout, _) = run_synced(&["stats", "--as-of", "2026-11-23T23:00:00+01:00"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -109,7 +115,7 @@ fn stats_in_words_says_the_rule() {
 
 #[test]
 fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
-    let (code, stdout, _) = run(SYNCED, &["history", "--csv", "--since", "2026-11-22"]);
+    let (code, stdout, _) = run_synced(&["history", "--csv", "--since", "2026-11-22"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -121,7 +127,7 @@ fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
 
 #[test]
 fn history_json_is_one_array_of_the_records_each_once() {
-    let (code, stdout, _) = run(SYNCED, &["history", "--json"]);
+    let (code, stdout, _) = run_synced(&["history", "--json"]);
     assert_eq!(code, 0);
     let value: Value = serde_json::from_str(&stdout).expect("json");
     let ids: Vec<&str> = value
@@ -141,7 +147,7 @@ fn history_json_is_one_array_of_the_records_each_once() {
 
 #[test]
 fn history_table_for_people() {
-    let (code, stdout, _) = run(SYNCED, &["history", "--since", "2026-11-20"]);
+    let (code, stdout, _) = run_synced(&["history", "--since", "2026-11-20"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,

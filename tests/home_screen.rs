@@ -1,9 +1,9 @@
 //! The home screen on TestBackend at 80x24 with a fixed clock: loading, a history, an empty
 //! one, one that could not be read, the stats and the keys.
 
+use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, RoutineRow};
 use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::stats::{Rules, SessionFacts};
-use bedstretch::home::{HistoryState, HomeAction, HomeApp, RoutineRow};
 use bedstretch::store::bundled;
 use bedstretch::tui::home_view::HomeView;
 use bedstretch::tui::theme::Theme;
@@ -62,7 +62,7 @@ fn screen(app: &HomeApp) -> String {
 
 fn home_at(now: &str, history: HistoryState) -> HomeApp {
     let mut app = HomeApp::new(rows(), "bedtime-feet", Rules::default());
-    app.set_history(history, at(now));
+    app.set_history(history, Vec::new(), at(now));
     app
 }
 

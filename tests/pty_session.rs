@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use bedstretch::clock::{Clock, SystemClock};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use serde_json::Value;
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -78,15 +78,21 @@ impl Home {
 struct Pty {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    size: (u16, u16),
 }
 
 impl Pty {
     fn spawn(cmd: CommandBuilder) -> Self {
+        Self::spawn_sized(cmd, 80, 24)
+    }
+
+    fn spawn_sized(cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: 24,
-                cols: 80,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -98,7 +104,6 @@ impl Pty {
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&output);
         thread::spawn(move || {
-            let _master = pair.master;
             let mut buf = [0u8; 4096];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -110,27 +115,36 @@ impl Pty {
         Self {
             child,
             writer,
+            master: pair.master,
             output,
+            size: (cols, rows),
         }
     }
 
+    /// The screen as a terminal of the current size shows it, everything written so far
+    /// replayed; bytes written before a resize were drawn for the old size, which the
+    /// program's full redraw after the resize paints over.
     fn screen(&self) -> String {
         let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
-        let mut parser = vt100::Parser::new(size(24), size(80), 0);
+        let mut parser = vt100::Parser::new(size(self.size.1), size(self.size.0), 0);
         parser.process(&self.output.lock().expect("lock"));
         parser.screen().contents()
     }
 
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |screen| screen.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = SystemClock::new();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if done(&screen) {
                 return screen;
             }
             assert!(
                 start.moment() < WAIT,
-                "no {text:?} on screen after {WAIT:?}:\n{screen}"
+                "no {what:?} on screen after {WAIT:?}:\n{screen}"
             );
             thread::sleep(Duration::from_millis(20));
         }
@@ -139,6 +153,23 @@ impl Pty {
     fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("write");
         self.writer.flush().expect("flush");
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.size = (cols, rows);
+    }
+
+    /// Forgets what was written so far, so the next screen shows only what comes after.
+    fn forget_output(&self) {
+        self.output.lock().expect("lock").clear();
     }
 
     fn wait_exit(&mut self) -> bool {
@@ -152,13 +183,37 @@ impl Pty {
         }
     }
 
+    fn pid(&self) -> String {
+        self.child.process_id().expect("pid").to_string()
+    }
+
     fn signal(&self, name: &str) {
-        let pid = self.child.process_id().expect("pid").to_string();
         let status = std::process::Command::new("kill")
-            .args([name, &pid])
+            .args([name, &self.pid()])
             .status()
             .expect("kill");
         assert!(status.success());
+    }
+
+    /// The process state letter from /proc: `T` when stopped.
+    fn state(&self) -> char {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).expect("stat");
+        // The state follows the command name, which is in parentheses.
+        stat.rsplit(") ")
+            .next()
+            .and_then(|rest| rest.chars().next())
+            .unwrap_or('?')
+    }
+
+    fn wait_state(&self, state: char) {
+        let start = SystemClock::new();
+        while self.state() != state {
+            assert!(
+                start.moment() < WAIT,
+                "the process never reached state {state}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn raw_output(&self) -> Vec<u8> {
@@ -185,7 +240,7 @@ fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
     let screen = pty.wait_for("Rest");
     assert!(screen.contains("Next: Toe curls"), "{screen}");
     pty.wait_for("Rep 1 of 2");
-    let screen = pty.wait_for("Well done.");
+    let screen = pty.wait_for("Tonight is kept.");
     assert!(screen.contains("Held to the end   3 of 3"), "{screen}");
     assert!(
         screen.contains("Saved. Streak: 1 night, tonight kept."),
@@ -259,7 +314,7 @@ fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
 fn sigterm_gives_the_terminal_back_and_records_the_session() {
     let home = Home::new();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
-    pty.wait_for("Get ready");
+    pty.wait_for("Switch sides");
     pty.signal("-TERM");
     pty.wait_exit();
     // Give the reader a moment to collect the last bytes written before the exit.
@@ -271,4 +326,104 @@ fn sigterm_gives_the_terminal_back_and_records_the_session() {
     assert_eq!(history.len(), 1);
     assert_eq!(history[0]["outcome"], "quit");
     assert!(!Path::new(&home.data().join("current.json")).exists());
+}
+
+#[test]
+fn sigterm_in_the_get_ready_countdown_records_nothing() {
+    let home = Home::new();
+    let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
+    pty.wait_for("Get ready");
+    pty.signal("-TERM");
+    pty.wait_exit();
+    let history = home.data().join("history");
+    assert!(
+        !history.exists() || home.history().is_empty(),
+        "nothing was held, so nothing was recorded"
+    );
+    assert!(!home.data().join("current.json").exists());
+}
+
+/// A routine long enough to stay on one screen while the test works.
+const LONG_TEST: &str = r#"
+name = "Long test"
+lead_in = 0
+
+[[step]]
+name = "Long hold"
+duration = "10m"
+"#;
+
+#[test]
+fn keys_typed_together_are_each_handled_at_once() {
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
+    pty.wait_for("Long hold");
+    // One write, as fast typing over ssh or tmux arrives: the quit question and its answer.
+    pty.send(b"qy");
+    pty.wait_for("Tonight is not kept yet");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    assert_eq!(home.history()[0]["outcome"], "quit");
+}
+
+#[test]
+fn a_resize_redraws_without_a_key_on_both_screens() {
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
+    pty.wait_for("Long hold");
+    pty.forget_output();
+    pty.resize(40, 12);
+    // Drawn whole for the new size: the footer sits on the last of 12 rows.
+    pty.wait_until("the footer on row 12", |screen| {
+        screen.lines().nth(11).is_some_and(|l| l.contains("quit"))
+    });
+    pty.send(b"\x03");
+    assert!(pty.wait_exit());
+
+    let mut pty = Pty::spawn(home.command(&[]));
+    pty.wait_for("Routines");
+    pty.forget_output();
+    pty.resize(50, 15);
+    pty.wait_until("home drawn for 50x15", |screen| {
+        screen.lines().nth(14).is_some_and(|l| l.contains("quit"))
+    });
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_stops_and_pauses_and_fg_repaints() {
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
+    pty.wait_for("Long hold");
+    pty.forget_output();
+    pty.send(b"\x1a");
+    pty.wait_state('T');
+    let raw = pty.raw_output();
+    assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
+    assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor");
+    // Stopped for a while: none of it may count as held.
+    thread::sleep(Duration::from_millis(2_500));
+    pty.forget_output();
+    pty.signal("-CONT");
+    let screen = pty.wait_for("Paused");
+    assert!(screen.contains("Long hold"), "repainted whole: {screen}");
+    assert!(
+        contains(&pty.raw_output(), b"\x1b[?1049h"),
+        "back on the alternate screen"
+    );
+    // Raw mode again: a single key acts without Enter.
+    pty.send(b"q");
+    pty.wait_for("Quit?");
+    pty.send(b"y");
+    pty.wait_for("Tonight is not kept yet");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let done = home.history()[0]["steps"][0]["done_secs"]
+        .as_u64()
+        .expect("done_secs");
+    assert!(done < 2, "the time stopped was not held: {done} s");
 }

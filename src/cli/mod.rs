@@ -15,16 +15,16 @@ use crate::store::paths::Paths;
 use crate::store::{config, progress};
 
 /// A session left behind by a program that died goes into the history at the next start of
-/// any command.
-fn recover_interrupted(paths: &Paths) {
+/// any command. Returns what to tell the person about it.
+fn recover_interrupted(paths: &Paths) -> Option<String> {
     match progress::recover(paths) {
-        Ok(Some(record)) => eprintln!(
-            "bedstretch: recovered an interrupted session ({}, started {}); it is in your history",
+        Ok(Some(record)) => Some(format!(
+            "recovered an interrupted session ({}, started {}); it is in your history",
             record.routine_name,
             record.started_at.format("%Y-%m-%d %H:%M")
-        ),
-        Ok(None) => {}
-        Err(e) => eprintln!("bedstretch: {e:#}"),
+        )),
+        Ok(None) => None,
+        Err(e) => Some(format!("{e:#}")),
     }
 }
 
@@ -106,15 +106,20 @@ enum RoutineCommand {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let cli = Cli::parse_from(args);
     let paths = Paths::from_env()?;
-    recover_interrupted(&paths);
+    let recovered = recover_interrupted(&paths);
     let (config, warning) = config::load(&paths);
-    if let Some(warning) = warning {
-        eprintln!("bedstretch: {warning}");
+    let notes: Vec<String> = recovered.into_iter().chain(warning).collect();
+    // A full screen would hide these behind it: home shows them itself, and `run` repeats
+    // them once the screen is gone.
+    if cli.command.is_some() {
+        for note in &notes {
+            eprintln!("bedstretch: {note}");
+        }
     }
     let mut out = std::io::stdout().lock();
     match cli.command {
-        None => run::home(&paths, &config),
-        Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref()),
+        None => run::home(&paths, &config, notes),
+        Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref(), &notes),
         Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
         Some(Command::Stats { json, as_of }) => {
             let as_of = as_of.unwrap_or_else(|| crate::clock::SystemClock::new().wall_precise());

@@ -1,36 +1,52 @@
-//! `bedstretch run` and the home screen: the guided session in the terminal.
+//! `bedstretch run` and the home screen: the screens in the terminal, and the shell that
+//! carries out their effects against the real files.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow, bail};
-use crossterm::event::Event;
 
-use crate::app::{Action, SessionApp, Summary};
+use crate::app::home::{HistoryState, HomeApp, RoutineRow};
+use crate::app::session::{Recorded, SessionApp};
+use crate::app::{App, Effect, Msg, NewSession, Now, SessionSettings};
 use crate::clock::{Clock, SystemClock};
 use crate::core::duration::format_secs;
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine::Routine;
-use crate::core::session::Session;
-use crate::core::stats::{Stats, nights};
-use crate::home::{HistoryState, HomeApp, HomeEffect, RoutineRow};
+use crate::core::stats::Stats;
 use crate::store::atomic::random_u64;
 use crate::store::config::Config;
 use crate::store::paths::Paths;
+use crate::store::progress::{self, SessionLock};
 use crate::store::routines::{Catalog, Origin};
-use crate::store::{history, history_read, progress};
-use crate::tui::home_view::HomeView;
-use crate::tui::{self, EventSource, SessionTerminal, Shell, TerminalEvents, keymap, theme::Theme};
+use crate::store::{history, history_read};
+use crate::tui::event_loop::{Io, Shell};
+use crate::tui::input::TerminalEvents;
+use crate::tui::{self, theme::Theme};
 
 use super::routine::resolve;
 
-/// Carries out a session's effects against the real files and terminal.
+/// Carries out the screens' effects against the real files and terminal.
 struct StoreShell<'a> {
     paths: &'a Paths,
     config: &'a Config,
+    catalog: Option<Catalog>,
+    /// Held from a session's start to its record, so no other bedstretch recovers it.
+    lock: Option<SessionLock>,
+    history: Option<mpsc::Receiver<Msg>>,
+}
+
+impl<'a> StoreShell<'a> {
+    fn new(paths: &'a Paths, config: &'a Config) -> Self {
+        Self {
+            paths,
+            config,
+            catalog: None,
+            lock: None,
+            history: None,
+        }
+    }
 }
 
 impl Shell for StoreShell<'_> {
@@ -38,31 +54,91 @@ impl Shell for StoreShell<'_> {
         tui::ring_bell();
     }
 
-    fn save(&mut self, record: &SessionRecord) -> Result<()> {
-        progress::save(self.paths, record)
+    fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
+        progress::save(self.paths, record).map_err(|e| format!("{e:#}"))
     }
 
-    fn record(&mut self, record: &SessionRecord) -> Result<String> {
-        // Made (once per machine) only when first needed, so starting never waits for it.
-        let device = history::device_id(self.paths)?;
-        progress::finish(self.paths, &device, record)?;
+    fn record(&mut self, record: &SessionRecord) -> Result<Option<Stats>, String> {
+        let saved = (|| {
+            // Made (once per machine) only when first needed, so starting never waits for it.
+            let device = history::device_id(self.paths)?;
+            progress::finish(self.paths, &device, record)
+        })();
+        saved.map_err(|e| format!("{e:#}"))?;
+        self.lock = None;
         // The streak after this session, for the summary; the session is saved either way.
-        let Ok(history) = history_read::read_facts(self.paths) else {
-            return Ok("Saved to your history.".to_string());
-        };
-        let stats = Stats::compute(&history.sessions, &self.config.rules(), record.ended_at);
-        let nights = nights(stats.current_streak);
-        let tonight = if stats.tonight_kept {
-            "tonight kept"
-        } else {
-            "tonight not kept yet"
-        };
-        Ok(format!("Saved. Streak: {nights}, {tonight}."))
+        Ok(history_read::read_facts(self.paths).ok().map(|history| {
+            Stats::compute(&history.sessions, &self.config.rules(), record.ended_at)
+        }))
     }
+
+    fn discard(&mut self) {
+        // What cannot be removed is recovered at the next start, which is no loss.
+        let _ = progress::discard(self.paths);
+        self.lock = None;
+    }
+
+    fn start(&mut self, routine: &str, now: Now) -> Result<NewSession, String> {
+        let routine = self
+            .catalog
+            .as_ref()
+            .and_then(|catalog| catalog.get(routine))
+            .map(|(routine, _)| routine.clone())
+            .ok_or_else(|| format!("no routine called `{routine}`"))?;
+        self.lock = Some(lock(self.paths).map_err(|e| format!("{e:#}"))?);
+        Ok(NewSession {
+            routine,
+            id: session_id(now.wall, random_u64() as u16),
+        })
+    }
+
+    fn load_history(&mut self) {
+        let (send, receive) = mpsc::channel();
+        let paths = self.paths.clone();
+        // Read on another thread, so the first frame need not wait for it.
+        std::thread::spawn(move || {
+            let msg = match history_read::read_facts(&paths) {
+                Ok(history) => {
+                    Msg::HistoryLoaded(HistoryState::Loaded(history.sessions), history.warnings)
+                }
+                Err(e) => Msg::HistoryLoaded(HistoryState::Failed(format!("{e:#}")), Vec::new()),
+            };
+            // The receiver is gone only when home has already closed.
+            let _ = send.send(msg);
+        });
+        self.history = Some(receive);
+    }
+
+    fn poll(&mut self) -> Option<Msg> {
+        let msg = self.history.as_ref()?.try_recv().ok()?;
+        self.history = None;
+        Some(msg)
+    }
+
+    fn suspend(&mut self) {
+        tui::suspend();
+    }
+
+    fn reclaim(&mut self) {
+        // Should this fail, the terminal is gone, and the next wait says so.
+        let _ = tui::enter();
+    }
+}
+
+fn lock(paths: &Paths) -> Result<SessionLock> {
+    progress::try_lock(paths)?
+        .ok_or_else(|| anyhow!("another bedstretch session is running; finish it first"))
 }
 
 fn theme() -> Theme {
     Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+}
+
+fn settings(config: &Config) -> SessionSettings {
+    SessionSettings {
+        bell: config.bell,
+        min_completion: config.min_completion,
+    }
 }
 
 fn need_terminal() -> Result<()> {
@@ -72,80 +148,84 @@ fn need_terminal() -> Result<()> {
     Ok(())
 }
 
-/// Sets up the terminal, runs `body` in it, and gives the terminal back whatever happens.
-fn in_terminal<T>(body: impl FnOnce(&mut SessionTerminal) -> Result<T>) -> Result<T> {
-    let mut terminal = match tui::init() {
+/// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens.
+fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemClock) -> Result<()> {
+    let events = TerminalEvents::new().context("cannot catch signals")?;
+    let terminal = match tui::init() {
         Ok(terminal) => terminal,
         Err(e) => {
             tui::restore();
             return Err(e).context("cannot set up the terminal");
         }
     };
-    let result = body(&mut terminal);
+    let mut io = Io {
+        terminal,
+        events,
+        clock,
+        shell,
+        theme: theme(),
+    };
+    let result = io.run(app, start);
     tui::restore();
     result
 }
 
 /// `bedstretch run`: a session of the named routine, or of the default one, at once.
-pub fn run(paths: &Paths, config: &Config, routine: Option<&str>) -> Result<ExitCode> {
-    let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
-    need_terminal()?;
-    let stop = tui::stop_on_signals()?;
-    let record = in_terminal(|terminal| session(terminal, paths, config, routine, &stop))?;
-    // Say what happened on the ordinary screen too, where it stays after the program ends.
-    let summary = Summary::of(&record);
-    // The terminal may be gone (that is one way a session ends); a lost line is no matter.
-    let _ = writeln!(
-        std::io::stderr(),
-        "bedstretch: saved {}: {} of {} held to the end, {} stretching.",
-        record.routine_name,
-        summary.completed,
-        summary.planned,
-        format_secs(summary.held_secs)
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// One session in a terminal that is already set up; returns what was recorded.
-fn session(
-    terminal: &mut SessionTerminal,
+pub fn run(
     paths: &Paths,
     config: &Config,
-    routine: Routine,
-    stop: &AtomicBool,
-) -> Result<SessionRecord> {
-    let _lock = progress::try_lock(paths)?
-        .ok_or_else(|| anyhow!("another bedstretch session is running; finish it first"))?;
+    routine: Option<&str>,
+    problems: &[String],
+) -> Result<ExitCode> {
+    let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
+    need_terminal()?;
+    let session_lock = lock(paths)?;
     let clock = SystemClock::new();
-    let id = session_id(clock.wall_precise(), random_u64() as u16);
-    let (session, start_effects) = Session::start(routine, id, clock.wall(), clock.moment());
-    let (mut app, effects) = SessionApp::new(session, config.bell, start_effects);
-    let mut shell = StoreShell { paths, config };
-    let result = tui::run_loop(
-        terminal,
-        &mut app,
-        effects,
-        &mut TerminalEvents::new(),
-        &clock,
-        &mut shell,
-        stop,
-        &theme(),
-    );
-    // If the loop failed (the terminal went away, say), record what was done now rather
-    // than leave it to the next start's recovery.
-    if app.session.outcome().is_none() {
-        let effects = app.update(Some(Action::Interrupt), clock.moment());
-        tui::carry_out(&mut app, effects, &clock, &mut shell);
+    let now = Now {
+        moment: clock.moment(),
+        wall: clock.wall(),
+    };
+    let new = NewSession {
+        routine,
+        id: session_id(clock.wall_precise(), random_u64() as u16),
+    };
+    let (mut app, start) = App::session(new, settings(config), now);
+    let mut shell = StoreShell::new(paths, config);
+    shell.lock = Some(session_lock);
+    run_app(&mut app, start, shell, clock)?;
+    // Said on the ordinary screen too, where it stays after the program ends; the problems
+    // found at start as well, which the alternate screen had hidden.
+    let mut err = std::io::stderr();
+    for problem in problems {
+        let _ = writeln!(err, "bedstretch: {problem}");
     }
-    result?;
-    match app.recorded {
-        Some(Err(problem)) => {
-            bail!(
-                "the session could not be saved ({problem}); it will be recovered at the next start"
-            )
+    match app.session.as_ref() {
+        Some(session) => report(session),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// One line on standard error for what the session left in the history.
+fn report(session: &SessionApp) -> Result<ExitCode> {
+    let summary = session.summary();
+    let name = &session.session.routine().name;
+    let line = match &session.recorded {
+        Recorded::Nothing => {
+            format!("{name}: stopped before the first stretch; nothing was recorded.")
         }
-        _ => Ok(app.session.record(clock.wall())),
-    }
+        Recorded::Failed(problem) => bail!(
+            "the session could not be saved ({problem}); it will be recovered at the next start"
+        ),
+        Recorded::Saved(_) | Recorded::Pending => format!(
+            "saved {name}: {} of {} held to the end, {} stretching.",
+            summary.completed,
+            summary.planned,
+            format_secs(summary.held_secs)
+        ),
+    };
+    // The terminal may be gone (that is one way a session ends); a lost line is no matter.
+    let _ = writeln!(std::io::stderr(), "bedstretch: {line}");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The routines as home lists them.
@@ -153,121 +233,39 @@ fn routine_rows(catalog: &Catalog) -> Vec<RoutineRow> {
     catalog
         .routines
         .iter()
-        .map(|(routine, origin)| RoutineRow {
-            id: routine.id.clone(),
-            name: routine.name.clone(),
-            total_secs: routine.total_secs(),
-            mark: match origin {
-                Origin::Bundled => "",
-                _ => "yours",
-            },
-        })
+        .map(|(routine, origin)| routine_row(routine, origin))
         .collect()
 }
 
-/// Reads the history on another thread, so the first frame need not wait for it.
-fn load_history(paths: &Paths) -> mpsc::Receiver<(HistoryState, Vec<String>)> {
-    let (send, receive) = mpsc::channel();
-    let paths = paths.clone();
-    std::thread::spawn(move || {
-        let loaded = match history_read::read_facts(&paths) {
-            Ok(history) => (HistoryState::Loaded(history.sessions), history.warnings),
-            Err(e) => (HistoryState::Failed(format!("{e:#}")), Vec::new()),
-        };
-        // The receiver is gone only when home has already closed.
-        let _ = send.send(loaded);
-    });
-    receive
+fn routine_row(routine: &Routine, origin: &Origin) -> RoutineRow {
+    RoutineRow {
+        id: routine.id.clone(),
+        name: routine.name.clone(),
+        total_secs: routine.total_secs(),
+        mark: match origin {
+            Origin::Bundled => "",
+            _ => "yours",
+        },
+    }
 }
 
 /// `bedstretch` with no arguments: the home screen.
-pub fn home(paths: &Paths, config: &Config) -> Result<ExitCode> {
+pub fn home(paths: &Paths, config: &Config, problems: Vec<String>) -> Result<ExitCode> {
     need_terminal()?;
-    let stop = tui::stop_on_signals()?;
     let clock = SystemClock::new();
     let catalog = Catalog::load(paths);
-    let mut app = HomeApp::new(
+    let mut home = HomeApp::new(
         routine_rows(&catalog),
         &config.default_routine,
         config.rules(),
     );
-    if let Some(broken) = catalog.broken.first() {
-        // A file's problems may run to many lines; the status line shows the first.
-        let first = broken
-            .error
-            .to_string()
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        app.status = Some(format!("{first} (see `bedstretch routine list`)"));
-    }
-    let theme = theme();
-    in_terminal(|terminal| {
-        let mut history = load_history(paths);
-        let mut events = TerminalEvents::new();
-        let mut dirty = true;
-        loop {
-            if let Ok((state, warnings)) = history.try_recv() {
-                app.set_history(state, clock.wall_precise());
-                if !warnings.is_empty() {
-                    app.status = Some(
-                        "Some history lines could not be read and were skipped; \
-                         `bedstretch stats` names them."
-                            .to_string(),
-                    );
-                }
-                dirty = true;
-            }
-            let before = app.stats.as_ref().map(|s| s.tonight);
-            app.tick(clock.wall_precise());
-            if dirty || before != app.stats.as_ref().map(|s| s.tonight) {
-                terminal.draw(|f| {
-                    f.render_widget(
-                        HomeView {
-                            app: &app,
-                            theme: &theme,
-                        },
-                        f.area(),
-                    )
-                })?;
-                dirty = false;
-            }
-            if stop.load(Ordering::Relaxed) {
-                return Ok(ExitCode::SUCCESS);
-            }
-            // Wake often enough to see signals and the rollover, and at once when the history
-            // being read in the background arrives.
-            let wait = if app.history == HistoryState::Loading {
-                5
-            } else {
-                250
-            };
-            let event = events.next(Duration::from_millis(wait))?;
-            let Some(event) = event else { continue };
-            dirty = true;
-            let Event::Key(key) = event else { continue };
-            let Some(action) = keymap::home_action_for(key, app.view) else {
-                continue;
-            };
-            match app.update(action) {
-                Some(HomeEffect::Exit) => return Ok(ExitCode::SUCCESS),
-                Some(HomeEffect::Start(id)) => {
-                    let routine = catalog.get(&id).map(|(r, _)| r.clone());
-                    if let Some(routine) = routine {
-                        if let Err(e) = session(terminal, paths, config, routine, &stop) {
-                            app.status = Some(format!("{e:#}"));
-                        }
-                        terminal.clear()?;
-                        history = load_history(paths);
-                        app.history = HistoryState::Loading;
-                    }
-                    if stop.load(Ordering::Relaxed) {
-                        return Ok(ExitCode::SUCCESS);
-                    }
-                }
-                None => {}
-            }
-        }
-    })
+    home.problems = problems;
+    home.problems.extend(catalog.warnings.iter().cloned());
+    home.problems
+        .extend(catalog.broken.iter().map(|b| b.error.to_string()));
+    let (mut app, start) = App::home(home, settings(config));
+    let mut shell = StoreShell::new(paths, config);
+    shell.catalog = Some(catalog);
+    run_app(&mut app, start, shell, clock)?;
+    Ok(ExitCode::SUCCESS)
 }

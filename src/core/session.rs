@@ -29,7 +29,8 @@ pub enum Command {
     Skip,
     /// Restart this step-side, or go to the previous one near its start.
     Back,
-    /// Stop this step because it hurts; its other sides are skipped.
+    /// Stop this step because it hurts; its other sides are stopped too (`hurt`, 0 s), so
+    /// that nothing counts them as skips the person chose.
     Hurt,
     /// End the session, keeping what was done.
     Quit,
@@ -139,6 +140,14 @@ impl Session {
         (session, effects)
     }
 
+    /// True when no step-side has been reached yet: nothing held, nothing skipped, so a
+    /// session quit now is not worth a line of history.
+    pub fn nothing_done(&self) -> bool {
+        self.done
+            .iter()
+            .all(|(status, _)| *status == Status::NotReached)
+    }
+
     /// Applies a command at `now`, after first letting any finished phases end.
     pub fn apply(&mut self, command: Command, now: Moment) -> Vec<Effect> {
         let mut effects = Vec::new();
@@ -190,7 +199,7 @@ impl Session {
                     let mut last = slot;
                     while self.slots.get(last + 1).is_some_and(|s| s.step == step) {
                         last += 1;
-                        self.done[last] = (Status::Skipped, 0);
+                        self.done[last] = (Status::Hurt, 0);
                     }
                     let next = self.after_hold(last);
                     effects.push(Effect::SaveProgress);
@@ -378,6 +387,11 @@ impl Session {
     /// True while paused.
     pub fn is_paused(&self) -> bool {
         self.paused
+    }
+
+    /// When the session started, by the wall clock.
+    pub fn started_at(&self) -> DateTime<FixedOffset> {
+        self.started_at
     }
 
     /// The routine being run.

@@ -245,16 +245,13 @@ fn back_in_the_lead_in_restarts_it() {
 }
 
 #[test]
-fn hurt_stops_the_step_and_skips_its_other_sides() {
+fn hurt_stops_the_step_and_its_other_sides_as_hurt_not_skipped() {
     let (mut s, _) = start(routine());
     s.apply(Command::Tick, secs(12));
     let effects = s.apply(Command::Hurt, secs(12));
     assert_eq!(s.phase(), Phase::Rest(2));
     assert!(effects.contains(&Effect::SaveProgress));
-    assert_eq!(
-        statuses(&s)[..3],
-        [(Hurt, 7), (Skipped, 0), (NotReached, 0)]
-    );
+    assert_eq!(statuses(&s)[..3], [(Hurt, 7), (Hurt, 0), (NotReached, 0)]);
     s.apply(Command::Hurt, secs(13));
     assert_eq!(s.phase(), Phase::Rest(2), "hurt means nothing in a rest");
 }
@@ -378,4 +375,16 @@ proptest! {
             _ => {}
         }
     }
+}
+
+#[test]
+fn nothing_is_done_until_a_step_side_is_reached() {
+    let (mut s, _) = start(routine());
+    assert!(s.nothing_done());
+    s.apply(Command::Quit, secs(3));
+    assert!(s.nothing_done(), "quit in the lead-in holds nothing");
+    let (mut s, _) = start(routine());
+    s.apply(Command::Tick, secs(6));
+    s.apply(Command::Quit, secs(6));
+    assert!(!s.nothing_done(), "a second of the first stretch is held");
 }

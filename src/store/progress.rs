@@ -70,6 +70,11 @@ pub fn finish(paths: &Paths, device: &str, record: &SessionRecord) -> Result<Pat
     Ok(file)
 }
 
+/// Removes the progress of a session that ended with nothing done, which is not recorded.
+pub fn discard(paths: &Paths) -> Result<()> {
+    remove(&current_path(paths))
+}
+
 fn remove(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => {

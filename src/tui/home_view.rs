@@ -8,13 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::app::home::{HistoryState, HomeApp, HomePage as View};
 use crate::core::duration::format_secs;
 use crate::core::stats::{NightState, Stats, night_of, nights};
-use crate::home::{HistoryState, HomeApp, HomeView as View};
 
 use super::keymap;
-use super::session_view::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 use super::theme::Theme;
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 
 /// The home screen at one moment.
 pub struct HomeView<'a> {
@@ -48,7 +48,7 @@ impl Widget for HomeView<'_> {
             .right_aligned()
             .render(header, buf);
         }
-        match self.app.view {
+        match self.app.page {
             View::Main => self.main(body, buf),
             View::Stats => self.stats_view(body, buf),
             View::Help => self.help(body, buf),
@@ -56,7 +56,7 @@ impl Widget for HomeView<'_> {
         if let Some(problem) = &self.app.status {
             Line::styled(format!(" {problem}"), self.theme.dim).render(status, buf);
         }
-        let table = match self.app.view {
+        let table = match self.app.page {
             View::Main => keymap::HOME,
             View::Stats | View::Help => keymap::HOME_BACK,
         };

@@ -2,8 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Overlay};
-use crate::home::{HomeAction, HomeView};
+use crate::app::home::{HomeAction, HomePage};
+use crate::app::session::{Action, Overlay};
+use crate::app::{App, Msg, Screen};
 
 /// One binding: the keys, how the footer names them, and what they do.
 #[derive(Debug, Clone, Copy)]
@@ -165,15 +166,30 @@ pub const HOME_BACK: &[Binding<HomeAction>] = &[bind(
     HomeAction::Back,
 )];
 
-/// Maps a key on the home screen. Releases and repeats of a key are ignored.
-pub fn home_action_for(key: KeyEvent, view: HomeView) -> Option<HomeAction> {
+/// Maps a key to a message for whatever screen shows. Ctrl-C quits bedstretch and Ctrl-Z
+/// suspends it from any screen; releases and repeats of a key are ignored.
+pub fn msg_for(key: KeyEvent, app: &App) -> Option<Msg> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(HomeAction::Quit);
+        return match key.code {
+            KeyCode::Char('c' | 'C') => Some(Msg::Quit),
+            KeyCode::Char('z' | 'Z') => Some(Msg::Suspend),
+            _ => None,
+        };
     }
-    if view != HomeView::Main {
+    match app.screen()? {
+        Screen::Session(session) => {
+            action_for(key, session.overlay, session.session.outcome().is_some()).map(Msg::Session)
+        }
+        Screen::Home(home) => home_action_for(key, home.page).map(Msg::Home),
+    }
+}
+
+/// Maps a key on the home screen.
+pub fn home_action_for(key: KeyEvent, view: HomePage) -> Option<HomeAction> {
+    if view != HomePage::Main {
         return Some(HomeAction::Back);
     }
     HOME.iter()
@@ -200,14 +216,8 @@ pub fn table(overlay: Overlay, finished: bool) -> &'static [Binding] {
     }
 }
 
-/// Maps a key to an action. Releases and repeats are ignored, so a held key acts once.
+/// Maps a key in a session to an action.
 pub fn action_for(key: KeyEvent, overlay: Overlay, finished: bool) -> Option<Action> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Action::Interrupt);
-    }
     if overlay == Overlay::Help && !finished {
         return Some(Action::No);
     }
@@ -256,14 +266,24 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_c_quits_at_once_and_releases_are_ignored() {
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(
-            action_for(ctrl_c, Overlay::ConfirmQuit, false),
-            Some(Action::Interrupt)
-        );
-        let mut release = press(KeyCode::Char(' '));
+    fn ctrl_c_quits_and_ctrl_z_suspends_from_any_screen_and_releases_are_ignored() {
+        use crate::app::home::HomeApp;
+        use crate::app::{App, SessionSettings};
+        let settings = SessionSettings {
+            bell: false,
+            min_completion: 0.8,
+        };
+        let home = HomeApp::new(Vec::new(), "", crate::core::stats::Rules::default());
+        let (app, _) = App::home(home, settings);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert!(matches!(msg_for(ctrl('c'), &app), Some(Msg::Quit)));
+        assert!(matches!(msg_for(ctrl('z'), &app), Some(Msg::Suspend)));
+        let mut release = press(KeyCode::Char('q'));
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(release, Overlay::None, false), None);
+        assert!(msg_for(release, &app).is_none());
+        assert!(matches!(
+            msg_for(press(KeyCode::Char('q')), &app),
+            Some(Msg::Home(HomeAction::Quit))
+        ));
     }
 }

@@ -7,22 +7,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
-use crate::app::{Overlay, SessionApp};
+use crate::app::session::{Action, Notice, Overlay, SessionApp, minutes_left};
 use crate::core::session::{Moment, Phase, Session};
 use crate::core::text::wrap;
 
-use super::keymap::{self, Binding};
+use super::keymap;
 use super::overlays;
 use super::summary_view;
 use super::theme::Theme;
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 
-/// The smallest terminal the screen is drawn in.
-pub const MIN_WIDTH: u16 = 30;
-/// The smallest terminal the screen is drawn in.
-pub const MIN_HEIGHT: u16 = 8;
 const ART_COLUMN: u16 = 32;
 
 /// The session screen at one moment.
@@ -54,8 +51,8 @@ impl Widget for SessionView<'_> {
         } else {
             self.body(body, buf);
         }
-        let pause = (self.app.session.is_paused() && !finished)
-            .then_some((crate::app::Action::TogglePause, "resume"));
+        let pause =
+            (self.app.session.is_paused() && !finished).then_some((Action::TogglePause, "resume"));
         footer_hints(
             keymap::table(self.app.overlay, finished),
             pause,
@@ -96,7 +93,7 @@ impl SessionView<'_> {
             "Step {} of {} · {} min left ",
             step + 1,
             routine.steps.len(),
-            minutes_left(session.session_remaining(self.now).as_secs())
+            minutes_left(session.session_remaining(self.now))
         );
         // When both do not fit, where the session stands matters more than its name.
         if name.chars().count() + right.chars().count() + 2 <= row.width as usize {
@@ -285,7 +282,10 @@ impl SessionView<'_> {
 
     fn status(&self, area: Rect, buf: &mut Buffer) {
         let session = self.session();
-        let (text, style) = if session.is_paused() {
+        let notice = self.app.notice.filter(|(_, until)| self.now < *until);
+        let (text, style) = if let Some((Notice::Hurt, _)) = notice {
+            ("Stopped: it hurt. Go gently.".to_string(), self.theme.title)
+        } else if session.is_paused() {
             ("Paused · Space to resume".to_string(), self.theme.title)
         } else if let Some((rep, reps)) = session.rep(self.now) {
             (format!("Rep {rep} of {reps}"), self.theme.text)
@@ -294,10 +294,13 @@ impl SessionView<'_> {
         } else {
             (String::new(), self.theme.text)
         };
-        let text = match &self.app.status {
-            Some(problem) => problem.clone(),
-            None => text,
-        };
+        if let Some(problem) = &self.app.save_problem {
+            // Left-aligned and whole where it fits: the reason and the file both matter.
+            Line::from(format!("Progress not saved: {problem}"))
+                .style(self.theme.title)
+                .render(area, buf);
+            return;
+        }
         Line::from(text)
             .style(style)
             .alignment(Alignment::Center)
@@ -334,11 +337,6 @@ pub fn side_name(label: &str) -> String {
     }
 }
 
-/// Whole minutes left, rounded up, so the last minute reads "1 min left" until the end.
-pub fn minutes_left(secs: u64) -> u64 {
-    secs.div_ceil(60)
-}
-
 /// Seconds as the countdown shows them: "45", "1:30", "1:02:03".
 pub fn clock(secs: u64) -> String {
     match (secs / 3600, secs / 60 % 60, secs % 60) {
@@ -346,52 +344,4 @@ pub fn clock(secs: u64) -> String {
         (0, m, s) => format!("{m}:{s:02}"),
         (h, m, s) => format!("{h}:{m:02}:{s:02}"),
     }
-}
-
-/// Asks for a larger terminal, for any screen drawn below the smallest size.
-pub fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let text = format!("Make the terminal larger (at least {MIN_WIDTH}x{MIN_HEIGHT}).");
-    Paragraph::new(text)
-        .style(theme.text)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
-}
-
-/// The area less a column on each side.
-pub fn inset(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(1),
-        width: area.width.saturating_sub(2),
-        ..area
-    }
-}
-
-/// The footer: each binding's key and word. When they do not all fit, every key is still
-/// shown, and only the last ones (quit, help) keep their words.
-pub fn footer_hints<A: PartialEq + Copy>(
-    table: &[Binding<A>],
-    pause: Option<(A, &str)>,
-    theme: &Theme,
-    area: Rect,
-    buf: &mut Buffer,
-) {
-    let hint = |binding: &Binding<A>| match pause {
-        Some((action, word)) if binding.action == action => word,
-        _ => binding.hint,
-    };
-    let table: Vec<&Binding<A>> = table.iter().filter(|b| !b.label.is_empty()).collect();
-    let full: usize = table
-        .iter()
-        .map(|b| b.label.chars().count() + hint(b).chars().count() + 4)
-        .sum();
-    let compact = full + 1 > area.width as usize;
-    let mut spans = vec![Span::raw(" ")];
-    for (i, binding) in table.iter().copied().enumerate() {
-        spans.push(Span::styled(binding.label, theme.key));
-        if (!compact || i + 2 >= table.len()) && !hint(binding).is_empty() {
-            spans.push(Span::styled(format!(" {}", hint(binding)), theme.dim));
-        }
-        spans.push(Span::raw(if compact { "  " } else { "   " }));
-    }
-    Line::from(spans).render(area, buf);
 }

@@ -39,7 +39,7 @@ pub enum HomeAction {
 
 /// Which view of home is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HomeView {
+pub enum HomePage {
     /// Routines, tonight, streak, heatmap, recent sessions.
     Main,
     /// The stats in words and a larger heatmap.
@@ -76,13 +76,17 @@ pub struct HomeApp {
     /// The index of the selected one.
     pub selected: usize,
     /// Which view shows.
-    pub view: HomeView,
+    pub page: HomePage,
     /// The history.
     pub history: HistoryState,
     /// Stats as of the last tick; `None` until the history is read.
     pub stats: Option<Stats>,
-    /// A line for the status bar: skipped history lines, a broken routine or config.
+    /// A line for the status bar: the last thing worth telling, such as a session that was
+    /// not recorded.
     pub status: Option<String>,
+    /// Problems found at start, each in full: the config, broken routines, history lines
+    /// that were skipped.
+    pub problems: Vec<String>,
     rules: Rules,
 }
 
@@ -93,17 +97,28 @@ impl HomeApp {
         Self {
             routines,
             selected,
-            view: HomeView::Main,
+            page: HomePage::Main,
             history: HistoryState::Loading,
             stats: None,
             status: None,
+            problems: Vec::new(),
             rules,
         }
     }
 
-    /// The history arrived (or failed); stats follow at `now`.
-    pub fn set_history(&mut self, history: HistoryState, now: DateTime<FixedOffset>) {
+    /// The history arrived (or failed), with the lines it skipped; stats follow at `now`.
+    pub fn set_history(
+        &mut self,
+        history: HistoryState,
+        warnings: Vec<String>,
+        now: DateTime<FixedOffset>,
+    ) {
         self.history = history;
+        for warning in warnings {
+            if !self.problems.contains(&warning) {
+                self.problems.push(warning);
+            }
+        }
         self.stats = None;
         self.tick(now);
     }
@@ -133,23 +148,23 @@ impl HomeApp {
 
     /// Handles a key.
     pub fn update(&mut self, action: HomeAction) -> Option<HomeEffect> {
-        match (self.view, action) {
+        match (self.page, action) {
             (_, HomeAction::Quit) => return Some(HomeEffect::Exit),
-            (HomeView::Main, HomeAction::Back) => return Some(HomeEffect::Exit),
-            (HomeView::Main, HomeAction::Up) => self.selected = self.selected.saturating_sub(1),
-            (HomeView::Main, HomeAction::Down) => {
+            (HomePage::Main, HomeAction::Back) => return Some(HomeEffect::Exit),
+            (HomePage::Main, HomeAction::Up) => self.selected = self.selected.saturating_sub(1),
+            (HomePage::Main, HomeAction::Down) => {
                 self.selected = (self.selected + 1).min(self.routines.len().saturating_sub(1));
             }
-            (HomeView::Main, HomeAction::Start) => {
+            (HomePage::Main, HomeAction::Start) => {
                 return self
                     .routines
                     .get(self.selected)
                     .map(|r| HomeEffect::Start(r.id.clone()));
             }
-            (HomeView::Main, HomeAction::Stats) => self.view = HomeView::Stats,
-            (HomeView::Main, HomeAction::Help) => self.view = HomeView::Help,
-            (HomeView::Stats, HomeAction::Help) => self.view = HomeView::Help,
-            (HomeView::Stats | HomeView::Help, _) => self.view = HomeView::Main,
+            (HomePage::Main, HomeAction::Stats) => self.page = HomePage::Stats,
+            (HomePage::Main, HomeAction::Help) => self.page = HomePage::Help,
+            (HomePage::Stats, HomeAction::Help) => self.page = HomePage::Help,
+            (HomePage::Stats | HomePage::Help, _) => self.page = HomePage::Main,
         }
         None
     }
@@ -190,13 +205,13 @@ mod tests {
             Some(HomeEffect::Start("quick".into()))
         );
         home.update(HomeAction::Stats);
-        assert_eq!(home.view, HomeView::Stats);
+        assert_eq!(home.page, HomePage::Stats);
         assert_eq!(
             home.update(HomeAction::Start),
             None,
             "Enter on stats goes back, not start"
         );
-        assert_eq!(home.view, HomeView::Main);
+        assert_eq!(home.page, HomePage::Main);
         assert_eq!(home.update(HomeAction::Back), Some(HomeEffect::Exit));
     }
 
@@ -213,6 +228,7 @@ mod tests {
         };
         home.set_history(
             HistoryState::Loaded(vec![kept]),
+            Vec::new(),
             at("2026-11-23T23:00:00+01:00"),
         );
         assert!(home.stats.as_ref().is_some_and(|s| s.tonight_kept));

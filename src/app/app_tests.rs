@@ -1,0 +1,205 @@
+use std::time::Duration;
+
+use proptest::prelude::*;
+
+use super::home::{HomeAction, HomeApp, RoutineRow};
+use super::session::{Action, Recorded};
+use super::*;
+use crate::core::history::{Outcome, Status};
+use crate::core::routine_file::parse_routine;
+use crate::core::stats::Rules;
+
+const ROUTINE: &str = r#"
+name = "Test"
+lead_in = 2
+rest = 1
+switch = 1
+
+[[step]]
+name = "Calf"
+duration = 3
+sides = ["left", "right"]
+
+[[step]]
+name = "Toes"
+duration = 4
+reps = 2
+"#;
+
+const SETTINGS: SessionSettings = SessionSettings {
+    bell: true,
+    min_completion: 0.8,
+};
+
+fn routine() -> Routine {
+    parse_routine("test", ROUTINE.as_bytes(), &[]).expect("valid")
+}
+
+fn at(ms: u64) -> Now {
+    let start = DateTime::parse_from_rfc3339("2026-11-23T22:41:05+01:00").expect("time");
+    Now {
+        moment: Duration::from_millis(ms),
+        wall: start + chrono::Duration::milliseconds(ms as i64),
+    }
+}
+
+fn new_session() -> NewSession {
+    NewSession {
+        routine: routine(),
+        id: "id".into(),
+    }
+}
+
+fn records(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Record(_)))
+        .count()
+}
+
+#[test]
+fn hurt_records_the_held_side_and_the_rest_of_the_step_as_hurt_and_says_so() {
+    let (mut app, _) = App::session(new_session(), SETTINGS, at(0));
+    app.update(Msg::Tick, at(3_000));
+    app.update(Msg::Session(Action::Hurt), at(3_000));
+    let session = app.session.as_ref().expect("session");
+    assert!(session.notice.is_some(), "the screen acknowledges the key");
+    let record = session.record(Duration::from_millis(3_000));
+    let statuses: Vec<Status> = record.steps.iter().map(|s| s.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Hurt, Status::Hurt, Status::NotReached],
+        "the right side is not blamed as skipped"
+    );
+    app.update(Msg::Tick, at(8_000));
+    assert!(
+        app.session.as_ref().expect("session").notice.is_none(),
+        "the notice goes after a moment"
+    );
+}
+
+#[test]
+fn a_session_below_min_completion_is_not_called_kept() {
+    let (mut app, _) = App::session(new_session(), SETTINGS, at(0));
+    for _ in 0..3 {
+        app.update(Msg::Session(Action::Skip), at(2_500));
+    }
+    let effects = app.update(Msg::Tick, at(30_000));
+    assert_eq!(records(&effects), 1);
+    let summary = app.session.as_ref().expect("session").summary();
+    assert_eq!(summary.outcome, Outcome::Completed);
+    assert!(!summary.keeps_the_night);
+    assert_eq!(summary.needed(), 3, "80 % of 3 step-sides, rounded up");
+}
+
+#[test]
+fn opening_help_at_a_phase_boundary_keeps_the_save_it_causes() {
+    let (mut app, _) = App::session(new_session(), SETTINGS, at(0));
+    // The lead-in (2 s) and the left side (3 s) are over, unseen: help must let them end.
+    let effects = app.update(Msg::Session(Action::Help), at(5_000));
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Save(_))),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn home_starts_a_session_and_a_failed_start_shows_on_home() {
+    let rows = vec![RoutineRow {
+        id: "test".into(),
+        name: "Test".into(),
+        total_secs: 20,
+        mark: "",
+    }];
+    let home = HomeApp::new(rows, "test", Rules::default());
+    let (mut app, effects) = App::home(home, SETTINGS);
+    assert_eq!(effects, [Effect::LoadHistory]);
+    let effects = app.update(Msg::Home(HomeAction::Start), at(0));
+    assert_eq!(effects, [Effect::Start("test".into())]);
+    app.update(
+        Msg::Started(Err("another bedstretch session is running".into())),
+        at(0),
+    );
+    assert!(app.session.is_none());
+    assert_eq!(
+        app.home.as_ref().and_then(|h| h.status.as_deref()),
+        Some("another bedstretch session is running")
+    );
+    let effects = app.update(Msg::Started(Ok(new_session())), at(0));
+    assert!(matches!(effects.first(), Some(Effect::Save(_))));
+    assert!(app.session.is_some());
+}
+
+#[test]
+fn a_recorded_session_closes_back_to_home_which_reads_the_history_again() {
+    let home = HomeApp::new(Vec::new(), "", Rules::default());
+    let (mut app, _) = App::home(home, SETTINGS);
+    app.update(Msg::Started(Ok(new_session())), at(0));
+    let effects = app.update(Msg::Tick, at(60_000));
+    assert_eq!(records(&effects), 1);
+    app.update(Msg::Recorded(Ok(None)), at(60_000));
+    assert_eq!(
+        app.session.as_ref().map(|s| &s.recorded),
+        Some(&Recorded::Saved(None))
+    );
+    let effects = app.update(Msg::Session(Action::Yes), at(61_000));
+    assert!(app.session.is_none());
+    assert!(!app.exit);
+    assert_eq!(effects, [Effect::LoadHistory]);
+}
+
+fn action() -> impl Strategy<Value = Option<Action>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Action::TogglePause)),
+        Just(Some(Action::Skip)),
+        Just(Some(Action::Back)),
+        Just(Some(Action::Hurt)),
+        Just(Some(Action::Quit)),
+        Just(Some(Action::Help)),
+        Just(Some(Action::Yes)),
+        Just(Some(Action::No)),
+        Just(Some(Action::Interrupt)),
+    ]
+}
+
+/// Maps a generated step to a message: `None` is the passing of time; a few are suspends.
+fn msg(action: Option<Action>, suspend: bool) -> Msg {
+    match (action, suspend) {
+        (_, true) => Msg::Suspend,
+        (None, false) => Msg::Tick,
+        (Some(action), false) => Msg::Session(action),
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_finished_session_yields_exactly_one_record(
+        steps in proptest::collection::vec(
+            (action(), 0u64..5_000, proptest::bool::weighted(0.05)),
+            0..60,
+        ),
+    ) {
+        let (mut app, start) = App::session(new_session(), SETTINGS, at(0));
+        let mut all = start;
+        let mut t = 0;
+        for (action, gap, suspend) in steps {
+            t += gap;
+            all.extend(app.update(msg(action, suspend), at(t)));
+        }
+        // Whatever happened, time runs out and then the person leaves.
+        all.extend(app.update(Msg::Tick, at(t + 3_600_000)));
+        all.extend(app.update(Msg::Quit, at(t + 3_600_000)));
+        let session = app.session.as_ref().expect("the last session stays for `run`");
+        let recorded = records(&all);
+        let discarded = all.iter().filter(|e| matches!(e, Effect::Discard)).count();
+        prop_assert_eq!(recorded + discarded, 1, "one record or one discard: {:?}", all);
+        prop_assert_eq!(discarded == 1, session.session.nothing_done());
+        prop_assert!(app.exit);
+        if let Some(Effect::Record(record)) = all.iter().find(|e| matches!(e, Effect::Record(_))) {
+            for step in &record.steps {
+                prop_assert!(step.done_secs <= step.planned_secs);
+            }
+        }
+    }
+}

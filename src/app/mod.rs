@@ -1,0 +1,281 @@
+//! The screens' models, one per screen, and the app that moves between them.
+//!
+//! Pure, like the core: keys arrive already mapped to messages, time arrives as [`Now`], and
+//! whatever must happen outside (a bell, a save, a record, a session to start) leaves as an
+//! [`Effect`] that carries its data. The results of effects come back as messages, so the
+//! shell never writes into a model and never makes text for the screen.
+
+pub mod home;
+pub mod session;
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::core::history::SessionRecord;
+use crate::core::routine::Routine;
+use crate::core::session::Moment;
+use crate::core::stats::Stats;
+
+use self::home::{HistoryState, HomeApp, HomeEffect};
+use self::session::{Action, SessionApp, SessionFrame};
+
+pub use self::home::HomeAction;
+
+/// The time as the shell read it for one update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    /// Monotonic time, for countdowns: it never jumps, and a sleeping laptop does not move it.
+    pub moment: Moment,
+    /// The wall clock in the local offset, for "tonight".
+    pub wall: DateTime<FixedOffset>,
+}
+
+/// A session the shell has made ready: the routine, and the id its record will carry.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The routine to run.
+    pub routine: Routine,
+    /// The record's id.
+    pub id: String,
+}
+
+/// Something that happened, for [`App::update`].
+#[derive(Debug)]
+pub enum Msg {
+    /// Time passed (or the screen changed size); nothing else.
+    Tick,
+    /// A key on the home screen.
+    Home(HomeAction),
+    /// A key in a session.
+    Session(Action),
+    /// Ctrl-C, or a signal that ends the program: a running session is recorded as quit.
+    Quit,
+    /// Ctrl-Z or SIGTSTP: the session pauses, then the process stops.
+    Suspend,
+    /// The process was stopped from outside (SIGSTOP) and has just been continued. The time
+    /// since `last_seen`, the last moment the loop ran, was spent stopped.
+    Continued {
+        /// The last moment the loop saw before the stop.
+        last_seen: Moment,
+    },
+    /// The session asked for by [`Effect::Start`] is ready, or could not be started.
+    Started(Result<NewSession, String>),
+    /// The progress was saved, or not.
+    Saved(Result<(), String>),
+    /// The finished session was appended to the history, with the stats after it when the
+    /// history could be read back; or the reason it was not.
+    Recorded(Result<Option<Stats>, String>),
+    /// The history arrived (or failed), with any lines that were skipped.
+    HistoryLoaded(HistoryState, Vec<String>),
+}
+
+/// What the shell must do; each carries what it needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Ring the bell.
+    Bell,
+    /// Save the session's progress (answered by [`Msg::Saved`]).
+    Save(SessionRecord),
+    /// Append the finished session to the history (answered by [`Msg::Recorded`]).
+    Record(SessionRecord),
+    /// Forget the session in progress: it ended with nothing done, so nothing is recorded.
+    Discard,
+    /// Make a session of this routine ready (answered by [`Msg::Started`]).
+    Start(String),
+    /// Read the history (answered by [`Msg::HistoryLoaded`]).
+    LoadHistory,
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
+}
+
+/// What a session needs from the config.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SessionSettings {
+    /// Ring the bell at each change.
+    pub bell: bool,
+    /// The share of step-sides that keeps a night.
+    pub min_completion: f64,
+}
+
+/// Which screen shows, for the views and the keymap.
+#[derive(Debug, Clone, Copy)]
+pub enum Screen<'a> {
+    /// The home screen.
+    Home(&'a HomeApp),
+    /// A session, and its summary.
+    Session(&'a SessionApp),
+}
+
+/// Everything on screen that can change with time alone; the loop redraws when it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Home: the night it shows, and whether the history is still being read.
+    Home(Option<chrono::NaiveDate>, bool),
+    /// A session.
+    Session(SessionFrame),
+}
+
+/// The whole app: home (unless started by `bedstretch run`) and the session over it.
+#[derive(Debug)]
+pub struct App {
+    /// The home screen; `None` for `bedstretch run`, which ends with its session.
+    pub home: Option<HomeApp>,
+    /// The session, while one runs or its summary shows; the last one after `run` ends.
+    pub session: Option<SessionApp>,
+    /// True once bedstretch should exit.
+    pub exit: bool,
+    settings: SessionSettings,
+}
+
+impl App {
+    /// The home screen, which first asks for the history.
+    pub fn home(home: HomeApp, settings: SessionSettings) -> (Self, Vec<Effect>) {
+        let app = Self {
+            home: Some(home),
+            session: None,
+            exit: false,
+            settings,
+        };
+        (app, vec![Effect::LoadHistory])
+    }
+
+    /// A session started at once, as `bedstretch run` does; the app exits when it closes.
+    pub fn session(new: NewSession, settings: SessionSettings, now: Now) -> (Self, Vec<Effect>) {
+        let (session, effects) = SessionApp::start(new, settings, now);
+        let app = Self {
+            home: None,
+            session: Some(session),
+            exit: false,
+            settings,
+        };
+        (app, effects)
+    }
+
+    /// What shows.
+    pub fn screen(&self) -> Option<Screen<'_>> {
+        match (&self.session, &self.home) {
+            (Some(session), _) => Some(Screen::Session(session)),
+            (None, Some(home)) => Some(Screen::Home(home)),
+            (None, None) => None,
+        }
+    }
+
+    /// Handles a message at `now`.
+    pub fn update(&mut self, msg: Msg, now: Now) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match msg {
+            Msg::Quit => {
+                if let Some(session) = self.session.as_mut() {
+                    effects = session.update(Action::Interrupt, now);
+                }
+                self.exit = true;
+            }
+            Msg::Suspend => {
+                if let Some(session) = self.session.as_mut() {
+                    effects = session.pause(now);
+                }
+                effects.push(Effect::Suspend);
+            }
+            Msg::Continued { last_seen } => {
+                if let Some(session) = self.session.as_mut() {
+                    effects = session.pause(Now {
+                        moment: last_seen.min(now.moment),
+                        ..now
+                    });
+                }
+            }
+            Msg::Started(Ok(new)) => {
+                let (session, start) = SessionApp::start(new, self.settings, now);
+                self.session = Some(session);
+                effects = start;
+            }
+            Msg::Started(Err(problem)) => {
+                if let Some(home) = self.home.as_mut() {
+                    home.status = Some(problem);
+                }
+            }
+            Msg::Home(action) => {
+                if let Some(home) = self.home.as_mut() {
+                    match home.update(action) {
+                        Some(HomeEffect::Start(id)) => effects.push(Effect::Start(id)),
+                        Some(HomeEffect::Exit) => self.exit = true,
+                        None => {}
+                    }
+                }
+            }
+            Msg::HistoryLoaded(state, warnings) => {
+                if let Some(home) = self.home.as_mut() {
+                    home.set_history(state, warnings, now.wall);
+                }
+            }
+            Msg::Tick | Msg::Session(_) | Msg::Saved(_) | Msg::Recorded(_) => {
+                if let Some(session) = self.session.as_mut() {
+                    effects = match msg {
+                        Msg::Session(action) => session.update(action, now),
+                        Msg::Saved(result) => {
+                            session.saved(result);
+                            Vec::new()
+                        }
+                        Msg::Recorded(result) => {
+                            session.recorded(result);
+                            Vec::new()
+                        }
+                        _ => session.update_time(now),
+                    };
+                }
+                if let Some(home) = self.home.as_mut() {
+                    home.tick(now.wall);
+                }
+            }
+        }
+        self.close_finished_session(&mut effects);
+        effects
+    }
+
+    /// A closed session goes back to home (with the history read again), or ends the app.
+    fn close_finished_session(&mut self, effects: &mut Vec<Effect>) {
+        if !self.session.as_ref().is_some_and(|s| s.closed) {
+            return;
+        }
+        match self.home.as_mut() {
+            Some(home) if !self.exit => {
+                if let Some(session) = self.session.take() {
+                    home.status = session.closing_note();
+                }
+                home.history = HistoryState::Loading;
+                effects.push(Effect::LoadHistory);
+            }
+            _ => self.exit = true,
+        }
+    }
+
+    /// What the screen shows that changes with time alone.
+    pub fn frame(&self, now: Moment) -> Frame {
+        match self.screen() {
+            Some(Screen::Session(session)) => Frame::Session(session.frame(now)),
+            Some(Screen::Home(home)) => Frame::Home(
+                home.stats.as_ref().map(|s| s.tonight),
+                home.history == HistoryState::Loading,
+            ),
+            None => Frame::Home(None, false),
+        }
+    }
+
+    /// How long until [`App::frame`] may change by itself; `None` when only input changes it.
+    /// Home has no countdown, but "tonight" rolls over, which the loop's regular wake sees.
+    pub fn until_next_change(&self, now: Moment) -> Option<Duration> {
+        match self.screen() {
+            Some(Screen::Session(session)) => session.until_next_change(now),
+            // The history is read on another thread; look for it often until it is here.
+            Some(Screen::Home(home)) if home.history == HistoryState::Loading => {
+                Some(Duration::from_millis(5))
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

@@ -1,0 +1,212 @@
+//! The one loop every screen runs through: read the clock, let time pass, draw when something
+//! visible changed, wait for the next input or change, map it to a message, carry out the
+//! effects and feed their results back. Generic over the backend, the input and the clock, so
+//! that a test drives the whole app on `TestBackend` with scripted input and a manual clock.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::layout::Rect;
+
+use crate::app::{App, Effect, Frame, Msg, NewSession, Now};
+use crate::clock::Clock;
+use crate::core::history::SessionRecord;
+use crate::core::stats::Stats;
+
+use super::input::{EventSource, Input};
+use super::keymap;
+use super::theme::Theme;
+use super::view::AppView;
+
+/// The longest the loop waits without looking at the clock: "tonight" rolls over on home,
+/// and a stop from outside is noticed by the gap it leaves.
+const LONGEST_WAIT: Duration = Duration::from_millis(250);
+
+/// A wake this much later than asked means the process was stopped in between.
+const STOPPED_GAP: Duration = Duration::from_secs(2);
+
+/// Carries out the effects that touch the world outside the screen.
+pub trait Shell {
+    /// Ring the bell.
+    fn bell(&mut self);
+    /// Save a session's progress.
+    fn save(&mut self, record: &SessionRecord) -> Result<(), String>;
+    /// Append a finished session; the stats after it when the history can be read back.
+    fn record(&mut self, record: &SessionRecord) -> Result<Option<Stats>, String>;
+    /// Forget the session in progress, which ended with nothing done.
+    fn discard(&mut self);
+    /// Make a session of this routine ready.
+    fn start(&mut self, routine: &str, now: Now) -> Result<NewSession, String>;
+    /// Start reading the history; its answer comes from [`Shell::poll`].
+    fn load_history(&mut self);
+    /// A message that arrived from work done in the background, if any.
+    fn poll(&mut self) -> Option<Msg>;
+    /// Give the terminal back and stop the process; returns once it is continued.
+    fn suspend(&mut self);
+    /// Set the terminal up again after the process was stopped and continued.
+    fn reclaim(&mut self);
+}
+
+/// Everything the loop works with.
+pub struct Io<B: Backend, E, C, S> {
+    /// Where frames are drawn.
+    pub terminal: Terminal<B>,
+    /// Keys, resizes and signals.
+    pub events: E,
+    /// The time.
+    pub clock: C,
+    /// The world outside the screen.
+    pub shell: S,
+    /// The palette.
+    pub theme: Theme,
+}
+
+impl<B, E, C, S> Io<B, E, C, S>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+    C: Clock,
+    S: Shell,
+{
+    /// Runs `app` until it exits. `start` holds the effects of making it; they are carried
+    /// out right after the first frame, so that the screen never waits on the disk. Should the
+    /// terminal fail, a running session is still recorded before the error returns.
+    pub fn run(&mut self, app: &mut App, start: Vec<Effect>) -> Result<()> {
+        let result = self.run_until_exit(app, start);
+        if result.is_err() {
+            let effects = app.update(Msg::Quit, self.now());
+            self.carry_out(app, effects);
+        }
+        result
+    }
+
+    fn now(&self) -> Now {
+        Now {
+            moment: self.clock.moment(),
+            wall: self.clock.wall(),
+        }
+    }
+
+    fn run_until_exit(&mut self, app: &mut App, start: Vec<Effect>) -> Result<()> {
+        let mut drawn: Option<Frame> = None;
+        let mut start = Some(start);
+        loop {
+            while let Some(msg) = self.shell.poll() {
+                drawn = None;
+                self.handle(app, msg);
+            }
+            let now = self.now();
+            self.handle(app, Msg::Tick);
+            if app.exit {
+                return Ok(());
+            }
+            let frame = app.frame(now.moment);
+            if drawn != Some(frame) {
+                let theme = &self.theme;
+                self.terminal.draw(|f| {
+                    f.render_widget(
+                        AppView {
+                            app,
+                            now: now.moment,
+                            theme,
+                        },
+                        f.area(),
+                    );
+                })?;
+                drawn = Some(frame);
+            }
+            if let Some(effects) = start.take() {
+                self.carry_out(app, effects);
+                continue;
+            }
+            let wait = app
+                .until_next_change(now.moment)
+                .map_or(LONGEST_WAIT, |d| d.min(LONGEST_WAIT));
+            let last_seen = self.clock.moment();
+            let input = self.events.next(wait)?;
+            if self.clock.moment().saturating_sub(last_seen) > wait + STOPPED_GAP {
+                // Stopped from outside (SIGSTOP) and continued: that time was not stretching.
+                drawn = None;
+                self.handle(app, Msg::Continued { last_seen });
+            }
+            let Some(input) = input else { continue };
+            drawn = None;
+            let msg = match input {
+                Input::Key(key) => keymap::msg_for(key, app),
+                Input::Resize => None,
+                Input::Quit => Some(Msg::Quit),
+                Input::Suspend => Some(Msg::Suspend),
+                Input::Continue => {
+                    self.shell.reclaim();
+                    self.repaint()?;
+                    Some(Msg::Continued { last_seen })
+                }
+            };
+            if let Some(msg) = msg {
+                self.handle(app, msg);
+            }
+            if app.exit {
+                // One last frame is not needed: the screen is about to be given back.
+                return Ok(());
+            }
+        }
+    }
+
+    /// Updates the app with `msg` and carries out what follows.
+    fn handle(&mut self, app: &mut App, msg: Msg) {
+        let effects = app.update(msg, self.now());
+        self.carry_out(app, effects);
+    }
+
+    /// Carries out effects in order; the answers go back to the app, whose own effects join
+    /// the queue.
+    fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) {
+        let mut queue = VecDeque::from(effects);
+        while let Some(effect) = queue.pop_front() {
+            let answer = match effect {
+                Effect::Bell => {
+                    self.shell.bell();
+                    None
+                }
+                Effect::Save(record) => Some(Msg::Saved(self.shell.save(&record))),
+                Effect::Record(record) => Some(Msg::Recorded(self.shell.record(&record))),
+                Effect::Discard => {
+                    self.shell.discard();
+                    None
+                }
+                Effect::Start(routine) => {
+                    Some(Msg::Started(self.shell.start(&routine, self.now())))
+                }
+                Effect::LoadHistory => {
+                    self.shell.load_history();
+                    None
+                }
+                Effect::Suspend => {
+                    self.shell.suspend();
+                    self.shell.reclaim();
+                    // The screen may have been used by anything while stopped: draw it all.
+                    // A failure shows at the next draw, which returns it.
+                    let _ = self.repaint();
+                    None
+                }
+            };
+            if let Some(msg) = answer {
+                queue.extend(app.update(msg, self.now()));
+            }
+        }
+    }
+
+    /// Forgets what the terminal shows, so the next frame is drawn whole. Unlike
+    /// `Terminal::clear`, this never asks the terminal where its cursor is, a question some
+    /// terminals never answer.
+    fn repaint(&mut self) -> Result<()> {
+        let size = self.terminal.size()?;
+        self.terminal
+            .resize(Rect::from((Default::default(), size)))?;
+        Ok(())
+    }
+}

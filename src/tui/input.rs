@@ -1,0 +1,208 @@
+//! Input from the terminal and from signals, as one stream of [`Input`]s.
+//!
+//! Waiting is one `poll` of the terminal and of a self-pipe that every signal we care about
+//! writes to, so a resize, a suspend or a quit wakes the loop at once, and an idle countdown
+//! costs nothing between its seconds. crossterm is asked for events only when there is
+//! something to read, and everything it has already parsed is handed out before the next
+//! wait: fast typing (and ssh or tmux) delivers several keys in one read.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEvent};
+use filedescriptor::{POLLIN, pollfd};
+use signal_hook::SigId;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+
+/// How long crossterm may take to read input the terminal says is there.
+const READ: Duration = Duration::from_millis(1);
+
+/// One thing the loop must look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A key.
+    Key(KeyEvent),
+    /// The terminal changed size.
+    Resize,
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: quit at once, recording what was done.
+    Quit,
+    /// SIGTSTP from outside: pause, give the terminal back, then stop.
+    Suspend,
+    /// SIGCONT: the process was stopped and goes on; the terminal must be set up again.
+    Continue,
+}
+
+/// Where input comes from: the real terminal, or a script in tests.
+pub trait EventSource {
+    /// The next input, or `None` when `timeout` passes first.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>>;
+}
+
+/// The signals bedstretch handles, each raising a flag and waking the loop through a pipe.
+struct Signals {
+    wake: UnixStream,
+    quit: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    resume: Arc<AtomicBool>,
+    resize: Arc<AtomicBool>,
+    ids: Vec<SigId>,
+}
+
+impl Signals {
+    fn register() -> io::Result<Self> {
+        let (wake, write) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        write.set_nonblocking(true)?;
+        let mut signals = Self {
+            wake,
+            quit: Arc::default(),
+            suspend: Arc::default(),
+            resume: Arc::default(),
+            resize: Arc::default(),
+            ids: Vec::new(),
+        };
+        let table = [
+            (SIGTERM, &signals.quit),
+            (SIGHUP, &signals.quit),
+            (SIGINT, &signals.quit),
+            (SIGQUIT, &signals.quit),
+            (SIGTSTP, &signals.suspend),
+            (SIGCONT, &signals.resume),
+            (SIGWINCH, &signals.resize),
+        ];
+        let mut ids = Vec::new();
+        for (signal, flag) in table {
+            // The flag first, so that the loop woken by the pipe always finds it set.
+            ids.push(signal_hook::flag::register(signal, Arc::clone(flag))?);
+            ids.push(signal_hook::low_level::pipe::register(
+                signal,
+                write.try_clone()?,
+            )?);
+        }
+        signals.ids = ids;
+        Ok(signals)
+    }
+
+    /// The most urgent signal that arrived, if any.
+    fn take(&self) -> Option<Input> {
+        let mut bytes = [0u8; 64];
+        while matches!((&self.wake).read(&mut bytes), Ok(n) if n > 0) {}
+        let taken = |flag: &AtomicBool| flag.swap(false, Ordering::Relaxed);
+        if taken(&self.quit) {
+            Some(Input::Quit)
+        } else if taken(&self.suspend) {
+            Some(Input::Suspend)
+        } else if taken(&self.resume) {
+            Some(Input::Continue)
+        } else if taken(&self.resize) {
+            Some(Input::Resize)
+        } else {
+            None
+        }
+    }
+}
+
+impl Drop for Signals {
+    fn drop(&mut self) {
+        // Ctrl-Z and Ctrl-C behave as usual again once the screens are gone.
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// Events from the real terminal and the process's signals.
+pub struct TerminalEvents {
+    /// The terminal, waited on directly: crossterm's own timed wait spins through the last
+    /// millisecond of every timeout, which made an idle countdown cost ten times the CPU.
+    tty: Option<File>,
+    signals: Signals,
+    /// False after crossterm handed out an event: one read may have brought several (keys
+    /// typed together), and the rest wait in crossterm's parser, which a zero timeout never
+    /// looks at, until they are asked for.
+    drained: bool,
+}
+
+impl TerminalEvents {
+    /// Opens the controlling terminal for waiting, and starts catching signals.
+    pub fn new() -> io::Result<Self> {
+        Ok(Self {
+            tty: File::open("/dev/tty").ok(),
+            signals: Signals::register()?,
+            drained: true,
+        })
+    }
+
+    /// An event crossterm has already parsed or can read from the terminal. crossterm looks
+    /// at nothing on a zero timeout (its wait counts as over before it starts), so this asks
+    /// for a millisecond, which returns as soon as an event is there.
+    fn parsed(&mut self) -> io::Result<Option<Input>> {
+        while event::poll(READ)? {
+            let input = match event::read()? {
+                Event::Key(key) => Input::Key(key),
+                Event::Resize(..) => Input::Resize,
+                _ => continue,
+            };
+            self.drained = false;
+            return Ok(Some(input));
+        }
+        self.drained = true;
+        Ok(None)
+    }
+}
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
+        if let Some(input) = self.signals.take() {
+            return Ok(Some(input));
+        }
+        if !self.drained
+            && let Some(input) = self.parsed()?
+        {
+            return Ok(Some(input));
+        }
+        // Rounded up to the millisecond, so the wait never ends just before a second turns.
+        let timeout = Duration::from_millis(timeout.as_millis() as u64 + 1);
+        let Some(tty) = &self.tty else {
+            // No terminal to wait on (a test harness, say): crossterm's own wait will do.
+            return match event::poll(timeout)? {
+                true => self.parsed(),
+                false => Ok(self.signals.take()),
+            };
+        };
+        let mut fds = [
+            pollfd {
+                fd: tty.as_raw_fd(),
+                events: POLLIN,
+                revents: 0,
+            },
+            pollfd {
+                fd: self.signals.wake.as_raw_fd(),
+                events: POLLIN,
+                revents: 0,
+            },
+        ];
+        // An interrupted poll is a signal, which the pipe or the flags tell.
+        let _ = filedescriptor::poll(&mut fds, Some(timeout));
+        if let Some(input) = self.signals.take() {
+            return Ok(Some(input));
+        }
+        if fds[0].revents == 0 {
+            return Ok(None);
+        }
+        if let Some(input) = self.parsed()? {
+            return Ok(Some(input));
+        }
+        // A terminal that went away (a closed ssh connection, a killed tmux) polls as ready
+        // and then reads as endless end-of-file rather than an error; asking its size is
+        // what fails.
+        crossterm::terminal::size()
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away"))?;
+        Ok(None)
+    }
+}

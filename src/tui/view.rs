@@ -1,0 +1,41 @@
+//! The whole screen: whichever of home or the session shows.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::{App, Screen};
+use crate::core::session::Moment;
+
+use super::home_view::HomeView;
+use super::session_view::SessionView;
+use super::theme::Theme;
+
+/// The app at one moment.
+pub struct AppView<'a> {
+    /// What to draw.
+    pub app: &'a App,
+    /// The moment to draw it at.
+    pub now: Moment,
+    /// The palette.
+    pub theme: &'a Theme,
+}
+
+impl Widget for AppView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        match self.app.screen() {
+            Some(Screen::Session(app)) => SessionView {
+                app,
+                now: self.now,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            Some(Screen::Home(app)) => HomeView {
+                app,
+                theme: self.theme,
+            }
+            .render(area, buf),
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! What the screen tests share: bundled routines, a manual clock, scripted input and a shell
+//! that only remembers what it was asked to do.
+#![allow(dead_code)]
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::io;
+use std::rc::Rc;
+use std::time::Duration;
+
+use bedstretch::app::session::SessionApp;
+use bedstretch::app::{Msg, NewSession, Now, SessionSettings};
+use bedstretch::clock::Clock;
+use bedstretch::core::history::SessionRecord;
+use bedstretch::core::routine::Routine;
+use bedstretch::core::routine_file::parse_routine;
+use bedstretch::core::session::Moment;
+use bedstretch::core::stats::{Rules, SessionFacts, Stats};
+use bedstretch::store::bundled;
+use bedstretch::tui::event_loop::Shell;
+use bedstretch::tui::input::{EventSource, Input};
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
+use ratatui::buffer::Cell as Cell_;
+use ratatui::layout::{Position, Size};
+
+pub fn bundled(id: &str) -> Routine {
+    let (_, source) = bundled::ROUTINES
+        .iter()
+        .find(|(i, _)| *i == id)
+        .expect("bundled");
+    parse_routine(id, source.as_bytes(), &bundled::art_names()).expect("valid")
+}
+
+pub fn routine(toml: &str) -> Routine {
+    parse_routine("test", toml.as_bytes(), &bundled::art_names()).expect("valid")
+}
+
+pub fn started_at() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-23T22:41:05+01:00").expect("time")
+}
+
+pub fn secs(s: u64) -> Moment {
+    Duration::from_secs(s)
+}
+
+pub fn now(moment: Moment) -> Now {
+    Now {
+        moment,
+        wall: started_at() + chrono::Duration::from_std(moment).expect("small"),
+    }
+}
+
+pub const SETTINGS: SessionSettings = SessionSettings {
+    bell: true,
+    min_completion: 0.8,
+};
+
+pub fn session_app(routine: Routine) -> SessionApp {
+    let new = NewSession {
+        routine,
+        id: "id".into(),
+    };
+    SessionApp::start(new, SETTINGS, now(Duration::ZERO)).0
+}
+
+/// The stats after four kept nights in a row, tonight among them.
+pub fn four_night_streak() -> Stats {
+    let facts: Vec<SessionFacts> = (0..4)
+        .map(|day| SessionFacts {
+            id: format!("s{day}"),
+            routine_name: "Quick".into(),
+            started_at: started_at() - chrono::Duration::days(day),
+            completed: 7,
+            planned: 7,
+            skipped: Vec::new(),
+        })
+        .collect();
+    Stats::compute(&facts, &Rules::default(), started_at())
+}
+
+/// A clock that moves only when the script says so.
+#[derive(Clone, Default)]
+pub struct ManualClock(pub Rc<Cell<Duration>>);
+
+impl ManualClock {
+    pub fn advance(&self, by: Duration) {
+        self.0.set(self.0.get() + by);
+    }
+}
+
+impl Clock for ManualClock {
+    fn moment(&self) -> Duration {
+        self.0.get()
+    }
+    fn wall(&self) -> DateTime<FixedOffset> {
+        now(self.0.get()).wall
+    }
+}
+
+/// One step of a script.
+pub enum Step {
+    /// Let this much time pass, in waits no longer than the loop asks for.
+    Wait(Duration),
+    /// Hand over this input.
+    Input(Input),
+    /// Change the terminal's size, as SIGWINCH would tell: the backend takes the new size,
+    /// and the loop gets `Input::Resize`.
+    Resize(u16, u16),
+    /// Time jumps by this much in one wait, however short the loop asked for: the process
+    /// was stopped (SIGSTOP) in between.
+    Jump(Duration),
+}
+
+pub fn wait(s: u64) -> Step {
+    Step::Wait(Duration::from_secs(s))
+}
+
+pub fn key(code: KeyCode) -> Step {
+    Step::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+pub fn ctrl(c: char) -> Step {
+    Step::Input(Input::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )))
+}
+
+/// Scripted input on a manual clock. When the script runs out, it sends Ctrl-C, so that
+/// every test ends.
+pub struct Script {
+    pub steps: VecDeque<Step>,
+    pub clock: ManualClock,
+    /// Sizes asked for by `Step::Resize`, for the test's backend to take.
+    pub resize: Rc<Cell<Option<(u16, u16)>>>,
+    /// How many times the loop waited, and the waits it asked for.
+    pub waits: Vec<Duration>,
+}
+
+impl Script {
+    pub fn new(steps: Vec<Step>, clock: &ManualClock) -> Self {
+        Self {
+            steps: steps.into(),
+            clock: clock.clone(),
+            resize: Rc::default(),
+            waits: Vec::new(),
+        }
+    }
+}
+
+impl EventSource for Script {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
+        self.waits.push(timeout);
+        match self.steps.front_mut() {
+            Some(Step::Wait(left)) => {
+                // Time passes only up to the loop's own timeout, as with a real terminal.
+                let step = timeout.min(*left);
+                self.clock.advance(step);
+                *left -= step;
+                if left.is_zero() {
+                    self.steps.pop_front();
+                }
+                Ok(None)
+            }
+            Some(Step::Jump(by)) => {
+                self.clock.advance(*by);
+                self.steps.pop_front();
+                Ok(None)
+            }
+            Some(Step::Resize(w, h)) => {
+                self.resize.set(Some((*w, *h)));
+                self.steps.pop_front();
+                Ok(Some(Input::Resize))
+            }
+            Some(Step::Input(_)) => match self.steps.pop_front() {
+                Some(Step::Input(input)) => Ok(Some(input)),
+                _ => Ok(None),
+            },
+            None => Ok(Some(Input::Key(KeyEvent::new(
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL,
+            )))),
+        }
+    }
+}
+
+/// A shell that remembers what it was asked.
+#[derive(Default)]
+pub struct Recorded {
+    pub bells: usize,
+    pub saves: Vec<SessionRecord>,
+    pub records: Vec<SessionRecord>,
+    pub discards: usize,
+    pub starts: Vec<String>,
+    pub history_loads: usize,
+    pub suspends: usize,
+    pub reclaims: usize,
+    pub catalog: Vec<Routine>,
+    pub fail_saves: bool,
+    pending: VecDeque<Msg>,
+}
+
+impl Shell for Recorded {
+    fn bell(&mut self) {
+        self.bells += 1;
+    }
+    fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
+        self.saves.push(record.clone());
+        if self.fail_saves {
+            return Err("/data/current.json: cannot save progress: disk full".into());
+        }
+        Ok(())
+    }
+    fn record(&mut self, record: &SessionRecord) -> Result<Option<Stats>, String> {
+        self.records.push(record.clone());
+        Ok(Some(four_night_streak()))
+    }
+    fn discard(&mut self) {
+        self.discards += 1;
+    }
+    fn start(&mut self, routine: &str, _now: Now) -> Result<NewSession, String> {
+        self.starts.push(routine.to_string());
+        let routine = self
+            .catalog
+            .iter()
+            .find(|r| r.id == routine)
+            .cloned()
+            .ok_or_else(|| format!("no routine called `{routine}`"))?;
+        Ok(NewSession {
+            routine,
+            id: format!("id{}", self.starts.len()),
+        })
+    }
+    fn load_history(&mut self) {
+        self.history_loads += 1;
+        self.pending.push_back(Msg::HistoryLoaded(
+            bedstretch::app::home::HistoryState::Loaded(Vec::new()),
+            Vec::new(),
+        ));
+    }
+    fn poll(&mut self) -> Option<Msg> {
+        self.pending.pop_front()
+    }
+    fn suspend(&mut self) {
+        self.suspends += 1;
+    }
+    fn reclaim(&mut self) {
+        self.reclaims += 1;
+    }
+}
+
+/// A TestBackend whose size the script can change, and that keeps every frame it showed.
+pub struct ScreenBackend {
+    inner: RefCell<TestBackend>,
+    resize: Rc<Cell<Option<(u16, u16)>>>,
+    /// Each flushed screen, as text, with the moment it was drawn.
+    pub frames: Vec<(Duration, u16, String)>,
+    clock: ManualClock,
+}
+
+impl ScreenBackend {
+    pub fn new(width: u16, height: u16, script: &Script) -> Self {
+        Self {
+            inner: RefCell::new(TestBackend::new(width, height)),
+            resize: script.resize.clone(),
+            frames: Vec::new(),
+            clock: script.clock.clone(),
+        }
+    }
+
+    fn take_resize(&self) {
+        if let Some((w, h)) = self.resize.take() {
+            self.inner.borrow_mut().resize(w, h);
+        }
+    }
+
+    /// The screen as it stands.
+    pub fn screen(&self) -> String {
+        self.inner.borrow().to_string()
+    }
+}
+
+impl Backend for ScreenBackend {
+    type Error = Infallible;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell_)>,
+    {
+        self.inner.get_mut().draw(content)
+    }
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.get_mut().hide_cursor()
+    }
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.get_mut().show_cursor()
+    }
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        panic!("the loop must never ask the terminal where its cursor is");
+    }
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.inner.get_mut().set_cursor_position(position)
+    }
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.inner.get_mut().clear()
+    }
+    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        self.inner.get_mut().clear_region(clear_type)
+    }
+    fn size(&self) -> Result<Size, Self::Error> {
+        self.take_resize();
+        self.inner.borrow().size()
+    }
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        self.take_resize();
+        self.inner.get_mut().window_size()
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        let width = self.inner.get_mut().size()?.width;
+        let screen = self.screen();
+        self.frames.push((self.clock.moment(), width, screen));
+        self.inner.get_mut().flush()
+    }
+}
