@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Measures the guided session at rest, as issue 3 asks: the release binary in an 80x24
-pseudo-terminal during a long countdown. Reports the median of several runs of:
+"""Measures bedstretch at rest: the release binary in an 80x24 pseudo-terminal, during a long
+countdown (issue 3) and on the home screen (issue 7). Reports the median of several runs of:
 
 - time to first frame: from spawn until the first screen with the countdown is written,
   beside the same measure for `bedstretch --version` (process start-up alone) as a baseline;
@@ -8,11 +8,16 @@ pseudo-terminal during a long countdown. Reports the median of several runs of:
 - bytes written to the terminal per second over those 10 s;
 - peak RSS (VmHWM from /proc/PID/status).
 
+The home screen is measured the same way once its history is on screen: CPU and bytes over
+10 s of idle, and its first frame with 10 years of history.
+
 Usage: cargo build --release && python3 benches/session_idle.py [RUNS]
+Set BEDSTRETCH_BIN to measure another build (say, the commit before a change) beside it.
 """
 import os, pty, select, signal, statistics, subprocess, sys, tempfile, time
 
-BIN = os.path.join(os.path.dirname(__file__), "..", "target", "release", "bedstretch")
+BIN = os.environ.get("BEDSTRETCH_BIN") or os.path.join(
+    os.path.dirname(__file__), "..", "target", "release", "bedstretch")
 ROUTINE = 'name = "Long"\nlead_in = 0\n[[step]]\nname = "Long hold"\nduration = "30m"\n'
 IDLE_SECS = 10
 
@@ -72,15 +77,7 @@ def one_run(home):
     pid, fd = spawn(["run", path], env)
     read_until(fd, b"Long hold", start + 10)
     first_frame = time.monotonic() - start
-    time.sleep(1)  # let start-up settle before the idle window
-    read_until(fd, b"\0never\0", time.monotonic() + 0.05)
-    cpu_before, t0, written = cpu_ns(pid), time.monotonic(), 0
-    while time.monotonic() - t0 < IDLE_SECS:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            written += len(os.read(fd, 65536))
-    elapsed = time.monotonic() - t0
-    cpu = (cpu_ns(pid) - cpu_before) / 1e9 / elapsed
+    cpu, rate = idle(pid, fd)
     rss = peak_rss_kib(pid)
     os.write(fd, b"q")
     time.sleep(0.2)
@@ -92,7 +89,40 @@ def one_run(home):
     except ChildProcessError:
         pass
     os.close(fd)
-    return baseline, first_frame, cpu, written / elapsed, rss
+    return baseline, first_frame, cpu, rate, rss
+
+
+def idle(pid, fd):
+    """CPU share of one core and bytes per second written over IDLE_SECS of rest."""
+    time.sleep(1)  # let start-up settle before the idle window
+    read_until(fd, b"\0never\0", time.monotonic() + 0.05)
+    cpu_before, t0, written = cpu_ns(pid), time.monotonic(), 0
+    while time.monotonic() - t0 < IDLE_SECS:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            written += len(os.read(fd, 65536))
+    elapsed = time.monotonic() - t0
+    return (cpu_ns(pid) - cpu_before) / 1e9 / elapsed, written / elapsed
+
+
+def home_idle(runs):
+    """The home screen left open, its (empty) history on screen."""
+    cpu, rate = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            env = dict(os.environ, TERM="xterm-256color", XDG_CONFIG_HOME=f"{home}/config",
+                       XDG_DATA_HOME=f"{home}/data")
+            env.pop("NO_COLOR", None)
+            pid, fd = spawn([], env)
+            read_until(fd, b"No sessions yet", time.monotonic() + 10)
+            c, w = idle(pid, fd)
+            cpu.append(c)
+            rate.append(w)
+            os.write(fd, b"q")
+            os.waitpid(pid, 0)
+            os.close(fd)
+    print(f"home at rest: CPU {statistics.median(cpu)*100:.3f} % of a core, "
+          f"{statistics.median(rate):.0f} bytes/s (median of {runs})")
 
 
 def home_first_frame(runs):
@@ -134,6 +164,7 @@ def main():
     print(f"median of {runs}: first frame {med[1]*1000:.1f} ms "
           f"(bare start-up {med[0]*1000:.1f} ms, so {(med[1]-med[0])*1000:.1f} ms to draw), "
           f"CPU {med[2]*100:.3f} % of a core, {med[3]:.0f} bytes/s, peak RSS {med[4]/1024:.1f} MiB")
+    home_idle(runs)
     home_first_frame(max(runs, 5))
 
 

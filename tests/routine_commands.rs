@@ -223,3 +223,34 @@ fn listing_and_showing_write_nothing_at_all() {
     let entries: Vec<_> = fs::read_dir(home.dir.path()).expect("read").collect();
     assert!(entries.is_empty(), "{entries:?}");
 }
+
+#[test]
+fn list_keeps_its_columns_straight_for_names_in_wide_characters() {
+    let home = Home::new();
+    home.add_routine("calf.toml", &MINE.replace("Mine", "小腿伸展运动"));
+    let (code, stdout, _) = home.run(&["routine", "list"]);
+    assert_eq!(code, 0);
+    // Each row's STEPS column starts where the header's does, counted in display columns.
+    let column = |line: &str, at: usize| {
+        let mut width = 0;
+        for (i, c) in line.char_indices() {
+            if width >= at {
+                return line[i..].to_string();
+            }
+            width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+        String::new()
+    };
+    let header = stdout.lines().next().expect("header");
+    let steps_at = header.find("STEPS").expect("STEPS");
+    for line in stdout.lines().skip(1).take_while(|l| !l.is_empty()) {
+        let rest = column(line, steps_at);
+        // STEPS is five columns, right-aligned: its last column holds a digit.
+        let cell: String = rest.chars().take(5).collect();
+        assert!(
+            cell.trim_start().parse::<usize>().is_ok()
+                && cell.ends_with(|c: char| c.is_ascii_digit()),
+            "the steps column is out of line in {line:?}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 
 use crate::core::duration::format_secs;
 use crate::core::routine::Routine;
-use crate::core::text::wrap;
+use crate::core::text::{self, wrap};
 use crate::store::paths::Paths;
 use crate::store::routines::{Catalog, Origin, load_file};
 
@@ -54,10 +54,7 @@ fn origin_label(origin: &Origin) -> &'static str {
 pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
     let catalog = Catalog::load(paths);
     let width = |header: &str, cell: fn(&Routine) -> &str| {
-        let widest = catalog
-            .routines
-            .iter()
-            .map(|(r, _)| cell(r).chars().count());
+        let widest = catalog.routines.iter().map(|(r, _)| text::width(cell(r)));
         widest.chain([header.len()]).max().unwrap_or(header.len())
     };
     let id_width = width("ID", |r| &r.id);
@@ -68,11 +65,12 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
         "ID", "NAME"
     )?;
     for (routine, origin) in &catalog.routines {
+        // Padded in display columns, so a name in wide characters keeps the columns straight.
         writeln!(
             out,
-            "{:id_width$}  {:name_width$}  {:>5}  {:<7}  {}",
-            routine.id,
-            routine.name,
+            "{}  {}  {:>5}  {:<7}  {}",
+            text::pad(&routine.id, id_width),
+            text::pad(&routine.name, name_width),
             routine.steps.len(),
             format_secs(routine.total_secs()),
             origin_label(origin),

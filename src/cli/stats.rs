@@ -10,6 +10,7 @@ use serde_json::json;
 
 use crate::core::history::{SessionRecord, Status};
 use crate::core::stats::{Stats, night_of};
+use crate::core::text;
 use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
@@ -139,13 +140,10 @@ pub fn history(
             for s in sessions {
                 let (night, done, planned, held) = row(s);
                 let outcome = s.outcome.as_str();
-                let name: String = crate::core::text::clean_line(&s.routine_name)
-                    .chars()
-                    .take(24)
-                    .collect();
+                let name = text::pad(&text::clean_line(&s.routine_name), 24);
                 writeln!(
                     out,
-                    "{night}  {name:<24}  {outcome:<11}  {:>7}  {:>4}",
+                    "{night}  {name}  {outcome:<11}  {:>7}  {:>4}",
                     format!("{done}/{planned}"),
                     held.div_ceil(60)
                 )?;
