@@ -311,20 +311,32 @@ fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
 }
 
 #[test]
-fn sigterm_gives_the_terminal_back_and_records_the_session() {
+fn sigterm_and_sigquit_give_the_terminal_back_and_record_the_session() {
+    for signal in ["-TERM", "-QUIT"] {
+        quit_by_signal(signal);
+    }
+}
+
+fn quit_by_signal(signal: &str) {
     let home = Home::new();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
     pty.wait_for("Switch sides");
-    pty.signal("-TERM");
+    pty.signal(signal);
     pty.wait_exit();
     // Give the reader a moment to collect the last bytes written before the exit.
     thread::sleep(Duration::from_millis(300));
     let raw = pty.raw_output();
-    assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
-    assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor again");
+    assert!(
+        contains(&raw, b"\x1b[?1049l"),
+        "{signal}: left the alternate screen"
+    );
+    assert!(
+        contains(&raw, b"\x1b[?25h"),
+        "{signal}: showed the cursor again"
+    );
     let history = home.history();
     assert_eq!(history.len(), 1);
-    assert_eq!(history[0]["outcome"], "quit");
+    assert_eq!(history[0]["outcome"], "quit", "{signal}");
     assert!(!Path::new(&home.data().join("current.json")).exists());
 }
 
