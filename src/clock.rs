@@ -10,7 +10,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 pub trait Clock {
     /// Monotonic time since the clock's origin.
     fn moment(&self) -> Duration;
-    /// The wall-clock time in the local offset, to the second, for records.
+    /// The wall-clock time in the local offset, to the millisecond, for records and ids.
     fn wall(&self) -> DateTime<FixedOffset>;
 }
 
@@ -27,11 +27,6 @@ impl SystemClock {
             origin: Instant::now(),
         }
     }
-
-    /// The wall-clock time with milliseconds, for session ids.
-    pub fn wall_precise(&self) -> DateTime<FixedOffset> {
-        Local::now().fixed_offset()
-    }
 }
 
 impl Default for SystemClock {
@@ -46,7 +41,9 @@ impl Clock for SystemClock {
     }
 
     fn wall(&self) -> DateTime<FixedOffset> {
+        // Records carry milliseconds (DESIGN.md); finer digits would only be noise.
         let now = Local::now().fixed_offset();
-        now.with_nanosecond(0).unwrap_or(now)
+        now.with_nanosecond(now.nanosecond() / 1_000_000 * 1_000_000)
+            .unwrap_or(now)
     }
 }

@@ -11,6 +11,7 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Parser, Subcommand};
 
+use crate::clock::{Clock, SystemClock};
 use crate::store::paths::Paths;
 use crate::store::{config, progress};
 
@@ -122,7 +123,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref(), &notes),
         Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
         Some(Command::Stats { json, as_of }) => {
-            let as_of = as_of.unwrap_or_else(|| crate::clock::SystemClock::new().wall_precise());
+            let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
             stats::stats(&paths, &config, as_of, json, &mut out)
         }
         Some(Command::History { since, json, csv }) => {

@@ -187,7 +187,7 @@ pub fn run(
     };
     let new = NewSession {
         routine,
-        id: session_id(clock.wall_precise(), random_u64() as u16),
+        id: session_id(clock.wall(), random_u64() as u16),
     };
     let (mut app, start) = App::session(new, settings(config), now);
     let mut shell = StoreShell::new(paths, config);
