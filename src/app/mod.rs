@@ -209,23 +209,27 @@ impl App {
                     home.set_history(state, warnings, now.wall);
                 }
             }
-            Msg::Tick | Msg::Session(_) | Msg::Saved(_) | Msg::Recorded(_) => {
+            Msg::Tick => {
                 if let Some(session) = self.session.as_mut() {
-                    effects = match msg {
-                        Msg::Session(action) => session.update(action, now),
-                        Msg::Saved(result) => {
-                            session.saved(result);
-                            Vec::new()
-                        }
-                        Msg::Recorded(result) => {
-                            session.recorded(result);
-                            Vec::new()
-                        }
-                        _ => session.update_time(now),
-                    };
+                    effects = session.update_time(now);
                 }
                 if let Some(home) = self.home.as_mut() {
                     home.tick(now.wall);
+                }
+            }
+            Msg::Session(action) => {
+                if let Some(session) = self.session.as_mut() {
+                    effects = session.update(action, now);
+                }
+            }
+            Msg::Saved(result) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.saved(result);
+                }
+            }
+            Msg::Recorded(result) => {
+                if let Some(session) = self.session.as_mut() {
+                    session.recorded(result);
                 }
             }
         }
