@@ -21,9 +21,9 @@ use super::keymap;
 use super::theme::Theme;
 use super::view::AppView;
 
-/// The longest the loop waits without looking at the clock: "tonight" rolls over on home,
-/// and a stop from outside is noticed by the gap it leaves.
-const LONGEST_WAIT: Duration = Duration::from_millis(250);
+/// The longest the loop waits without looking at the clock, so that "tonight" rolls over on
+/// an idle home screen. Keys, resizes and signals wake it at once, whatever the wait.
+const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
 /// A wake this much later than asked means the process was stopped in between.
 const STOPPED_GAP: Duration = Duration::from_secs(2);
