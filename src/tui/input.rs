@@ -88,10 +88,14 @@ impl Signals {
         Ok(signals)
     }
 
-    /// The most urgent signal that arrived, if any.
-    fn take(&self) -> Option<Input> {
+    /// Empties the pipe once the poll has seen it: the flags say which signals came.
+    fn drain(&self) {
         let mut bytes = [0u8; 64];
         while matches!((&self.wake).read(&mut bytes), Ok(n) if n > 0) {}
+    }
+
+    /// The most urgent signal that arrived, if any.
+    fn take(&self) -> Option<Input> {
         let taken = |flag: &AtomicBool| flag.swap(false, Ordering::Relaxed);
         if taken(&self.quit) {
             Some(Input::Quit)
@@ -172,7 +176,10 @@ impl EventSource for TerminalEvents {
             // No terminal to wait on (a test harness, say): crossterm's own wait will do.
             return match event::poll(timeout)? {
                 true => self.parsed(),
-                false => Ok(self.signals.take()),
+                false => {
+                    self.signals.drain();
+                    Ok(self.signals.take())
+                }
             };
         };
         let mut fds = [
@@ -189,6 +196,9 @@ impl EventSource for TerminalEvents {
         ];
         // An interrupted poll is a signal, which the pipe or the flags tell.
         let _ = filedescriptor::poll(&mut fds, Some(timeout));
+        if fds[1].revents != 0 {
+            self.signals.drain();
+        }
         if let Some(input) = self.signals.take() {
             return Ok(Some(input));
         }
