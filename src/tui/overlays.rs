@@ -5,6 +5,8 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
+use crate::core::text::{pad, width};
+
 use super::keymap;
 use super::theme::Theme;
 
@@ -43,39 +45,79 @@ pub fn confirm_quit(theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-/// The keys, over the session, which it has paused.
+/// The keys, over the session, which it has paused. Narrow, each key keeps only a word;
+/// short, the keys go two to a row. The footer row stays uncovered.
 pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let rows = keymap::SESSION.len() as u16 + 5;
-    let rect = centered_box(area, 64, rows);
-    let narrow = rect.width < 60;
-    Clear.render(rect, buf);
-    let mut lines: Vec<Line> = keymap::SESSION
+    let area = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    let keys: Vec<(String, &str, &str)> = keymap::SESSION
         .iter()
         .map(|b| {
-            let keys = if b.keys.len() > 1 {
-                format!("{} or {}", b.label, key_name(b.keys[1]))
-            } else {
-                b.label.to_string()
+            let keys = match b.keys.get(1) {
+                Some(other) => format!("{} or {}", b.label, key_name(*other)),
+                None => b.label.to_string(),
             };
-            Line::from(vec![
-                Span::styled(format!("{keys:<8}"), theme.key),
-                Span::styled(if narrow { b.hint } else { b.help }, theme.text),
-            ])
+            (keys, b.hint, b.help)
         })
+        .chain(std::iter::once((
+            "Ctrl-C".to_string(),
+            "quit now",
+            "quit at once; what you did is saved",
+        )))
         .collect();
-    lines.push(Line::from(vec![
-        Span::styled(format!("{:<8}", "Ctrl-C"), theme.key),
-        Span::styled(
-            if narrow {
-                "quit now"
-            } else {
-                "quit at once; what you did is saved"
-            },
-            theme.text,
-        ),
-    ]));
-    lines.push(Line::default());
+    // A border, the keys, a blank row, and how to close it.
+    let tall = keys.len() as u16 + 4;
+    let key = |k: &str, cols: usize| Span::styled(pad(k, cols), theme.key);
+    let mut lines: Vec<Line> = if area.height >= tall {
+        let rect = centered_box(area, 64, tall);
+        let narrow = rect.width < 60;
+        keys.iter()
+            .map(|(k, hint, help)| {
+                Line::from(vec![
+                    key(k, KEY_COLUMN + 1),
+                    Span::styled(if narrow { *hint } else { *help }, theme.text),
+                ])
+            })
+            .collect()
+    } else {
+        // Two to a row, the last (Ctrl-C) on its own: every key still shows.
+        let (pairs, last) = keys.split_at(keys.len() - 1);
+        let first_column = pairs
+            .iter()
+            .step_by(2)
+            .map(|(_, hint, _)| KEY_COLUMN + width(hint) + 2)
+            .max()
+            .unwrap_or(0)
+            .max(KEY_COLUMN);
+        let mut lines: Vec<Line> = pairs
+            .chunks(2)
+            .map(|pair| {
+                let mut spans = Vec::new();
+                for (i, (k, hint, _)) in pair.iter().enumerate() {
+                    spans.push(key(k, KEY_COLUMN));
+                    let hint = if i == 0 {
+                        pad(hint, first_column - KEY_COLUMN)
+                    } else {
+                        hint.to_string()
+                    };
+                    spans.push(Span::styled(hint, theme.text));
+                }
+                Line::from(spans)
+            })
+            .collect();
+        lines.extend(last.iter().map(|(k, hint, _)| {
+            Line::from(vec![key(k, KEY_COLUMN), Span::styled(*hint, theme.text)])
+        }));
+        lines
+    };
+    if area.height >= tall {
+        lines.push(Line::default());
+    }
     lines.push(Line::styled("Any key closes this.", theme.dim));
+    let rect = centered_box(area, 64, lines.len() as u16 + 2);
+    Clear.render(rect, buf);
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .block(
@@ -86,6 +128,10 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         )
         .render(rect, buf);
 }
+
+/// Columns for a key's name in the help, two to a row: "Ctrl-C" and a space; one to a row,
+/// a second space sets the words apart.
+const KEY_COLUMN: usize = 7;
 
 fn key_name(code: crossterm::event::KeyCode) -> String {
     match code {

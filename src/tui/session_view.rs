@@ -4,7 +4,7 @@
 //! the big digits (plain digits instead). Below 30x8 a single "make it larger" line remains.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Widget};
@@ -12,15 +12,21 @@ use tui_big_text::{BigText, PixelSize};
 
 use crate::app::session::{Action, Notice, Overlay, SessionApp, minutes_left};
 use crate::core::session::{Moment, Phase, Session};
-use crate::core::text::wrap;
+use crate::core::text::{truncate, width, wrap};
 
 use super::keymap;
 use super::overlays;
 use super::summary_view;
 use super::theme::Theme;
-use super::widgets::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, fit_spans, footer_hints, inset, too_small};
 
 const ART_COLUMN: u16 = 32;
+/// Lines of instructions longer than this are hard to follow back to their start.
+const TEXT_COLUMN: u16 = 80;
+/// Columns kept between the routine's name and where the session stands.
+const HEADER_GAP: usize = 2;
+/// Columns of the routine's name worth giving up the words "left" and "min" for.
+const HEADER_NAME_MIN: usize = 6;
 
 /// The session screen at one moment.
 pub struct SessionView<'a> {
@@ -39,12 +45,15 @@ impl Widget for SessionView<'_> {
             return;
         }
         let finished = self.app.session.outcome().is_some();
-        let [header, body, footer] = Layout::vertical([
-            Constraint::Length(if area.height >= 16 { 2 } else { 1 }),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [header, body, footer] = stack(
+            area,
+            [
+                if area.height >= 16 { 2 } else { 1 },
+                area.height
+                    .saturating_sub(if area.height >= 16 { 3 } else { 2 }),
+                1,
+            ],
+        );
         self.header(header, buf);
         if finished {
             summary_view::render(self.app, self.theme, body, buf);
@@ -76,118 +85,134 @@ impl SessionView<'_> {
     fn header(&self, area: Rect, buf: &mut Buffer) {
         let session = self.session();
         let routine = session.routine();
-        let row = Rect { height: 1, ..area };
-        let name = format!(" {}", routine.name);
+        let row = inset(Rect { height: 1, ..area });
+        let cols = row.width as usize;
+        let name = routine.name.as_str();
         if session.outcome().is_some() {
-            Line::from(name).style(self.theme.dim).render(row, buf);
+            Line::from(truncate(name, cols))
+                .style(self.theme.dim)
+                .render(row, buf);
             return;
         }
-        let step = match session.phase() {
-            Phase::LeadIn | Phase::Done => 0,
-            Phase::Hold(slot) | Phase::Switch(slot) | Phase::Rest(slot) => {
-                session.slots()[slot].step
-            }
-        };
+        let step = format!("Step {} of {}", self.shown_step() + 1, routine.steps.len());
         // Whole minutes, rounded up: a second-by-second total would only be more motion.
-        let right = format!(
-            "Step {} of {} · {} min left ",
-            step + 1,
-            routine.steps.len(),
-            minutes_left(session.session_remaining(self.now))
-        );
-        // When both do not fit, where the session stands matters more than its name.
-        if name.chars().count() + right.chars().count() + 2 <= row.width as usize {
-            Line::from(name).style(self.theme.dim).render(row, buf);
+        let minutes = minutes_left(session.session_remaining(self.now));
+        let choices = [
+            format!("{step} · {minutes} min left"),
+            format!("{step} · {minutes} min"),
+            step,
+        ];
+        // Where the session stands matters more than its name, but a few columns of the name
+        // still say which routine this is; the words around the numbers go first.
+        let wanted = width(name).min(HEADER_NAME_MIN);
+        let right = choices
+            .iter()
+            .find(|r| width(r) + HEADER_GAP + wanted <= cols)
+            .unwrap_or(&choices[2]);
+        let room = cols.saturating_sub(width(right) + HEADER_GAP);
+        if room >= width(name).min(3) {
+            Line::from(truncate(name, room))
+                .style(self.theme.dim)
+                .render(row, buf);
         }
-        Line::from(right)
+        Line::from(right.as_str())
             .style(self.theme.dim)
             .alignment(Alignment::Right)
             .render(row, buf);
     }
 
     fn body(&self, area: Rect, buf: &mut Buffer) {
-        let [title, area] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [title, area] = stack(area, [1, area.height.saturating_sub(1)]);
         self.title(title, buf);
         let session = self.session();
-        let shown_step = self.shown_step();
-        let step = &session.routine().steps[shown_step];
+        let step = &session.routine().steps[self.shown_step()];
+        let digits_text = clock(session.shown_secs(self.now));
+        let digits_width = width(&digits_text) as u16 * 8;
         let art = step.art.as_deref().and_then(crate::store::bundled::art);
+        // The illustration goes first: only when the big digits and the instructions still
+        // have room beside it.
         let (area, art_area) = match art {
-            Some(_) if area.width >= 76 && area.height >= 14 => {
-                let [left, right] =
-                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(ART_COLUMN)])
-                        .areas(area);
+            Some(_)
+                if area.width >= 76
+                    && area.height >= 14
+                    && area.width - ART_COLUMN >= digits_width + 2 =>
+            {
+                let left = Rect {
+                    width: area.width - ART_COLUMN,
+                    ..area
+                };
+                let right = Rect {
+                    x: left.right(),
+                    width: ART_COLUMN,
+                    ..area
+                };
                 (left, Some(right))
             }
             _ => (area, None),
         };
         if let (Some(art), Some(art_area)) = (art, art_area) {
-            let height = art.lines().count() as u16;
-            let top = art_area.y + art_area.height.saturating_sub(height) / 3;
-            let art_area = Rect {
-                y: top,
-                height: height.min(art_area.height),
-                ..art_area
-            };
-            Paragraph::new(art)
-                .style(self.theme.art)
-                .render(art_area, buf);
+            self.art(art, art_area, buf);
         }
 
-        let digits_text = clock(session.shown_secs(self.now));
-        let digits_width = digits_text.chars().count() as u16 * 8;
-        let fixed = 3; // status, gauge, next
-        let size = if area.height >= fixed + 8 && area.width >= digits_width {
-            Some(PixelSize::Full)
-        } else if area.height >= fixed + 4 && area.width >= digits_width {
-            Some(PixelSize::HalfHeight)
-        } else {
-            None
-        };
-        let digits_height = match size {
-            Some(PixelSize::Full) => 8,
-            Some(_) => 4,
-            None => 1,
-        };
-        let instructions = wrap(&step.instructions, area.width.saturating_sub(2) as usize);
-        let spare = area.height.saturating_sub(fixed + digits_height);
-        let gaps = spare.min(3);
-        let instruction_rows = (spare - gaps).min(instructions.len() as u16);
-        // Instructions are worth showing only when at least two lines of them fit.
-        let instruction_rows = if instruction_rows >= 2 {
-            instruction_rows
-        } else {
-            0
-        };
-        let gap = |n: u16| Constraint::Length(u16::from(gaps >= n));
-        let [_, digits, _, status, gauge, _, text, next] = Layout::vertical([
-            gap(1),
-            Constraint::Length(digits_height),
-            gap(2),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            gap(3),
-            Constraint::Length(instruction_rows),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let column = text_column(area);
+        let cols = column.width as usize;
+        let status = self.status_lines(cols);
+        let instructions = wrap(&step.instructions, cols);
+        let plan = Plan::new(
+            area.height,
+            area.width >= digits_width,
+            status.len() as u16,
+            instructions.len() as u16,
+        );
+        let [_, digits, _, status_area, gauge, _, text, next] = stack(
+            area,
+            [
+                plan.top,
+                plan.digits.rows(),
+                plan.after_digits,
+                plan.status,
+                plan.gauge,
+                plan.after_gauge,
+                plan.instructions,
+                plan.next,
+            ],
+        );
 
         let style = self.digits_style();
-        match size {
-            Some(size) => BigText::builder()
-                .pixel_size(size)
+        match plan.digits {
+            Digits::Plain => Line::from(digits_text)
+                .style(style)
+                .alignment(Alignment::Center)
+                .render(digits, buf),
+            big => BigText::builder()
+                .pixel_size(if big == Digits::Full {
+                    PixelSize::Full
+                } else {
+                    PixelSize::HalfHeight
+                })
                 .style(style)
                 .lines(vec![Line::from(digits_text)])
                 .centered()
                 .build()
                 .render(digits, buf),
-            None => Line::from(digits_text)
-                .style(style)
-                .alignment(Alignment::Center)
-                .render(digits, buf),
         }
-        self.status(status, buf);
+        let shown = plan.status as usize;
+        let cut_status = status.len() > shown;
+        let status: Vec<Line> = status
+            .into_iter()
+            .take(shown)
+            .enumerate()
+            .map(|(i, l)| {
+                let text = if cut_status && i + 1 == shown {
+                    cut(&l.text, cols)
+                } else {
+                    l.text
+                };
+                let line = Line::from(text).style(l.style);
+                if l.centred { line.centered() } else { line }
+            })
+            .collect();
+        Paragraph::new(status).render(column_in(status_area, column), buf);
         let planned = session.planned(session.phase()).as_secs_f64();
         let ratio = if planned > 0.0 {
             (session.elapsed(self.now).as_secs_f64() / planned).clamp(0.0, 1.0)
@@ -199,16 +224,34 @@ impl SessionView<'_> {
             .label("")
             .filled_style(self.theme.gauge)
             .unfilled_style(self.theme.dim)
-            .render(inset(gauge), buf);
-        let lines: Vec<Line> = instructions
+            .render(column_in(gauge, column), buf);
+        let rows = plan.instructions as usize;
+        let mut lines: Vec<String> = instructions.iter().take(rows).cloned().collect();
+        if let Some(last) = lines.last_mut().filter(|_| instructions.len() > rows) {
+            *last = cut(last, cols);
+        }
+        let lines: Vec<Line> = lines
             .into_iter()
-            .take(instruction_rows as usize)
             .map(|l| Line::from(l).style(self.theme.text))
             .collect();
-        Paragraph::new(lines).render(inset(text), buf);
-        Line::from(self.next_line())
+        Paragraph::new(lines).render(column_in(text, column), buf);
+        Line::from(truncate(&self.next_line(), cols))
             .style(self.theme.dim)
-            .render(inset(next), buf);
+            .render(column_in(next, column), buf);
+    }
+
+    /// The illustration, centred in its column, and vertically in the body.
+    fn art(&self, art: &str, area: Rect, buf: &mut Buffer) {
+        let height = (art.lines().count() as u16).min(area.height);
+        let art_width = art.lines().map(width).max().unwrap_or(0) as u16;
+        let art_width = art_width.min(area.width);
+        let area = Rect {
+            x: area.x + (area.width - art_width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width: art_width,
+            height,
+        };
+        Paragraph::new(art).style(self.theme.art).render(area, buf);
     }
 
     /// The step the screen is about: the one held, or the one coming after a pause.
@@ -247,7 +290,7 @@ impl SessionView<'_> {
             ],
             Phase::Hold(slot) => {
                 let name = &steps[session.slots()[slot].step].name;
-                let mut spans = vec![Span::styled(name.clone(), t.title)];
+                let mut spans = vec![Span::styled(name.to_string(), t.title)];
                 if let Some(side) = self.side_of(slot) {
                     spans.push(Span::styled(format!(" · {side}"), t.text));
                 }
@@ -266,7 +309,8 @@ impl SessionView<'_> {
             ],
             Phase::Done => Vec::new(),
         };
-        Line::from(spans).render(inset(area), buf);
+        let area = inset(area);
+        fit_spans(spans, area.width as usize).render(area, buf);
     }
 
     fn digits_style(&self) -> Style {
@@ -280,7 +324,9 @@ impl SessionView<'_> {
         }
     }
 
-    fn status(&self, area: Rect, buf: &mut Buffer) {
+    /// The status line, then, when progress could not be saved, why, wrapped so that both the
+    /// reason and the file show.
+    fn status_lines(&self, cols: usize) -> Vec<StatusLine> {
         let session = self.session();
         let notice = self.app.notice.filter(|(_, until)| self.now < *until);
         let (text, style) = if let Some((Notice::Hurt, _)) = notice {
@@ -294,17 +340,23 @@ impl SessionView<'_> {
         } else {
             (String::new(), self.theme.text)
         };
-        if let Some(problem) = &self.app.save_problem {
-            // Left-aligned and whole where it fits: the reason and the file both matter.
-            Line::from(format!("Progress not saved: {problem}"))
-                .style(self.theme.title)
-                .render(area, buf);
-            return;
+        let mut lines = Vec::new();
+        if !text.is_empty() || self.app.save_problem.is_none() {
+            lines.push(StatusLine {
+                text: truncate(&text, cols),
+                style,
+                centred: true,
+            });
         }
-        Line::from(text)
-            .style(style)
-            .alignment(Alignment::Center)
-            .render(area, buf);
+        if let Some(problem) = &self.app.save_problem {
+            let problem = wrap(&format!("Progress not saved: {problem}"), cols);
+            lines.extend(problem.into_iter().map(|text| StatusLine {
+                text,
+                style: self.theme.title,
+                centred: false,
+            }));
+        }
+        lines
     }
 
     fn next_line(&self) -> String {
@@ -320,6 +372,142 @@ impl SessionView<'_> {
             }
             Some(next) => format!("Next: {}", session.routine().steps[next.step].name),
         }
+    }
+}
+
+/// One row of the status: the passing state, or part of why progress was not saved.
+struct StatusLine {
+    text: String,
+    style: Style,
+    centred: bool,
+}
+
+/// How tall the countdown is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Digits {
+    Full,
+    Half,
+    Plain,
+}
+
+impl Digits {
+    fn rows(self) -> u16 {
+        match self {
+            Digits::Full => 8,
+            Digits::Half => 4,
+            Digits::Plain => 1,
+        }
+    }
+}
+
+/// How the body's rows are shared out, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plan {
+    top: u16,
+    digits: Digits,
+    after_digits: u16,
+    status: u16,
+    gauge: u16,
+    after_gauge: u16,
+    instructions: u16,
+    next: u16,
+}
+
+impl Plan {
+    /// Rows go out in order of need: the countdown and its status, the gauge and what comes
+    /// next, bigger digits, a breath of space, the instructions (only when two rows are free
+    /// for them), then more space, and whatever is left centres the whole.
+    fn new(rows: u16, big_digits_fit: bool, status_lines: u16, instruction_lines: u16) -> Self {
+        let mut left = rows;
+        let plain = take(&mut left, 1);
+        let status = take(&mut left, status_lines.max(1));
+        let gauge = take(&mut left, 1);
+        let next = take(&mut left, 1);
+        let digits = match left {
+            _ if plain == 0 || !big_digits_fit => Digits::Plain,
+            7.. => Digits::Full,
+            3.. => Digits::Half,
+            _ => Digits::Plain,
+        };
+        left -= digits.rows() - plain;
+        let mut plan = Self {
+            top: 0,
+            digits,
+            after_digits: 0,
+            status,
+            gauge,
+            after_gauge: 0,
+            instructions: 0,
+            next,
+        };
+        plan.after_digits = take(&mut left, 1);
+        if instruction_lines > 0 && left >= 2 {
+            // Space between the gauge and the text only when the text keeps two rows.
+            plan.after_gauge = u16::from(left >= 3);
+            left -= plan.after_gauge;
+            plan.instructions = instruction_lines.min(left);
+            left -= plan.instructions;
+        }
+        plan.top = take(&mut left, 1);
+        if plan.instructions > 0 {
+            plan.after_gauge += take(&mut left, 1 - plan.after_gauge);
+        }
+        plan.after_digits += take(&mut left, 1);
+        // More space between the parts would only pull them apart; it goes around them.
+        plan.top += left / 2;
+        plan
+    }
+}
+
+/// The area cut into rows of these heights from the top; the plan never asks for more rows
+/// than there are, and a height past the bottom is cut to what remains.
+fn stack<const N: usize>(area: Rect, heights: [u16; N]) -> [Rect; N] {
+    let mut y = area.y;
+    heights.map(|height| {
+        let top = y.min(area.bottom());
+        let height = height.min(area.bottom() - top);
+        y = top + height;
+        Rect {
+            y: top,
+            height,
+            ..area
+        }
+    })
+}
+
+/// Up to `want` of the rows `left`, taken from them.
+fn take(left: &mut u16, want: u16) -> u16 {
+    let got = want.min(*left);
+    *left -= got;
+    got
+}
+
+/// The text column: the area less a column each side, no wider than [`TEXT_COLUMN`], centred.
+fn text_column(area: Rect) -> Rect {
+    let area = inset(area);
+    let width = area.width.min(TEXT_COLUMN);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    }
+}
+
+/// The rows of `rows` in the columns of `column`.
+fn column_in(rows: Rect, column: Rect) -> Rect {
+    Rect {
+        x: column.x,
+        width: column.width,
+        ..rows
+    }
+}
+
+/// A line that is followed by more than fits, ending in `…` within `cols` columns.
+fn cut(line: &str, cols: usize) -> String {
+    if width(line) < cols {
+        format!("{line}…")
+    } else {
+        truncate(line, cols.saturating_sub(1))
     }
 }
 

@@ -3,13 +3,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::session::{Recorded, SessionApp, Summary};
 use crate::core::duration::format_secs;
 use crate::core::history::Outcome;
 use crate::core::stats::nights;
+use crate::core::text::{pad, truncate, width, wrap};
 
 use super::theme::Theme;
 
@@ -39,36 +41,51 @@ pub fn verdict(summary: &Summary) -> (&'static str, String) {
     }
 }
 
-/// Draws the summary into the body of the screen.
+/// Draws the summary into the body of the screen. When rows are short, the heading, the held
+/// line and the saved line stay; the rest gives way, least needed first.
 pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.session.outcome().is_none() {
         return;
     }
     let summary = app.summary();
     let (heading, sentence) = verdict(&summary);
-    let row = |label: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("  {label:<18}"), theme.dim),
-            Span::styled(value, theme.text),
-        ])
+    let block_width = area.width.min(BLOCK_WIDTH);
+    let cols = block_width.saturating_sub(3) as usize;
+    let text = |text: &str, style: Style| -> Vec<Line<'static>> {
+        wrap(text, cols)
+            .into_iter()
+            .map(|l| Line::styled(l, style))
+            .collect()
     };
-    let mut lines = vec![
-        Line::styled(format!("  {heading}"), theme.title),
-        Line::styled(format!("  {sentence}"), theme.text),
-        Line::default(),
-        row(
-            "Held to the end",
-            format!("{} of {}", summary.completed, summary.planned),
+    let row = |label: &str, value: String| {
+        let label = pad(label, LABEL_COLUMN.min(cols));
+        let value = truncate(&value, cols.saturating_sub(width(&label)));
+        vec![Line::from(vec![
+            Span::styled(label, theme.dim),
+            Span::styled(value, theme.text),
+        ])]
+    };
+    // (how much it matters, lower first; its lines), in the order they are read.
+    let mut parts: Vec<(u8, Vec<Line>)> = vec![
+        (0, text(heading, theme.title)),
+        (3, text(&sentence, theme.text)),
+        (6, vec![Line::default()]),
+        (
+            1,
+            row(
+                "Held to the end",
+                format!("{} of {}", summary.completed, summary.planned),
+            ),
         ),
     ];
     if summary.skipped > 0 {
-        lines.push(row("Skipped", summary.skipped.to_string()));
+        parts.push((5, row("Skipped", summary.skipped.to_string())));
     }
     if summary.hurt > 0 {
-        lines.push(row("Stopped, it hurt", summary.hurt.to_string()));
+        parts.push((4, row("Stopped, it hurt", summary.hurt.to_string())));
     }
-    lines.push(row("Time stretching", format_secs(summary.held_secs)));
-    lines.push(Line::default());
+    parts.push((5, row("Time stretching", format_secs(summary.held_secs))));
+    parts.push((6, vec![Line::default()]));
     let saved = match &app.recorded {
         Recorded::Saved(Some(stats)) => {
             let tonight = if stats.tonight_kept {
@@ -76,23 +93,64 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             } else {
                 "tonight not kept yet"
             };
-            Line::styled(
-                format!(
-                    "  Saved. Streak: {}, {tonight}.",
+            text(
+                &format!(
+                    "Saved. Streak: {}, {tonight}.",
                     nights(stats.current_streak)
                 ),
                 theme.text,
             )
         }
-        Recorded::Saved(None) => Line::styled("  Saved to your history.", theme.text),
-        Recorded::Failed(problem) => Line::styled(
-            format!("  Not saved: {problem}. It will be recovered at the next start."),
+        Recorded::Saved(None) => text("Saved to your history.", theme.text),
+        Recorded::Failed(problem) => text(
+            &format!("Not saved: {problem}. It will be recovered at the next start."),
             theme.title,
         ),
-        Recorded::Pending | Recorded::Nothing => Line::default(),
+        Recorded::Pending | Recorded::Nothing => Vec::new(),
     };
-    lines.push(saved);
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(area, buf);
+    parts.push((2, saved));
+
+    let rows = |parts: &[(u8, Vec<Line>)]| parts.iter().map(|(_, l)| l.len()).sum::<usize>();
+    let room = area.height as usize;
+    while rows(&parts) > room {
+        let Some(least) = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, (rank, _))| *rank > 2)
+            .max_by_key(|(i, (rank, _))| (*rank, *i))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        parts.remove(least);
+    }
+    let mut lines: Vec<Line> = parts.into_iter().flat_map(|(_, l)| l).collect();
+    if lines.len() > room {
+        // Only the saved line can still be too long: its end gives way, and says so.
+        lines.truncate(room);
+        if let Some(last) = lines.last_mut() {
+            let shown: String = last.spans.iter().map(|s| s.content.as_ref()).collect();
+            *last = Line::styled(
+                format!(
+                    "{}…",
+                    truncate(&shown, cols.saturating_sub(1)).trim_end_matches('…')
+                ),
+                last.style,
+            );
+        }
+    }
+    // Spare rows go mostly below, so the summary sits a little above the middle.
+    let spare = room.saturating_sub(lines.len()) as u16;
+    let block = Rect {
+        x: area.x + (area.width - block_width) / 2 + 2,
+        y: area.y + spare / 3,
+        width: block_width.saturating_sub(2),
+        height: area.height - spare / 3,
+    };
+    Paragraph::new(lines).render(block, buf);
 }
+
+/// Wider than this, the summary is hard to take in at a glance; it is centred instead.
+const BLOCK_WIDTH: u16 = 64;
+/// Columns for a row's label, so the numbers line up.
+const LABEL_COLUMN: usize = 18;

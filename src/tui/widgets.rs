@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::core::text::{truncate, width};
+
 use super::keymap::Binding;
 use super::theme::Theme;
 
@@ -47,16 +49,59 @@ pub fn footer_hints<A: PartialEq + Copy>(
     let table: Vec<&Binding<A>> = table.iter().filter(|b| !b.label.is_empty()).collect();
     let full: usize = table
         .iter()
-        .map(|b| b.label.chars().count() + hint(b).chars().count() + 4)
+        .map(|b| width(b.label) + width(hint(b)) + 4)
         .sum();
     let compact = full + 1 > area.width as usize;
+    // Compact, the keys alone take this much with two spaces between them; when even that
+    // is too wide, one space keeps every key and the last words on the row.
+    let keys: usize = table.iter().map(|b| width(b.label) + 2).sum::<usize>()
+        + table
+            .iter()
+            .rev()
+            .take(2)
+            .map(|b| width(hint(b)) + 1)
+            .sum::<usize>();
+    let gap = if !compact {
+        "   "
+    } else if keys + 1 > area.width as usize {
+        " "
+    } else {
+        "  "
+    };
     let mut spans = vec![Span::raw(" ")];
     for (i, binding) in table.iter().copied().enumerate() {
         spans.push(Span::styled(binding.label, theme.key));
         if (!compact || i + 2 >= table.len()) && !hint(binding).is_empty() {
             spans.push(Span::styled(format!(" {}", hint(binding)), theme.dim));
         }
-        spans.push(Span::raw(if compact { "  " } else { "   " }));
+        spans.push(Span::raw(gap));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// Styled pieces of one line, cut to `cols` display columns with `…` when they do not fit.
+pub fn fit_spans(spans: Vec<Span<'static>>, cols: usize) -> Line<'static> {
+    if cols == 0 {
+        return Line::default();
+    }
+    if spans.iter().map(|s| width(&s.content)).sum::<usize>() <= cols {
+        return Line::from(spans);
+    }
+    let mut left = cols;
+    let mut out = Vec::new();
+    for span in spans {
+        let w = width(&span.content);
+        if w < left {
+            left -= w;
+            out.push(span);
+            continue;
+        }
+        // Something follows this piece, so even one that fills the row exactly loses its end
+        // to the `…` that says so.
+        let cut = truncate(&format!("{}…", span.content), left);
+        let kept = cut.strip_suffix('…').unwrap_or(&cut).trim_end();
+        out.push(Span::styled(format!("{kept}…"), span.style));
+        break;
+    }
+    Line::from(out)
 }
