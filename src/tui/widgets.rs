@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use crate::core::text;
+
 use super::keymap::Binding;
 use super::theme::Theme;
 
@@ -32,7 +34,8 @@ pub fn inset(area: Rect) -> Rect {
 }
 
 /// The footer: each binding's key and word. When they do not all fit, every key is still
-/// shown, and only the last ones (quit, help) keep their words.
+/// shown, and only the last ones (quit, help) keep their words; then only the last; and in a
+/// very narrow terminal the first keys go, so the last word is never cut.
 pub fn footer_hints<A: PartialEq + Copy>(
     table: &[Binding<A>],
     pause: Option<(A, &str)>,
@@ -45,18 +48,34 @@ pub fn footer_hints<A: PartialEq + Copy>(
         _ => binding.hint,
     };
     let table: Vec<&Binding<A>> = table.iter().filter(|b| !b.label.is_empty()).collect();
-    let full: usize = table
-        .iter()
-        .map(|b| b.label.chars().count() + hint(b).chars().count() + 4)
-        .sum();
-    let compact = full + 1 > area.width as usize;
-    let mut spans = vec![Span::raw(" ")];
-    for (i, binding) in table.iter().copied().enumerate() {
-        spans.push(Span::styled(binding.label, theme.key));
-        if (!compact || i + 2 >= table.len()) && !hint(binding).is_empty() {
-            spans.push(Span::styled(format!(" {}", hint(binding)), theme.dim));
+    // (bindings left out at the start, how many at the end keep their word, the gap)
+    let mut levels = vec![(0, table.len(), "   "), (0, 2, "  "), (0, 1, "  ")];
+    levels.extend((1..table.len()).map(|skip| (skip, 1, "  ")));
+    let line = |(skip, worded, gap): (usize, usize, &'static str)| {
+        let mut spans = vec![Span::raw(" ")];
+        for (i, binding) in table.iter().copied().enumerate().skip(skip) {
+            if i > skip {
+                spans.push(Span::raw(gap));
+            }
+            spans.push(Span::styled(binding.label, theme.key));
+            if i + worded >= table.len() && !hint(binding).is_empty() {
+                spans.push(Span::styled(format!(" {}", hint(binding)), theme.dim));
+            }
         }
-        spans.push(Span::raw(if compact { "  " } else { "   " }));
-    }
-    Line::from(spans).render(area, buf);
+        Line::from(spans)
+    };
+    let fits = |line: &Line, margin: usize| {
+        let used: usize = line.spans.iter().map(|s| text::width(&s.content)).sum();
+        used + margin <= area.width as usize
+    };
+    let chosen = levels
+        .iter()
+        .enumerate()
+        // The words stay only with room to spare, as they always have: a footer that fills
+        // the last column to the edge reads as cut off.
+        .map(|(i, level)| (line(*level), if i == 0 { 3 } else { 0 }))
+        .find(|(line, margin)| fits(line, *margin))
+        .map(|(line, _)| line)
+        .unwrap_or_else(|| line((table.len().saturating_sub(1), 1, "  ")));
+    chosen.render(area, buf);
 }
