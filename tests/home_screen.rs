@@ -1,7 +1,8 @@
-//! The home screen on TestBackend at 80x24 with a fixed clock: loading, a history, an empty
-//! one, one that could not be read, the stats and the keys.
+//! The home screen on TestBackend with a fixed clock: loading, a history, an empty one, one
+//! that could not be read, the stats, the keys and the problems; at 80x24 and at every size
+//! from the smallest up, where every label must stay whole.
 
-use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, RoutineRow};
+use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, HomePage, RoutineRow};
 use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::stats::{Rules, SessionFacts};
 use bedstretch::store::bundled;
@@ -52,12 +53,16 @@ fn history() -> Vec<SessionFacts> {
 }
 
 fn screen(app: &HomeApp) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let theme = Theme::new(true);
-    terminal
-        .draw(|f| f.render_widget(HomeView { app, theme: &theme }, f.area()))
-        .expect("draw");
-    terminal.backend().to_string()
+    screen_at(app, 80, 24)
+}
+
+/// The screen as quoted rows, each as a terminal shows it: a wide character once, not
+/// followed by the cell it covers.
+fn screen_at(app: &HomeApp, w: u16, h: u16) -> String {
+    cells(app, w, h)
+        .iter()
+        .map(|row| format!("\"{row}\"\n"))
+        .collect()
 }
 
 fn home_at(now: &str, history: HistoryState) -> HomeApp {
@@ -126,4 +131,336 @@ fn the_stats_and_the_keys() {
     app.update(HomeAction::Back);
     app.update(HomeAction::Help);
     insta::assert_snapshot!("home-help", screen(&app));
+}
+
+// The grid: every page at every size, each label whole where it is drawn.
+
+fn many_rows() -> Vec<RoutineRow> {
+    let mut all = rows();
+    for i in 1..=10 {
+        all.push(RoutineRow {
+            id: format!("r{i}"),
+            name: if i == 10 {
+                "足のストレッチ 寝る前のゆっくりコース".into()
+            } else {
+                format!("My evening routine number {i}")
+            },
+            total_secs: 207,
+            mark: "yours",
+        });
+    }
+    all
+}
+
+/// Problems as they come at start: long, with paths, lines and columns.
+fn problems() -> Vec<String> {
+    vec![
+        "/home/you/.config/bedstretch/config.toml:3:18: min_completion must be a number from 0 \
+         to 1, got 2; using 0.8"
+            .into(),
+        "/home/you/.config/bedstretch/routines/evening.toml:14:12: step 3 \"Toe flexes\": \
+         duration must be 1s..30m, got \"0s\""
+            .into(),
+        "/home/you/.local/share/bedstretch/history/laptop.jsonl:17: skipped a line that is \
+         not a record"
+            .into(),
+    ]
+}
+
+fn cells(app: &HomeApp, w: u16, h: u16) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let theme = Theme::new(true);
+    terminal
+        .draw(|f| f.render_widget(HomeView { app, theme: &theme }, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..w {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buf[(x, y)].symbol();
+                skip = bedstretch::core::text::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect()
+}
+
+fn bounded(row: &str, at: usize, len: usize) -> bool {
+    let before = row[..at].chars().next_back();
+    let after = row[at + len..].chars().next();
+    before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+}
+
+/// Problems in one screen, as text to print when the check fails.
+fn check(name: &str, app: &HomeApp, rows: &[String], w: u16, h: u16) -> Vec<String> {
+    let mut bad = Vec::new();
+    let mut fail = |why: String| bad.push(format!("{name} at {w}x{h}: {why}"));
+    let main = app.page == HomePage::Main;
+    // (b) The selected routine, whole or shortened with …, on exactly one row.
+    if main {
+        let selected = &app.routines[app.selected].name;
+        let marked: Vec<&String> = rows.iter().filter(|r| r.contains("› ")).collect();
+        if marked.len() != 1 {
+            fail(format!("{} rows with the selection marker", marked.len()));
+        } else {
+            let row = marked[0];
+            let at = row.find("› ").unwrap_or(0) + "› ".len();
+            let shown = &row[at..];
+            let whole = shown.starts_with(selected.as_str()) && bounded(row, at, selected.len());
+            let shortened = shown.find('…').is_some_and(|end| {
+                end > 0
+                    && selected.starts_with(&shown[..end])
+                    && bounded(row, at, end + '…'.len_utf8())
+            });
+            if !whole && !shortened {
+                fail(format!("selected {selected:?} not intact in {row:?}"));
+            }
+        }
+    }
+    // (c) Every label is whole where drawn, with a space (or the edge) on each side.
+    let labels = [
+        "Not yet tonight",
+        "Kept tonight",
+        "Routines",
+        "Recent",
+        "Last 12 weeks",
+        "Reading your history…",
+        "Your nights",
+        "Keys",
+        "problems found at start",
+    ];
+    for (y, row) in rows.iter().enumerate() {
+        for label in labels {
+            // Enough of the label to recognise a piece of it: its first word and one more letter.
+            let stem_len = label.find(' ').map_or(5, |space| space + 2);
+            let stem: String = label.chars().take(stem_len).collect();
+            for (at, _) in row.match_indices(stem.as_str()) {
+                if !row[at..].starts_with(label) || !bounded(row, at, label.len()) {
+                    fail(format!("label {label:?} cut or glued on row {y}: {row:?}"));
+                }
+            }
+        }
+        for (at, _) in row.match_indices("Streak") {
+            let rest = &row[at + "Streak".len()..];
+            let digits = rest
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
+            if !bounded(row, at, "Streak".len()) || !digits {
+                fail(format!("streak cut or glued on row {y}: {row:?}"));
+            }
+        }
+        for (at, _) in row.match_indices(" min") {
+            let after_number = row[..at].ends_with(|c: char| c.is_ascii_digit());
+            if main && after_number && !bounded(row, at + 1, 3) {
+                fail(format!("a total glued to other text on row {y}: {row:?}"));
+            }
+        }
+    }
+    if main && app.stats.is_some() {
+        let tonight = rows
+            .iter()
+            .any(|r| r.contains(" Not yet tonight") || r.contains(" Kept tonight"));
+        let streak = rows.iter().any(|r| r.contains("Streak "));
+        if !tonight || !streak {
+            fail("tonight or the streak is missing".into());
+        }
+    }
+    // The rule sentence, when shown, is whole: wrapped, never cut mid-word.
+    let rule = "A night counts when you finish 80 % of a routine; the night ends at 04:00.";
+    if let Some(start) = rows.iter().position(|r| r.contains("A night counts")) {
+        let mut joined = String::new();
+        for row in &rows[start..] {
+            let text = row
+                .split("  ")
+                .find(|part| !part.trim().is_empty())
+                .unwrap_or("")
+                .trim();
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(text);
+            if joined.len() >= rule.len() {
+                break;
+            }
+        }
+        if !joined.starts_with(rule) {
+            fail(format!("the rule is cut: {joined:?}"));
+        }
+    }
+    // The status line: the note when there is one, else the problems in short with the key.
+    if main {
+        let note = rows
+            .iter()
+            .any(|r| r.trim_start().starts_with("Stopped before"));
+        let summary = rows.iter().any(|r| r.contains(" more · !"));
+        if app.status.is_some() && !note {
+            fail("the status note is missing".into());
+        }
+        if app.status.is_none() && !app.problems.is_empty() && !summary {
+            fail("the problems summary is missing".into());
+        }
+    }
+    if app.page == HomePage::Problems {
+        let first = bedstretch::core::text::wrap(&app.problems[0], w as usize - 2);
+        let shown = rows.get(4).map(|r| r.trim()).unwrap_or("");
+        if shown != first[0] {
+            fail(format!(
+                "the first problem starts {shown:?}, not {:?}",
+                first[0]
+            ));
+        }
+    }
+    // The footer is the last row, whole, and nothing is drawn over it.
+    let footer = rows.last().map(|r| r.trim_end()).unwrap_or("");
+    let last_word = match app.page {
+        HomePage::Main => "q quit",
+        HomePage::Problems => "Esc close",
+        HomePage::Stats | HomePage::Help => "any key back",
+    };
+    if !footer.ends_with(last_word) || footer.contains(['■', '▪', '□']) {
+        fail(format!("footer {footer:?}"));
+    }
+    bad
+}
+
+fn grid_sizes() -> Vec<(u16, u16)> {
+    // Every width and height near the smallest, a step through the rest, and the sizes
+    // people use most.
+    let widths = (30..=45).chain((52..=200).step_by(7)).chain([50, 120, 200]);
+    let heights: Vec<u16> = (8..=16)
+        .chain((21..=60).step_by(5))
+        .chain([24, 40])
+        .collect();
+    widths
+        .flat_map(|w| heights.iter().map(move |h| (w, *h)))
+        .collect()
+}
+
+fn grid_apps() -> Vec<(&'static str, HomeApp)> {
+    let now = at("2026-11-23T21:00:00+01:00");
+    let with = |history, selected: usize| {
+        let mut app = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
+        app.set_history(history, Vec::new(), now);
+        for _ in 0..selected {
+            app.update(HomeAction::Down);
+        }
+        app
+    };
+    let mut main = with(HistoryState::Loaded(history()), 13);
+    main.status = Some("Stopped before the first stretch; nothing was recorded.".into());
+    main.problems = problems();
+    let mut loading = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
+    for _ in 0..6 {
+        loading.update(HomeAction::Down);
+    }
+    let mut empty = with(HistoryState::Loaded(Vec::new()), 0);
+    empty.problems = problems();
+    let mut failed = with(
+        HistoryState::Failed(
+            "/home/you/.local/share/bedstretch/history: cannot read the history folder".into(),
+        ),
+        2,
+    );
+    failed.problems = problems();
+    let mut stats = with(HistoryState::Loaded(history()), 0);
+    stats.update(HomeAction::Stats);
+    let mut help = with(HistoryState::Loaded(history()), 0);
+    help.update(HomeAction::Help);
+    let mut panel = with(HistoryState::Loaded(history()), 0);
+    panel.problems = problems();
+    panel.update(HomeAction::Problems);
+    vec![
+        ("main", main),
+        ("loading", loading),
+        ("empty", empty),
+        ("failed", failed),
+        ("stats", stats),
+        ("help", help),
+        ("problems", panel),
+    ]
+}
+
+#[test]
+fn every_page_at_every_size_keeps_its_words_whole() {
+    let apps = grid_apps();
+    let mut bad = Vec::new();
+    for (w, h) in grid_sizes() {
+        for (name, app) in &apps {
+            let rows = cells(app, w, h);
+            bad.extend(check(name, app, &rows, w, h));
+        }
+    }
+    let sample: Vec<&String> = bad.iter().take(40).collect();
+    assert!(
+        bad.is_empty(),
+        "{} problems, first ones:\n{sample:#?}",
+        bad.len()
+    );
+}
+
+/// Fourteen routines, the selection moved to the last one.
+fn scrolled(now: &str) -> HomeApp {
+    let mut app = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
+    app.set_history(HistoryState::Loaded(history()), Vec::new(), at(now));
+    app.update(HomeAction::Last);
+    app
+}
+
+#[test]
+fn the_main_page_at_each_size_with_the_list_scrolled_to_the_end() {
+    for (w, h) in [(30, 8), (40, 12), (50, 15), (80, 24), (120, 40)] {
+        let app = scrolled("2026-11-23T21:00:00+01:00");
+        let shown = screen_at(&app, w, h);
+        assert!(shown.contains("› 足のストレッチ"), "{shown}");
+        insta::assert_snapshot!(format!("home-main-{w}x{h}"), shown);
+    }
+}
+
+#[test]
+fn the_stats_at_80x12_and_80x24() {
+    let mut app = scrolled("2026-11-23T21:00:00+01:00");
+    app.update(HomeAction::Stats);
+    insta::assert_snapshot!("home-stats-80x12", screen_at(&app, 80, 12));
+    insta::assert_snapshot!("home-stats-80x24", screen_at(&app, 80, 24));
+}
+
+#[test]
+fn the_problems_panel_and_the_status_line() {
+    let mut app = scrolled("2026-11-23T21:00:00+01:00");
+    app.problems = problems();
+    let shown = screen_at(&app, 80, 24);
+    assert!(shown.contains("· 2 more · ! shows all"), "{shown}");
+    assert!(
+        shown.contains("! problems"),
+        "the footer names the key: {shown}"
+    );
+    app.update(HomeAction::Problems);
+    insta::assert_snapshot!("home-problems", screen_at(&app, 80, 24));
+    // Scrolled down at the smallest size, then closed.
+    let _ = screen_at(&app, 30, 8);
+    app.update(HomeAction::PageDown);
+    insta::assert_snapshot!("home-problems-30x8-scrolled", screen_at(&app, 30, 8));
+    app.update(HomeAction::Back);
+    assert_eq!(app.page, HomePage::Main);
+}
+
+#[test]
+fn a_routine_shows_the_minutes_its_session_starts_with() {
+    let app = home_at("2026-11-23T21:00:00+01:00", HistoryState::Loaded(history()));
+    let shown = screen(&app);
+    // Quick is 3m 27s; its session opens on "4 min left".
+    let quick = shown
+        .lines()
+        .find(|l| l.starts_with("\"   Quick"))
+        .unwrap_or_default();
+    assert!(quick.contains(" 4 min"), "{shown}");
 }

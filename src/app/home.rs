@@ -1,6 +1,8 @@
 //! The home screen's model: the routines to choose from, tonight's status, the streak and the
 //! recent sessions. Pure, like the session's: keys arrive as actions, time as an argument.
 
+use std::cell::Cell;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::core::stats::{Rules, SessionFacts, Stats, night_of};
@@ -25,6 +27,16 @@ pub enum HomeAction {
     Up,
     /// Move the selection down.
     Down,
+    /// Move the selection a page up.
+    PageUp,
+    /// Move the selection a page down.
+    PageDown,
+    /// Select the first routine.
+    First,
+    /// Select the last routine.
+    Last,
+    /// Show or hide the problems found at start, in full.
+    Problems,
     /// Start the selected routine.
     Start,
     /// Show or hide the stats.
@@ -46,6 +58,32 @@ pub enum HomePage {
     Stats,
     /// The keys.
     Help,
+    /// Every problem found at start, in full.
+    Problems,
+}
+
+/// What the last frame had room for, which only the view knows: paging moves by a screenful
+/// and the problems stop scrolling at their end. The view writes it (through a [`Cell`], as it
+/// only borrows the model) and `update` reads it, so no message has to carry the size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Drawn {
+    /// Rows the routine list had.
+    pub list_rows: usize,
+    /// Rows the problems panel had.
+    pub panel_rows: usize,
+    /// Lines the problems take, wrapped to the panel's width.
+    pub panel_lines: usize,
+}
+
+impl Default for Drawn {
+    /// Before the first frame: a page of five, and no known end.
+    fn default() -> Self {
+        Self {
+            list_rows: 5,
+            panel_rows: 5,
+            panel_lines: usize::MAX,
+        }
+    }
 }
 
 /// What the shell must do.
@@ -87,6 +125,9 @@ pub struct HomeApp {
     /// Problems found at start, each in full: the config, broken routines, history lines
     /// that were skipped.
     pub problems: Vec<String>,
+    /// The first line of the problems panel on screen.
+    pub problems_top: usize,
+    drawn: Cell<Drawn>,
     rules: Rules,
 }
 
@@ -102,6 +143,8 @@ impl HomeApp {
             stats: None,
             status: None,
             problems: Vec::new(),
+            problems_top: 0,
+            drawn: Cell::new(Drawn::default()),
             rules,
         }
     }
@@ -146,14 +189,58 @@ impl HomeApp {
         &self.rules
     }
 
+    /// What the last frame had room for.
+    pub fn drawn(&self) -> Drawn {
+        self.drawn.get()
+    }
+
+    /// Called by the view with what it had room for; see [`Drawn`].
+    pub fn set_drawn(&self, drawn: Drawn) {
+        self.drawn.set(drawn);
+    }
+
     /// Handles a key.
     pub fn update(&mut self, action: HomeAction) -> Option<HomeEffect> {
+        let drawn = self.drawn.get();
+        // A page keeps one row of the last one in sight, so the eye can follow.
+        let list_page = drawn.list_rows.saturating_sub(1).max(1);
+        let last = self.routines.len().saturating_sub(1);
         match (self.page, action) {
             (_, HomeAction::Quit) => return Some(HomeEffect::Exit),
             (HomePage::Main, HomeAction::Back) => return Some(HomeEffect::Exit),
             (HomePage::Main, HomeAction::Up) => self.selected = self.selected.saturating_sub(1),
-            (HomePage::Main, HomeAction::Down) => {
-                self.selected = (self.selected + 1).min(self.routines.len().saturating_sub(1));
+            (HomePage::Main, HomeAction::Down) => self.selected = (self.selected + 1).min(last),
+            (HomePage::Main, HomeAction::PageUp) => {
+                self.selected = self.selected.saturating_sub(list_page);
+            }
+            (HomePage::Main, HomeAction::PageDown) => {
+                self.selected = self.selected.saturating_add(list_page).min(last);
+            }
+            (HomePage::Main, HomeAction::First) => self.selected = 0,
+            (HomePage::Main, HomeAction::Last) => self.selected = last,
+            (HomePage::Main, HomeAction::Problems) => {
+                if !self.problems.is_empty() {
+                    self.problems_top = 0;
+                    self.page = HomePage::Problems;
+                }
+            }
+            (HomePage::Problems, HomeAction::Up | HomeAction::PageUp | HomeAction::First) => {
+                let step = match action {
+                    HomeAction::Up => 1,
+                    HomeAction::PageUp => drawn.panel_rows.saturating_sub(1).max(1),
+                    _ => usize::MAX,
+                };
+                self.problems_top = self.problems_top.saturating_sub(step);
+            }
+            (HomePage::Problems, HomeAction::Down | HomeAction::PageDown | HomeAction::Last) => {
+                let step = match action {
+                    HomeAction::Down => 1,
+                    HomeAction::PageDown => drawn.panel_rows.saturating_sub(1).max(1),
+                    _ => usize::MAX,
+                };
+                // Stops where the last line reaches the bottom, as the view would show it.
+                let end = drawn.panel_lines.saturating_sub(drawn.panel_rows);
+                self.problems_top = self.problems_top.saturating_add(step).min(end);
             }
             (HomePage::Main, HomeAction::Start) => {
                 return self
@@ -164,7 +251,9 @@ impl HomeApp {
             (HomePage::Main, HomeAction::Stats) => self.page = HomePage::Stats,
             (HomePage::Main, HomeAction::Help) => self.page = HomePage::Help,
             (HomePage::Stats, HomeAction::Help) => self.page = HomePage::Help,
-            (HomePage::Stats | HomePage::Help, _) => self.page = HomePage::Main,
+            (HomePage::Stats | HomePage::Help | HomePage::Problems, _) => {
+                self.page = HomePage::Main;
+            }
         }
         None
     }
@@ -213,6 +302,83 @@ mod tests {
         );
         assert_eq!(home.page, HomePage::Main);
         assert_eq!(home.update(HomeAction::Back), Some(HomeEffect::Exit));
+    }
+
+    fn many(count: usize) -> Vec<RoutineRow> {
+        (1..=count)
+            .map(|i| RoutineRow {
+                id: format!("r{i}"),
+                name: format!("Routine {i}"),
+                total_secs: 60,
+                mark: "yours",
+            })
+            .collect()
+    }
+
+    #[test]
+    fn home_end_and_paging_move_the_selection_and_stop_at_the_ends() {
+        let mut home = HomeApp::new(many(14), "r1", Rules::default());
+        home.update(HomeAction::Last);
+        assert_eq!(home.selected, 13);
+        home.update(HomeAction::PageDown);
+        assert_eq!(home.selected, 13, "stops at the last");
+        home.update(HomeAction::First);
+        assert_eq!(home.selected, 0);
+        home.update(HomeAction::PageUp);
+        assert_eq!(home.selected, 0, "stops at the first");
+        // Before any frame a page is five rows less the one kept in sight.
+        home.update(HomeAction::PageDown);
+        assert_eq!(home.selected, 4);
+        // After a frame, a page is what the list showed, less one.
+        home.set_drawn(Drawn {
+            list_rows: 8,
+            ..Drawn::default()
+        });
+        home.update(HomeAction::PageDown);
+        assert_eq!(home.selected, 11);
+        home.update(HomeAction::PageUp);
+        assert_eq!(home.selected, 4);
+        assert_eq!(
+            home.update(HomeAction::Start),
+            Some(HomeEffect::Start("r5".into()))
+        );
+    }
+
+    #[test]
+    fn paging_an_empty_list_stays_put() {
+        let mut home = HomeApp::new(Vec::new(), "", Rules::default());
+        for action in [HomeAction::Last, HomeAction::PageDown, HomeAction::Down] {
+            home.update(action);
+            assert_eq!(home.selected, 0);
+        }
+        assert_eq!(home.update(HomeAction::Start), None);
+    }
+
+    #[test]
+    fn the_problems_panel_opens_scrolls_to_its_end_and_closes() {
+        let mut home = HomeApp::new(rows(), "quick", Rules::default());
+        home.update(HomeAction::Problems);
+        assert_eq!(home.page, HomePage::Main, "nothing to show");
+        home.problems = vec!["config.toml:1:1: bad".into(); 3];
+        home.update(HomeAction::Problems);
+        assert_eq!(home.page, HomePage::Problems);
+        home.set_drawn(Drawn {
+            list_rows: 5,
+            panel_rows: 4,
+            panel_lines: 10,
+        });
+        home.update(HomeAction::Down);
+        assert_eq!(home.problems_top, 1);
+        home.update(HomeAction::PageDown);
+        assert_eq!(home.problems_top, 4);
+        home.update(HomeAction::PageDown);
+        assert_eq!(home.problems_top, 6, "the last line at the bottom");
+        home.update(HomeAction::Up);
+        assert_eq!(home.problems_top, 5);
+        home.update(HomeAction::First);
+        assert_eq!(home.problems_top, 0);
+        assert_eq!(home.update(HomeAction::Back), None);
+        assert_eq!(home.page, HomePage::Main);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Finding routines: the bundled ones, the person's own folder, or any file named on the
 //! command line. A broken file never hides the good ones.
 
+use std::cmp::Ordering;
 use std::fs::{self, File};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -56,7 +57,8 @@ pub struct Broken {
 /// Every routine that can run, plus the user files that cannot.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    /// Usable routines: bundled first, then the person's, each sorted by id.
+    /// Usable routines: bundled first (in their own order), then the person's in the natural
+    /// order of their ids, so `r2` comes before `r10`.
     pub routines: Vec<(Routine, Origin)>,
     /// User files with problems; they are skipped, never fatal.
     pub broken: Vec<Broken>,
@@ -101,7 +103,7 @@ impl Catalog {
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir())
             .collect();
-        files.sort();
+        files.sort_by(|a, b| natural_cmp(&file_id(a), &file_id(b)).then_with(|| a.cmp(b)));
         for path in files {
             let id = file_id(&path);
             match load_file(&path) {
@@ -134,6 +136,37 @@ impl Catalog {
         let usable = self.routines.iter().map(|(r, _)| r.id.as_str());
         usable.chain(self.broken.iter().map(|b| b.id.as_str()))
     }
+}
+
+/// Orders ids as people read them: runs of digits by their value (`r2` before `r10`), the
+/// rest character by character; ids equal that way (`r02` and `r2`) fall back to plain order.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a, b);
+    while let (Some(cx), Some(cy)) = (x.chars().next(), y.chars().next()) {
+        let order = if cx.is_ascii_digit() && cy.is_ascii_digit() {
+            let (nx, rest_x) = split_digits(x);
+            let (ny, rest_y) = split_digits(y);
+            (x, y) = (rest_x, rest_y);
+            let (nx, ny) = (nx.trim_start_matches('0'), ny.trim_start_matches('0'));
+            // Without leading zeros, a longer run is a larger number; equal lengths compare
+            // digit by digit. No parsing, so a run of a hundred digits cannot overflow.
+            nx.len().cmp(&ny.len()).then_with(|| nx.cmp(ny))
+        } else {
+            (x, y) = (&x[cx.len_utf8()..], &y[cy.len_utf8()..]);
+            cx.cmp(&cy)
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+    x.len().cmp(&y.len()).then_with(|| a.cmp(b))
+}
+
+fn split_digits(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text.split_at(end)
 }
 
 /// The id a file gives its routine: its stem.
@@ -183,4 +216,51 @@ pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
             problems,
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_sort_naturally() {
+        let mut ids = vec![
+            "r10", "r2", "r1", "calves", "r02", "r9b", "r9a", "Z", "a10b2", "a10b10",
+        ];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            ids,
+            [
+                "Z", "a10b2", "a10b10", "calves", "r1", "r02", "r2", "r9a", "r9b", "r10"
+            ]
+        );
+        assert_eq!(natural_cmp("x", "x"), Ordering::Equal);
+        assert_eq!(natural_cmp("x1", "x"), Ordering::Greater);
+        let huge = format!("r{}", "9".repeat(100));
+        assert_eq!(natural_cmp(&huge, "r10"), Ordering::Greater);
+    }
+
+    #[test]
+    fn the_persons_routines_follow_the_bundled_ones_in_natural_order() {
+        let dir = std::env::temp_dir().join(format!("bedstretch-sort-{}", std::process::id()));
+        let routines = dir.join("routines");
+        fs::create_dir_all(&routines).expect("folder");
+        let quick = bundled::ROUTINES
+            .iter()
+            .find(|(id, _)| *id == "quick")
+            .map(|(_, source)| *source)
+            .unwrap_or_default();
+        for id in ["r10", "r2", "r1"] {
+            fs::write(routines.join(format!("{id}.toml")), quick).expect("write");
+        }
+        let mut catalog = Catalog::default();
+        catalog.add_user_folder(&routines);
+        let ids: Vec<&str> = catalog
+            .routines
+            .iter()
+            .map(|(r, _)| r.id.as_str())
+            .collect();
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(ids, ["r1", "r2", "r10"]);
+    }
 }

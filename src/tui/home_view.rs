@@ -1,18 +1,26 @@
 //! Drawing the home screen: tonight, the streak and its rule, the routines, twelve weeks of
-//! nights and the last sessions. It only reads the model.
+//! nights and the last sessions. It only reads the model (and tells it, through
+//! [`HomeApp::set_drawn`], how many rows a page of routines had).
+//!
+//! Everything is measured in display columns and fitted before it is drawn: a label is
+//! whole where it is drawn, shortened with `…`, wrapped, or left out; never overwritten. What
+//! is left out as room shrinks is worked out in [`super::home_layout`].
 
-use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::home::{HistoryState, HomeApp, HomePage as View};
-use crate::core::duration::format_secs;
-use crate::core::stats::{NightState, Stats, night_of, nights};
+use crate::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage as View};
+use crate::core::stats::nights;
+use crate::core::text::{clean_line, truncate, width, wrap};
 
-use super::keymap;
+use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
+use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_tonight, window};
+use super::home_lists::{RowCells, recent_lines};
+use super::home_pages;
+use super::keymap::{self, Binding};
 use super::theme::Theme;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 
@@ -24,7 +32,8 @@ pub struct HomeView<'a> {
     pub theme: &'a Theme,
 }
 
-const WEEKS: u32 = 12;
+/// The narrowest the routine list gets with the heatmap beside it.
+const LIST_MIN: u16 = 26;
 
 impl Widget for HomeView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -32,243 +41,248 @@ impl Widget for HomeView<'_> {
             too_small(self.theme, area, buf);
             return;
         }
-        let [header, body, status, footer] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        Line::styled(" bedstretch", self.theme.dim).render(header, buf);
-        if let Some(stats) = &self.app.stats {
-            Line::styled(
-                format!("{} ", stats.tonight.format("%A %-d %B")),
-                self.theme.dim,
-            )
-            .right_aligned()
-            .render(header, buf);
-        }
+        let row = |y: u16| Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        self.header(inset(row(area.y)), buf);
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 2,
+            ..area
+        };
         match self.app.page {
             View::Main => self.main(body, buf),
-            View::Stats => self.stats_view(body, buf),
-            View::Help => self.help(body, buf),
+            View::Stats => home_pages::stats(self.app, self.theme, body, buf),
+            View::Help => home_pages::help(self.app, self.theme, body, buf),
+            View::Problems => home_pages::problems(self.app, self.theme, body, buf),
         }
-        if let Some(problem) = &self.app.status {
-            Line::styled(format!(" {problem}"), self.theme.dim).render(status, buf);
+        let footer = row(area.bottom() - 1);
+        match self.app.page {
+            View::Main => {
+                footer_hints(&main_keys(self.app), None, self.theme, footer, buf);
+            }
+            View::Stats | View::Help => {
+                footer_hints(keymap::HOME_BACK, None, self.theme, footer, buf);
+            }
+            View::Problems => {
+                footer_hints(keymap::HOME_PROBLEMS, None, self.theme, footer, buf);
+            }
         }
-        let table = match self.app.page {
-            View::Main => keymap::HOME,
-            View::Stats | View::Help => keymap::HOME_BACK,
-        };
-        footer_hints(table, None, self.theme, footer, buf);
     }
 }
 
+/// The main page's keys with a word in the footer; `!` only when there are problems to see.
+pub fn main_keys(app: &HomeApp) -> Vec<Binding<HomeAction>> {
+    keymap::HOME
+        .iter()
+        .filter(|b| !b.hint.is_empty())
+        .filter(|b| b.action != HomeAction::Problems || !app.problems.is_empty())
+        .copied()
+        .collect()
+}
+
 impl HomeView<'_> {
-    fn main(&self, area: Rect, buf: &mut Buffer) {
+    /// The name on the left; tonight's date on the right, shortened or left out when the two
+    /// would come closer than two columns.
+    fn header(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let [tonight, rule, _, middle, _, recent] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(2),
-            Constraint::Length(1),
-            Constraint::Length(9),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        match (&self.app.history, &self.app.stats) {
-            (HistoryState::Failed(problem), _) => {
-                Paragraph::new(format!("Your history could not be read: {problem}"))
-                    .style(t.title)
-                    .wrap(Wrap { trim: true })
-                    .render(
-                        inset(Rect {
-                            height: 3,
-                            ..tonight
-                        }),
-                        buf,
-                    );
-            }
-            (_, Some(stats)) => {
-                let (status, style) = if stats.tonight_kept {
-                    ("Kept tonight", t.digits)
-                } else {
-                    ("Not yet tonight", t.title)
-                };
-                let streak = format!(
-                    "Streak {} · longest {} ",
-                    nights(stats.current_streak),
-                    stats.longest_streak
-                );
-                Line::styled(format!(" {status}"), style).render(tonight, buf);
-                Line::styled(streak, t.text)
-                    .right_aligned()
-                    .render(tonight, buf);
-                Paragraph::new(format!("{}.", capitalise(&stats.rule_in_words())))
-                    .style(t.dim)
-                    .wrap(Wrap { trim: true })
-                    .render(inset(rule), buf);
-            }
-            _ => Line::styled(" Reading your history…", t.dim).render(tonight, buf),
-        }
-
-        let map_width = 2 + WEEKS as u16 * 2;
-        let [list, map] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_width + 2)])
-                .areas(middle);
-        let mut lines = vec![Line::styled("Routines", t.dim)];
-        for (i, row) in self.app.routines.iter().enumerate() {
-            let selected = i == self.app.selected;
-            let marker = if selected { "› " } else { "  " };
-            let style = if selected { t.title } else { t.text };
-            let width = list.width.saturating_sub(14) as usize;
-            let name: String = row.name.chars().take(width).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("{marker}{name:<width$}"), style),
-                Span::styled(format!(" {:>7}", format_secs(row.total_secs)), t.dim),
-                Span::styled(
-                    if row.mark.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {}", row.mark)
-                    },
-                    t.dim,
-                ),
-            ]));
-        }
-        Paragraph::new(lines).render(inset(list), buf);
+        let name = "bedstretch";
+        Line::styled(name, t.dim).render(area, buf);
         if let Some(stats) = &self.app.stats {
-            heatmap(stats, t, map, buf);
+            let dates = [
+                stats.tonight.format("%A %-d %B").to_string(),
+                stats.tonight.format("%a %-d %b").to_string(),
+            ];
+            let room = (area.width as usize).saturating_sub(width(name) + 2);
+            if let Some(date) = home_layout::first_fitting(&dates, room) {
+                Line::styled(date.clone(), t.dim)
+                    .right_aligned()
+                    .render(area, buf);
+            }
         }
-
-        let mut lines = vec![Line::styled("Recent", t.dim)];
-        let rollover = self.app.rules().day_starts_at;
-        for session in self.app.recent(recent.height.saturating_sub(1) as usize) {
-            let width = recent.width.saturating_sub(30) as usize;
-            let name: String = session.routine_name.chars().take(width).collect();
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("{:<12}", night_label(session.started_at, rollover)),
-                    t.dim,
-                ),
-                Span::styled(format!("{name:<width$}"), t.text),
-                Span::styled(
-                    format!(" {:>3}/{:<3}", session.completed, session.planned),
-                    t.text,
-                ),
-                Span::styled(
-                    if session.completion() >= self.app.rules().min_completion {
-                        " kept"
-                    } else {
-                        ""
-                    },
-                    t.dim,
-                ),
-            ]));
-        }
-        if lines.len() == 1 && matches!(self.app.history, HistoryState::Loaded(_)) {
-            lines.push(Line::styled(
-                "No sessions yet. Press Enter to start tonight's.",
-                t.text,
-            ));
-        }
-        Paragraph::new(lines).render(inset(recent), buf);
     }
 
-    fn stats_view(&self, area: Rect, buf: &mut Buffer) {
+    fn main(&self, body: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let Some(stats) = &self.app.stats else {
-            Line::styled(" Reading your history…", t.dim).render(area, buf);
-            return;
+        let app = self.app;
+        let cols = body.width.saturating_sub(2) as usize;
+        let tonight_label = app.stats.as_ref().map(|s| {
+            if s.tonight_kept {
+                ("Kept tonight", t.digits)
+            } else {
+                ("Not yet tonight", t.title)
+            }
+        });
+        let streaks: Vec<String> = app
+            .stats
+            .as_ref()
+            .map(|s| {
+                vec![
+                    format!(
+                        "Streak {} · longest {}",
+                        nights(s.current_streak),
+                        s.longest_streak
+                    ),
+                    format!("Streak {}", nights(s.current_streak)),
+                    format!("Streak {}", s.current_streak),
+                ]
+            })
+            .unwrap_or_default();
+        let failed = match &app.history {
+            HistoryState::Failed(problem) => Some(format!(
+                "Your history could not be read: {}",
+                clean_line(problem)
+            )),
+            _ => None,
         };
-        let mut lines = vec![Line::styled("Your nights", t.title), Line::default()];
-        for (label, value) in stats.in_words() {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{label:<16}"), t.dim),
-                Span::styled(value, t.text),
-            ]));
+        let note = self.note(cols);
+        let rule = app
+            .stats
+            .as_ref()
+            .map(|s| wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols))
+            .unwrap_or_default();
+        let recent = recent_lines(app, t, cols);
+        let wants = Wants {
+            tonight: match (&failed, tonight_label) {
+                (Some(failed), _) => wrap(failed, cols).len() as u16,
+                (None, Some((label, _))) => {
+                    let fit = fit_tonight(label, &streaks, cols, true);
+                    1 + u16::from(fit.own_row.is_some())
+                }
+                (None, None) => 1,
+            },
+            status: u16::from(note.is_some()),
+            status_wrapped: note
+                .as_ref()
+                .map_or(0, |n| wrap(&n.0, cols).len().min(2) as u16),
+            routines: app.routines.len().min(u16::MAX as usize) as u16,
+            rule: rule.len() as u16,
+            recent: recent.len() as u16,
+            map: app.stats.is_some() && failed.is_none(),
+            map_beside: cols >= (LIST_MIN + 2 + MAP_WIDTH) as usize,
+            map_rows: MAP_HEIGHT,
+        };
+        let rows = home_layout::share(&wants, body.height);
+        let inner = inset(body);
+        let at = |y: u16, height: u16| Rect { y, height, ..inner };
+        let mut y = body.y + u16::from(rows.gap_top);
+
+        match (&failed, tonight_label) {
+            (Some(failed), _) => {
+                let lines = fit_note(failed, cols, rows.tonight as usize);
+                draw_lines(lines, t.title, at(y, rows.tonight), buf);
+            }
+            (None, Some((label, style))) => {
+                let fit = fit_tonight(label, &streaks, cols, rows.tonight >= 2);
+                Line::styled(label, style).render(at(y, 1), buf);
+                if let Some(streak) = fit.beside {
+                    Line::styled(streak, t.text)
+                        .right_aligned()
+                        .render(at(y, 1), buf);
+                }
+                if let Some(streak) = fit.own_row {
+                    Line::styled(streak, t.text).render(at(y + 1, 1), buf);
+                }
+            }
+            (None, None) => {
+                Line::styled(truncate("Reading your history…", cols), t.dim).render(at(y, 1), buf);
+            }
         }
-        lines.push(Line::default());
-        lines.push(Line::styled(
-            format!("{}.", capitalise(&stats.rule_in_words())),
-            t.dim,
-        ));
-        let map_width = 2 + WEEKS as u16 * 2 + 2;
-        let [text, map] = if area.width >= 80 {
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_width)]).areas(area)
-        } else {
-            [area, Rect::ZERO]
+        y += rows.tonight;
+        draw_lines(rule, t.dim, at(y, rows.rule), buf);
+        y += rows.rule + u16::from(rows.gap_list);
+
+        let map_x = inner.right().saturating_sub(MAP_WIDTH);
+        let list_area = Rect {
+            width: if rows.map == MapAt::Beside {
+                inner.width - MAP_WIDTH - 2
+            } else {
+                inner.width
+            },
+            ..at(y, rows.list_block)
         };
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(inset(text), buf);
-        if map.width > 0 {
-            heatmap(
-                stats,
-                t,
-                Rect {
-                    y: map.y + 2,
-                    ..map
-                },
+        self.list(&rows, list_area, buf);
+        if let (MapAt::Beside, Some(stats)) = (rows.map, &app.stats) {
+            let map = Rect {
+                x: map_x,
+                width: MAP_WIDTH,
+                ..at(y, MAP_HEIGHT)
+            };
+            Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
+        }
+        y += rows.list_block + u16::from(rows.gap_recent);
+        Paragraph::new(
+            recent
+                .into_iter()
+                .take(rows.recent as usize)
+                .collect::<Vec<_>>(),
+        )
+        .render(at(y, rows.recent), buf);
+        y += rows.recent;
+        if let (MapAt::Below, Some(stats)) = (rows.map, &app.stats) {
+            let map = Rect {
+                width: MAP_WIDTH.min(inner.width),
+                ..at(y + 1, MAP_HEIGHT)
+            };
+            Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
+        }
+        if let Some((note, style)) = note {
+            let lines = fit_note(&note, cols, rows.status as usize);
+            draw_lines(
+                lines,
+                style,
+                at(body.bottom() - rows.status, rows.status),
                 buf,
             );
         }
     }
 
-    fn help(&self, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        let mut lines = vec![Line::styled("Keys", t.title), Line::default()];
-        for b in keymap::HOME.iter().filter(|b| !b.label.is_empty()) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{:<10}", b.label), t.key),
-                Span::styled(b.help, t.text),
-            ]));
+    /// The status line's text: the last note if there is one, else a summary of the
+    /// problems found at start.
+    fn note(&self, cols: usize) -> Option<(String, Style)> {
+        if let Some(status) = &self.app.status {
+            return Some((clean_line(status), self.theme.text));
         }
-        lines.push(Line::default());
-        lines.push(Line::styled("In a session, ? shows its own keys.", t.dim));
-        Paragraph::new(lines).render(inset(area), buf);
+        let problems: Vec<String> = self.app.problems.iter().map(|p| clean_line(p)).collect();
+        home_layout::problems_summary(&problems, cols).map(|summary| (summary, self.theme.dim))
+    }
+
+    /// The title, and the routines in a window that keeps the selected one in sight.
+    fn list(&self, rows: &Rows, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let app = self.app;
+        app.set_drawn(Drawn {
+            list_rows: rows.list as usize,
+            ..app.drawn()
+        });
+        let shown = window(app.selected, app.routines.len(), rows.list as usize);
+        let mut lines = Vec::new();
+        if rows.list_title {
+            let mut title = "Routines".to_string();
+            if shown.len() < app.routines.len() {
+                title.push_str(&format!(" {}/{}", app.selected + 1, app.routines.len()));
+            }
+            lines.push(Line::styled(title, t.dim));
+        }
+        let cells = RowCells::new(&app.routines, area.width as usize);
+        for i in shown {
+            if let Some(row) = app.routines.get(i) {
+                lines.push(cells.line(row, i == app.selected, t));
+            }
+        }
+        Paragraph::new(lines).render(area, buf);
     }
 }
 
-/// Twelve weeks of nights, a row per weekday, the last column holding tonight.
-fn heatmap(stats: &Stats, t: &Theme, area: Rect, buf: &mut Buffer) {
-    let weeks = stats.heatmap(WEEKS);
-    let mut lines = vec![Line::styled(format!("Last {WEEKS} weeks"), t.dim)];
-    for (day, label) in ["M", "T", "W", "T", "F", "S", "S"].iter().enumerate() {
-        let mut spans = vec![Span::styled(format!("{label} "), t.dim)];
-        for week in &weeks {
-            let (symbol, style) = cell(week[day].1, t);
-            spans.push(Span::styled(format!("{symbol} "), style));
-        }
-        lines.push(Line::from(spans));
-    }
-    lines.push(Line::from(vec![
-        Span::styled("■", t.digits),
-        Span::styled(" kept ", t.dim),
-        Span::styled("▪", t.digits_paused),
-        Span::styled(" partly ", t.dim),
-        Span::styled("□", t.title),
-        Span::styled(" tonight", t.dim),
-    ]));
+fn draw_lines(lines: Vec<String>, style: Style, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
     Paragraph::new(lines).render(area, buf);
 }
 
-fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
-    match state {
-        NightState::Kept => ("■", t.digits),
-        NightState::Partly => ("▪", t.digits_paused),
-        NightState::Missed => ("·", t.dim),
-        NightState::Rest => ("-", t.dim),
-        NightState::Open => ("□", t.title),
-        NightState::Future | NightState::BeforeStart => (" ", t.dim),
-    }
-}
-
-fn night_label(at: DateTime<FixedOffset>, rollover: chrono::NaiveTime) -> String {
-    night_of(at, rollover).format("%a %-d %b").to_string()
-}
-
-fn capitalise(text: &str) -> String {
+/// The text with its first letter in capitals, for a sentence made from a clause.
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

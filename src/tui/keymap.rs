@@ -134,12 +134,44 @@ pub const HOME: &[Binding<HomeAction>] = &[
         "",
         HomeAction::Down,
     ),
+    // An empty hint keeps these out of the footer, which has no room for them, but not out
+    // of the help.
+    bind(
+        &[KeyCode::Home, KeyCode::Char('g')],
+        "Home End",
+        "",
+        "the first or last routine (also g and G)",
+        HomeAction::First,
+    ),
+    bind(
+        &[KeyCode::End, KeyCode::Char('G')],
+        "",
+        "",
+        "",
+        HomeAction::Last,
+    ),
+    bind(
+        &[KeyCode::PageUp],
+        "PgUp PgDn",
+        "",
+        "a page of routines up or down",
+        HomeAction::PageUp,
+    ),
+    bind(&[KeyCode::PageDown], "", "", "", HomeAction::PageDown),
     bind(
         &[KeyCode::Char('s')],
         "s",
         "stats",
         "your nights in numbers",
         HomeAction::Stats,
+    ),
+    // Shown only when there are problems to see.
+    bind(
+        &[KeyCode::Char('!')],
+        "!",
+        "problems",
+        "the problems found at start, in full",
+        HomeAction::Problems,
     ),
     bind(
         &[KeyCode::Char('?')],
@@ -187,12 +219,45 @@ pub fn msg_for(key: KeyEvent, app: &App) -> Option<Msg> {
     }
 }
 
+/// On the home screen's problems panel: it scrolls, and only its own keys close it, so that
+/// a stray key does not lose the place in a long list.
+pub const HOME_PROBLEMS: &[Binding<HomeAction>] = &[
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑↓",
+        "scroll",
+        "scroll (also k and j)",
+        HomeAction::Up,
+    ),
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "",
+        "",
+        "",
+        HomeAction::Down,
+    ),
+    bind(&[KeyCode::PageUp], "", "", "", HomeAction::PageUp),
+    bind(&[KeyCode::PageDown], "", "", "", HomeAction::PageDown),
+    bind(&[KeyCode::Home], "", "", "", HomeAction::First),
+    bind(&[KeyCode::End], "", "", "", HomeAction::Last),
+    bind(
+        &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('!')],
+        "Esc",
+        "close",
+        "close",
+        HomeAction::Back,
+    ),
+];
+
 /// Maps a key on the home screen.
 pub fn home_action_for(key: KeyEvent, view: HomePage) -> Option<HomeAction> {
-    if view != HomePage::Main {
-        return Some(HomeAction::Back);
-    }
-    HOME.iter()
+    let table = match view {
+        HomePage::Main => HOME,
+        HomePage::Problems => HOME_PROBLEMS,
+        HomePage::Stats | HomePage::Help => return Some(HomeAction::Back),
+    };
+    table
+        .iter()
         .find(|binding| binding.keys.contains(&key.code))
         .map(|binding| binding.action)
 }
@@ -262,6 +327,33 @@ mod tests {
             on(KeyCode::Char(' ')),
             None,
             "no surprise pause or skip behind the question"
+        );
+    }
+
+    #[test]
+    fn home_keys_move_page_and_open_the_problems() {
+        let on = |code, page| home_action_for(press(code), page);
+        let main = HomePage::Main;
+        assert_eq!(on(KeyCode::Home, main), Some(HomeAction::First));
+        assert_eq!(on(KeyCode::End, main), Some(HomeAction::Last));
+        assert_eq!(on(KeyCode::PageUp, main), Some(HomeAction::PageUp));
+        assert_eq!(on(KeyCode::PageDown, main), Some(HomeAction::PageDown));
+        assert_eq!(on(KeyCode::Char('!'), main), Some(HomeAction::Problems));
+        assert_eq!(on(KeyCode::Char('q'), main), Some(HomeAction::Quit));
+        let panel = HomePage::Problems;
+        assert_eq!(on(KeyCode::Down, panel), Some(HomeAction::Down));
+        assert_eq!(on(KeyCode::PageDown, panel), Some(HomeAction::PageDown));
+        for code in [KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('!')] {
+            assert_eq!(on(code, panel), Some(HomeAction::Back));
+        }
+        assert_eq!(
+            on(KeyCode::Enter, panel),
+            None,
+            "a stray key keeps the place"
+        );
+        assert_eq!(
+            on(KeyCode::Char('x'), HomePage::Help),
+            Some(HomeAction::Back)
         );
     }
 

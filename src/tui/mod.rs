@@ -3,6 +3,10 @@
 
 pub mod compact_backend;
 pub mod event_loop;
+pub mod home_heatmap;
+pub mod home_layout;
+pub mod home_lists;
+pub mod home_pages;
 pub mod home_view;
 pub mod input;
 pub mod keymap;

@@ -1,0 +1,150 @@
+//! Twelve weeks of nights: a row per weekday, a column per week with tonight in the last,
+//! the months named above the week they start in, and a legend for every mark.
+
+use chrono::Datelike;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::core::stats::{NightState, Stats};
+
+use super::theme::Theme;
+
+/// Weeks shown.
+pub const WEEKS: u32 = 12;
+/// Columns the heatmap takes: the weekday letter and its space, then two per week.
+pub const MAP_WIDTH: u16 = 2 + WEEKS as u16 * 2;
+/// Rows it takes: the title, the months, seven weekdays and two of legend.
+pub const MAP_HEIGHT: u16 = 11;
+
+/// The heatmap as lines of at most [`MAP_WIDTH`] columns, [`MAP_HEIGHT`] of them.
+pub fn heatmap_lines(stats: &Stats, t: &Theme) -> Vec<Line<'static>> {
+    let weeks = stats.heatmap(WEEKS);
+    let mut lines = vec![
+        Line::styled(format!("Last {WEEKS} weeks"), t.dim),
+        Line::styled(months(&weeks), t.dim),
+    ];
+    for (day, label) in ["M", "T", "W", "T", "F", "S", "S"].iter().enumerate() {
+        let mut spans = vec![Span::styled(format!("{label} "), t.dim)];
+        for week in &weeks {
+            let (symbol, style) = cell(week[day].1, t);
+            spans.push(Span::styled(format!("{symbol} "), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.extend(legend(t));
+    lines
+}
+
+/// Month names over the week columns: each at the column holding its 1st, and the first
+/// column named too when that leaves room, so the oldest weeks are not anonymous.
+fn months(weeks: &[[(chrono::NaiveDate, NightState); 7]]) -> String {
+    let x = |column: usize| 2 + column * 2;
+    let mut labels: Vec<(usize, String)> = Vec::new();
+    for (column, week) in weeks.iter().enumerate() {
+        if let Some((first, _)) = week.iter().find(|(night, _)| night.day() == 1) {
+            let at = x(column);
+            // Two months start at least four weeks apart, so this only guards odd input.
+            if labels.last().is_none_or(|(end, _)| at > *end) {
+                labels.push((at + 3, first.format("%b").to_string()));
+            }
+        }
+    }
+    if let Some(week) = weeks.first() {
+        // A gap of one column at least before the next name; a 1st in this week is named
+        // already, and then there is no room.
+        let room = labels.first().is_none_or(|(end, _)| end - 3 > x(0) + 3);
+        if room {
+            labels.insert(0, (x(0) + 3, week[6].0.format("%b").to_string()));
+        }
+    }
+    let mut row = String::new();
+    for (end, name) in labels {
+        let start = end - 3;
+        row.extend(std::iter::repeat_n(' ', start.saturating_sub(row.len())));
+        row.push_str(&name);
+    }
+    row
+}
+
+/// Every mark the grid uses, flowed into two rows of [`MAP_WIDTH`] columns.
+fn legend(t: &Theme) -> Vec<Line<'static>> {
+    let items = [
+        (NightState::Kept, "kept"),
+        (NightState::Partly, "partly"),
+        (NightState::Missed, "missed"),
+        (NightState::Rest, "rest day"),
+        (NightState::Open, "tonight"),
+    ];
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (state, word) in items {
+        let (symbol, style) = cell(state, t);
+        let wide = 2 + word.len();
+        if used > 0 && used + 2 + wide > MAP_WIDTH as usize {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        spans.push(Span::styled(symbol, style));
+        spans.push(Span::styled(format!(" {word}"), t.dim));
+        used += wide;
+    }
+    lines.push(Line::from(spans));
+    lines
+}
+
+fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
+    match state {
+        NightState::Kept => ("■", t.digits),
+        NightState::Partly => ("▪", t.digits_paused),
+        NightState::Missed => ("·", t.dim),
+        NightState::Rest => ("-", t.dim),
+        NightState::Open => ("□", t.title),
+        NightState::Future | NightState::BeforeStart => (" ", t.dim),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::stats::Rules;
+    use chrono::DateTime;
+
+    fn stats(now: &str) -> Stats {
+        let now = DateTime::parse_from_rfc3339(now).expect("time");
+        Stats::compute(&[], &Rules::default(), now)
+    }
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn months_sit_over_the_week_of_their_first_day() {
+        // Tonight is Monday 23 November 2026: the last column is the week of the 23rd.
+        let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::new(true));
+        assert_eq!(lines.len(), MAP_HEIGHT as usize);
+        let months = text(&lines[1]);
+        // The first column is the week of Monday 7 September; 1 October is in the fourth
+        // (Mon 28 Sep) and 1 November, a Sunday, in the eighth (Mon 26 Oct).
+        assert_eq!(months, "  Sep   Oct     Nov");
+        assert!(
+            lines
+                .iter()
+                .all(|l| crate::core::text::width(&text(l)) <= MAP_WIDTH as usize)
+        );
+    }
+
+    #[test]
+    fn the_legend_names_every_mark() {
+        let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::new(true));
+        let legend = format!("{} {}", text(&lines[9]), text(&lines[10]));
+        for word in ["■ kept", "▪ partly", "· missed", "- rest day", "□ tonight"] {
+            assert!(legend.contains(word), "{word} in {legend:?}");
+        }
+    }
+}
