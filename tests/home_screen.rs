@@ -20,8 +20,7 @@ fn rows() -> Vec<RoutineRow> {
     bundled::ROUTINES
         .iter()
         .map(|(id, source)| {
-            let routine =
-                parse_routine(id, source.as_bytes(), &bundled::art_names()).expect("valid");
+            let routine = parse_routine(id, source.as_bytes(), bundled::ART).expect("valid");
             RoutineRow {
                 id: routine.id.clone(),
                 name: routine.name.clone(),

@@ -28,8 +28,8 @@ pub struct Step {
     pub reps: Option<u32>,
     /// What to do, in the person's own words; may be empty.
     pub instructions: String,
-    /// Name of a bundled illustration, if any.
-    pub art: Option<String>,
+    /// The illustration, if any, resolved when the routine was read.
+    pub art: Option<Art>,
     /// Rest after this step, before the next one, in seconds.
     pub rest_secs: u64,
     /// Pause between this step's sides, in seconds.
@@ -104,4 +104,13 @@ mod tests {
         assert_eq!(routine.total_secs(), 5 + 63 + 10 + 20 + 7 + 49);
         assert_eq!(routine.planned_sides(), 6);
     }
+}
+
+/// An illustration for a step: its name (as the routine file gives it) and the picture.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Art {
+    /// The name in the routine file, e.g. "calf-wall".
+    pub name: String,
+    /// The picture itself, a few lines of plain text.
+    pub picture: String,
 }

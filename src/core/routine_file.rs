@@ -41,9 +41,14 @@ const DEFAULT_LEAD_IN: u64 = 5;
 const DEFAULT_REST: u64 = 5;
 const DEFAULT_SWITCH: u64 = 3;
 
-/// Parses and checks one routine file. `id` is its file stem; `art` lists the illustrations
-/// that exist, so that a misspelt `art` is caught here rather than at bedtime.
-pub fn parse_routine(id: &str, bytes: &[u8], art: &[&str]) -> Result<Routine, Vec<Problem>> {
+/// Parses and checks one routine file. `id` is its file stem; `art` holds the illustrations
+/// that exist, as (name, picture), so that a misspelt `art` is caught here rather than at
+/// bedtime, and a step carries its picture from here on.
+pub fn parse_routine(
+    id: &str,
+    bytes: &[u8],
+    art: &[(&str, &str)],
+) -> Result<Routine, Vec<Problem>> {
     let at_start = |fault| vec![problem_at(1, 1, None, fault)];
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(at_start(Fault::TooLarge {
@@ -129,7 +134,7 @@ fn syntax_message(message: &str, at: &str) -> String {
 
 struct Walker<'s> {
     source: &'s str,
-    art: &'s [&'s str],
+    art: &'s [(&'s str, &'s str)],
     problems: Vec<Problem>,
 }
 
@@ -340,7 +345,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const ART: &[&str] = &["calf-wall"];
+    const ART: &[(&str, &str)] = &[("calf-wall", " O\n/|\\")];
 
     fn parse(text: &str) -> Result<Routine, Vec<Problem>> {
         parse_routine("r", text.as_bytes(), ART)

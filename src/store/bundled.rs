@@ -41,13 +41,3 @@ pub const ART: &[(&str, &str)] = &[
     ),
     ("foot-flex", include_str!("../../assets/art/foot-flex.txt")),
 ];
-
-/// Names of every bundled illustration, for checking a routine's `art`.
-pub fn art_names() -> Vec<&'static str> {
-    ART.iter().map(|(name, _)| *name).collect()
-}
-
-/// A bundled illustration by name.
-pub fn art(name: &str) -> Option<&'static str> {
-    ART.iter().find(|(n, _)| *n == name).map(|(_, art)| *art)
-}

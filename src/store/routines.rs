@@ -71,7 +71,7 @@ impl Catalog {
     pub fn load(paths: &Paths) -> Self {
         let mut catalog = Self::default();
         for (id, source) in bundled::ROUTINES {
-            match parse_routine(id, source.as_bytes(), &bundled::art_names()) {
+            match parse_routine(id, source.as_bytes(), bundled::ART) {
                 Ok(routine) => catalog.routines.push((routine, Origin::Bundled)),
                 // Bundled routines are checked by the test suite; this is only a safety net.
                 Err(problems) => catalog.broken.push(Broken {
@@ -210,7 +210,7 @@ pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    parse_routine(&file_id(path), &bytes, &bundled::art_names()).map_err(|problems| {
+    parse_routine(&file_id(path), &bytes, bundled::ART).map_err(|problems| {
         LoadError::Invalid(FileProblems {
             file: file_name.clone(),
             problems,

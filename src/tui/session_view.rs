@@ -128,7 +128,7 @@ impl SessionView<'_> {
         let step = &session.routine().steps[self.shown_step()];
         let digits_text = clock(session.shown_secs(self.now));
         let digits_width = width(&digits_text) as u16 * 8;
-        let art = step.art.as_deref().and_then(crate::store::bundled::art);
+        let art = step.art.as_ref().map(|art| art.picture.as_str());
         // The illustration goes first: only when the big digits and the instructions still
         // have room beside it.
         let (area, art_area) = match art {

@@ -31,11 +31,11 @@ pub fn bundled(id: &str) -> Routine {
         .iter()
         .find(|(i, _)| *i == id)
         .expect("bundled");
-    parse_routine(id, source.as_bytes(), &bundled::art_names()).expect("valid")
+    parse_routine(id, source.as_bytes(), bundled::ART).expect("valid")
 }
 
 pub fn routine(toml: &str) -> Routine {
-    parse_routine("test", toml.as_bytes(), &bundled::art_names()).expect("valid")
+    parse_routine("test", toml.as_bytes(), bundled::ART).expect("valid")
 }
 
 pub fn started_at() -> DateTime<FixedOffset> {

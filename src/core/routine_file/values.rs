@@ -2,6 +2,7 @@
 
 use super::super::duration::parse_secs;
 use super::super::problem::Fault;
+use super::super::routine::Art;
 use super::super::text::{clean_line, clean_multiline, shorten};
 use super::{
     DeValue, MAX_NAME_CHARS, MAX_REPS, MAX_SECS, MAX_SIDE_CHARS, MAX_SIDES, StepRef, Value, Walker,
@@ -144,15 +145,19 @@ impl Walker<'_> {
         }
     }
 
-    pub(super) fn art(&mut self, value: &Value<'_>, at: &Option<StepRef>) -> Option<String> {
+    pub(super) fn art(&mut self, value: &Value<'_>, at: &Option<StepRef>) -> Option<Art> {
         let name = self.text(value, at, "art", 1, MAX_NAME_CHARS)?;
-        if self.art.contains(&name.as_str()) {
-            return Some(name);
+        if let Some((_, picture)) = self.art.iter().find(|(known, _)| *known == name) {
+            return Some(Art {
+                name,
+                picture: picture.to_string(),
+            });
         }
+        let names: Vec<&str> = self.art.iter().map(|(known, _)| *known).collect();
         let fault = Fault::UnknownArt {
             got: shorten(&name),
-            hint: nearest(&name, self.art).map_or_else(
-                || format!("the illustrations are: {}", self.art.join(", ")),
+            hint: nearest(&name, &names).map_or_else(
+                || format!("the illustrations are: {}", names.join(", ")),
                 |near| format!("did you mean \"{near}\"?"),
             ),
         };
