@@ -12,7 +12,9 @@ use bedstretch::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use support::{bundled, four_night_streak, now, routine, secs, session_app as app};
+use support::{
+    bundled, four_night_streak, now, routine, secs, session_app as app, streak_up_to_last_night,
+};
 
 fn screen(app: &SessionApp, now: Moment, width: u16, height: u16) -> String {
     rows(app, now, width, height)
@@ -119,7 +121,7 @@ fn states() -> Vec<(&'static str, SessionApp, Moment)> {
     a.update_time(now(secs(20)));
     a.update(Action::Quit, now(secs(40)));
     a.update(Action::Yes, now(secs(40)));
-    a.recorded(Ok(Some(four_night_streak())));
+    a.recorded(Ok(Some(streak_up_to_last_night())));
     out.push(("17-summary-not-kept", a, secs(40)));
     let mut a = app(bundled("quick"));
     a.update_time(now(secs(60 * 60)));
@@ -292,7 +294,7 @@ fn check_labels(name: &str, app: &SessionApp, rows: &[String]) -> Result<(), Str
         return Err(format!("footer lost {last_hint:?}"));
     }
     if finished {
-        for label in ["Held to the end", "aved", "Tonight is"] {
+        for label in ["Held to the end", "aved", "Tonight "] {
             if !rows.iter().any(|r| r.contains(label)) {
                 return Err(format!("summary lost {label:?}"));
             }

@@ -15,9 +15,20 @@ use crate::core::text::{pad, truncate, width, wrap};
 
 use super::theme::Theme;
 
-/// The summary's heading and the sentence under it.
-pub fn verdict(summary: &Summary) -> (&'static str, String) {
+/// The summary's heading and the sentence under it. `tonight_kept` is what the history says
+/// once this session is in it, when that is known: an earlier session may have kept the
+/// night already, and then saying "not kept yet" would be untrue.
+pub fn verdict(summary: &Summary, tonight_kept: Option<bool>) -> (&'static str, String) {
     let held = format!("{} of {}", summary.completed, summary.planned);
+    if !summary.keeps_the_night && tonight_kept == Some(true) {
+        return (
+            "Tonight was already kept.",
+            format!(
+                "This time you held {held} stretches; {} of them keep a night.",
+                summary.needed()
+            ),
+        );
+    }
     match (summary.keeps_the_night, summary.outcome) {
         (true, _) if summary.hurt > 0 => (
             "Tonight is kept. Go gently with what hurt.",
@@ -48,7 +59,11 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let summary = app.summary();
-    let (heading, sentence) = verdict(&summary);
+    let tonight_kept = match &app.recorded {
+        Recorded::Saved(Some(stats)) => Some(stats.tonight_kept),
+        _ => None,
+    };
+    let (heading, sentence) = verdict(&summary, tonight_kept);
     let block_width = area.width.min(BLOCK_WIDTH);
     let cols = block_width.saturating_sub(3) as usize;
     let text = |text: &str, style: Style| -> Vec<Line<'static>> {
@@ -154,3 +169,40 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 const BLOCK_WIDTH: u16 = 64;
 /// Columns for a row's label, so the numbers line up.
 const LABEL_COLUMN: usize = 18;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(completed: usize, outcome: Outcome) -> Summary {
+        Summary {
+            outcome,
+            completed,
+            skipped: 0,
+            hurt: 0,
+            planned: 10,
+            held_secs: 0,
+            keeps_the_night: completed >= 8,
+            min_completion: 0.8,
+        }
+    }
+
+    #[test]
+    fn the_heading_never_praises_a_night_that_is_not_kept() {
+        let (heading, _) = verdict(&summary(10, Outcome::Completed), Some(true));
+        assert_eq!(heading, "Tonight is kept. Sleep well.");
+        let (heading, sentence) = verdict(&summary(3, Outcome::Completed), Some(false));
+        assert_eq!(heading, "Tonight is not kept yet.");
+        assert_eq!(
+            sentence,
+            "You held 3 of 10 stretches; 8 of them keep a night."
+        );
+        let (heading, _) = verdict(&summary(3, Outcome::Quit), None);
+        assert_eq!(heading, "Tonight is not kept yet.");
+        let (heading, _) = verdict(&summary(3, Outcome::Quit), Some(true));
+        assert_eq!(
+            heading, "Tonight was already kept.",
+            "an earlier session kept it"
+        );
+    }
+}

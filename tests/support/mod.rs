@@ -68,7 +68,17 @@ pub fn session_app(routine: Routine) -> SessionApp {
 
 /// The stats after four kept nights in a row, tonight among them.
 pub fn four_night_streak() -> Stats {
-    let facts: Vec<SessionFacts> = (0..4)
+    kept_nights(0..4)
+}
+
+/// The stats after three kept nights up to last night, tonight not kept.
+pub fn streak_up_to_last_night() -> Stats {
+    kept_nights(1..4)
+}
+
+/// The stats after a kept session on each of these nights (0 is tonight).
+fn kept_nights(days_ago: std::ops::Range<i64>) -> Stats {
+    let facts: Vec<SessionFacts> = days_ago
         .map(|day| SessionFacts {
             id: format!("s{day}"),
             routine_name: "Quick".into(),
