@@ -325,3 +325,32 @@ fn home_redraws_when_the_history_arrives_and_on_resize() {
     let (io, _) = run_home(vec![wait(1)]);
     assert!(screen(&io).contains("No sessions yet"), "{}", screen(&io));
 }
+
+#[test]
+fn page_down_on_home_moves_by_the_rows_the_last_frame_had() {
+    let mut io = io(vec![wait(1), key(KeyCode::PageDown), wait(1)]);
+    let catalog: Vec<Routine> = (1..=14)
+        .map(|n| {
+            let mut r = bundled("quick");
+            r.id = format!("r{n}");
+            r.name = format!("Routine {n}");
+            r
+        })
+        .collect();
+    io.shell.catalog = catalog.clone();
+    let rows = catalog
+        .iter()
+        .map(|r| RoutineRow {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            total_secs: r.total_secs(),
+            mark: "yours",
+        })
+        .collect();
+    let (mut app, start) = App::home(HomeApp::new(rows, "r1", Rules::default()), SETTINGS);
+    io.run(&mut app, start).expect("loop runs");
+    let home = app.home.as_ref().expect("home");
+    let page = home.drawn().list_rows;
+    assert!(page > 5, "the frame's own room, not the default: {page}");
+    assert_eq!(home.selected, page - 1, "a page keeps one row in sight");
+}

@@ -1,8 +1,6 @@
 //! The home screen's model: the routines to choose from, tonight's status, the streak and the
 //! recent sessions. Pure, like the session's: keys arrive as actions, time as an argument.
 
-use std::cell::Cell;
-
 use chrono::{DateTime, FixedOffset};
 
 use crate::core::stats::{Rules, SessionFacts, Stats, night_of};
@@ -63,8 +61,8 @@ pub enum HomePage {
 }
 
 /// What the last frame had room for, which only the view knows: paging moves by a screenful
-/// and the problems stop scrolling at their end. The view writes it (through a [`Cell`], as it
-/// only borrows the model) and `update` reads it, so no message has to carry the size.
+/// and the problems stop scrolling at their end. The loop reports it after each frame that
+/// changed it ([`crate::app::Msg::Drawn`]); the view itself never writes to the model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Drawn {
     /// Rows the routine list had.
@@ -127,7 +125,7 @@ pub struct HomeApp {
     pub problems: Vec<String>,
     /// The first line of the problems panel on screen.
     pub problems_top: usize,
-    drawn: Cell<Drawn>,
+    drawn: Drawn,
     rules: Rules,
 }
 
@@ -144,7 +142,7 @@ impl HomeApp {
             status: None,
             problems: Vec::new(),
             problems_top: 0,
-            drawn: Cell::new(Drawn::default()),
+            drawn: Drawn::default(),
             rules,
         }
     }
@@ -191,17 +189,17 @@ impl HomeApp {
 
     /// What the last frame had room for.
     pub fn drawn(&self) -> Drawn {
-        self.drawn.get()
+        self.drawn
     }
 
-    /// Called by the view with what it had room for; see [`Drawn`].
-    pub fn set_drawn(&self, drawn: Drawn) {
-        self.drawn.set(drawn);
+    /// What the last frame had room for, as the loop reports it; see [`Drawn`].
+    pub fn set_drawn(&mut self, drawn: Drawn) {
+        self.drawn = drawn;
     }
 
     /// Handles a key.
     pub fn update(&mut self, action: HomeAction) -> Option<HomeEffect> {
-        let drawn = self.drawn.get();
+        let drawn = self.drawn;
         // A page keeps one row of the last one in sight, so the eye can follow.
         let list_page = drawn.list_rows.saturating_sub(1).max(1);
         let last = self.routines.len().saturating_sub(1);

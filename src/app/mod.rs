@@ -17,7 +17,7 @@ use crate::core::routine::Routine;
 use crate::core::session::Moment;
 use crate::core::stats::Stats;
 
-use self::home::{HistoryState, HomeApp, HomeEffect};
+use self::home::{Drawn, HistoryState, HomeApp, HomeEffect};
 use self::session::{Action, SessionApp, SessionFrame};
 
 pub use self::home::HomeAction;
@@ -68,6 +68,8 @@ pub enum Msg {
     Recorded(Result<Option<Stats>, String>),
     /// The history arrived (or failed), with any lines that were skipped.
     HistoryLoaded(HistoryState, Vec<String>),
+    /// What the last frame of home had room for, for paging and scrolling.
+    Drawn(Drawn),
 }
 
 /// What the shell must do; each carries what it needs.
@@ -202,6 +204,11 @@ impl App {
                         Some(HomeEffect::Exit) => self.exit = true,
                         None => {}
                     }
+                }
+            }
+            Msg::Drawn(drawn) => {
+                if let Some(home) = self.home.as_mut() {
+                    home.set_drawn(drawn);
                 }
             }
             Msg::HistoryLoaded(state, warnings) => {

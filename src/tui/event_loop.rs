@@ -3,6 +3,7 @@
 //! effects and feed their results back. Generic over the backend, the input and the clock, so
 //! that a test drives the whole app on `TestBackend` with scripted input and a manual clock.
 
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -107,17 +108,23 @@ where
             let frame = app.frame(now.moment);
             if drawn != Some(frame) {
                 let theme = &self.theme;
+                let before = app.home.as_ref().map(|home| home.drawn());
+                let room = Cell::new(before.unwrap_or_default());
                 self.terminal.draw(|f| {
                     f.render_widget(
                         AppView {
                             app,
                             now: now.moment,
                             theme,
+                            room: &room,
                         },
                         f.area(),
                     );
                 })?;
                 drawn = Some(frame);
+                if before.is_some_and(|before| before != room.get()) {
+                    self.handle(app, Msg::Drawn(room.get()));
+                }
             }
             if let Some(effects) = start.take() {
                 self.carry_out(app, effects);

@@ -1,6 +1,8 @@
 //! The home screen's other pages: the stats in words with the heatmap, the keys, and the
 //! problems found at start in full. Each fits its words to the width and wraps sentences.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -118,7 +120,7 @@ pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Every problem found at start, wrapped to the width, from the line the model scrolled to.
-pub fn problems(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
+pub fn problems(app: &HomeApp, t: &Theme, room: &Cell<Drawn>, area: Rect, buf: &mut Buffer) {
     let area = inset(Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),
@@ -138,10 +140,10 @@ pub fn problems(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         text.extend(wrap(&clean_line(problem), cols));
     }
     let rows = area.height.saturating_sub(2) as usize;
-    app.set_drawn(Drawn {
+    room.set(Drawn {
         panel_rows: rows,
         panel_lines: text.len(),
-        ..app.drawn()
+        ..room.get()
     });
     // A terminal made larger since the last key may show more than the end: clamp here too.
     let top = app.problems_top.min(text.len().saturating_sub(rows));

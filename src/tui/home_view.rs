@@ -1,10 +1,12 @@
 //! Drawing the home screen: tonight, the streak and its rule, the routines, twelve weeks of
-//! nights and the last sessions. It only reads the model (and tells it, through
-//! [`HomeApp::set_drawn`], how many rows a page of routines had).
+//! nights and the last sessions. It only reads the model; what it had room for (how many rows
+//! a page of routines had) it leaves in `room`, which the loop passes back as a message.
 //!
 //! Everything is measured in display columns and fitted before it is drawn: a label is
 //! whole where it is drawn, shortened with `…`, wrapped, or left out; never overwritten. What
 //! is left out as room shrinks is worked out in [`super::home_layout`].
+
+use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -30,6 +32,8 @@ pub struct HomeView<'a> {
     pub app: &'a HomeApp,
     /// The theme.
     pub theme: &'a Theme,
+    /// Where the view leaves what it had room for; see [`Drawn`].
+    pub room: &'a Cell<Drawn>,
 }
 
 /// The narrowest the routine list gets with the heatmap beside it.
@@ -56,7 +60,7 @@ impl Widget for HomeView<'_> {
             View::Main => self.main(body, buf),
             View::Stats => home_pages::stats(self.app, self.theme, body, buf),
             View::Help => home_pages::help(self.app, self.theme, body, buf),
-            View::Problems => home_pages::problems(self.app, self.theme, body, buf),
+            View::Problems => home_pages::problems(self.app, self.theme, self.room, body, buf),
         }
         let footer = row(area.bottom() - 1);
         match self.app.page {
@@ -253,9 +257,9 @@ impl HomeView<'_> {
     fn list(&self, rows: &Rows, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let app = self.app;
-        app.set_drawn(Drawn {
+        self.room.set(Drawn {
             list_rows: rows.list as usize,
-            ..app.drawn()
+            ..self.room.get()
         });
         let shown = window(app.selected, app.routines.len(), rows.list as usize);
         let mut lines = Vec::new();

@@ -4,6 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use std::cell::Cell;
+
+use crate::app::home::Drawn;
 use crate::app::{App, Screen};
 use crate::core::session::Moment;
 
@@ -19,6 +22,8 @@ pub struct AppView<'a> {
     pub now: Moment,
     /// The palette.
     pub theme: &'a Theme,
+    /// Where home leaves what it had room for.
+    pub room: &'a Cell<Drawn>,
 }
 
 impl Widget for AppView<'_> {
@@ -33,6 +38,7 @@ impl Widget for AppView<'_> {
             Some(Screen::Home(app)) => HomeView {
                 app,
                 theme: self.theme,
+                room: self.room,
             }
             .render(area, buf),
             None => {}
