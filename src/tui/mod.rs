@@ -11,6 +11,7 @@ pub mod home_view;
 pub mod input;
 pub mod keymap;
 pub mod overlays;
+pub mod session_layout;
 pub mod session_view;
 pub mod summary_view;
 pub mod theme;

@@ -16,13 +16,12 @@ use crate::core::text::{truncate, width, wrap};
 
 use super::keymap;
 use super::overlays;
+use super::session_layout::{Digits, Plan, column_in, stack, text_column};
 use super::summary_view;
 use super::theme::Theme;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH, fit_spans, footer_hints, inset, too_small};
 
 const ART_COLUMN: u16 = 32;
-/// Lines of instructions longer than this are hard to follow back to their start.
-const TEXT_COLUMN: u16 = 80;
 /// Columns kept between the routine's name and where the session stands.
 const HEADER_GAP: usize = 2;
 /// Columns of the routine's name worth giving up the words "left" and "min" for.
@@ -380,126 +379,6 @@ struct StatusLine {
     text: String,
     style: Style,
     centred: bool,
-}
-
-/// How tall the countdown is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Digits {
-    Full,
-    Half,
-    Plain,
-}
-
-impl Digits {
-    fn rows(self) -> u16 {
-        match self {
-            Digits::Full => 8,
-            Digits::Half => 4,
-            Digits::Plain => 1,
-        }
-    }
-}
-
-/// How the body's rows are shared out, top to bottom.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Plan {
-    top: u16,
-    digits: Digits,
-    after_digits: u16,
-    status: u16,
-    gauge: u16,
-    after_gauge: u16,
-    instructions: u16,
-    next: u16,
-}
-
-impl Plan {
-    /// Rows go out in order of need: the countdown and its status, the gauge and what comes
-    /// next, bigger digits, a breath of space, the instructions (only when two rows are free
-    /// for them), then more space, and whatever is left centres the whole.
-    fn new(rows: u16, big_digits_fit: bool, status_lines: u16, instruction_lines: u16) -> Self {
-        let mut left = rows;
-        let plain = take(&mut left, 1);
-        let status = take(&mut left, status_lines.max(1));
-        let gauge = take(&mut left, 1);
-        let next = take(&mut left, 1);
-        let digits = match left {
-            _ if plain == 0 || !big_digits_fit => Digits::Plain,
-            7.. => Digits::Full,
-            3.. => Digits::Half,
-            _ => Digits::Plain,
-        };
-        left -= digits.rows() - plain;
-        let mut plan = Self {
-            top: 0,
-            digits,
-            after_digits: 0,
-            status,
-            gauge,
-            after_gauge: 0,
-            instructions: 0,
-            next,
-        };
-        plan.after_digits = take(&mut left, 1);
-        if instruction_lines > 0 && left >= 2 {
-            // Space between the gauge and the text only when the text keeps two rows.
-            plan.after_gauge = u16::from(left >= 3);
-            left -= plan.after_gauge;
-            plan.instructions = instruction_lines.min(left);
-            left -= plan.instructions;
-        }
-        plan.top = take(&mut left, 1);
-        if plan.instructions > 0 {
-            plan.after_gauge += take(&mut left, 1 - plan.after_gauge);
-        }
-        plan.after_digits += take(&mut left, 1);
-        // More space between the parts would only pull them apart; it goes around them.
-        plan.top += left / 2;
-        plan
-    }
-}
-
-/// The area cut into rows of these heights from the top; the plan never asks for more rows
-/// than there are, and a height past the bottom is cut to what remains.
-fn stack<const N: usize>(area: Rect, heights: [u16; N]) -> [Rect; N] {
-    let mut y = area.y;
-    heights.map(|height| {
-        let top = y.min(area.bottom());
-        let height = height.min(area.bottom() - top);
-        y = top + height;
-        Rect {
-            y: top,
-            height,
-            ..area
-        }
-    })
-}
-
-/// Up to `want` of the rows `left`, taken from them.
-fn take(left: &mut u16, want: u16) -> u16 {
-    let got = want.min(*left);
-    *left -= got;
-    got
-}
-
-/// The text column: the area less a column each side, no wider than [`TEXT_COLUMN`], centred.
-fn text_column(area: Rect) -> Rect {
-    let area = inset(area);
-    let width = area.width.min(TEXT_COLUMN);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        width,
-        ..area
-    }
-}
-
-/// The rows of `rows` in the columns of `column`.
-fn column_in(rows: Rect, column: Rect) -> Rect {
-    Rect {
-        x: column.x,
-        width: column.width,
-        ..rows
-    }
 }
 
 /// A line that is followed by more than fits, ending in `…` within `cols` columns.
