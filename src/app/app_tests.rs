@@ -203,3 +203,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn minutes_left_round_up_so_the_last_second_is_still_a_minute() {
+    use super::session::minutes_left;
+    assert_eq!(
+        minutes_left(Duration::from_millis(500)),
+        1,
+        "not '0 min left'"
+    );
+    assert_eq!(minutes_left(Duration::ZERO), 0);
+    assert_eq!(minutes_left(Duration::from_secs(60)), 1);
+    assert_eq!(minutes_left(Duration::from_millis(60_001)), 2);
+    assert_eq!(
+        minutes_left(Duration::from_secs(207)),
+        4,
+        "a 3m 27s routine starts on 4, as home lists it"
+    );
+}
+
+#[test]
+fn the_header_starts_on_the_minutes_home_lists() {
+    let (app, _) = App::session(new_session(), SETTINGS, at(0));
+    let session = app.session.as_ref().expect("session");
+    let total = Duration::from_secs(session.session.routine().total_secs());
+    assert_eq!(
+        session::minutes_left(session.session.session_remaining(Duration::ZERO)),
+        session::minutes_left(total)
+    );
+}

@@ -37,9 +37,11 @@ fn recover_interrupted(paths: &Paths) -> Option<String> {
 #[derive(Debug, Parser)]
 #[command(name = "bedstretch", version, about, long_about)]
 #[command(after_help = "\
-Without a command, bedstretch opens the home screen: Enter starts tonight's routine.
+Without a command, bedstretch opens the home screen: Enter starts tonight's routine,
+↑↓ Home End PgUp PgDn choose, s stats, ! problems found at start, ? help, q quit.
 
 Keys in a session: Space pause, → or n skip, ← or p back, h this hurts, q quit, ? help.
+Anywhere: Ctrl-C quits at once (a session is saved), Ctrl-Z suspends (a session pauses).
 
 Your own routines live in $XDG_CONFIG_HOME/bedstretch/routines/*.toml (usually
 ~/.config/bedstretch/routines). Start from `bedstretch routine show bedtime-feet`.")]
