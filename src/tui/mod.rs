@@ -61,8 +61,15 @@ pub fn restore() {
 /// continued (`fg`). The caller sets the terminal up again.
 pub fn suspend() {
     restore();
-    // Our SIGTSTP handler replaced the default stop; this is that default, done by hand.
-    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    // Ctrl-Z in a cooked terminal stops the whole job, so do the same: were bedstretch run
+    // from a wrapper script, stopping only this process would leave the shell waiting on the
+    // script with the terminal taken. SIGSTOP cannot be caught, so it never comes back to
+    // our own SIGTSTP handler.
+    // SAFETY: kill(2) with pid 0 signals our own process group; it touches no memory.
+    let stopped = unsafe { libc::kill(0, libc::SIGSTOP) };
+    if stopped != 0 {
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    }
 }
 
 /// Rings the terminal bell on standard output.
