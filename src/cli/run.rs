@@ -85,6 +85,14 @@ impl Shell for StoreShell<'_> {
             .and_then(|catalog| catalog.get(routine))
             .map(|(routine, _)| routine.clone())
             .ok_or_else(|| format!("no routine called `{routine}`"))?;
+        if self.lock.is_some() {
+            // The last session could not be appended; its progress file is all there is of
+            // it, and a new session would write over it.
+            return Err(
+                "the last session is not saved yet; quit and start bedstretch again to recover it"
+                    .to_string(),
+            );
+        }
         self.lock = Some(lock(self.paths).map_err(|e| format!("{e:#}"))?);
         Ok(NewSession {
             routine,
