@@ -481,3 +481,15 @@ fn a_routine_shows_the_minutes_its_session_starts_with() {
         .unwrap_or_default();
     assert!(quick.contains(" 4 min"), "{shown}");
 }
+
+#[test]
+fn the_help_names_every_key_even_when_short() {
+    let mut app = home_at("2026-11-23T21:00:00+01:00", HistoryState::Loaded(history()));
+    app.update(HomeAction::Help);
+    for (w, h) in [(30, 8), (40, 12), (50, 15), (80, 24)] {
+        let shown = screen_at(&app, w, h);
+        for key in ["Enter", "↑↓", "Home End", "PgUp PgDn", "s ", "? ", "q "] {
+            assert!(shown.contains(key), "{key:?} missing at {w}x{h}:\n{shown}");
+        }
+    }
+}

@@ -89,12 +89,14 @@ pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         ..area
     });
     let cols = area.width as usize;
-    let mut lines = vec![Line::styled("Keys", t.title), Line::default()];
-    let keys = keymap::HOME
+    let rows = area.height as usize;
+    let keys: Vec<_> = keymap::HOME
         .iter()
         .filter(|b| !b.label.is_empty())
-        .filter(|b| b.action != HomeAction::Problems || !app.problems.is_empty());
-    for binding in keys {
+        .filter(|b| b.action != HomeAction::Problems || !app.problems.is_empty())
+        .collect();
+    let mut lines = vec![Line::styled("Keys", t.title), Line::default()];
+    for binding in &keys {
         labelled(
             &mut lines,
             binding.label,
@@ -115,6 +117,29 @@ pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     );
     for line in wrap("In a session, ? shows its own keys.", cols) {
         lines.push(Line::styled(line, t.dim));
+    }
+    if lines.len() > rows {
+        // Too short for the whole page: every key still shows, its words cut to one row,
+        // or, shorter still, the keys one after another as the footer names them.
+        lines = if keys.len() <= rows {
+            keys.iter()
+                .map(|b| {
+                    Line::from(vec![
+                        Span::styled(pad(b.label, KEY), t.key),
+                        Span::styled(truncate(b.help, cols.saturating_sub(KEY)), t.text),
+                    ])
+                })
+                .collect()
+        } else {
+            let words: Vec<String> = keys
+                .iter()
+                .map(|b| format!("{} {}", b.label, b.hint).trim_end().to_string())
+                .collect();
+            wrap(&words.join(" · "), cols)
+                .into_iter()
+                .map(|l| Line::styled(l, t.text))
+                .collect()
+        };
     }
     Paragraph::new(lines).render(area, buf);
 }
