@@ -254,3 +254,24 @@ fn list_keeps_its_columns_straight_for_names_in_wide_characters() {
         );
     }
 }
+
+#[test]
+fn show_keeps_its_times_in_line_for_step_names_in_wide_characters() {
+    let home = Home::new();
+    let wide = MINE
+        .replace("Mine", "小腿")
+        .replacen("name = \"", "name = \"左右伸展", 2);
+    home.add_routine("wide.toml", &wide);
+    let (code, stdout, _) = home.run(&["routine", "show", "wide"]);
+    assert_eq!(code, 0, "{stdout}");
+    let step = stdout
+        .lines()
+        .find(|l| l.starts_with("  1. "))
+        .expect("step line");
+    // 5 columns of number, 30 of name, 14 of sides and reps, then the time in 8.
+    assert_eq!(
+        unicode_width::UnicodeWidthStr::width(step),
+        5 + 30 + 14 + 8,
+        "{step:?}"
+    );
+}

@@ -232,3 +232,18 @@ fn the_header_starts_on_the_minutes_home_lists() {
         session::minutes_left(total)
     );
 }
+
+#[test]
+fn a_record_ends_to_the_millisecond() {
+    let (app, _) = App::session(new_session(), SETTINGS, at(0));
+    let session = app.session.as_ref().expect("session");
+    let record = session.record(Duration::new(3, 123_456_789));
+    let ran = record.ended_at - record.started_at;
+    assert_eq!(ran, chrono::Duration::milliseconds(3_123));
+    assert!(
+        !serde_json::to_string(&record)
+            .expect("json")
+            .contains("123456"),
+        "no digits past the millisecond"
+    );
+}

@@ -213,7 +213,9 @@ impl SessionApp {
     /// The session's record as it stands now: its end is its start plus the monotonic time
     /// it ran, so a wall clock that jumps cannot bend it.
     pub fn record(&self, now: Moment) -> SessionRecord {
-        let ran = chrono::Duration::from_std(now.saturating_sub(self.origin)).unwrap_or_default();
+        // To the millisecond, as records are (DESIGN.md); finer digits would only be noise.
+        let ran = now.saturating_sub(self.origin).as_millis();
+        let ran = chrono::Duration::milliseconds(i64::try_from(ran).unwrap_or(i64::MAX));
         let started = self.session.started_at();
         self.session
             .record(started.checked_add_signed(ran).unwrap_or(started))

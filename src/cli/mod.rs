@@ -41,7 +41,7 @@ Without a command, bedstretch opens the home screen: Enter starts tonight's rout
 ↑↓ Home End PgUp PgDn choose, s stats, ! problems found at start, ? help, q quit.
 
 Keys in a session: Space pause, → or n skip, ← or p back, h this hurts, q quit, ? help.
-Anywhere: Ctrl-C quits at once (a session is saved), Ctrl-Z suspends (a session pauses).
+Anywhere: Ctrl-C quits at once (what you held is saved), Ctrl-Z suspends (a session pauses).
 
 Your own routines live in $XDG_CONFIG_HOME/bedstretch/routines/*.toml (usually
 ~/.config/bedstretch/routines). Start from `bedstretch routine show bedtime-feet`.")]
@@ -114,7 +114,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let notes: Vec<String> = recovered.into_iter().chain(warning).collect();
     // A full screen would hide these behind it: home shows them itself, and `run` repeats
     // them once the screen is gone.
-    if cli.command.is_some() {
+    if !matches!(cli.command, None | Some(Command::Run { .. })) {
         for note in &notes {
             eprintln!("bedstretch: {note}");
         }

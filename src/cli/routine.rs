@@ -37,6 +37,15 @@ pub fn resolve(paths: &Paths, name: &str) -> Result<(Routine, Origin)> {
     bail!("no routine called `{name}`{near}")
 }
 
+/// The text padded with spaces to `cols` display columns; never cut, as `show` prints
+/// everything.
+fn at_least(text: &str, cols: usize) -> String {
+    format!(
+        "{text}{}",
+        " ".repeat(cols.saturating_sub(text::width(text)))
+    )
+}
+
 fn origin_label(origin: &Origin) -> &'static str {
     match origin {
         Origin::Bundled => "bundled",
@@ -132,12 +141,13 @@ pub fn show(paths: &Paths, name: &str, out: &mut impl Write) -> Result<ExitCode>
         } else {
             format_secs(step.duration_secs)
         };
+        // Padded in display columns, so a name in wide characters keeps the time in line.
         writeln!(
             out,
-            "{:>3}. {:<30}{:<14}{time:>8}",
+            "{:>3}. {}{}{time:>8}",
             i + 1,
-            step.name,
-            how.join(" · ")
+            at_least(&step.name, 30),
+            at_least(&how.join(" · "), 14)
         )?;
         for line in wrap(&step.instructions, 70) {
             writeln!(out, "     {line}")?;

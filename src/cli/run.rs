@@ -67,8 +67,10 @@ impl Shell for StoreShell<'_> {
         saved.map_err(|e| format!("{e:#}"))?;
         self.lock = None;
         // The streak after this session, for the summary; the session is saved either way.
+        // As of its start, so that "tonight" is the session's own night even when it ended
+        // past the rollover.
         Ok(history_read::read_facts(self.paths).ok().map(|history| {
-            Stats::compute(&history.sessions, &self.config.rules(), record.ended_at)
+            Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
         }))
     }
 
@@ -118,7 +120,15 @@ impl Shell for StoreShell<'_> {
     }
 
     fn poll(&mut self) -> Option<Msg> {
-        let msg = self.history.as_ref()?.try_recv().ok()?;
+        let msg = match self.history.as_ref()?.try_recv() {
+            Ok(msg) => msg,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            // The reader died without an answer: say so, rather than read forever.
+            Err(mpsc::TryRecvError::Disconnected) => Msg::HistoryLoaded(
+                HistoryState::Failed("the history reader stopped unexpectedly".to_string()),
+                Vec::new(),
+            ),
+        };
         self.history = None;
         Some(msg)
     }
