@@ -65,7 +65,12 @@ impl Home {
     }
 
     fn command(&self, args: &[&str]) -> CommandBuilder {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bedstretch"));
+        self.program(env!("CARGO_BIN_EXE_bedstretch"), args)
+    }
+
+    /// Any program, with bedstretch's folders pointed at this home.
+    fn program(&self, program: &str, args: &[&str]) -> CommandBuilder {
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(self.dir.path());
         cmd.env("TERM", "xterm-256color");
@@ -197,28 +202,34 @@ impl Pty {
 
     /// The process state letter from /proc: `T` when stopped.
     fn state(&self) -> char {
-        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).expect("stat");
-        // The state follows the command name, which is in parentheses.
-        stat.rsplit(") ")
-            .next()
-            .and_then(|rest| rest.chars().next())
-            .unwrap_or('?')
+        state_of(&self.pid())
     }
 
-    fn wait_state(&self, state: char) {
-        let start = SystemClock::new();
-        while self.state() != state {
-            assert!(
-                start.moment() < WAIT,
-                "the process never reached state {state}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
+    /// The pid of the program's only child (the session, when the program is a shell).
+    fn child_pid(&self) -> String {
+        let pid = self.pid();
+        let children =
+            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).expect("children");
+        children
+            .split_whitespace()
+            .next()
+            .expect("a child")
+            .to_string()
     }
 
     fn raw_output(&self) -> Vec<u8> {
         self.output.lock().expect("lock").clone()
     }
+}
+
+/// A process's state letter from /proc: `T` when stopped.
+fn state_of(pid: &str) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    // The state follows the command name, which is in parentheses.
+    stat.rsplit(") ")
+        .next()
+        .and_then(|rest| rest.chars().next())
+        .unwrap_or('?')
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -406,26 +417,36 @@ fn a_resize_redraws_without_a_key_on_both_screens() {
 }
 
 #[test]
-fn ctrl_z_gives_the_terminal_back_stops_and_pauses_and_fg_repaints() {
+fn ctrl_z_under_a_job_control_shell_stops_the_job_and_fg_repaints_it_paused() {
     let home = Home::new();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
-    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
+    // A shell that does job control, as the person's own does: the session runs as a job,
+    // Ctrl-Z hands the terminal back to the shell, and `fg` (after a line is read) brings
+    // the session back.
+    let script = format!(
+        "set -m; '{}' run long.toml; echo JOB-STOPPED; read line; echo GOT-$line; fg",
+        env!("CARGO_BIN_EXE_bedstretch")
+    );
+    let cmd = home.program("bash", &["--norc", "--noprofile", "-c", &script]);
+    let mut pty = Pty::spawn(cmd);
     pty.wait_for("Long hold");
     pty.forget_output();
     pty.send(b"\x1a");
-    pty.wait_state('T');
+    pty.wait_for("JOB-STOPPED");
+    let session = pty.child_pid();
+    assert_eq!(state_of(&session), 'T', "the session is stopped");
     let raw = pty.raw_output();
     assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
     assert!(contains(&raw, b"\x1b[?25h"), "showed the cursor");
     // Stopped for a while: none of it may count as held.
     thread::sleep(Duration::from_millis(2_500));
-    pty.forget_output();
-    pty.signal("-CONT");
+    // The terminal is cooked again: a typed line is echoed and read whole by the shell.
+    pty.send(b"back\r");
     let screen = pty.wait_for("Paused");
     assert!(screen.contains("Long hold"), "repainted whole: {screen}");
     assert!(
-        contains(&pty.raw_output(), b"\x1b[?1049h"),
-        "back on the alternate screen"
+        contains(&pty.raw_output(), b"GOT-back"),
+        "the shell read the line in a cooked terminal"
     );
     // Raw mode again: a single key acts without Enter.
     pty.send(b"q");
@@ -438,4 +459,23 @@ fn ctrl_z_gives_the_terminal_back_stops_and_pauses_and_fg_repaints() {
         .as_u64()
         .expect("done_secs");
     assert!(done < 2, "the time stopped was not held: {done} s");
+}
+
+#[test]
+fn ctrl_z_with_no_shell_to_come_back_to_pauses_and_never_freezes() {
+    // Run straight in the terminal, as `ssh host bedstretch` does: nothing could continue a
+    // stopped job, so the kernel drops the stop and the session simply pauses.
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
+    pty.wait_for("Long hold");
+    pty.forget_output();
+    pty.send(b"\x1a");
+    let screen = pty.wait_for("Paused");
+    assert!(screen.contains("Long hold"), "{screen}");
+    assert_ne!(pty.state(), 'T', "not stopped for good");
+    pty.send(b" ");
+    pty.wait_for("Next: the end");
+    pty.send(b"\x03");
+    assert!(pty.wait_exit());
 }

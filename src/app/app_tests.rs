@@ -247,3 +247,96 @@ fn a_record_ends_to_the_millisecond() {
         "no digits past the millisecond"
     );
 }
+
+/// What a generated person does on home and in its sessions.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Start,
+    Key(Action),
+    Tick,
+    Continued,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        Just(Step::Start),
+        Just(Step::Tick),
+        Just(Step::Continued),
+        action().prop_filter_map("a key", |a| a.map(Step::Key)),
+    ]
+}
+
+/// Carries out effects as a shell would, feeding the answers back; failing saves and
+/// records when told to. Returns (records, discards, starts).
+fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usize, usize, usize) {
+    let mut queue = std::collections::VecDeque::from(effects);
+    let (mut records, mut discards, mut starts) = (0, 0, 0);
+    while let Some(effect) = queue.pop_front() {
+        let answer = match effect {
+            Effect::Save(_) => Some(Msg::Saved(if fail { Err("full".into()) } else { Ok(()) })),
+            Effect::Record(_) => {
+                records += 1;
+                Some(Msg::Recorded(if fail {
+                    Err("full".into())
+                } else {
+                    Ok(None)
+                }))
+            }
+            Effect::Discard => {
+                discards += 1;
+                None
+            }
+            Effect::Start(_) => {
+                starts += 1;
+                Some(Msg::Started(Ok(new_session())))
+            }
+            Effect::LoadHistory => Some(Msg::HistoryLoaded(
+                home::HistoryState::Loaded(Vec::new()),
+                Vec::new(),
+            )),
+            Effect::Bell | Effect::Suspend => None,
+        };
+        if let Some(msg) = answer {
+            queue.extend(app.update(msg, now));
+        }
+    }
+    (records, discards, starts)
+}
+
+proptest! {
+    #[test]
+    fn from_home_every_session_started_is_recorded_or_discarded_exactly_once(
+        steps in proptest::collection::vec((step(), 0u64..8_000), 0..80),
+        fail in proptest::bool::ANY,
+    ) {
+        let rows = vec![RoutineRow {
+            id: "test".into(),
+            name: "Test".into(),
+            total_secs: 20,
+            mark: "",
+        }];
+        let (mut app, start) = App::home(HomeApp::new(rows, "test", Rules::default()), SETTINGS);
+        let mut t = 0;
+        let mut total = carry_out(&mut app, start, at(t), fail);
+        for (step, gap) in steps {
+            t += gap;
+            let msg = match step {
+                Step::Start => Msg::Home(HomeAction::Start),
+                Step::Key(action) => Msg::Session(action),
+                Step::Tick => Msg::Tick,
+                Step::Continued => Msg::Continued { last_seen: Duration::from_millis(t / 2) },
+            };
+            let effects = app.update(msg, at(t));
+            let (r, d, s) = carry_out(&mut app, effects, at(t), fail);
+            total = (total.0 + r, total.1 + d, total.2 + s);
+            if app.exit {
+                break;
+            }
+        }
+        let effects = app.update(Msg::Quit, at(t + 1));
+        let (r, d, s) = carry_out(&mut app, effects, at(t + 1), fail);
+        let (records, discards, starts) = (total.0 + r, total.1 + d, total.2 + s);
+        prop_assert!(app.exit);
+        prop_assert_eq!(records + discards, starts, "each session ends once");
+    }
+}

@@ -187,6 +187,8 @@ impl App {
                     });
                 }
             }
+            // One session at a time: a start while one runs would drop it unrecorded.
+            Msg::Started(Ok(_)) | Msg::Home(_) if self.session.is_some() => {}
             Msg::Started(Ok(new)) => {
                 let (session, start) = SessionApp::start(new, self.settings, now);
                 self.session = Some(session);

@@ -194,6 +194,7 @@ where
                 }
                 Effect::Suspend => {
                     self.shell.suspend();
+                    self.events.resumed();
                     self.shell.reclaim();
                     // The screen may have been used by anything while stopped: draw it all.
                     // A failure shows at the next draw, which returns it.

@@ -41,6 +41,10 @@ pub enum Input {
 pub trait EventSource {
     /// The next input, or `None` when `timeout` passes first.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>>;
+
+    /// The loop stopped the process itself and has set the terminal up again: the SIGCONT
+    /// that woke it needs no second repaint.
+    fn resumed(&mut self) {}
 }
 
 /// The signals bedstretch handles, each raising a flag and waking the loop through a pipe.
@@ -161,6 +165,10 @@ impl TerminalEvents {
 }
 
 impl EventSource for TerminalEvents {
+    fn resumed(&mut self) {
+        self.signals.resume.store(false, Ordering::Relaxed);
+    }
+
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
         if let Some(input) = self.signals.take() {
             return Ok(Some(input));

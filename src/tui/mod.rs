@@ -58,17 +58,31 @@ pub fn restore() {
 }
 
 /// Gives the terminal back and stops the process as Ctrl-Z would; returns when it is
-/// continued (`fg`). The caller sets the terminal up again.
+/// continued (`fg`), or at once where nothing could continue it. The caller sets the terminal
+/// up again.
 pub fn suspend() {
     restore();
-    // Ctrl-Z in a cooked terminal stops the whole job, so do the same: were bedstretch run
-    // from a wrapper script, stopping only this process would leave the shell waiting on the
-    // script with the terminal taken. SIGSTOP cannot be caught, so it never comes back to
-    // our own SIGTSTP handler.
-    // SAFETY: kill(2) with pid 0 signals our own process group; it touches no memory.
-    let stopped = unsafe { libc::kill(0, libc::SIGSTOP) };
-    if stopped != 0 {
-        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    stop_job();
+}
+
+/// Sends SIGTSTP to the whole job with its default action, as a cooked terminal's Ctrl-Z
+/// does: were bedstretch run from a wrapper script, stopping only this process would leave
+/// the shell waiting on the script with the terminal taken. Where no shell does job control
+/// (`ssh host bedstretch`, `xterm -e bedstretch`), the kernel discards the signal rather than
+/// stop a job that nothing could continue; raising SIGSTOP would freeze it for good.
+fn stop_job() {
+    // SAFETY: sigaction and kill are called with valid pointers to local structs; our own
+    // handler (signal-hook's) is saved whole and put back whole once the job goes on.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut ours) != 0 {
+            return;
+        }
+        // Delivered to this process before kill returns: the stop happens inside it.
+        libc::kill(0, libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
     }
 }
 
