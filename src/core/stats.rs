@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
 /// The rules that decide which nights count.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,10 +65,20 @@ pub fn nights(n: u32) -> String {
 }
 
 /// The night a moment belongs to: its own local date, less the rollover, so that 00:30 on
-/// Tuesday is Monday night.
+/// Tuesday is Monday night. At the very edge of the calendar, where there is no earlier day
+/// to step back to, the moment's own date is taken; [`try_night_of`] says when that happens.
 pub fn night_of(at: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> NaiveDate {
+    try_night_of(at, day_starts_at).unwrap_or_else(|| at.naive_local().date())
+}
+
+/// [`night_of`], or `None` for a moment so near the calendar's edge that its night cannot be
+/// placed (a history line from a stranger can say anything).
+pub fn try_night_of(at: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> Option<NaiveDate> {
     let since_midnight = day_starts_at - NaiveTime::MIN;
-    (at.naive_local() - since_midnight).date()
+    at.naive_utc()
+        .checked_add_offset(*at.offset())?
+        .checked_sub_signed(since_midnight)
+        .map(|local| local.date())
 }
 
 /// How a night looks on the heatmap.
@@ -134,7 +144,10 @@ impl Stats {
             if s.started_at > as_of || !seen.insert(s.id.as_str()) {
                 continue;
             }
-            let night = night_of(s.started_at, rules.day_starts_at);
+            // A night that cannot be placed cannot keep a streak; the readers warn about it.
+            let Some(night) = try_night_of(s.started_at, rules.day_starts_at) else {
+                continue;
+            };
             let entry = best.entry(night).or_insert(0.0);
             *entry = entry.max(s.completion());
             if night >= month_start {
@@ -191,46 +204,68 @@ impl Stats {
     }
 
     /// Kept nights in the run ending at `last`; rest days bridge it without counting.
+    /// Walks from kept night to kept night, never day by day, so a history that spans the
+    /// whole calendar costs no more than its nights.
     fn run_ending(&self, last: NaiveDate) -> u32 {
-        let Some(first) = self.best.keys().next().copied() else {
-            return 0;
-        };
         let mut count = 0;
-        let mut night = last;
-        while night >= first {
-            if self.is_rest(night) {
-                // A rest day neither breaks nor extends the run.
-            } else if self.is_kept(night) {
-                count += 1;
-            } else {
+        let mut until = Some(last);
+        let counted = self
+            .best
+            .range(..=last)
+            .rev()
+            .filter(|(night, c)| **c >= self.rules.min_completion && !self.is_rest(**night))
+            .map(|(night, _)| *night);
+        for night in counted {
+            // Every night after this one, up to where the run has reached, must be a rest day.
+            let Some(end) = until else { break };
+            if !self.only_rest_days(night.succ_opt(), end) {
                 break;
             }
-            night = back(night, 1);
+            count += 1;
+            until = night.pred_opt();
         }
         count
     }
 
+    /// The longest run of kept nights, rest days bridging without counting.
     fn longest(&self, kept: &BTreeSet<NaiveDate>) -> u32 {
-        let (Some(first), Some(last)) = (kept.iter().next(), kept.iter().next_back()) else {
-            return 0;
-        };
         let (mut best, mut run) = (0, 0);
-        let mut night = *first;
-        while night <= *last {
-            if self.is_rest(night) {
-                // Bridges the run.
-            } else if kept.contains(&night) {
-                run += 1;
-                best = best.max(run);
-            } else {
-                run = 0;
-            }
-            night = night.succ_opt().unwrap_or(night);
-            if night == NaiveDate::MAX {
-                break;
-            }
+        let mut previous: Option<NaiveDate> = None;
+        for night in kept.iter().copied().filter(|n| !self.is_rest(*n)) {
+            let bridged = previous
+                .is_some_and(|p| self.only_rest_days(p.succ_opt(), night.pred_opt().unwrap_or(p)));
+            run = if bridged { run + 1 } else { 1 };
+            best = best.max(run);
+            previous = Some(night);
         }
         best
+    }
+
+    /// True when every night from `from` to `to`, both included, is a rest day; true for
+    /// none at all (`from` after `to`, or no `from`).
+    fn only_rest_days(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
+        let Some(from) = from else { return true };
+        if from > to {
+            return true;
+        }
+        // A week or more holds every weekday: all must be rest days.
+        let days = (to - from).num_days() + 1;
+        if days >= 7 {
+            return [
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ]
+            .iter()
+            .all(|d| self.rules.rest_days.contains(d));
+        }
+        from.iter_days()
+            .take(days as usize)
+            .all(|n| self.is_rest(n))
     }
 
     /// How a night shows on the heatmap.
@@ -264,7 +299,10 @@ impl Stats {
             .map(|w| {
                 let monday = back(this_monday, u64::from(w) * 7);
                 std::array::from_fn(|d| {
-                    let night = monday + Duration::days(d as i64);
+                    // At the calendar's far end a night past it repeats the last one.
+                    let night = monday
+                        .checked_add_days(chrono::Days::new(d as u64))
+                        .unwrap_or(monday);
                     (night, self.night_state(night))
                 })
             })

@@ -1,6 +1,6 @@
 //! The night and streak rules, case by case, and their properties.
 
-use chrono::{NaiveDate, TimeZone, Weekday};
+use chrono::{Duration, NaiveDate, TimeZone, Weekday};
 use chrono_tz::{America::New_York, Europe::Berlin};
 use proptest::prelude::*;
 
@@ -367,4 +367,116 @@ proptest! {
         prop_assert!(after.longest_streak >= before.longest_streak);
         prop_assert!(after.nights_kept >= before.nights_kept);
     }
+}
+
+/// The streak rules as DESIGN.md words them, walked night by night: the reference the
+/// kept-night-to-kept-night walk must agree with.
+fn streaks_day_by_day(s: &Stats, rest: &[Weekday]) -> (u32, u32) {
+    let kept = |n: NaiveDate| s.best.get(&n).is_some_and(|c| *c >= s.rules.min_completion);
+    let (Some(first), Some(last)) = (s.best.keys().next().copied(), Some(s.tonight)) else {
+        return (0, 0);
+    };
+    let (mut longest, mut run) = (0, 0);
+    let mut night = first;
+    while night <= last {
+        if rest.contains(&night.weekday()) {
+        } else if kept(night) {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+        night = night.succ_opt().expect("in range");
+    }
+    let mut current = 0;
+    let mut night = if kept(s.tonight) {
+        s.tonight
+    } else {
+        s.tonight.pred_opt().expect("day")
+    };
+    while night >= first {
+        if rest.contains(&night.weekday()) {
+        } else if kept(night) {
+            current += 1;
+        } else {
+            break;
+        }
+        night = night.pred_opt().expect("day");
+    }
+    (current, longest)
+}
+
+proptest! {
+    #[test]
+    fn streaks_agree_with_the_rules_walked_night_by_night(
+        history in arbitrary_history(),
+        as_of_day in 0i64..130,
+        rest in proptest::collection::vec(0u8..7, 0..7),
+    ) {
+        let rest: Vec<Weekday> = rest
+            .into_iter()
+            .map(|d| Weekday::try_from(d).expect("weekday"))
+            .collect();
+        let rules = Rules {
+            rest_days: rest.clone(),
+            ..Rules::default()
+        };
+        let as_of = at("2026-01-01T12:00:00+00:00") + Duration::days(as_of_day);
+        let s = Stats::compute(&history, &rules, as_of);
+        let (current, longest) = streaks_day_by_day(&s, &rest);
+        prop_assert_eq!(s.current_streak, current);
+        prop_assert_eq!(s.longest_streak, longest.max(current));
+    }
+}
+
+#[test]
+fn a_date_at_the_calendars_edge_neither_panics_nor_counts() {
+    let far: DateTime<FixedOffset> = "-262143-01-01T01:00:00+00:00"
+        .parse()
+        .expect("as serde reads it");
+    assert_eq!(try_night_of(far, Rules::default().day_starts_at), None);
+    let mut history = evenings(&["2026-11-22", "2026-11-23"]);
+    history.push(SessionFacts {
+        started_at: far,
+        ..session("far", "2026-11-23T22:00:00+01:00", 10, 10)
+    });
+    let s = stats(&history, "2026-11-23T23:00:00+01:00");
+    assert_eq!((s.current_streak, s.nights_kept), (2, 2));
+    let _ = s.heatmap(12);
+    // As of a moment at the far end of the calendar, too.
+    let end: DateTime<FixedOffset> = "+262142-12-31T23:59:59+00:00"
+        .parse()
+        .expect("as serde reads it");
+    let s = Stats::compute(&history, &Rules::default(), end);
+    let _ = (s.heatmap(12), s.in_words());
+}
+
+#[test]
+fn every_day_a_rest_day_and_an_absurd_date_finish_at_once() {
+    let rules = Rules {
+        rest_days: vec![
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ],
+        ..Rules::default()
+    };
+    let far: DateTime<FixedOffset> = "-262000-01-01T05:00:00+00:00"
+        .parse()
+        .expect("as serde reads it");
+    let mut history = evenings(&["2026-11-22"]);
+    history.push(SessionFacts {
+        started_at: far,
+        ..session("far", "2026-11-23T22:00:00+01:00", 10, 10)
+    });
+    let s = Stats::compute(&history, &rules, at("2026-11-23T23:00:00+01:00"));
+    assert_eq!((s.current_streak, s.longest_streak), (0, 0));
+    assert_eq!(
+        s.nights_kept, 2,
+        "rest days are still counted as kept nights"
+    );
 }
