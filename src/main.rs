@@ -1,14 +1,42 @@
-use std::io::Write;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match bedstretch::cli::run(std::env::args_os()) {
         Ok(code) => code,
+        // `bedstretch history | head -1`: the reader has all it wanted; that is no failure.
+        Err(error) if closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             // One plain line (or one per problem in a file), never a backtrace; and never a
             // panic when standard error itself is gone with the terminal.
-            let _ = writeln!(std::io::stderr(), "bedstretch: {error:#}");
+            let _ = writeln!(io::stderr(), "bedstretch: {}", once(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// True when the command failed only because its output was closed.
+fn closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The error and its causes on one line, each said once: a cause that the message before it
+/// already quotes (as "cannot read: it is a folder" quotes "it is a folder") is not repeated.
+fn once(error: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }

@@ -72,7 +72,7 @@ enum Command {
     /// Every session you have done, newest last.
     History {
         /// Only sessions from this night on (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
         /// One JSON array of the sessions as recorded.
         #[arg(long, conflicts_with = "csv")]
@@ -83,9 +83,18 @@ enum Command {
     },
 }
 
+/// `--as-of`: a moment with its UTC offset; the error names the form, with an example.
 fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text)
-        .map_err(|e| format!("{e}; expected a time like 2026-11-24T07:00:00+01:00"))
+    DateTime::parse_from_rfc3339(text).map_err(|_| {
+        "expected a date, time and UTC offset (RFC 3339), such as 2026-11-23T22:00:00+01:00"
+            .to_string()
+    })
+}
+
+/// `--since`: a calendar date; the error names the form, with an example.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| "expected a date as YEAR-MONTH-DAY, such as 2026-11-01".to_string())
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,7 +1,7 @@
 //! `bedstretch routine list|show|validate`, and finding a routine by id or path.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -14,8 +14,11 @@ use crate::store::routines::{Catalog, Origin, load_file};
 
 /// Finds a routine named on the command line: a path to a .toml file, or an id.
 pub fn resolve(paths: &Paths, name: &str) -> Result<(Routine, Origin)> {
-    let looks_like_path = name.ends_with(".toml") || name.contains(std::path::MAIN_SEPARATOR);
-    if looks_like_path || Path::new(name).is_file() {
+    // Only a name that looks like a path is one: a file called `quick` in the current folder
+    // must not stand in for the routine `quick`.
+    let looks_like_path =
+        name.ends_with(".toml") || name.contains(['/', std::path::MAIN_SEPARATOR]);
+    if looks_like_path {
         let path = PathBuf::from(name);
         let routine = load_file(&path)?;
         return Ok((routine, Origin::File(path)));
