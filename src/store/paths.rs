@@ -1,6 +1,9 @@
-//! Where bedstretch keeps things, following the XDG base directories on Linux and the
-//! platform's own places elsewhere.
+//! Where bedstretch keeps things: `XDG_CONFIG_HOME` and `XDG_DATA_HOME` when they are set,
+//! on every Unix (macOS included, so that tests and people can keep bedstretch to a folder of
+//! their choosing), else the platform's own places (`~/.config`, `~/.local/share` on Linux,
+//! `~/Library/Application Support` on macOS).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
@@ -18,12 +21,33 @@ pub struct Paths {
 impl Paths {
     /// The folders for this user, honouring `XDG_CONFIG_HOME` and `XDG_DATA_HOME`.
     pub fn from_env() -> Result<Self> {
+        Self::from_vars(
+            std::env::var_os("XDG_CONFIG_HOME"),
+            std::env::var_os("XDG_DATA_HOME"),
+        )
+    }
+
+    /// The folders from these XDG variables (as the environment gives them), each falling
+    /// back to the platform's place when unset, empty or relative (the XDG rules).
+    pub fn from_vars(config: Option<OsString>, data: Option<OsString>) -> Result<Self> {
+        let absolute = |var: Option<OsString>| {
+            var.map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+                .map(|p| p.join("bedstretch"))
+        };
+        let (config, data) = (absolute(config), absolute(data));
+        if let (Some(config_dir), Some(data_dir)) = (config.clone(), data.clone()) {
+            return Ok(Self {
+                config_dir,
+                data_dir,
+            });
+        }
         let dirs = ProjectDirs::from("", "", "bedstretch").context(
             "cannot find your home folder; set HOME (or XDG_CONFIG_HOME and XDG_DATA_HOME)",
         )?;
         Ok(Self {
-            config_dir: dirs.config_dir().to_path_buf(),
-            data_dir: dirs.data_dir().to_path_buf(),
+            config_dir: config.unwrap_or_else(|| dirs.config_dir().to_path_buf()),
+            data_dir: data.unwrap_or_else(|| dirs.data_dir().to_path_buf()),
         })
     }
 
@@ -40,5 +64,31 @@ impl Paths {
     /// Where the person's own routines live.
     pub fn routines_dir(&self) -> PathBuf {
         self.config_dir.join("routines")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xdg_variables_win_on_every_unix_when_absolute() {
+        let paths = Paths::from_vars(Some("/tmp/c".into()), Some("/tmp/d".into())).expect("paths");
+        assert_eq!(paths.config_dir, PathBuf::from("/tmp/c/bedstretch"));
+        assert_eq!(paths.data_dir, PathBuf::from("/tmp/d/bedstretch"));
+        assert_eq!(
+            paths.history_dir(),
+            PathBuf::from("/tmp/d/bedstretch/history")
+        );
+    }
+
+    #[test]
+    fn relative_or_empty_xdg_variables_are_ignored_as_the_spec_says() {
+        let Ok(paths) = Paths::from_vars(Some("relative".into()), Some("".into())) else {
+            return; // No home folder in this environment: nothing to compare against.
+        };
+        assert!(paths.config_dir.is_absolute());
+        assert!(paths.data_dir.is_absolute());
+        assert!(!paths.config_dir.starts_with("relative"));
     }
 }
