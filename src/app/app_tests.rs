@@ -340,3 +340,21 @@ proptest! {
         prop_assert_eq!(records + discards, starts, "each session ends once");
     }
 }
+
+#[test]
+fn a_wall_clock_set_back_mid_session_cannot_end_it_before_it_began() {
+    let (mut app, _) = App::session(new_session(), SETTINGS, at(0));
+    let set_back = Now {
+        moment: Duration::from_secs(30),
+        wall: at(0).wall - chrono::Duration::hours(1),
+    };
+    let effects = app.update(Msg::Session(Action::Interrupt), set_back);
+    let Some(Effect::Record(record)) = effects.iter().find(|e| matches!(e, Effect::Record(_)))
+    else {
+        panic!("recorded: {effects:?}");
+    };
+    assert_eq!(
+        record.ended_at - record.started_at,
+        chrono::Duration::seconds(30)
+    );
+}
