@@ -1,5 +1,6 @@
 //! The command line: clap definitions and dispatch to each command.
 
+mod config;
 mod routine;
 mod run;
 mod stats;
@@ -13,7 +14,8 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
 use crate::store::paths::Paths;
-use crate::store::{config, progress};
+use crate::store::routines::Catalog;
+use crate::store::{config as config_file, progress};
 
 /// A session left behind by a program that died goes into the history at the next start of
 /// any command. Returns what to tell the person about it.
@@ -69,6 +71,12 @@ enum Command {
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
     },
+    /// Show your settings and where each comes from; `config check` checks the file.
+    #[command(long_about = CONFIG_HELP)]
+    Config {
+        #[command(subcommand)]
+        command: Option<ConfigCommand>,
+    },
     /// Every session you have done, newest last.
     History {
         /// Only sessions from this night on (YYYY-MM-DD).
@@ -97,6 +105,44 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
         .map_err(|_| "expected a date as YEAR-MONTH-DAY, such as 2026-11-01".to_string())
 }
 
+const CONFIG_HELP: &str = "\
+Show the settings in use, one per line as TOML you can copy into the file, each with where it
+comes from: `default`, or the line of config.toml that set it. Problems with the file follow
+on stderr, one per line with its line and column.
+
+The file is $XDG_CONFIG_HOME/bedstretch/config.toml (usually ~/.config/bedstretch/config.toml);
+every key is optional:
+
+  default_routine = \"bedtime-feet\"   # what `bedstretch run` starts
+  day_starts_at = \"04:00\"            # when one night ends and the next begins
+  min_completion = 0.8               # share of stretches held for a night to count, 0 to 1
+  rest_days = [\"sat\", \"sun\"]       # days that neither break nor extend a streak
+  bell = true                        # ring the terminal bell at each change
+  theme = \"night\"                  # the only theme so far; set NO_COLOR for no colour
+
+A bad value costs only its own key, which falls back to its default.";
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Check config.toml: `ok` and exit status 0, or every problem on stderr and status 1.
+    Check,
+}
+
+/// Commands that only read, so they must not write either: not even the recovery of an
+/// interrupted session, which appends to the history.
+fn writes_nothing(command: &Option<Command>) -> bool {
+    matches!(command, Some(Command::Config { .. }))
+}
+
+/// Commands that start or name the default routine, and so must know whether it exists;
+/// the others do not pay for reading every routine.
+fn needs_routines(command: &Option<Command>) -> bool {
+    matches!(
+        command,
+        None | Some(Command::Run { routine: None }) | Some(Command::Config { .. })
+    )
+}
+
 #[derive(Debug, Subcommand)]
 enum RoutineCommand {
     /// List every routine with its steps and total time.
@@ -118,24 +164,40 @@ enum RoutineCommand {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let cli = Cli::parse_from(args);
     let paths = Paths::from_env()?;
-    let recovered = recover_interrupted(&paths);
-    let (config, warning) = config::load(&paths);
-    let notes: Vec<String> = recovered.into_iter().chain(warning).collect();
+    let recovered = if writes_nothing(&cli.command) {
+        None
+    } else {
+        recover_interrupted(&paths)
+    };
+    let mut loaded = config_file::load(&paths);
+    if needs_routines(&cli.command) {
+        loaded.check_default_routine(Catalog::load(&paths).ids());
+    }
+    let problems = loaded.problems.iter().map(ToString::to_string);
+    let notes: Vec<String> = recovered.into_iter().chain(problems).collect();
     // A full screen would hide these behind it: home shows them itself, and `run` repeats
-    // them once the screen is gone.
-    if !matches!(cli.command, None | Some(Command::Run { .. })) {
+    // them once the screen is gone. `config` prints its own.
+    if !matches!(
+        cli.command,
+        None | Some(Command::Run { .. } | Command::Config { .. })
+    ) {
         for note in &notes {
             eprintln!("bedstretch: {note}");
         }
     }
+    let config = &loaded.config;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        None => run::home(&paths, &config, notes),
-        Some(Command::Run { routine }) => run::run(&paths, &config, routine.as_deref(), &notes),
+        None => run::home(&paths, config, notes),
+        Some(Command::Run { routine }) => run::run(&paths, config, routine.as_deref(), &notes),
+        Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
+        Some(Command::Config {
+            command: Some(ConfigCommand::Check),
+        }) => config::check(&loaded, &mut out),
         Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
         Some(Command::Stats { json, as_of }) => {
             let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
-            stats::stats(&paths, &config, as_of, json, &mut out)
+            stats::stats(&paths, config, as_of, json, &mut out)
         }
         Some(Command::History { since, json, csv }) => {
             let format = match (json, csv) {
@@ -143,7 +205,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 (_, true) => stats::Format::Csv,
                 _ => stats::Format::Table,
             };
-            stats::history(&paths, &config, since, format, &mut out)
+            stats::history(&paths, config, since, format, &mut out)
         }
         Some(Command::Routine(RoutineCommand::Show { routine })) => {
             routine::show(&paths, &routine, &mut out)

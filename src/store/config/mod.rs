@@ -1,0 +1,377 @@
+//! The optional config file, read key by key: a bad key falls back to its own default alone,
+//! the good ones keep their values, and every problem is reported with its line and column.
+//! Nothing in it can stop bedstretch from starting.
+
+mod keys;
+mod problem;
+#[cfg(test)]
+mod tests;
+
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveTime, Weekday};
+
+use crate::core::stats::Rules;
+use crate::core::text::{clean_line, line_col, quote};
+
+use super::paths::Paths;
+
+pub use problem::{ConfigFault, ConfigProblem, SHOWN_PROBLEMS};
+
+/// A config file larger than this is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Settings from `config.toml`, with DESIGN.md's defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The routine `bedstretch run` starts when none is named.
+    pub default_routine: String,
+    /// When one night ends and the next begins.
+    pub day_starts_at: NaiveTime,
+    /// Share of step-sides completed for a session to count toward the streak, 0 to 1.
+    pub min_completion: f64,
+    /// Days of the week that neither break nor extend a streak.
+    pub rest_days: Vec<Weekday>,
+    /// Ring the terminal bell at step changes.
+    pub bell: bool,
+    /// The colour theme.
+    pub theme: ThemeName,
+}
+
+/// The themes there are; `NO_COLOR` turns colour off whichever is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeName {
+    /// A dim, low-glare palette for a dark room.
+    Night,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let rules = Rules::default();
+        Self {
+            default_routine: crate::store::bundled::DEFAULT_ROUTINE.to_string(),
+            day_starts_at: rules.day_starts_at,
+            min_completion: rules.min_completion,
+            rest_days: rules.rest_days,
+            bell: true,
+            theme: ThemeName::Night,
+        }
+    }
+}
+
+impl Config {
+    /// The streak rules this config sets.
+    pub fn rules(&self) -> Rules {
+        Rules {
+            day_starts_at: self.day_starts_at,
+            min_completion: self.min_completion,
+            rest_days: self.rest_days.clone(),
+        }
+    }
+}
+
+/// The keys of the config file, in the order `bedstretch config` prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// `default_routine`
+    DefaultRoutine,
+    /// `day_starts_at`
+    DayStartsAt,
+    /// `min_completion`
+    MinCompletion,
+    /// `rest_days`
+    RestDays,
+    /// `bell`
+    Bell,
+    /// `theme`
+    Theme,
+}
+
+impl Key {
+    /// Every key, in the order of the documentation.
+    pub const ALL: [Key; 6] = [
+        Key::DefaultRoutine,
+        Key::DayStartsAt,
+        Key::MinCompletion,
+        Key::RestDays,
+        Key::Bell,
+        Key::Theme,
+    ];
+
+    /// The key as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::DefaultRoutine => "default_routine",
+            Key::DayStartsAt => "day_starts_at",
+            Key::MinCompletion => "min_completion",
+            Key::RestDays => "rest_days",
+            Key::Bell => "bell",
+            Key::Theme => "theme",
+        }
+    }
+
+    /// The value this key has in `config`, written as TOML so it can be copied into the file.
+    pub fn toml(self, config: &Config) -> String {
+        let string = |s: &str| toml::Value::String(s.to_string()).to_string();
+        match self {
+            Key::DefaultRoutine => string(&config.default_routine),
+            Key::DayStartsAt => string(&config.day_starts_at.format("%H:%M").to_string()),
+            Key::MinCompletion => toml::Value::Float(config.min_completion).to_string(),
+            Key::RestDays => {
+                let days: Vec<String> = config
+                    .rest_days
+                    .iter()
+                    .map(|d| string(&d.to_string().to_lowercase()))
+                    .collect();
+                format!("[{}]", days.join(", "))
+            }
+            Key::Bell => config.bell.to_string(),
+            Key::Theme => match config.theme {
+                ThemeName::Night => string("night"),
+            },
+        }
+    }
+}
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Not set, or set to a value that cannot be used.
+    Default,
+    /// The config file, where the value is written (1-based line and column).
+    File {
+        /// Line of the value.
+        line: usize,
+        /// Column of the value, in characters.
+        column: usize,
+    },
+}
+
+/// The config as read: the settings to use, where each came from, and every problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The settings: the file's good values, the defaults for the rest.
+    pub config: Config,
+    /// Every problem with the file, in file order; empty when it is fine or absent.
+    pub problems: Vec<ConfigProblem>,
+    /// The config file's path.
+    pub path: PathBuf,
+    /// True when there is a config file at all (even an unusable one).
+    pub exists: bool,
+    sources: [Source; Key::ALL.len()],
+}
+
+impl Loaded {
+    /// Where the value of `key` came from.
+    pub fn source(&self, key: Key) -> Source {
+        self.sources[key as usize]
+    }
+
+    /// Makes an unknown `default_routine` a problem like any other and falls back to the
+    /// bundled default. `ids` are the routines there are; the config cannot see them itself.
+    pub fn check_default_routine<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        let wanted = &self.config.default_routine;
+        if ids.contains(&wanted.as_str()) {
+            return;
+        }
+        let fallback = crate::store::bundled::DEFAULT_ROUTINE;
+        let near = ids
+            .iter()
+            .map(|id| (strsim::damerau_levenshtein(wanted, id), *id))
+            .filter(|(distance, _)| *distance <= 3)
+            .min_by_key(|(distance, _)| *distance)
+            .map(|(_, id)| id);
+        let hint = match near {
+            Some(near) => format!("did you mean {}? {} is used", quote(near), quote(fallback)),
+            None => format!("see `bedstretch routine list`; {} is used", quote(fallback)),
+        };
+        let place = match self.source(Key::DefaultRoutine) {
+            Source::File { line, column } => Some((line, column)),
+            Source::Default => None,
+        };
+        let problem = ConfigProblem {
+            file: file_name(&self.path),
+            place,
+            fault: ConfigFault::UnknownRoutine {
+                got: quote(wanted),
+                hint,
+            },
+        };
+        // In file order, and before a closing "and N more".
+        let at = self
+            .problems
+            .iter()
+            .position(|p| matches!(p.fault, ConfigFault::More { .. }) || p.place > place)
+            .unwrap_or(self.problems.len());
+        self.problems.insert(at, problem);
+        self.config.default_routine = fallback.to_string();
+        self.sources[Key::DefaultRoutine as usize] = Source::Default;
+    }
+}
+
+/// Reads the config file. A missing file is no problem; anything else wrong is reported, and
+/// costs only the keys it touches.
+pub fn load(paths: &Paths) -> Loaded {
+    let path = paths.config_file();
+    let mut loaded = Loaded {
+        config: Config::default(),
+        problems: Vec::new(),
+        path: path.clone(),
+        exists: true,
+        sources: [Source::Default; Key::ALL.len()],
+    };
+    let whole_file = |fault| ConfigProblem {
+        file: file_name(&path),
+        place: None,
+        fault,
+    };
+    let bytes = match read_capped(&path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            loaded.exists = false;
+            return loaded;
+        }
+        Err(fault) => {
+            loaded.problems.push(whole_file(fault));
+            return loaded;
+        }
+    };
+    let (source, tainted, not_utf8) = decode(&bytes);
+    let parsed = keys::parse(&source, &tainted);
+    loaded.config = parsed.config;
+    loaded.sources = parsed.sources;
+    loaded.problems = not_utf8
+        .into_iter()
+        .chain(parsed.problems)
+        .map(|(place, fault)| ConfigProblem {
+            file: file_name(&path),
+            place,
+            fault,
+        })
+        .collect();
+    loaded.problems.sort_by_key(|p| p.place);
+    if loaded.problems.len() > SHOWN_PROBLEMS {
+        let count = loaded.problems.len() - SHOWN_PROBLEMS;
+        loaded.problems.truncate(SHOWN_PROBLEMS);
+        loaded
+            .problems
+            .push(whole_file(ConfigFault::More { count }));
+    }
+    loaded
+}
+
+/// The path as the person knows it, safe to print.
+fn file_name(path: &Path) -> String {
+    clean_line(&path.display().to_string())
+}
+
+/// The file's bytes; `None` when there is no file. Only a regular file is read, and never
+/// more than [`MAX_FILE_BYTES`]: a FIFO would block forever, a device could be endless.
+fn read_capped(path: &Path) -> Result<Option<Vec<u8>>, ConfigFault> {
+    let unreadable = |e: io::Error| ConfigFault::Unreadable {
+        reason: clean_line(&e.to_string()),
+    };
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(unreadable(e)),
+    };
+    not_a_file(&metadata)?;
+    let file = open_without_blocking(path).map_err(unreadable)?;
+    // The path can be swapped between the look and the open; judge what was opened.
+    let metadata = file.metadata().map_err(unreadable)?;
+    not_a_file(&metadata)?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(ConfigFault::TooLarge {
+            bytes: metadata.len(),
+        });
+    }
+    let mut bytes = Vec::new();
+    // The file can grow between the check and the read; never read more than the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ConfigFault::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(Some(bytes))
+}
+
+fn not_a_file(metadata: &fs::Metadata) -> Result<(), ConfigFault> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let kind = if kind.is_dir() {
+        "folder"
+    } else {
+        special_kind(&kind)
+    };
+    Err(ConfigFault::NotAFile { kind })
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "FIFO"
+    } else if kind.is_socket() {
+        "socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "device"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &fs::FileType) -> &'static str {
+    "special file"
+}
+
+/// Opens for reading without waiting for a writer, should a FIFO appear after the look.
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// A located problem, before the file name is added.
+type Placed = (Option<(usize, usize)>, ConfigFault);
+
+/// The text, the lines that held bytes that are not UTF-8 (their keys use the defaults), and
+/// the problem that says so, at the first such byte. The rest of the file still counts.
+fn decode(bytes: &[u8]) -> (String, std::collections::BTreeSet<usize>, Option<Placed>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut tainted = std::collections::BTreeSet::new();
+    let mut problem = None;
+    let mut text = String::with_capacity(bytes.len());
+    // Counted as we go: placing every bad byte from the top would be quadratic.
+    let mut line = 1;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        line += chunk.valid().matches('\n').count();
+        if let Some(&byte) = chunk.invalid().first() {
+            tainted.insert(line);
+            if problem.is_none() {
+                let place = line_col(&text, text.len());
+                problem = Some((Some(place), ConfigFault::NotUtf8 { byte }));
+            }
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+    }
+    (text, tainted, problem)
+}
