@@ -299,7 +299,7 @@ fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
     );
 
     let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_bedstretch"))
-        .args(["routine", "list"])
+        .args(["stats"])
         .env("XDG_CONFIG_HOME", home.dir.path().join("config"))
         .env("XDG_DATA_HOME", home.dir.path().join("data"))
         .output()

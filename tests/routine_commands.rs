@@ -215,13 +215,26 @@ fn help_and_version_are_tidy() {
 }
 
 #[test]
-fn listing_and_showing_write_nothing_at_all() {
-    // (No session is left over to recover, so nothing has a reason to write.)
+fn listing_showing_and_validating_write_nothing_at_all() {
     let home = Home::new();
     home.run(&["routine", "list"]);
     home.run(&["routine", "show", "quick"]);
     let entries: Vec<_> = fs::read_dir(home.dir.path()).expect("read").collect();
     assert!(entries.is_empty(), "{entries:?}");
+    // Not even to recover a session left behind: that is for commands that use the history.
+    let data = home.dir.path().join("data/bedstretch");
+    fs::create_dir_all(&data).expect("data folder");
+    fs::write(data.join("current.json"), "{}").expect("progress");
+    let routine = home.dir.path().join("mine.toml");
+    fs::write(&routine, MINE).expect("routine");
+    home.run(&["routine", "list"]);
+    home.run(&["routine", "show", "quick"]);
+    home.run(&["routine", "validate", routine.to_str().expect("utf-8")]);
+    let left: Vec<_> = fs::read_dir(&data)
+        .expect("read")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(left, ["current.json"], "nothing moved, nothing added");
 }
 
 #[test]

@@ -131,7 +131,7 @@ enum ConfigCommand {
 /// Commands that only read, so they must not write either: not even the recovery of an
 /// interrupted session, which appends to the history.
 fn writes_nothing(command: &Option<Command>) -> bool {
-    matches!(command, Some(Command::Config { .. }))
+    matches!(command, Some(Command::Config { .. } | Command::Routine(_)))
 }
 
 /// Commands that start or name the default routine, and so must know whether it exists;
@@ -170,8 +170,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         recover_interrupted(&paths)
     };
     let mut loaded = config_file::load(&paths);
-    if needs_routines(&cli.command) {
-        loaded.check_default_routine(Catalog::load(&paths).ids());
+    let catalog = needs_routines(&cli.command).then(|| Catalog::load(&paths));
+    if let Some(catalog) = &catalog {
+        loaded.check_default_routine(catalog.ids());
     }
     let problems = loaded.problems.iter().map(ToString::to_string);
     let notes: Vec<String> = recovered.into_iter().chain(problems).collect();
@@ -188,7 +189,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let config = &loaded.config;
     let mut out = std::io::stdout().lock();
     match cli.command {
-        None => run::home(&paths, config, notes),
+        None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
         Some(Command::Run { routine }) => run::run(&paths, config, routine.as_deref(), &notes),
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {

@@ -268,10 +268,14 @@ fn routine_row(routine: &Routine, origin: &Origin) -> RoutineRow {
 }
 
 /// `bedstretch` with no arguments: the home screen.
-pub fn home(paths: &Paths, config: &Config, problems: Vec<String>) -> Result<ExitCode> {
+pub fn home(
+    paths: &Paths,
+    config: &Config,
+    problems: Vec<String>,
+    catalog: Catalog,
+) -> Result<ExitCode> {
     need_terminal()?;
     let clock = SystemClock::new();
-    let catalog = Catalog::load(paths);
     let mut home = HomeApp::new(
         routine_rows(&catalog),
         &config.default_routine,
