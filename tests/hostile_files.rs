@@ -4,11 +4,12 @@
 //!
 //! Every run goes through the real binary with a timeout, in a temporary folder.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions};
+use std::io::{Seek, SeekFrom, Write};
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 use std::process::Output;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -43,10 +44,31 @@ impl Home {
         self.dir.path().join("config/bedstretch/routines")
     }
 
+    fn cache(&self) -> PathBuf {
+        self.data().join("cache/history-summary.json")
+    }
+
     fn write_history(&self, name: &str, text: &str) -> PathBuf {
         let path = self.history().join(name);
         fs::write(&path, text).expect("write history");
         path
+    }
+
+    /// Writes a history file dated a day ago: old enough that the cache trusts its summary
+    /// rather than reading it again as "racily clean".
+    fn write_old_history(&self, name: &str, text: &str) -> (PathBuf, SystemTime) {
+        let path = self.write_history(name, text);
+        let written = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        let old = written - Duration::from_secs(86_400);
+        File::options()
+            .write(true)
+            .open(&path)
+            .expect("open")
+            .set_modified(old)
+            .expect("mtime");
+        (path, old)
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -101,6 +123,73 @@ fn mkfifo(path: &Path) {
 }
 
 #[test]
+fn a_fifo_in_the_history_is_skipped_with_a_warning() {
+    let home = Home::new();
+    home.write_history("a.jsonl", &session(20));
+    mkfifo(&home.history().join("x.jsonl"));
+    let (sessions, stderr) = home.sessions();
+    assert_eq!(sessions, 1);
+    assert!(
+        stderr.contains("x.jsonl") && stderr.contains("FIFO"),
+        "{stderr}"
+    );
+    let (stdout, stderr) = home.ok(&["history"]);
+    assert!(stdout.contains("Quick"), "{stdout}");
+    assert!(
+        stderr.contains("x.jsonl") && stderr.contains("FIFO"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_folder_named_like_a_history_file_is_skipped_with_a_warning() {
+    let home = Home::new();
+    home.write_history("a.jsonl", &session(20));
+    fs::create_dir(home.history().join("x.jsonl")).expect("folder");
+    let (sessions, stderr) = home.sessions();
+    assert_eq!(sessions, 1);
+    assert!(
+        stderr.contains("x.jsonl") && stderr.contains("folder"),
+        "{stderr}"
+    );
+    let (stdout, stderr) = home.ok(&["history", "--csv"]);
+    assert!(stdout.contains("s20"), "{stdout}");
+    assert!(
+        stderr.contains("x.jsonl") && stderr.contains("folder"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_history_file_linked_to_dev_zero_is_skipped_with_a_warning() {
+    let home = Home::new();
+    home.write_history("a.jsonl", &session(20));
+    symlink("/dev/zero", home.history().join("z.jsonl")).expect("symlink");
+    let (sessions, stderr) = home.sessions();
+    assert_eq!(sessions, 1);
+    assert!(
+        stderr.contains("z.jsonl") && stderr.contains("device"),
+        "{stderr}"
+    );
+    let (_, stderr) = home.ok(&["history"]);
+    assert!(
+        stderr.contains("z.jsonl") && stderr.contains("device"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_history_file_linked_to_a_regular_file_is_read() {
+    let home = Home::new();
+    let elsewhere = home.dir.path().join("elsewhere.jsonl");
+    fs::write(&elsewhere, session(21)).expect("write");
+    symlink(&elsewhere, home.history().join("linked.jsonl")).expect("symlink");
+    let (sessions, stderr) = home.sessions();
+    assert_eq!(sessions, 1, "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
 fn a_fifo_or_dev_zero_as_the_session_in_progress_is_a_warning() {
     for make in ["fifo", "zero"] {
         let home = Home::new();
@@ -141,4 +230,76 @@ fn a_fifo_or_dev_zero_as_a_routine_is_listed_as_a_problem() {
     assert!(stderr.contains("named pipe (FIFO)"), "{stderr}");
     let output = home.run(&["run", "--", pipe.to_str().expect("utf-8")]);
     assert!(!output.status.success());
+}
+
+#[test]
+fn a_sparse_gigabyte_history_file_is_streamed_and_its_tail_remembered() {
+    let home = Home::new();
+    let path = home.write_history("a.jsonl", &session(20));
+    // A gigabyte of zero bytes with no line break: a torn tail far over the line cap.
+    File::options()
+        .write(true)
+        .open(&path)
+        .expect("open")
+        .set_len(1 << 30)
+        .expect("sparse");
+    for _ in 0..2 {
+        let (sessions, stderr) = home.sessions();
+        assert_eq!(sessions, 1);
+        assert!(
+            stderr.contains("a.jsonl:2:") && stderr.contains("longer than 1 MiB"),
+            "{stderr}"
+        );
+    }
+    let (stdout, stderr) = home.ok(&["history", "--csv"]);
+    assert!(stdout.contains("s20"), "{stdout}");
+    assert!(stderr.contains("longer than 1 MiB"), "{stderr}");
+}
+
+#[test]
+fn a_huge_cache_is_not_trusted() {
+    let home = Home::new();
+    home.write_old_history("a.jsonl", &session(20));
+    assert_eq!(home.sessions().0, 1);
+    // Trailing spaces keep the cache valid JSON, so only its size gives it away.
+    let mut cache = OpenOptions::new()
+        .append(true)
+        .open(home.cache())
+        .expect("cache");
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        cache.write_all(&spaces).expect("pad");
+    }
+    // Dated ahead, so that the history's fresh ctime does not look "racily clean" beside it:
+    // only its size may give the cache away.
+    let written = cache.metadata().and_then(|m| m.modified()).expect("mtime");
+    cache
+        .set_modified(written + Duration::from_secs(60))
+        .expect("cache time");
+    drop(cache);
+    assert_eq!(home.sessions().0, 1);
+    let len = fs::metadata(home.cache()).expect("cache").len();
+    assert!(len < 64 * 1024, "the bloated cache was kept: {len} bytes");
+}
+
+#[test]
+fn a_same_size_rewrite_with_its_time_put_back_is_noticed() {
+    let home = Home::new();
+    let text: String = (1..=10).map(session).collect();
+    let (path, old) = home.write_old_history("a.jsonl", &text);
+    let kept = |home: &Home| {
+        let (stdout, _) = home.ok(&["stats", "--json", "--as-of", AS_OF]);
+        let value: Value = serde_json::from_str(&stdout).expect("stats JSON");
+        value["nights_kept"].as_u64().expect("nights_kept")
+    };
+    assert_eq!(kept(&home), 10);
+    // Same bytes count: JSON allows the two spaces after the value.
+    let rewritten = text.replace("\"status\":\"completed\"", "\"status\":\"skipped\"  ");
+    assert_eq!(rewritten.len(), text.len());
+    let mut file = File::options().write(true).open(&path).expect("open");
+    file.seek(SeekFrom::Start(0)).expect("seek");
+    file.write_all(rewritten.as_bytes()).expect("rewrite");
+    file.set_modified(old).expect("mtime back");
+    drop(file);
+    assert_eq!(kept(&home), 0);
 }
