@@ -17,6 +17,10 @@ use serde_json::Value;
 /// Long enough for a slow, shared machine; a hang fails the test instead of freezing it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
+const ESC: &str = "\u{1b}[31m";
+const OSC: &str = "\u{1b}]0;x\u{7}";
+const C1: &str = "\u{9b}";
+
 /// A person's folders, in a temporary folder of their own.
 struct Home {
     dir: tempfile::TempDir,
@@ -302,4 +306,94 @@ fn a_same_size_rewrite_with_its_time_put_back_is_noticed() {
     file.set_modified(old).expect("mtime back");
     drop(file);
     assert_eq!(kept(&home), 0);
+}
+
+/// True when the text holds a byte or character a terminal would act on.
+fn has_controls(bytes: &[u8]) -> bool {
+    bytes.contains(&0x1b)
+        || bytes.contains(&0x07)
+        || String::from_utf8_lossy(bytes)
+            .chars()
+            .any(|c| ('\u{80}'..='\u{9f}').contains(&c))
+}
+
+#[test]
+fn escape_bytes_in_history_text_never_reach_the_terminal() {
+    let home = Home::new();
+    let nasty = format!("{ESC}{OSC}{C1}");
+    let json = |s: &str| serde_json::to_string(s).expect("json string");
+    let id = json(&format!("s1{nasty}"));
+    let routine = json(&format!("quick{nasty}"));
+    let name = json(&format!("Quick{nasty}"));
+    let step = json(&format!("Toe{nasty} curls"));
+    let good = format!(
+        "{{\"v\":1,\"kind\":\"session\",\"id\":{id},\"routine\":{routine},\"routine_name\":{name},\
+         \"started_at\":\"2026-11-20T22:00:00+01:00\",\"ended_at\":\"2026-11-20T22:05:00+01:00\",\
+         \"outcome\":\"completed\",\"steps\":[{{\"name\":{step},\"planned_secs\":30,\"done_secs\":0,\"status\":\"skipped\"}}]}}\n"
+    );
+    let bad_outcome = good
+        .replace("\"completed\"", &json(&format!("done{nasty}")))
+        .replace("s1", "s2");
+    let bad_status = good
+        .replace("\"skipped\"", &json(&format!("held{nasty}")))
+        .replace("s1", "s3");
+    home.write_history("a.jsonl", &format!("{good}{bad_outcome}{bad_status}"));
+    // The file's name itself, and a line the warning will name it for.
+    home.write_history(&format!("b{nasty}.jsonl"), &format!("not json {nasty}\n"));
+
+    for args in [
+        &["stats", "--as-of", AS_OF][..],
+        &["stats", "--json", "--as-of", AS_OF],
+        &["history"],
+        &["history", "--csv"],
+        &["history", "--json"],
+    ] {
+        let output = home.run(args);
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        assert!(!has_controls(&output.stdout), "{args:?} stdout: {output:?}");
+        assert!(!has_controls(&output.stderr), "{args:?} stderr: {output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("b[31m]0;x.jsonl:1:"), "{args:?}: {stderr}");
+    }
+    // The text is kept, only cleaned: what a person wrote is still recognisable.
+    let (stdout, _) = home.ok(&["stats", "--as-of", AS_OF]);
+    assert!(stdout.contains("Toe[31m]0;x curls"), "{stdout}");
+    let (stdout, _) = home.ok(&["history", "--json"]);
+    let value: Value = serde_json::from_str(&stdout).expect("history JSON");
+    assert_eq!(value[0]["routine_name"], format!("Quick{nasty}"));
+}
+
+#[test]
+fn escape_bytes_in_an_interrupted_session_never_reach_the_terminal() {
+    let home = Home::new();
+    let nasty = format!("{ESC}{OSC}{C1}");
+    let name = serde_json::to_string(&format!("Quick{nasty}")).expect("json");
+    let record = session(20).replace("\"Quick\"", &name);
+    fs::write(home.data().join("current.json"), record.trim_end()).expect("current");
+    let output = home.run(&["stats", "--as-of", AS_OF]);
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("recovered an interrupted session"),
+        "{stderr}"
+    );
+    assert!(!has_controls(&output.stderr), "{output:?}");
+}
+
+#[test]
+fn escape_bytes_in_routine_file_names_never_reach_the_terminal() {
+    let home = Home::new();
+    let nasty = format!("{ESC}{OSC}{C1}");
+    let broken = home.routines().join(format!("r{nasty}.toml"));
+    fs::write(&broken, "name = 3\n").expect("routine");
+    let output = home.run(&["routine", "list"]);
+    assert!(output.status.success(), "{output:?}");
+    assert!(!has_controls(&output.stdout), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("r[31m]0;x.toml"));
+    let output = home.run(&["routine", "validate", broken.to_str().expect("utf-8")]);
+    assert!(!output.status.success());
+    assert!(!has_controls(&output.stderr), "{output:?}");
+    let output = home.run(&["run", broken.to_str().expect("utf-8")]);
+    assert!(!output.status.success());
+    assert!(!has_controls(&output.stderr), "{output:?}");
 }
