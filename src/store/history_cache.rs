@@ -278,19 +278,20 @@ fn summarise(
     };
     file.seek(SeekFrom::Start(summary.offset))
         .with_context(read_err)?;
-    let mut torn = false;
+    // Set when a complete line over the cap was read: its bytes were not kept to hash.
+    let mut rehash = false;
     let mut lines = Lines::new(&mut file, MAX_LINE_BYTES);
-    while let Some(line) = lines
-        .next_line(&mut |bytes| hasher.write(bytes))
-        .with_context(read_err)?
-    {
+    while let Some(line) = lines.next_line().with_context(read_err)? {
         let number = summary.lines + 1;
         let (sessions, bad) = if line.complete {
             summary.lines += 1;
             summary.offset += line.len;
+            match line.raw {
+                Some(raw) => hasher.write(raw),
+                None => rehash = true,
+            }
             (&mut summary.sessions, &mut summary.bad)
         } else {
-            torn = true;
             (&mut summary.tail_sessions, &mut summary.tail_bad)
         };
         let Some(bytes) = line.text else {
@@ -304,9 +305,10 @@ fn summarise(
         }
     }
     drop(lines);
-    // The hash covers complete lines only. A torn tail was hashed with them on the way, so
-    // the prefix is hashed again: once, and only for a file that changed with a torn tail.
-    summary.prefix_hash = if torn {
+    // The hash covers complete lines only, so a torn tail (a sparse gigabyte, say) is never
+    // hashed. A complete line over the cap is hashed by reading the prefix again: once, and
+    // only for a file that changed and holds such a line.
+    summary.prefix_hash = if rehash {
         hash_prefix(&mut file, summary.offset, &mut Xxh3::new()).with_context(read_err)?
     } else {
         hasher.finish()
@@ -327,4 +329,53 @@ fn hash_prefix(file: &mut File, len: u64, hasher: &mut Xxh3) -> std::io::Result<
         left -= want as u64;
     }
     Ok(hasher.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn line(id: &str) -> String {
+        format!(
+            "{{\"kind\":\"session\",\"id\":\"{id}\",\"started_at\":\"2026-11-20T22:00:00+01:00\",\
+             \"steps\":[]}}\n"
+        )
+    }
+
+    fn summary_of(path: &Path, cached: Option<FileSummary>) -> FileSummary {
+        let (file, meta) = read::open_regular(path).expect("open");
+        summarise(file, &meta, path, "a.jsonl".into(), cached)
+            .expect("summarise")
+            .0
+    }
+
+    #[test]
+    fn an_append_after_an_over_long_line_or_a_torn_tail_hashes_like_a_fresh_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.jsonl");
+        let long = "x".repeat(MAX_LINE_BYTES as usize + 10);
+        fs::write(&path, format!("{}{long}\n{}{{\"torn", line("a"), line("b"))).expect("write");
+        let first = summary_of(&path, None);
+        assert_eq!((first.sessions.len(), first.lines), (2, 3));
+        assert_eq!(first.tail_bad.first.len(), 1, "the torn tail is remembered");
+        let mut file = fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        file.write_all(format!("\n{}", line("c")).as_bytes())
+            .expect("append");
+        // A mark only a summary extended from this one (not made anew) can carry.
+        let mut marked = first.clone();
+        marked.sessions[0].0 = "marked".into();
+        let appended = summary_of(&path, Some(marked));
+        assert_eq!(appended.sessions[0].0, "marked", "read as an append");
+        let fresh = summary_of(&path, None);
+        assert_eq!(appended.prefix_hash, fresh.prefix_hash);
+        assert_eq!(appended.offset, fresh.offset);
+        assert_eq!(appended.sessions.len(), 3);
+        assert_eq!(appended.bad, fresh.bad);
+        assert!(appended.tail_bad.first.is_empty() && appended.tail_sessions.is_empty());
+    }
 }

@@ -201,7 +201,7 @@ fn read<S: SessionLine>(dir: &Path) -> Result<History<S>> {
         let mut lines = Lines::new(file, MAX_LINE_BYTES);
         let mut bad = BadLines::default();
         let mut number = 0;
-        while let Some(line) = lines.next_line(&mut |_| {}).with_context(read_err)? {
+        while let Some(line) = lines.next_line().with_context(read_err)? {
             number += 1;
             let Some(bytes) = line.text else {
                 bad.push(too_long(number, line.len));

@@ -117,6 +117,8 @@ pub fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 pub struct Line<'a> {
     /// Its bytes without the line break; `None` when longer than the cap (none were kept).
     pub text: Option<&'a [u8]>,
+    /// Its bytes as read, line break included; `None` when longer than the cap.
+    pub raw: Option<&'a [u8]>,
     /// The bytes it takes in the file, line break included.
     pub len: u64,
     /// False for a last line with no line break yet (torn, or still being written).
@@ -141,8 +143,8 @@ impl<R: Read> Lines<R> {
         }
     }
 
-    /// The next line, or `None` at the end; every byte read is handed to `seen` (to hash it).
-    pub fn next_line(&mut self, seen: &mut impl FnMut(&[u8])) -> io::Result<Option<Line<'_>>> {
+    /// The next line, or `None` at the end.
+    pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         self.buf.clear();
         // Room for the line, a carriage return and the line break.
         let room = self.max + 2;
@@ -152,7 +154,6 @@ impl<R: Read> Lines<R> {
         if read == 0 {
             return Ok(None);
         }
-        seen(&self.buf);
         let mut len = read as u64;
         let mut complete = self.buf.last() == Some(&b'\n');
         if !complete && read as u64 == room {
@@ -165,7 +166,6 @@ impl<R: Read> Lines<R> {
                 if read == 0 {
                     break;
                 }
-                seen(&self.buf);
                 len += read as u64;
                 if self.buf.last() == Some(&b'\n') {
                     complete = true;
@@ -175,6 +175,7 @@ impl<R: Read> Lines<R> {
             self.buf.clear();
             return Ok(Some(Line {
                 text: None,
+                raw: None,
                 len,
                 complete,
             }));
@@ -186,9 +187,10 @@ impl<R: Read> Lines<R> {
                 end -= 1;
             }
         }
-        let text = (end as u64 <= self.max).then(|| &self.buf[..end]);
+        let kept = end as u64 <= self.max;
         Ok(Some(Line {
-            text,
+            text: kept.then(|| &self.buf[..end]),
+            raw: kept.then_some(&self.buf[..]),
             len,
             complete,
         }))
@@ -201,16 +203,17 @@ mod tests {
 
     fn lines(input: &[u8], max: u64) -> Vec<(Option<String>, u64, bool)> {
         let mut lines = Lines::new(input, max);
-        let mut seen = 0;
+        let mut total = 0;
         let mut out = Vec::new();
-        while let Some(line) = lines
-            .next_line(&mut |b| seen += b.len())
-            .expect("in memory")
-        {
+        while let Some(line) = lines.next_line().expect("in memory") {
+            total += line.len;
+            if let Some(raw) = line.raw {
+                assert_eq!(raw.len() as u64, line.len, "raw is the whole line");
+            }
             let text = line.text.map(|t| String::from_utf8_lossy(t).into_owned());
             out.push((text, line.len, line.complete));
         }
-        assert_eq!(seen, input.len(), "every byte is seen once");
+        assert_eq!(total, input.len() as u64, "every byte is in one line");
         out
     }
 
