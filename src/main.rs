@@ -9,7 +9,9 @@ fn main() -> ExitCode {
         Err(error) => {
             // One plain line (or one per problem in a file), never a backtrace; and never a
             // panic when standard error itself is gone with the terminal.
-            let _ = writeln!(io::stderr(), "bedstretch: {}", once(&error));
+            // The error may quote a file's name or text; it is cleaned of controls on its way.
+            let line = bedstretch::core::text::clean_multiline(&once(&error));
+            let _ = writeln!(io::stderr(), "bedstretch: {line}");
             ExitCode::FAILURE
         }
     }

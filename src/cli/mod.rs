@@ -18,17 +18,19 @@ use crate::store::routines::Catalog;
 use crate::store::{config as config_file, progress};
 
 /// A session left behind by a program that died goes into the history at the next start of
-/// any command. Returns what to tell the person about it.
+/// any command. Returns what to tell the person about it, cleaned of controls: it quotes the
+/// routine's name, or a parser quoting the file.
 fn recover_interrupted(paths: &Paths) -> Option<String> {
-    match progress::recover(paths) {
-        Ok(Some(record)) => Some(format!(
+    let note = match progress::recover(paths) {
+        Ok(Some(record)) => format!(
             "recovered an interrupted session ({}, started {}); it is in your history",
             record.routine_name,
             record.started_at.format("%Y-%m-%d %H:%M")
-        )),
-        Ok(None) => None,
-        Err(e) => Some(format!("{e:#}")),
-    }
+        ),
+        Ok(None) => return None,
+        Err(e) => format!("{e:#}"),
+    };
+    Some(crate::core::text::clean_line(&note))
 }
 
 /// A calm bedtime stretch coach for calves, toes and ankles.

@@ -81,7 +81,7 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
         writeln!(
             out,
             "{}  {}  {:>5}  {:<7}  {}",
-            text::pad(&routine.id, id_width),
+            text::pad(&text::clean_line(&routine.id), id_width),
             text::pad(&routine.name, name_width),
             routine.steps.len(),
             format_secs(routine.total_secs()),
@@ -93,17 +93,18 @@ pub fn list(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
             out,
             "\nThese routine files have problems and are skipped until fixed:"
         )?;
+        // Ids, file names and the values quoted in problems come from files: cleaned here.
         for broken in &catalog.broken {
-            writeln!(out, "{}", broken.error)?;
+            writeln!(out, "{}", text::clean_multiline(&broken.error.to_string()))?;
         }
     }
     for warning in &catalog.warnings {
-        eprintln!("bedstretch: {warning}");
+        eprintln!("bedstretch: {}", text::clean_line(warning));
     }
     writeln!(
         out,
         "\nYour own routines go in {}",
-        paths.routines_dir().display()
+        text::clean_path(&paths.routines_dir())
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -116,7 +117,9 @@ pub fn show(paths: &Paths, name: &str, out: &mut impl Write) -> Result<ExitCode>
         Origin::File(path) => format!("from {}", path.display()),
         Origin::Bundled => origin_label(&origin).to_string(),
     };
-    writeln!(out, "{}  ({}, {from})", routine.name, routine.id)?;
+    // The id and the path are file names, which the routine's own checks never see.
+    let (id, from) = (text::clean_line(&routine.id), text::clean_line(&from));
+    writeln!(out, "{}  ({id}, {from})", routine.name)?;
     for line in wrap(&routine.description, 76) {
         writeln!(out, "{line}")?;
     }
@@ -185,14 +188,14 @@ pub fn validate(files: &[PathBuf], out: &mut impl Write) -> Result<ExitCode> {
             Ok(routine) => writeln!(
                 out,
                 "ok  {}: \"{}\", {}, {}",
-                file.display(),
+                text::clean_path(file),
                 routine.name,
                 plural(routine.steps.len(), "step"),
                 format_secs(routine.total_secs())
             )?,
             Err(error) => {
                 bad += 1;
-                eprintln!("{error}");
+                eprintln!("{}", text::clean_multiline(&error.to_string()));
             }
         }
     }

@@ -15,9 +15,10 @@ use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
+/// Warnings quote file names and values from synced files: cleaned here, where they leave.
 fn warn_all(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("bedstretch: {warning}");
+        eprintln!("bedstretch: {}", text::clean_line(warning));
     }
 }
 
@@ -52,11 +53,17 @@ pub fn stats(
             "completion_rate_30d": s.completion_rate_30d.map(|r| (r * 1000.0).round() / 1000.0),
             "most_skipped": s.most_skipped.as_ref().map(|(name, count)| json!({"step": name, "times": count})),
         });
-        writeln!(out, "{value}")?;
+        writeln!(out, "{}", text::escape_json_controls(&value.to_string()))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // A step name comes from a history line, which may be a stranger's.
     for (label, value) in s.in_words() {
-        writeln!(out, "{:<17}{value}", format!("{label}:"))?;
+        writeln!(
+            out,
+            "{:<17}{}",
+            format!("{label}:"),
+            text::clean_line(&value)
+        )?;
     }
     writeln!(out, "\nHow it counts: {}.", s.rule_in_words())?;
     Ok(ExitCode::SUCCESS)
@@ -100,8 +107,8 @@ pub fn history(
     };
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut *out, &sessions).context("cannot write JSON")?;
-            writeln!(out)?;
+            let json = serde_json::to_string(&sessions).context("cannot write JSON")?;
+            writeln!(out, "{}", text::escape_json_controls(&json))?;
         }
         Format::Csv => {
             writeln!(
@@ -153,12 +160,14 @@ pub fn history(
     Ok(ExitCode::SUCCESS)
 }
 
-/// One CSV field, quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
+/// One CSV field, cleaned of controls (it may well be shown on a terminal) and quoted as
+/// RFC 4180 asks when it holds a comma, a quote or a line break.
 fn csv_field(field: &str) -> String {
+    let field = text::clean_multiline(field);
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_string()
+        field
     }
 }
 
@@ -172,5 +181,6 @@ mod tests {
         assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
         assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("a\u{1b}]0;x\u{7}\u{9b}b"), "a]0;xb");
     }
 }

@@ -2,6 +2,8 @@
 //! terminal, text is measured in display columns, and positions are reported the way editors
 //! count them.
 
+use std::path::Path;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Removes control characters (C0 except newline and tab, DEL, C1) and bidi controls so that
@@ -18,6 +20,27 @@ pub fn clean_multiline(text: &str) -> String {
 pub fn clean_line(text: &str) -> String {
     let cleaned: String = text.chars().filter(|c| !is_unsafe(*c)).collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A path made fit for one line of output: file names in synced folders are a stranger's.
+pub fn clean_path(path: &Path) -> String {
+    clean_line(&path.display().to_string())
+}
+
+/// JSON made safe to print: each character [`clean_line`] would remove is written as a
+/// `\uXXXX` escape instead, so a program gets the same strings and a terminal no control.
+/// serde_json already escapes C0 controls, but leaves DEL, C1 and bidi controls raw.
+pub fn escape_json_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) {
+            // Every such character is in the Basic Multilingual Plane: one escape each.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Control characters other than newline and tab, and the bidi marks, embeddings, overrides
@@ -177,6 +200,18 @@ mod tests {
         assert_eq!(clean_line(nasty), "Toe[2J curls31m");
         assert_eq!(clean_multiline("a\tb\nc\u{1b}d"), "a b\ncd");
         assert_eq!(clean_line("  two\n lines\t"), "two lines");
+    }
+
+    #[test]
+    fn json_keeps_its_strings_and_loses_its_controls() {
+        let text = "a\u{1b}]0;x\u{7}\u{9b}\u{202E}\u{7f}b";
+        let json = escape_json_controls(&serde_json::to_string(text).expect("json"));
+        assert_eq!(json, r#""a\u001b]0;x\u0007\u009b\u202e\u007fb""#);
+        assert_eq!(serde_json::from_str::<String>(&json).expect("parses"), text);
+        assert_eq!(
+            clean_path(Path::new("/h/b\u{1b}[2J.jsonl")),
+            "/h/b[2J.jsonl"
+        );
     }
 
     #[test]

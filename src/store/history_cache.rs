@@ -8,9 +8,10 @@
 //! from the start.
 
 use std::collections::HashSet;
-use std::fs::{self, File};
+use std::fs::{self, File, Metadata};
 use std::hash::Hasher;
 use std::io::{Read, Seek, SeekFrom};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -22,12 +23,17 @@ use twox_hash::XxHash3_64 as Xxh3;
 use crate::core::stats::SessionFacts;
 
 use super::atomic::write_atomic;
-use super::history_read::{BadLine, History, facts_of_lines, history_files, warnings_for};
+use super::history_read::{
+    BadLines, History, MAX_LINE_BYTES, facts_of_line, history_files, open, too_long, warnings_for,
+};
 use super::paths::Paths;
+use super::read::{self, Lines};
 
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 /// How close to the cache's own time a file change must be to be distrusted.
-const RACY_NS: u128 = 2_000_000_000;
+const RACY_NS: i128 = 2_000_000_000;
+/// Room in the cache for each file's name, warnings and framing.
+const CACHE_BYTES_PER_FILE: u64 = 64 * 1024;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Cache {
@@ -35,19 +41,67 @@ struct Cache {
     files: Vec<FileSummary>,
 }
 
+/// What identifies one version of a file without reading it. Size and mtime alone miss a
+/// same-size rewrite with its mtime put back (`touch -r`, a sync tool); the inode tells a
+/// replaced file, and the ctime, which no user can set, tells any other change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    len: u64,
+    mtime_ns: i128,
+    ctime_ns: i128,
+    ino: u64,
+}
+
+impl Stamp {
+    fn of(meta: &Metadata) -> Self {
+        let ns = |secs: i64, nsecs: i64| i128::from(secs) * 1_000_000_000 + i128::from(nsecs);
+        Self {
+            len: meta.len(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+
+    /// The later of the two change times: either can be the one that moved.
+    fn newest_ns(&self) -> i128 {
+        self.mtime_ns.max(self.ctime_ns)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct FileSummary {
     name: String,
-    /// Size and modification time when summarised; both equal means unchanged.
-    len: u64,
-    mtime_ns: u128,
+    /// The file when summarised; an equal stamp means unchanged.
+    stamp: Stamp,
     /// End of the last complete line summarised, and how many lines came before it.
     offset: u64,
     lines: usize,
     /// A hash of every byte before `offset`, to tell an append from a rewrite.
     prefix_hash: u64,
     sessions: Vec<Cached>,
-    bad: Vec<BadLine>,
+    bad: BadLines,
+    /// What a torn last line (no line break yet) holds. Kept, so that an unchanged file is
+    /// never read again for it, however long it is (a sparse gigabyte of zeros, say); it is
+    /// read again only when the file changes.
+    tail_sessions: Vec<Cached>,
+    tail_bad: BadLines,
+}
+
+impl FileSummary {
+    fn new(name: String, stamp: Stamp) -> Self {
+        Self {
+            name,
+            stamp,
+            offset: 0,
+            lines: 0,
+            prefix_hash: 0,
+            sessions: Vec::new(),
+            bad: BadLines::default(),
+            tail_sessions: Vec::new(),
+            tail_bad: BadLines::default(),
+        }
+    }
 }
 
 /// One session's facts as the cache keeps them: an array rather than an object, and the
@@ -89,28 +143,51 @@ fn cache_path(paths: &Paths) -> PathBuf {
     paths.data_dir.join("cache").join("history-summary.json")
 }
 
-fn load(path: &Path) -> Cache {
-    fs::read(path)
+/// The largest cache believed for `files` history files of `bytes` bytes in all. A cache
+/// keeps less of each line than the line itself (and only the first few bad lines), so
+/// anything larger was not written by bedstretch; reading it would cost more than the
+/// history it claims to save reading.
+fn cache_limit(files: usize, bytes: u64) -> u64 {
+    let framing = CACHE_BYTES_PER_FILE.saturating_mul(files as u64 + 1);
+    framing.saturating_add(bytes.saturating_mul(2))
+}
+
+/// The cache, if there is a believable one of this version.
+fn load(path: &Path, limit: u64) -> Option<Cache> {
+    let bytes = read::read_capped(path, limit).ok()?;
+    serde_json::from_slice::<Cache>(&bytes)
         .ok()
-        .and_then(|bytes| serde_json::from_slice::<Cache>(&bytes).ok())
         .filter(|cache| cache.v == VERSION)
-        .unwrap_or_default()
 }
 
 /// Stats facts of every session, each id once, oldest first; bad lines as warnings.
 pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     let cache_file = cache_path(paths);
-    let mut old = load(&cache_file);
+    let paths_read = history_files(&paths.history_dir())?;
+    let history_bytes = paths_read
+        .iter()
+        .map(|path| fs::metadata(path).map_or(0, |m| m.len()))
+        .fold(0, u64::saturating_add);
+    let loaded = load(&cache_file, cache_limit(paths_read.len(), history_bytes));
+    // A missing, broken or oversized cache is replaced, even when there is nothing to read.
+    let mut changed = loaded.is_none();
+    let mut old = loaded.unwrap_or_default();
     // A file changed within the timestamp granularity of the cache's own writing may look
     // unchanged when it is not (git calls this "racily clean"); such files are read again.
     let racy_after = fs::metadata(&cache_file)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos().saturating_sub(RACY_NS));
-    let mut changed = false;
+        .map_or(0, |d| d.as_nanos() as i128 - RACY_NS);
     let mut files = Vec::new();
-    for path in history_files(&paths.history_dir())? {
+    for path in paths_read {
+        let (file, meta) = match open(&path)? {
+            Ok(opened) => opened,
+            Err(warning) => {
+                files.push((path, Err(warning)));
+                continue;
+            }
+        };
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -118,25 +195,32 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
         let cached = old
             .files
             .iter()
-            .position(|f| f.name == name && f.mtime_ns < racy_after)
+            .position(|f| f.name == name && f.stamp.newest_ns() < racy_after)
             .map(|i| old.files.swap_remove(i));
         // Rewriting the cache after a racy read moves its time on, so the next read trusts it.
         changed |= cached.is_none();
-        let (summary, torn, fresh) = summarise(&path, name, cached)?;
+        let (summary, fresh) = summarise(file, &meta, &path, name, cached)?;
         changed |= fresh;
-        files.push((path, summary, torn));
+        files.push((path, Ok(summary)));
     }
     // Summaries left over belong to files that are gone.
     changed |= !old.files.is_empty();
 
     let mut history = History::default();
     let mut seen = HashSet::new();
-    for (path, summary, (torn_sessions, torn_bad)) in &files {
+    for (path, summary) in &files {
+        let summary = match summary {
+            Ok(summary) => summary,
+            Err(warning) => {
+                history.warnings.push(warning.clone());
+                continue;
+            }
+        };
         let mut bad = summary.bad.clone();
-        bad.extend(torn_bad.iter().cloned());
+        bad.extend(&summary.tail_bad);
         history.warnings.extend(warnings_for(path, &bad));
-        let cached = summary.sessions.iter().filter_map(Cached::facts);
-        for session in cached.chain(torn_sessions.iter().cloned()) {
+        let cached = summary.sessions.iter().chain(&summary.tail_sessions);
+        for session in cached.filter_map(Cached::facts) {
             if seen.insert(session.id.clone()) {
                 history.sessions.push(session);
             }
@@ -146,7 +230,7 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     if changed {
         let cache = Cache {
             v: VERSION,
-            files: files.into_iter().map(|(_, summary, _)| summary).collect(),
+            files: files.into_iter().filter_map(|(_, s)| s.ok()).collect(),
         };
         // The cache only saves time; when it cannot be written, the next run reads again.
         if let Ok(json) = serde_json::to_vec(&cache) {
@@ -156,77 +240,81 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     Ok(history)
 }
 
-/// What a torn last line (no newline yet) holds: read every time, never cached.
-type Torn = (Vec<SessionFacts>, Vec<BadLine>);
-
 /// The summary of one file: the cached one if the file is unchanged, extended if it grew by
-/// appending, made anew otherwise; then the torn tail, if any; then whether anything new was
-/// read.
+/// appending, made anew otherwise; then whether anything was read. The file is streamed a
+/// line at a time, so memory stays bounded whatever its size.
 fn summarise(
+    mut file: File,
+    meta: &Metadata,
     path: &Path,
     name: String,
     cached: Option<FileSummary>,
-) -> Result<(FileSummary, Torn, bool)> {
+) -> Result<(FileSummary, bool)> {
     let read_err = || format!("{}: cannot read", path.display());
-    let mut file = File::open(path).with_context(read_err)?;
-    let meta = file.metadata().with_context(read_err)?;
-    let len = meta.len();
-    let mtime_ns = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    let unchanged = |c: &FileSummary| c.len == len && c.mtime_ns == mtime_ns && c.offset == len;
+    let stamp = Stamp::of(meta);
     let cached = match cached {
-        Some(c) if unchanged(&c) => return Ok((c, Torn::default(), false)),
+        Some(c) if c.stamp == stamp => return Ok((c, false)),
         other => other,
     };
     // Only growth can be an append, and only if every byte summarised before is unchanged.
     let mut hasher = Xxh3::new();
     let appended = match &cached {
-        Some(c) if len > c.len && c.offset <= len => {
+        Some(c) if stamp.len > c.stamp.len && c.offset <= stamp.len => {
             hash_prefix(&mut file, c.offset, &mut hasher).with_context(read_err)? == c.prefix_hash
         }
         _ => false,
     };
     let mut summary = match (appended, cached) {
-        (true, Some(c)) => c,
+        (true, Some(mut c)) => {
+            // The old torn tail is part of what is read next, complete or not.
+            c.tail_sessions.clear();
+            c.tail_bad = BadLines::default();
+            c
+        }
         _ => {
             hasher = Xxh3::new();
-            FileSummary {
-                name,
-                len: 0,
-                mtime_ns: 0,
-                offset: 0,
-                lines: 0,
-                prefix_hash: 0,
-                sessions: Vec::new(),
-                bad: Vec::new(),
-            }
+            FileSummary::new(name, stamp.clone())
         }
     };
     file.seek(SeekFrom::Start(summary.offset))
         .with_context(read_err)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).with_context(read_err)?;
-    // Only complete lines go into the summary; a torn last line is read again next time.
-    let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let text = String::from_utf8_lossy(&bytes[..complete]);
-    let (sessions, bad) = facts_of_lines(&text, summary.lines + 1);
-    summary
-        .sessions
-        .extend(sessions.into_iter().map(Cached::from));
-    summary.bad.extend(bad);
-    summary.lines += text.lines().count();
-    summary.offset += complete as u64;
-    hasher.write(&bytes[..complete]);
-    summary.prefix_hash = hasher.finish();
-    summary.len = len;
-    summary.mtime_ns = mtime_ns;
-    // A torn tail is reported every time, but never cached.
-    let tail = String::from_utf8_lossy(&bytes[complete..]);
-    let torn = facts_of_lines(&tail, summary.lines + 1);
-    Ok((summary, torn, true))
+    // Set when a complete line over the cap was read: its bytes were not kept to hash.
+    let mut rehash = false;
+    let mut lines = Lines::new(&mut file, MAX_LINE_BYTES);
+    while let Some(line) = lines.next_line().with_context(read_err)? {
+        let number = summary.lines + 1;
+        let (sessions, bad) = if line.complete {
+            summary.lines += 1;
+            summary.offset += line.len;
+            match line.raw {
+                Some(raw) => hasher.write(raw),
+                None => rehash = true,
+            }
+            (&mut summary.sessions, &mut summary.bad)
+        } else {
+            (&mut summary.tail_sessions, &mut summary.tail_bad)
+        };
+        let Some(bytes) = line.text else {
+            bad.push(too_long(number, line.len));
+            continue;
+        };
+        match facts_of_line(&String::from_utf8_lossy(bytes)) {
+            Ok(Some(session)) => sessions.push(session.into()),
+            Ok(None) => {}
+            Err((column, why)) => bad.push((number, column, why)),
+        }
+    }
+    drop(lines);
+    // The hash covers complete lines only, so a torn tail (a sparse gigabyte, say) is never
+    // hashed. A complete line over the cap is hashed by reading the prefix again: once, and
+    // only for a file that changed and holds such a line.
+    summary.prefix_hash = if rehash {
+        hash_prefix(&mut file, summary.offset, &mut Xxh3::new()).with_context(read_err)?
+    } else {
+        hasher.finish()
+    };
+    summary.stamp = stamp;
+    Ok((summary, true))
 }
 
 /// Hashes the first `len` bytes of the file into `hasher`, and returns the hash so far.
@@ -241,4 +329,53 @@ fn hash_prefix(file: &mut File, len: u64, hasher: &mut Xxh3) -> std::io::Result<
         left -= want as u64;
     }
     Ok(hasher.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn line(id: &str) -> String {
+        format!(
+            "{{\"kind\":\"session\",\"id\":\"{id}\",\"started_at\":\"2026-11-20T22:00:00+01:00\",\
+             \"steps\":[]}}\n"
+        )
+    }
+
+    fn summary_of(path: &Path, cached: Option<FileSummary>) -> FileSummary {
+        let (file, meta) = read::open_regular(path).expect("open");
+        summarise(file, &meta, path, "a.jsonl".into(), cached)
+            .expect("summarise")
+            .0
+    }
+
+    #[test]
+    fn an_append_after_an_over_long_line_or_a_torn_tail_hashes_like_a_fresh_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.jsonl");
+        let long = "x".repeat(MAX_LINE_BYTES as usize + 10);
+        fs::write(&path, format!("{}{long}\n{}{{\"torn", line("a"), line("b"))).expect("write");
+        let first = summary_of(&path, None);
+        assert_eq!((first.sessions.len(), first.lines), (2, 3));
+        assert_eq!(first.tail_bad.first.len(), 1, "the torn tail is remembered");
+        let mut file = fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        file.write_all(format!("\n{}", line("c")).as_bytes())
+            .expect("append");
+        // A mark only a summary extended from this one (not made anew) can carry.
+        let mut marked = first.clone();
+        marked.sessions[0].0 = "marked".into();
+        let appended = summary_of(&path, Some(marked));
+        assert_eq!(appended.sessions[0].0, "marked", "read as an append");
+        let fresh = summary_of(&path, None);
+        assert_eq!(appended.prefix_hash, fresh.prefix_hash);
+        assert_eq!(appended.offset, fresh.offset);
+        assert_eq!(appended.sessions.len(), 3);
+        assert_eq!(appended.bad, fresh.bad);
+        assert!(appended.tail_bad.first.is_empty() && appended.tail_sessions.is_empty());
+    }
 }

@@ -4,21 +4,28 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fs;
+use std::fs::{self, File, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::core::history::{CrampRecord, SessionRecord};
 use crate::core::stats::SessionFacts;
 
 use super::paths::Paths;
+use super::read::{self, Lines, ReadError};
 
 /// The most warnings about bad lines given for one file.
 const WARNINGS_PER_FILE: usize = 3;
+
+/// A history line longer than this is skipped unread: real ones are a few kilobytes.
+pub const MAX_LINE_BYTES: u64 = read::MAX_BYTES;
+
+/// The most characters of a parser's complaint kept: it can quote a whole line back.
+const MAX_WHY_CHARS: usize = 200;
 
 /// What the history holds, and what was skipped on the way.
 #[derive(Debug)]
@@ -78,9 +85,12 @@ fn json_error(e: serde_json::Error) -> LineError {
     let text = e.to_string();
     let message = text
         .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(m, _)| m)
-        .to_string();
-    (e.column(), message)
+        .map_or(text.as_str(), |(m, _)| m);
+    let mut short: String = message.chars().take(MAX_WHY_CHARS).collect();
+    if short.len() < message.len() {
+        short.push('…');
+    }
+    (e.column(), short)
 }
 
 /// How to turn a session line into what the caller keeps.
@@ -132,6 +142,7 @@ impl SessionLine for SessionRecord {
 }
 
 /// Every history file in the folder, sorted so the result does not depend on the file system.
+/// Whether each is a regular file is checked when it is opened (see [`open`]).
 pub fn history_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -154,48 +165,78 @@ pub fn history_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Opens one history file; `Ok(Err(warning))` for a name that is not a regular file (a FIFO,
+/// a device, a folder), which is skipped rather than waited on or read forever. Any other
+/// failure is an error: an unreadable history is never taken for an empty one.
+pub fn open(path: &Path) -> Result<Result<(File, Metadata), String>> {
+    match read::open_regular(path) {
+        Ok(opened) => Ok(Ok(opened)),
+        Err(e @ ReadError::NotRegular(_)) => Ok(Err(format!("{}: skipped: {e}", path.display()))),
+        Err(e) => Err(e).with_context(|| format!("{}: cannot read", path.display())),
+    }
+}
+
+/// The bad line for a line over [`MAX_LINE_BYTES`], which is skipped without being kept.
+pub fn too_long(number: usize, len: u64) -> BadLine {
+    let why = format!(
+        "the line is longer than {} ({len} bytes)",
+        read::size(MAX_LINE_BYTES)
+    );
+    (number, 1, why)
+}
+
 fn read<S: SessionLine>(dir: &Path) -> Result<History<S>> {
     let mut history = History::default();
     let mut seen = HashSet::new();
     let mut dated = Vec::new();
-    for file in history_files(dir)? {
-        let bytes = fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
-        let text = String::from_utf8_lossy(&bytes);
-        let mut bad = Vec::new();
-        for (number, line) in text.lines().enumerate() {
+    for path in history_files(dir)? {
+        let read_err = || format!("{}: cannot read", path.display());
+        let (file, _) = match open(&path)? {
+            Ok(opened) => opened,
+            Err(warning) => {
+                history.warnings.push(warning);
+                continue;
+            }
+        };
+        let mut lines = Lines::new(file, MAX_LINE_BYTES);
+        let mut bad = BadLines::default();
+        let mut number = 0;
+        while let Some(line) = lines.next_line().with_context(read_err)? {
+            number += 1;
+            let Some(bytes) = line.text else {
+                bad.push(too_long(number, line.len));
+                continue;
+            };
+            let line = String::from_utf8_lossy(bytes);
             if line.trim().is_empty() {
                 continue;
             }
-            match S::parse(line) {
+            match S::parse(&line) {
                 Ok(Some((id, started_at, session))) => {
                     if seen.insert(id) {
                         dated.push((started_at, session));
                     }
                 }
-                Ok(None) => match serde_json::from_str::<KindOnly>(line) {
-                    Ok(k) if k.kind == "cramp" => match serde_json::from_str::<CrampRecord>(line) {
-                        Ok(cramp) if seen.insert(cramp.id.clone()) => history.cramps.push(cramp),
-                        Ok(_) => {}
-                        Err(e) => bad.push((number + 1, json_error(e))),
-                    },
+                Ok(None) => match serde_json::from_str::<KindOnly>(&line) {
+                    Ok(k) if k.kind == "cramp" => {
+                        match serde_json::from_str::<CrampRecord>(&line) {
+                            Ok(cramp) if seen.insert(cramp.id.clone()) => {
+                                history.cramps.push(cramp)
+                            }
+                            Ok(_) => {}
+                            Err(e) => {
+                                let (column, why) = json_error(e);
+                                bad.push((number, column, why));
+                            }
+                        }
+                    }
                     // Kinds this version does not know are someone else's; leave them be.
                     _ => {}
                 },
-                Err(e) => bad.push((number + 1, e)),
+                Err((column, why)) => bad.push((number, column, why)),
             }
         }
-        for (line, (column, why)) in bad.iter().take(WARNINGS_PER_FILE) {
-            history.warnings.push(format!(
-                "{}:{line}:{column}: skipped a line that is not a history record ({why})",
-                file.display()
-            ));
-        }
-        if bad.len() > WARNINGS_PER_FILE {
-            let more = bad.len() - WARNINGS_PER_FILE;
-            history
-                .warnings
-                .push(format!("{}: and {more} more skipped lines", file.display()));
-        }
+        history.warnings.extend(warnings_for(&path, &bad));
     }
     dated.sort_by_key(|(started_at, _)| *started_at);
     history.sessions = dated.into_iter().map(|(_, s)| s).collect();
@@ -205,16 +246,42 @@ fn read<S: SessionLine>(dir: &Path) -> Result<History<S>> {
 /// A line skipped while reading: its number, column and why.
 pub type BadLine = (usize, usize, String);
 
+/// The skipped lines of one file: the first few, which are shown, and how many more there
+/// were, so that a file of a million bad lines costs no more memory than one of three.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadLines {
+    /// The first skipped lines, at most as many as are shown.
+    pub first: Vec<BadLine>,
+    /// How many more were skipped.
+    pub more: usize,
+}
+
+impl BadLines {
+    /// Counts a skipped line, keeping it only when it will be shown.
+    pub fn push(&mut self, bad: BadLine) {
+        if self.first.len() < WARNINGS_PER_FILE {
+            self.first.push(bad);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Counts every line of `other`, as if they were pushed after these.
+    pub fn extend(&mut self, other: &BadLines) {
+        for bad in &other.first {
+            self.push(bad.clone());
+        }
+        self.more += other.more;
+    }
+}
+
 /// Reads stats facts from the lines of `text`, numbering them from `first_line`.
 pub fn facts_of_lines(text: &str, first_line: usize) -> (Vec<SessionFacts>, Vec<BadLine>) {
     let mut facts = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match SessionFacts::parse(line) {
-            Ok(Some((_, _, session))) => facts.push(session),
+        match facts_of_line(line) {
+            Ok(Some(session)) => facts.push(session),
             Ok(None) => {}
             Err((column, why)) => bad.push((first_line + i, column, why)),
         }
@@ -222,9 +289,18 @@ pub fn facts_of_lines(text: &str, first_line: usize) -> (Vec<SessionFacts>, Vec<
     (facts, bad)
 }
 
+/// Reads the stats facts of one line: `None` for a blank line or another kind.
+pub fn facts_of_line(line: &str) -> Result<Option<SessionFacts>, (usize, String)> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(SessionFacts::parse(line)?.map(|(_, _, session)| session))
+}
+
 /// The warnings for one file's skipped lines, capped.
-pub fn warnings_for(file: &Path, bad: &[BadLine]) -> Vec<String> {
+pub fn warnings_for(file: &Path, bad: &BadLines) -> Vec<String> {
     let mut warnings: Vec<String> = bad
+        .first
         .iter()
         .take(WARNINGS_PER_FILE)
         .map(|(line, column, why)| {
@@ -234,8 +310,8 @@ pub fn warnings_for(file: &Path, bad: &[BadLine]) -> Vec<String> {
             )
         })
         .collect();
-    if bad.len() > WARNINGS_PER_FILE {
-        let more = bad.len() - WARNINGS_PER_FILE;
+    let more = bad.more + bad.first.len().saturating_sub(WARNINGS_PER_FILE);
+    if more > 0 {
         warnings.push(format!("{}: and {more} more skipped lines", file.display()));
     }
     warnings

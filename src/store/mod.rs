@@ -9,4 +9,5 @@ pub mod history_cache;
 pub mod history_read;
 pub mod paths;
 pub mod progress;
+pub mod read;
 pub mod routines;

@@ -16,6 +16,10 @@ use crate::core::history::SessionRecord;
 use super::atomic::write_atomic;
 use super::history;
 use super::paths::Paths;
+use super::read;
+
+/// The most bytes of `current.json` read: a session of a hundred steps takes a few kilobytes.
+const MAX_CURRENT_BYTES: u64 = read::MAX_BYTES;
 
 /// Held for as long as a session runs; the operating system drops it if the process dies.
 #[derive(Debug)]
@@ -94,7 +98,10 @@ pub fn recover(paths: &Paths) -> Result<Option<SessionRecord>> {
     let Some(_lock) = try_lock(paths)? else {
         return Ok(None);
     };
-    let bytes = fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+    // A FIFO or a link to a device here would hang or flood every command; it is left where it
+    // is and reported until someone looks.
+    let bytes = read::read_capped(&path, MAX_CURRENT_BYTES)
+        .with_context(|| format!("{}: cannot read the interrupted session", path.display()))?;
     let record: SessionRecord = match serde_json::from_slice(&bytes) {
         Ok(record) => record,
         Err(e) => {

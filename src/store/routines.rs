@@ -2,8 +2,8 @@
 //! command line. A broken file never hides the good ones.
 
 use std::cmp::Ordering;
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::core::problem::{Fault, FileProblems, Problem};
@@ -12,6 +12,7 @@ use crate::core::routine_file::{MAX_FILE_BYTES, parse_routine};
 
 use super::bundled;
 use super::paths::Paths;
+use super::read::{ReadError, read_capped};
 
 /// Where a routine came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,14 @@ pub enum LoadError {
         file: String,
         /// What the system said.
         source: io::Error,
+    },
+    /// The name is not a regular file (a FIFO, a device, a folder), so it was not read.
+    #[error("{file}: cannot read: it is {kind}, not a regular file")]
+    NotRegular {
+        /// The file as named.
+        file: String,
+        /// What it is instead.
+        kind: &'static str,
     },
     /// The file was read but breaks the rules.
     #[error("{0}")]
@@ -101,7 +110,7 @@ impl Catalog {
         };
         let mut files: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml") && !path.is_dir())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
             .collect();
         files.sort_by(|a, b| natural_cmp(&file_id(a), &file_id(b)).then_with(|| a.cmp(b)));
         for path in files {
@@ -176,40 +185,36 @@ pub fn file_id(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Reads and checks one routine file. A file over 1 MiB is refused without being read.
+/// Reads and checks one routine file. Only a regular file of at most 1 MiB is read: a FIFO,
+/// a device or a folder is refused without waiting on it, a larger file without reading it.
 pub fn load_file(path: &Path) -> Result<Routine, LoadError> {
     let file_name = path.display().to_string();
-    let io_error = |source| LoadError::Io {
-        file: file_name.clone(),
-        source,
+    let bytes = match read_capped(path, MAX_FILE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { bytes, .. }) => {
+            return Err(LoadError::Invalid(FileProblems {
+                file: file_name,
+                problems: vec![Problem {
+                    line: 1,
+                    column: 1,
+                    step: None,
+                    fault: Fault::TooLarge { bytes },
+                }],
+            }));
+        }
+        Err(ReadError::NotRegular(kind)) => {
+            return Err(LoadError::NotRegular {
+                file: file_name,
+                kind,
+            });
+        }
+        Err(ReadError::Io(source)) => {
+            return Err(LoadError::Io {
+                file: file_name,
+                source,
+            });
+        }
     };
-    let file = File::open(path).map_err(io_error)?;
-    let metadata = file.metadata().map_err(io_error)?;
-    if metadata.is_dir() {
-        return Err(io_error(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "it is a folder",
-        )));
-    }
-    let too_large = |bytes| {
-        LoadError::Invalid(FileProblems {
-            file: file_name.clone(),
-            problems: vec![Problem {
-                line: 1,
-                column: 1,
-                step: None,
-                fault: Fault::TooLarge { bytes },
-            }],
-        })
-    };
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(metadata.len()));
-    }
-    let mut bytes = Vec::new();
-    // The size can change between the check and the read; never read more than the limit.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
     parse_routine(&file_id(path), &bytes, bundled::ART).map_err(|problems| {
         LoadError::Invalid(FileProblems {
             file: file_name.clone(),
