@@ -54,7 +54,7 @@ fn a_folder_or_a_missing_file_is_said_once() {
     assert_eq!(
         stderr,
         format!(
-            "bedstretch: {}: cannot read: it is a folder\n",
+            "bedstretch: {}: cannot read: it is a folder, not a regular file\n",
             folder.display()
         )
     );
