@@ -115,7 +115,7 @@ fn stats_in_words_says_the_rule() {
 
 #[test]
 fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
-    let (code, stdout, _) = run_synced(&["history", "--csv", "--since", "2026-11-22"]);
+    let (code, stdout, _) = run_synced(&["history", "--csv", "--since", "2026-11-22", "--reverse"]);
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
@@ -141,7 +141,9 @@ fn history_json_is_one_array_of_the_records_each_once() {
         5,
         "the session in both files is listed once: {ids:?}"
     );
+    // Newest first.
     assert_eq!(value[2]["started_at"], "2026-11-21T00:30:00+01:00");
+    assert_eq!(value[0]["started_at"], "2026-11-23T21:00:00+01:00");
     assert_eq!(value[2]["steps"][0]["status"], "completed");
 }
 
@@ -151,11 +153,26 @@ fn history_table_for_people() {
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
-        "NIGHT       ROUTINE                   OUTCOME         DONE   MIN\n\
-         2026-11-20  Quick                     completed        4/4     2\n\
-         2026-11-22  Calves, toes and \"more\"   quit             3/4     2\n\
-         2026-11-23  Quick                     completed        4/4     2\n"
+        "NIGHT       TIME   ROUTINE                   OUTCOME         DONE    HELD\n\
+         2026-11-23  21:00  Quick                     completed        4/4    2:00\n\
+         2026-11-22  22:00  Calves, toes and \"more\"   quit             3/4    1:30\n\
+         2026-11-20  00:30  Quick                     completed        4/4    2:00\n"
     );
+}
+
+#[test]
+fn history_takes_a_routine_a_limit_and_the_other_order() {
+    let (code, stdout, _) = run_synced(&["history", "--routine", "quick", "--limit", "2"]);
+    assert_eq!(code, 0);
+    let nights: Vec<&str> = stdout.lines().skip(1).map(|l| &l[..10]).collect();
+    assert_eq!(nights, ["2026-11-23", "2026-11-20"], "{stdout}");
+    let (_, stdout, _) =
+        run_synced(&["history", "--routine", "quick", "--reverse", "--limit", "1"]);
+    let nights: Vec<&str> = stdout.lines().skip(1).map(|l| &l[..10]).collect();
+    assert_eq!(nights.len(), 1, "{stdout}");
+    assert!(nights[0] < "2026-11-20", "the oldest first: {stdout}");
+    let (_, stdout, _) = run_synced(&["history", "--routine", "nosuch"]);
+    assert_eq!(stdout, "No sessions match.\n");
 }
 
 #[test]

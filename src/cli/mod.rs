@@ -79,11 +79,20 @@ enum Command {
         #[command(subcommand)]
         command: Option<ConfigCommand>,
     },
-    /// Every session you have done, newest last.
+    /// Every session you have done, newest first: night, time, routine, outcome, held.
     History {
         /// Only sessions from this night on (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
+        /// Only sessions of this routine (its id, as `routine list` shows).
+        #[arg(long, value_name = "ID")]
+        routine: Option<String>,
+        /// At most this many sessions.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Oldest first (newest first without it).
+        #[arg(long)]
+        reverse: bool,
         /// One JSON array of the sessions as recorded.
         #[arg(long, conflicts_with = "csv")]
         json: bool,
@@ -202,13 +211,26 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
             stats::stats(&paths, config, as_of, json, &mut out)
         }
-        Some(Command::History { since, json, csv }) => {
+        Some(Command::History {
+            since,
+            routine,
+            limit,
+            reverse,
+            json,
+            csv,
+        }) => {
             let format = match (json, csv) {
                 (true, _) => stats::Format::Json,
                 (_, true) => stats::Format::Csv,
                 _ => stats::Format::Table,
             };
-            stats::history(&paths, config, since, format, &mut out)
+            let query = stats::Query {
+                since,
+                routine,
+                limit,
+                reverse,
+            };
+            stats::history(&paths, config, &query, format, &mut out)
         }
         Some(Command::Routine(RoutineCommand::Show { routine })) => {
             routine::show(&paths, &routine, &mut out)

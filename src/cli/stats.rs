@@ -80,22 +80,46 @@ pub enum Format {
     Csv,
 }
 
+/// Which sessions `bedstretch history` lists, and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Only sessions from this night on.
+    pub since: Option<NaiveDate>,
+    /// Only sessions of this routine id.
+    pub routine: Option<String>,
+    /// At most this many, newest (or, reversed, oldest) first.
+    pub limit: Option<usize>,
+    /// Oldest first instead of newest first.
+    pub reverse: bool,
+}
+
 /// `bedstretch history`.
 pub fn history(
     paths: &Paths,
     config: &Config,
-    since: Option<NaiveDate>,
+    query: &Query,
     format: Format,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let history = history_read::read_records(paths)?;
     warn_all(&history.warnings);
     let rollover = config.rules().day_starts_at;
-    let sessions: Vec<&SessionRecord> = history
+    let mut sessions: Vec<&SessionRecord> = history
         .sessions
         .iter()
-        .filter(|s| since.is_none_or(|d| night_of(s.started_at, rollover) >= d))
+        .filter(|s| {
+            query
+                .since
+                .is_none_or(|d| night_of(s.started_at, rollover) >= d)
+        })
+        .filter(|s| query.routine.as_ref().is_none_or(|id| s.routine == *id))
         .collect();
+    // Newest first, as a person looks back; the same order in every format.
+    sessions.sort_by_key(|s| s.started_at);
+    if !query.reverse {
+        sessions.reverse();
+    }
+    sessions.truncate(query.limit.unwrap_or(usize::MAX));
     let row = |s: &SessionRecord| {
         let done = s
             .steps
@@ -136,23 +160,29 @@ pub fn history(
         }
         Format::Table => {
             if sessions.is_empty() {
-                writeln!(out, "No sessions yet. Start one with `bedstretch run`.")?;
+                if history.sessions.is_empty() {
+                    writeln!(out, "No sessions yet. Start one with `bedstretch run`.")?;
+                } else {
+                    writeln!(out, "No sessions match.")?;
+                }
                 return Ok(ExitCode::SUCCESS);
             }
             writeln!(
                 out,
-                "{:<10}  {:<24}  {:<11}  {:>7}  {:>4}",
-                "NIGHT", "ROUTINE", "OUTCOME", "DONE", "MIN"
+                "{:<10}  {:<5}  {:<24}  {:<11}  {:>7}  {:>6}",
+                "NIGHT", "TIME", "ROUTINE", "OUTCOME", "DONE", "HELD"
             )?;
             for s in sessions {
                 let (night, done, planned, held) = row(s);
                 let outcome = s.outcome.as_str();
                 let name = text::pad(&text::clean_line(&s.routine_name), 24);
+                // The time of day in the session's own offset, where it was lived.
+                let time = s.started_at.format("%H:%M");
                 writeln!(
                     out,
-                    "{night}  {name}  {outcome:<11}  {:>7}  {:>4}",
+                    "{night}  {time}  {name}  {outcome:<11}  {:>7}  {:>6}",
                     format!("{done}/{planned}"),
-                    held.div_ceil(60)
+                    format!("{}:{:02}", held / 60, held % 60)
                 )?;
             }
         }
