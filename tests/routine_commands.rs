@@ -288,3 +288,27 @@ fn show_keeps_its_times_in_line_for_step_names_in_wide_characters() {
         "{step:?}"
     );
 }
+
+#[test]
+fn a_broken_override_is_never_silently_replaced_by_the_bundled_routine() {
+    let home = Home::new();
+    home.add_routine(
+        "quick.toml",
+        "name = \"My quick\"\n[[step]]\nname = \"x\"\nduraton = 5\n",
+    );
+    let (code, _, stderr) = home.run(&["routine", "show", "quick"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("quick.toml:4:1: step 1 \"x\": unknown key `duraton`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("replaces the bundled routine of that name, so neither runs"),
+        "{stderr}"
+    );
+    let (_, stdout, _) = home.run(&["routine", "list"]);
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("quick ")),
+        "the bundled quick is not offered in its place: {stdout}"
+    );
+}

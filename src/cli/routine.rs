@@ -28,6 +28,13 @@ pub fn resolve(paths: &Paths, name: &str) -> Result<(Routine, Origin)> {
         return Ok(found.clone());
     }
     if let Some(broken) = catalog.broken.iter().find(|b| b.id == name) {
+        if broken.overrides {
+            return Err(anyhow::anyhow!(
+                "{}\nyour `{name}` replaces the bundled routine of that name, so neither runs: \
+                 fix the file, or move it out of your routines folder to use the bundled one",
+                broken.error
+            ));
+        }
         return Err(anyhow::anyhow!("{}", broken.error));
     }
     let ids: Vec<&str> = catalog.ids().collect();

@@ -61,6 +61,9 @@ pub struct Broken {
     pub id: String,
     /// What is wrong with it.
     pub error: LoadError,
+    /// True when it would replace a bundled routine, which is then withheld too: running the
+    /// bundled one instead would hide that the person's own version is broken.
+    pub overrides: bool,
 }
 
 /// Every routine that can run, plus the user files that cannot.
@@ -84,6 +87,7 @@ impl Catalog {
                 Ok(routine) => catalog.routines.push((routine, Origin::Bundled)),
                 // Bundled routines are checked by the test suite; this is only a safety net.
                 Err(problems) => catalog.broken.push(Broken {
+                    overrides: false,
                     id: id.to_string(),
                     error: LoadError::Invalid(FileProblems {
                         file: format!("routines/{id}.toml"),
@@ -130,7 +134,20 @@ impl Catalog {
                         None => self.routines.push((routine, origin)),
                     }
                 }
-                Err(error) => self.broken.push(Broken { id, error }),
+                Err(error) => {
+                    let bundled_at = self
+                        .routines
+                        .iter()
+                        .position(|(r, origin)| *origin == Origin::Bundled && r.id == id);
+                    if let Some(i) = bundled_at {
+                        self.routines.remove(i);
+                    }
+                    self.broken.push(Broken {
+                        id,
+                        error,
+                        overrides: bundled_at.is_some(),
+                    });
+                }
             }
         }
     }
