@@ -479,3 +479,66 @@ fn ctrl_z_with_no_shell_to_come_back_to_pauses_and_never_freezes() {
     pty.send(b"\x03");
     assert!(pty.wait_exit());
 }
+
+/// A one-step routine of a second, to reach the end quickly.
+const ONE_SECOND: &str =
+    "name = \"One second\"\nlead_in = 0\n[[step]]\nname = \"Hold\"\nduration = 1\n";
+
+#[test]
+fn a_session_the_history_refuses_is_kept_printed_and_blocks_the_next_until_added() {
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("one.toml"), ONE_SECOND).expect("routine");
+    // A file where the history folder should be: every append fails, whoever runs it.
+    std::fs::create_dir_all(home.data()).expect("data folder");
+    std::fs::write(home.data().join("history"), "not a folder").expect("file");
+    let mut pty = Pty::spawn(home.command(&["run", "one.toml"]));
+    let screen = pty.wait_for("Not in your history yet");
+    assert!(
+        screen.contains("current.json"),
+        "says where it is kept: {screen}"
+    );
+    pty.send(b"q");
+    assert!(!pty.wait_exit(), "exits non-zero");
+    thread::sleep(Duration::from_millis(300));
+    let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(raw.contains("To add it yourself:"), "{raw}");
+    assert!(raw.contains("echo '{\"v\":1,\"kind\":\"session\""), "{raw}");
+    let kept = std::fs::read_to_string(home.data().join("current.json")).expect("kept");
+    assert!(kept.contains("\"outcome\":\"completed\""), "{kept}");
+
+    // The next session would write over it: it does not start, and says why.
+    let mut pty = Pty::spawn(home.command(&["run", "one.toml"]));
+    assert!(!pty.wait_exit());
+    thread::sleep(Duration::from_millis(300));
+    let said = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    assert!(
+        said.contains("holds an interrupted session that could not be added"),
+        "{said}"
+    );
+    assert!(
+        home.data().join("current.json").exists(),
+        "still kept, not written over"
+    );
+}
+
+#[test]
+fn a_data_folder_that_takes_nothing_still_lets_a_person_stretch() {
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("one.toml"), ONE_SECOND).expect("routine");
+    // A file where the data folder should be: nothing can be written there at all.
+    std::fs::write(home.dir.path().join("data"), "not a folder").expect("file");
+    let tmp = home.dir.path().join("tmp");
+    std::fs::create_dir(&tmp).expect("tmp");
+    let mut cmd = home.command(&["run", "one.toml"]);
+    cmd.env("TMPDIR", &tmp);
+    let mut pty = Pty::spawn(cmd);
+    let screen = pty.wait_for("Not in your history yet");
+    assert!(screen.contains("bedstretch-unsaved-"), "{screen}");
+    pty.send(b"q");
+    assert!(!pty.wait_exit());
+    let kept: Vec<_> = std::fs::read_dir(&tmp)
+        .expect("tmp")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(kept.len(), 1, "kept in the temporary folder: {kept:?}");
+}

@@ -294,10 +294,14 @@ fn check_labels(name: &str, app: &SessionApp, rows: &[String]) -> Result<(), Str
         return Err(format!("footer lost {last_hint:?}"));
     }
     if finished {
-        for label in ["Held to the end", "aved", "Tonight "] {
+        for label in ["Held to the end", "Tonight "] {
             if !rows.iter().any(|r| r.contains(label)) {
                 return Err(format!("summary lost {label:?}"));
             }
+        }
+        // The line that says whether it reached the history: "Saved." or "Not in your history".
+        if !rows.iter().any(|r| r.contains("aved") || r.contains("history")) {
+            return Err("summary lost whether it was saved".to_string());
         }
         return Ok(());
     }

@@ -204,7 +204,7 @@ impl SessionApp {
                 Some("Stopped before the first stretch; nothing was recorded.".to_string())
             }
             Recorded::Failed(problem) => Some(format!(
-                "The session could not be saved ({problem}); it will be recovered at the next start."
+                "The session could not be added to your history: {problem}."
             )),
             Recorded::Pending | Recorded::Saved(_) => None,
         }

@@ -15,10 +15,11 @@ use crate::core::duration::format_secs;
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine::Routine;
 use crate::core::stats::Stats;
+use crate::core::text;
 use crate::store::atomic::random_u64;
 use crate::store::config::Config;
 use crate::store::paths::Paths;
-use crate::store::progress::{self, SessionLock};
+use crate::store::progress::{self, Kept, SessionLock};
 use crate::store::routines::{Catalog, Origin};
 use crate::store::{history, history_read};
 use crate::tui::event_loop::{Io, Shell};
@@ -35,6 +36,9 @@ struct StoreShell<'a> {
     /// Held from a session's start to its record, so no other bedstretch recovers it.
     lock: Option<SessionLock>,
     history: Option<mpsc::Receiver<Msg>>,
+    /// Finished sessions that could not be appended, and where each was kept: printed with
+    /// the command that appends them once the terminal is given back.
+    unsaved: Vec<(SessionRecord, Kept)>,
 }
 
 impl<'a> StoreShell<'a> {
@@ -45,6 +49,7 @@ impl<'a> StoreShell<'a> {
             catalog: None,
             lock: None,
             history: None,
+            unsaved: Vec::new(),
         }
     }
 }
@@ -64,7 +69,26 @@ impl Shell for StoreShell<'_> {
             let device = history::device_id(self.paths)?;
             progress::finish(self.paths, &device, record)
         })();
-        saved.map_err(|e| format!("{e:#}"))?;
+        if let Err(problem) = saved {
+            // Nothing is lost: the session is kept somewhere that says so, and its line is
+            // printed when bedstretch closes. The lock stays while current.json holds it.
+            let kept = progress::keep(self.paths, record);
+            let said = match &kept {
+                Kept::Progress(path) => format!(
+                    "{problem:#}; it is kept in {}, which the next start adds to your history",
+                    path.display()
+                ),
+                Kept::Fallback(path) => format!(
+                    "{problem:#}; it is kept in {} and printed when bedstretch closes",
+                    path.display()
+                ),
+                Kept::Nowhere => {
+                    format!("{problem:#}; it is printed, to add by hand, when bedstretch closes")
+                }
+            };
+            self.unsaved.push((record.clone(), kept));
+            return Err(said);
+        }
         self.lock = None;
         // The streak after this session, for the summary; the session is saved either way.
         // As of its start, so that "tonight" is the session's own night even when it ended
@@ -87,15 +111,14 @@ impl Shell for StoreShell<'_> {
             .and_then(|catalog| catalog.get(routine))
             .map(|(routine, _)| routine.clone())
             .ok_or_else(|| format!("no routine called `{routine}`"))?;
-        if self.lock.is_some() {
-            // The last session could not be appended; its progress file is all there is of
-            // it, and a new session would write over it.
+        if !self.unsaved.is_empty() {
+            // The last session could not be appended; what keeps it must not be written over.
             return Err(
-                "the last session is not saved yet; quit and start bedstretch again to recover it"
+                "the last session is not in your history yet; quit, and bedstretch says how to add it"
                     .to_string(),
             );
         }
-        self.lock = Some(lock(self.paths).map_err(|e| format!("{e:#}"))?);
+        self.lock = lock(self.paths).map_err(|e| format!("{e:#}"))?;
         Ok(NewSession {
             routine,
             id: session_id(now.wall, random_u64() as u16),
@@ -143,9 +166,53 @@ impl Shell for StoreShell<'_> {
     }
 }
 
-fn lock(paths: &Paths) -> Result<SessionLock> {
-    progress::try_lock(paths)?
-        .ok_or_else(|| anyhow!("another bedstretch session is running; finish it first"))
+/// The session lock, when the data folder can hold one: a read-only or full data folder
+/// still lets the person stretch (the first save says plainly that progress is not saved).
+/// Another session running, or an unrecovered one waiting in current.json, is an error.
+fn lock(paths: &Paths) -> Result<Option<SessionLock>> {
+    match progress::try_lock(paths) {
+        Ok(Some(lock)) => {
+            progress::ensure_clear(paths)?;
+            Ok(Some(lock))
+        }
+        Ok(None) => Err(anyhow!(
+            "another bedstretch session is running; finish it first"
+        )),
+        Err(_) => Ok(None),
+    }
+}
+
+/// After the terminal is given back: each session that could not be appended, whole, with
+/// the one command that appends it.
+fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
+    let mut err = std::io::stderr();
+    for (record, kept) in unsaved {
+        let Ok(line) = serde_json::to_string(record) else {
+            continue;
+        };
+        let device = history::device_id(paths).unwrap_or_else(|_| "this-machine".to_string());
+        let file = history::device_file(paths, &device);
+        let kept = match kept {
+            Kept::Progress(path) | Kept::Fallback(path) => {
+                format!("it is kept in {}", text::clean_path(path))
+            }
+            Kept::Nowhere => "it could not be kept in any file".to_string(),
+        };
+        // The line and the command are printed exactly; only the message is cleaned.
+        let _ = writeln!(
+            err,
+            "bedstretch: the session {} could not be added to your history; {kept}. \
+             To add it yourself:\necho {} >> {}",
+            text::clean_line(&record.id),
+            shell_quote(&text::escape_json_controls(&line)),
+            shell_quote(&file.display().to_string())
+        );
+    }
+}
+
+/// `text` as one single-quoted shell word.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 fn theme() -> Theme {
@@ -166,7 +233,8 @@ fn need_terminal() -> Result<()> {
     Ok(())
 }
 
-/// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens.
+/// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
+/// then prints, whole, any finished session that could not be added to the history.
 fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemClock) -> Result<()> {
     let events = TerminalEvents::new().context("cannot catch signals")?;
     let terminal = match tui::init() {
@@ -185,6 +253,7 @@ fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemCl
     };
     let result = io.run(app, start);
     tui::restore();
+    print_unsaved(io.shell.paths, &io.shell.unsaved);
     result
 }
 
@@ -209,7 +278,7 @@ pub fn run(
     };
     let (mut app, start) = App::session(new, settings(config), now);
     let mut shell = StoreShell::new(paths, config);
-    shell.lock = Some(session_lock);
+    shell.lock = session_lock;
     run_app(&mut app, start, shell, clock)?;
     // Said on the ordinary screen too, where it stays after the program ends; the problems
     // found at start as well, which the alternate screen had hidden.
@@ -231,9 +300,8 @@ fn report(session: &SessionApp) -> Result<ExitCode> {
         Recorded::Nothing => {
             format!("{name}: stopped before the first stretch; nothing was recorded.")
         }
-        Recorded::Failed(problem) => bail!(
-            "the session could not be saved ({problem}); it will be recovered at the next start"
-        ),
+        // What happened, and how to add it, was printed just before.
+        Recorded::Failed(_) => return Ok(ExitCode::FAILURE),
         Recorded::Saved(_) | Recorded::Pending => format!(
             "saved {name}: {} of {} held to the end, {} stretching.",
             summary.completed,

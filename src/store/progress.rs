@@ -74,6 +74,77 @@ pub fn finish(paths: &Paths, device: &str, record: &SessionRecord) -> Result<Pat
     Ok(file)
 }
 
+/// `current.json.bad-<when it was last written>` beside it, made unique if need be.
+fn aside_path(path: &Path) -> PathBuf {
+    let written = fs::symlink_metadata(path)
+        .and_then(|m| m.modified())
+        .map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .format("%Y%m%dT%H%M%SZ")
+                .to_string()
+        })
+        .unwrap_or_else(|_| "unknown".to_string());
+    let name = |n: u32| {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        path.with_file_name(format!("current.json.bad-{written}{suffix}"))
+    };
+    (0..1000)
+        .map(name)
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| name(1000))
+}
+
+/// Refuses a new session while `current.json` holds one that could not be recovered: the new
+/// session's first save would write over it. Call it holding the session lock.
+pub fn ensure_clear(paths: &Paths) -> Result<()> {
+    let path = current_path(paths);
+    if fs::symlink_metadata(&path).is_ok() {
+        bail!(
+            "{} holds an interrupted session that could not be added to your history, and a \
+             new session would write over it; see the problem reported above, then move the file \
+             away or make the history folder writable, and start again",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// Where a finished session that could not be appended was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// In `current.json`, which the next start appends.
+    Progress(PathBuf),
+    /// In a file in the temporary folder, because the data folder took nothing.
+    Fallback(PathBuf),
+    /// Nowhere on disk: only the line printed when bedstretch closes.
+    Nowhere,
+}
+
+/// Keeps a finished session whose record could not be appended: in `current.json`, where the
+/// next start appends it; failing that, in a file in the temporary folder.
+pub fn keep(paths: &Paths, record: &SessionRecord) -> Kept {
+    if save(paths, record).is_ok() {
+        return Kept::Progress(current_path(paths));
+    }
+    let Ok(json) = serde_json::to_vec(record) else {
+        return Kept::Nowhere;
+    };
+    let safe: String = record
+        .id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let fallback = std::env::temp_dir().join(format!("bedstretch-unsaved-{safe}.json"));
+    match write_atomic(&fallback, &json) {
+        Ok(()) => Kept::Fallback(fallback),
+        Err(_) => Kept::Nowhere,
+    }
+}
+
 /// Removes the progress of a session that ended with nothing done, which is not recorded.
 pub fn discard(paths: &Paths) -> Result<()> {
     remove(&current_path(paths))
@@ -92,7 +163,9 @@ fn remove(path: &Path) -> Result<()> {
 /// there is none, or when another bedstretch is running it right now.
 pub fn recover(paths: &Paths) -> Result<Option<SessionRecord>> {
     let path = current_path(paths);
-    if !path.exists() {
+    // The cheap look first, so that a command on a fresh machine creates nothing; the answer
+    // that counts is the one read under the lock below.
+    if fs::symlink_metadata(&path).is_err() {
         return Ok(None);
     }
     let Some(_lock) = try_lock(paths)? else {
@@ -100,13 +173,22 @@ pub fn recover(paths: &Paths) -> Result<Option<SessionRecord>> {
     };
     // A FIFO or a link to a device here would hang or flood every command; it is left where it
     // is and reported until someone looks.
-    let bytes = read::read_capped(&path, MAX_CURRENT_BYTES)
-        .with_context(|| format!("{}: cannot read the interrupted session", path.display()))?;
+    let bytes = match read::read_capped(&path, MAX_CURRENT_BYTES) {
+        Ok(bytes) => bytes,
+        // A session that finished between the look and the lock left nothing to recover.
+        Err(_) if fs::symlink_metadata(&path).is_err() => return Ok(None),
+        Err(e) => {
+            return Err(e).with_context(|| {
+                format!("{}: cannot read the interrupted session", path.display())
+            });
+        }
+    };
     let record: SessionRecord = match serde_json::from_slice(&bytes) {
         Ok(record) => record,
         Err(e) => {
-            // Never destroy what cannot be read: set it aside for a person to look at.
-            let aside = path.with_extension("json.unreadable");
+            // Never destroy what cannot be read: set it aside for a person to look at, under a
+            // name that says when it was written, so a second one never replaces the first.
+            let aside = aside_path(&path);
             fs::rename(&path, &aside)
                 .with_context(|| format!("{}: cannot set aside", path.display()))?;
             bail!(

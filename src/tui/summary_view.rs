@@ -117,10 +117,9 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             )
         }
         Recorded::Saved(None) => text("Saved to your history.", theme.text),
-        Recorded::Failed(problem) => text(
-            &format!("Not saved: {problem}. It will be recovered at the next start."),
-            theme.title,
-        ),
+        Recorded::Failed(problem) => {
+            text(&format!("Not in your history yet: {problem}."), theme.title)
+        }
         Recorded::Pending | Recorded::Nothing => Vec::new(),
     };
     parts.push((2, saved));

@@ -1,0 +1,67 @@
+//! Recovering a session left behind: an unreadable one is set aside under a name that says
+//! when it was written, never deleted; none at all costs nothing and creates nothing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn bedstretch(home: &Path, args: &[&str]) -> (i32, String) {
+    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_bedstretch"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .timeout(Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn data(home: &Path) -> PathBuf {
+    home.join("data/bedstretch")
+}
+
+#[test]
+fn with_nothing_to_recover_nothing_is_created() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (code, stderr) = bedstretch(home.path(), &["stats"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !data(home.path()).join("session.lock").exists(),
+        "no lock taken for nothing"
+    );
+}
+
+#[test]
+fn an_unreadable_session_is_set_aside_by_date_and_never_deleted() {
+    let home = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(data(home.path())).expect("data folder");
+    for round in 0..2 {
+        fs::write(data(home.path()).join("current.json"), "{\"v\":1,\"kind\":").expect("torn");
+        let (code, stderr) = bedstretch(home.path(), &["stats"]);
+        assert_eq!(code, 0, "the command still works: {stderr}");
+        assert!(
+            stderr.contains("an interrupted session could not be read")
+                && stderr.contains("current.json.bad-"),
+            "round {round}: {stderr}"
+        );
+    }
+    let mut aside: Vec<String> = fs::read_dir(data(home.path()))
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("current.json.bad-"))
+        .collect();
+    aside.sort();
+    assert_eq!(
+        aside.len(),
+        2,
+        "the second never replaces the first: {aside:?}"
+    );
+    for name in aside {
+        let kept = fs::read_to_string(data(home.path()).join(name)).expect("kept");
+        assert_eq!(kept, "{\"v\":1,\"kind\":");
+    }
+    assert!(!data(home.path()).join("current.json").exists());
+}
