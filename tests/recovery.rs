@@ -65,3 +65,29 @@ fn an_unreadable_session_is_set_aside_by_date_and_never_deleted() {
     }
     assert!(!data(home.path()).join("current.json").exists());
 }
+
+#[test]
+fn a_fifo_as_the_device_id_is_replaced_not_waited_on() {
+    let home = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(data(home.path())).expect("data folder");
+    let device = data(home.path()).join("device");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&device)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    // A left-over session makes the next command recover it, which needs the device id.
+    let record = "{\"v\":1,\"kind\":\"session\",\"id\":\"x\",\"routine\":\"quick\",\
+                  \"routine_name\":\"Quick\",\"started_at\":\"2026-11-23T22:00:00+01:00\",\
+                  \"ended_at\":\"2026-11-23T22:01:00+01:00\",\"outcome\":\"interrupted\",\
+                  \"steps\":[]}";
+    fs::write(data(home.path()).join("current.json"), record).expect("progress");
+    let (code, stderr) = bedstretch(home.path(), &["stats"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("recovered an interrupted session"),
+        "{stderr}"
+    );
+    let id = fs::read_to_string(&device).expect("a regular file now");
+    assert_eq!(id.trim().len(), 8, "{id:?}");
+}

@@ -300,7 +300,10 @@ fn check_labels(name: &str, app: &SessionApp, rows: &[String]) -> Result<(), Str
             }
         }
         // The line that says whether it reached the history: "Saved." or "Not in your history".
-        if !rows.iter().any(|r| r.contains("aved") || r.contains("history")) {
+        if !rows
+            .iter()
+            .any(|r| r.contains("aved") || r.contains("history"))
+        {
             return Err("summary lost whether it was saved".to_string());
         }
         return Ok(());

@@ -16,10 +16,18 @@ use super::paths::Paths;
 /// machine appends only to its own history file and a synced folder never conflicts.
 pub fn device_id(paths: &Paths) -> Result<String> {
     let path = paths.data_dir.join("device");
-    match fs::read_to_string(&path) {
-        Ok(text) if is_device_id(text.trim()) => return Ok(text.trim().to_string()),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+    // Through the careful reader: a FIFO or a link to a device here must not hang a session's
+    // last save. An id is a few bytes.
+    match super::read::read_capped(&path, 64) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            if is_device_id(text.trim()) {
+                return Ok(text.trim().to_string());
+            }
+        }
+        // Missing, or something that is no id at all (a FIFO, a device, a huge file): a new
+        // id replaces it.
+        Err(e) if e.is_not_found() || !matches!(e, super::read::ReadError::Io(_)) => {}
         Err(e) => return Err(e).with_context(|| format!("{}: cannot read", path.display())),
     }
     let id = format!("{:08x}", random_u64() as u32);
