@@ -91,3 +91,22 @@ fn a_fifo_as_the_device_id_is_replaced_not_waited_on() {
     let id = fs::read_to_string(&device).expect("a regular file now");
     assert_eq!(id.trim().len(), 8, "{id:?}");
 }
+
+#[test]
+fn a_session_another_bedstretch_holds_is_left_to_it() {
+    let home = tempfile::tempdir().expect("temp dir");
+    fs::create_dir_all(data(home.path())).expect("data folder");
+    let progress = data(home.path()).join("current.json");
+    fs::write(&progress, "{\"v\":1}").expect("progress");
+    // Another bedstretch is running that session: it holds the lock.
+    let lock = fs::File::create(data(home.path()).join("session.lock")).expect("lock file");
+    fs4::FileExt::lock(&lock).expect("locked");
+    let (code, stderr) = bedstretch(home.path(), &["stats"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "nothing to say: {stderr}");
+    assert!(
+        progress.exists(),
+        "not recovered from under the running session"
+    );
+    fs4::FileExt::unlock(&lock).expect("unlocked");
+}
