@@ -146,7 +146,7 @@ pub fn history(
                     s.id.clone(),
                     night.to_string(),
                     s.started_at.to_rfc3339(),
-                    s.ended_at.to_rfc3339(),
+                    s.ended_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
                     s.routine.clone(),
                     s.routine_name.clone(),
                     outcome.to_string(),
@@ -174,7 +174,8 @@ pub fn history(
             )?;
             for s in sessions {
                 let (night, done, planned, held) = row(s);
-                let outcome = s.outcome.as_str();
+                // An outcome this version does not know is a stranger's text.
+                let outcome = text::clean_line(s.outcome.as_str());
                 let name = text::pad(&text::clean_line(&s.routine_name), 24);
                 // The time of day in the session's own offset, where it was lived.
                 let time = s.started_at.format("%H:%M");

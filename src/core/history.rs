@@ -1,7 +1,21 @@
-//! What a session leaves behind: one JSON line in the history, in the format DESIGN.md fixes.
+//! What a session leaves behind: one JSON line in the history, in the format DESIGN.md fixes,
+//! and the one way every reader turns such a line back into a record ([`parse_line`]).
+//!
+//! History files are synced from other machines and other versions, so a reader keeps what it
+//! can: a session line needs only `kind`, `id` and a `started_at` that can be placed on a
+//! night; every other field may be missing, and an `outcome` or `status` this version does not
+//! know is kept as written ([`Recorded::Unknown`]). A line that fails is skipped with a reason,
+//! the same reason whichever command reads it.
 
-use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use chrono::{DateTime, FixedOffset, NaiveTime};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use super::stats::{SessionFacts, try_night_of};
 
 /// The history format version written in every line.
 pub const FORMAT_VERSION: u32 = 1;
@@ -29,6 +43,18 @@ impl Outcome {
     }
 }
 
+impl Word for Outcome {
+    fn from_word(word: &str) -> Option<Self> {
+        [Outcome::Completed, Outcome::Quit, Outcome::Interrupted]
+            .into_iter()
+            .find(|o| o.as_str() == word)
+    }
+
+    fn as_word(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
 /// What happened to one step-side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,6 +71,130 @@ pub enum Status {
     Hurt,
 }
 
+impl Status {
+    /// The word the history file uses for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Completed => "completed",
+            Status::Skipped => "skipped",
+            Status::Partial => "partial",
+            Status::NotReached => "not_reached",
+            Status::Hurt => "hurt",
+        }
+    }
+}
+
+impl Word for Status {
+    fn from_word(word: &str) -> Option<Self> {
+        [
+            Status::Completed,
+            Status::Skipped,
+            Status::Partial,
+            Status::NotReached,
+            Status::Hurt,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == word)
+    }
+
+    fn as_word(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
+/// A closed set of words this version writes (an outcome, a status).
+pub trait Word: Sized {
+    /// The value a word stands for, if this version knows it.
+    fn from_word(word: &str) -> Option<Self>;
+    /// The word written for the value.
+    fn as_word(&self) -> &'static str;
+}
+
+/// A word as a history line recorded it: one this version knows, another kept exactly as
+/// written (a newer version's, say), or none at all. Written back the way it was read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Recorded<T> {
+    /// A word this version knows.
+    Known(T),
+    /// A word this version does not know, as written.
+    Unknown(String),
+    /// The field was absent (or null).
+    #[default]
+    Missing,
+}
+
+impl<T: Word> Recorded<T> {
+    /// The word as written; empty when missing.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Recorded::Known(t) => t.as_word(),
+            Recorded::Unknown(word) => word,
+            Recorded::Missing => "",
+        }
+    }
+
+    /// The value, when this version knows the word.
+    pub fn known(&self) -> Option<T>
+    where
+        T: Copy,
+    {
+        match self {
+            Recorded::Known(t) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// True when the field was absent, so that it is written back absent.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Recorded::Missing)
+    }
+}
+
+impl<T> From<T> for Recorded<T> {
+    fn from(t: T) -> Self {
+        Recorded::Known(t)
+    }
+}
+
+impl<T: PartialEq> PartialEq<T> for Recorded<T> {
+    fn eq(&self, other: &T) -> bool {
+        matches!(self, Recorded::Known(t) if t == other)
+    }
+}
+
+impl<T: Word> Serialize for Recorded<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Recorded::Missing => serializer.serialize_none(),
+            _ => serializer.serialize_str(self.as_str()),
+        }
+    }
+}
+
+impl<'de, T: Word> Deserialize<'de> for Recorded<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WordVisitor<T>(PhantomData<T>);
+        impl<T: Word> Visitor<'_> for WordVisitor<T> {
+            type Value = Recorded<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a word")
+            }
+            fn visit_str<E: de::Error>(self, word: &str) -> Result<Self::Value, E> {
+                Ok(T::from_word(word)
+                    .map_or_else(|| Recorded::Unknown(word.into()), Recorded::Known))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Recorded::Missing)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Recorded::Missing)
+            }
+        }
+        // Any type, so that null reads as missing rather than failing the whole line.
+        deserializer.deserialize_any(WordVisitor(PhantomData))
+    }
+}
+
 /// The marker that makes a line a session line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -57,38 +207,54 @@ pub enum SessionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepRecord {
     /// The step's name.
+    #[serde(default)]
     pub name: String,
     /// The side label, or absent for a step without sides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
     /// The hold that was planned, in seconds.
+    #[serde(default)]
     pub planned_secs: u64,
     /// The time actually held, in whole seconds; never more than planned.
+    #[serde(default)]
     pub done_secs: u64,
     /// How it ended.
-    pub status: Status,
+    #[serde(default, skip_serializing_if = "Recorded::is_missing")]
+    pub status: Recorded<Status>,
 }
 
-/// One session, as appended to the history when it ends.
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// One session, as appended to the history when it ends. Only `kind`, `id` and `started_at`
+/// are required to read one back; see the module documentation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionRecord {
-    /// Format version, 1.
+    /// Format version, 1 (and read as 1 when absent).
+    #[serde(default = "format_version")]
     pub v: u32,
     /// Always `session`.
     pub kind: SessionKind,
     /// Unique id: start time with milliseconds and offset, and a random suffix.
     pub id: String,
     /// The routine's id.
+    #[serde(default)]
     pub routine: String,
     /// The routine's name when it ran.
+    #[serde(default)]
     pub routine_name: String,
     /// When it started, in the local offset of the moment.
     pub started_at: DateTime<FixedOffset>,
-    /// When it ended (for a recovered session: the last time progress was saved).
-    pub ended_at: DateTime<FixedOffset>,
+    /// When it ended (for a recovered session: the last time progress was saved); every
+    /// session this version writes has one, but a line without one is still a session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<DateTime<FixedOffset>>,
     /// How it ended.
-    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Recorded::is_missing")]
+    pub outcome: Recorded<Outcome>,
     /// Every planned step-side, in order.
+    #[serde(default)]
     pub steps: Vec<StepRecord>,
 }
 
@@ -101,6 +267,27 @@ impl SessionRecord {
             .filter(|s| s.status == Status::Completed)
             .count();
         done as f64 / self.steps.len().max(1) as f64
+    }
+}
+
+impl From<SessionRecord> for SessionFacts {
+    fn from(record: SessionRecord) -> Self {
+        let count = |status: Status| record.steps.iter().filter(|s| s.status == status).count();
+        let completed = count(Status::Completed) as u32;
+        let skipped = record
+            .steps
+            .iter()
+            .filter(|s| s.status == Status::Skipped)
+            .map(|s| s.name.clone())
+            .collect();
+        SessionFacts {
+            completed,
+            planned: record.steps.len() as u32,
+            skipped,
+            id: record.id,
+            routine_name: record.routine_name,
+            started_at: record.started_at,
+        }
     }
 }
 
@@ -120,41 +307,109 @@ pub struct CrampRecord {
     pub logged_at: DateTime<FixedOffset>,
 }
 
+/// What one line of a history file is, as every reader sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryLine {
+    /// Empty, or only white space: not worth a word.
+    Blank,
+    /// A session that can be placed on a night.
+    Session(SessionRecord),
+    /// A morning diary entry.
+    Cramp(CrampRecord),
+    /// A kind this version does not know: someone else's, skipped without a warning.
+    OtherKind,
+    /// Not a record this version can read; skipped with a warning.
+    Bad(LineFault),
+}
+
+/// Why a line was skipped: where on it the trouble is, and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineFault {
+    /// 1-based column.
+    pub column: usize,
+    /// What was wrong, in a sentence fragment.
+    pub why: String,
+}
+
+/// The most characters of a parser's complaint kept: it can quote a whole line back.
+const MAX_WHY_CHARS: usize = 200;
+
+impl From<serde_json::Error> for LineFault {
+    fn from(e: serde_json::Error) -> Self {
+        // serde_json ends its message with the position; the warning names it up front.
+        let text = e.to_string();
+        let message = text
+            .rsplit_once(" at line ")
+            .map_or(text.as_str(), |(m, _)| m);
+        let mut why: String = message.chars().take(MAX_WHY_CHARS).collect();
+        if why.len() < message.len() {
+            why.push('…');
+        }
+        Self {
+            column: e.column(),
+            why,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct KindOnly<'a> {
+    #[serde(borrow)]
+    kind: Cow<'a, str>,
+}
+
+/// True when `at` can be placed on a night whatever the rollover: the latest rollover asks
+/// the most of the calendar. Readers do not know the rules, and every reader must keep the
+/// same sessions, so the test does not depend on them.
+fn placeable(at: DateTime<FixedOffset>) -> bool {
+    let latest = NaiveTime::from_hms_nano_opt(23, 59, 59, 999_999_999).unwrap_or(NaiveTime::MIN);
+    try_night_of(at, latest).is_some()
+}
+
+/// Reads one line of a history file: the one parser behind `history`, `stats`, the home
+/// screen, the summary cache and recovery, so that all of them keep and skip the same lines.
+pub fn parse_line(line: &str) -> HistoryLine {
+    if line.trim().is_empty() {
+        return HistoryLine::Blank;
+    }
+    let kind = match serde_json::from_str::<KindOnly>(line) {
+        Ok(k) => k.kind,
+        Err(e) => return HistoryLine::Bad(e.into()),
+    };
+    match kind.as_ref() {
+        "session" => match parse_session(line) {
+            Ok(record) => HistoryLine::Session(record),
+            Err(fault) => HistoryLine::Bad(fault),
+        },
+        "cramp" => match serde_json::from_str(line) {
+            Ok(cramp) => HistoryLine::Cramp(cramp),
+            Err(e) => HistoryLine::Bad(e.into()),
+        },
+        _ => HistoryLine::OtherKind,
+    }
+}
+
+/// Reads a session line (or `current.json`, which holds one), refusing a start that cannot be
+/// placed on a night.
+pub fn parse_session(text: &str) -> Result<SessionRecord, LineFault> {
+    let record: SessionRecord = serde_json::from_str(text)?;
+    if !placeable(record.started_at) {
+        return Err(LineFault {
+            column: 1,
+            why: format!(
+                "its start, {}, cannot be placed on a night",
+                record.started_at.to_rfc3339()
+            ),
+        });
+    }
+    Ok(record)
+}
+
 /// A session id in the documented shape, e.g. `20261123T224105.123+0100-3fa9`.
 pub fn session_id(started_at: DateTime<FixedOffset>, random: u16) -> String {
     format!("{}-{random:04x}", started_at.format("%Y%m%dT%H%M%S%.3f%z"))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_record_serializes_to_the_documented_line() {
-        let at = |s: &str| DateTime::parse_from_rfc3339(s).expect("valid time");
-        let record = SessionRecord {
-            v: FORMAT_VERSION,
-            kind: SessionKind::Session,
-            id: session_id(at("2026-11-23T22:41:05.123+01:00"), 0x3fa9),
-            routine: "bedtime-feet".into(),
-            routine_name: "Bedtime feet".into(),
-            started_at: at("2026-11-23T22:41:05+01:00"),
-            ended_at: at("2026-11-23T22:52:40+01:00"),
-            outcome: Outcome::Completed,
-            steps: vec![StepRecord {
-                name: "Wall calf stretch".into(),
-                side: Some("left".into()),
-                planned_secs: 30,
-                done_secs: 30,
-                status: Status::Completed,
-            }],
-        };
-        let line = serde_json::to_string(&record).expect("serializes");
-        assert_eq!(
-            line,
-            r#"{"v":1,"kind":"session","id":"20261123T224105.123+0100-3fa9","routine":"bedtime-feet","routine_name":"Bedtime feet","started_at":"2026-11-23T22:41:05+01:00","ended_at":"2026-11-23T22:52:40+01:00","outcome":"completed","steps":[{"name":"Wall calf stretch","side":"left","planned_secs":30,"done_secs":30,"status":"completed"}]}"#
-        );
-        let back: SessionRecord = serde_json::from_str(&line).expect("parses");
-        assert_eq!(back, record);
-    }
-}
+#[path = "history_tests.rs"]
+mod tests;

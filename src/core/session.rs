@@ -423,7 +423,7 @@ impl Session {
                     side: slot.side.map(|i| step.sides[i].clone()),
                     planned_secs: step.duration_secs,
                     done_secs: *done_secs,
-                    status: *status,
+                    status: (*status).into(),
                 }
             })
             .collect();
@@ -434,8 +434,8 @@ impl Session {
             routine: self.routine.id.clone(),
             routine_name: self.routine.name.clone(),
             started_at: self.started_at,
-            ended_at: at,
-            outcome: self.outcome.unwrap_or(Outcome::Interrupted),
+            ended_at: Some(at),
+            outcome: self.outcome.unwrap_or(Outcome::Interrupted).into(),
             steps,
         }
     }

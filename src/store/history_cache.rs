@@ -7,7 +7,6 @@
 //! unchanged; any other change (shorter, rewritten, replaced by a sync) reads that file again
 //! from the start.
 
-use std::collections::HashSet;
 use std::fs::{self, File, Metadata};
 use std::hash::Hasher;
 use std::io::{Read, Seek, SeekFrom};
@@ -20,16 +19,16 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use twox_hash::XxHash3_64 as Xxh3;
 
+use crate::core::history::SessionRecord;
 use crate::core::stats::SessionFacts;
 
 use super::atomic::write_atomic;
-use super::history_read::{
-    BadLines, History, MAX_LINE_BYTES, facts_of_line, history_files, open, too_long, warnings_for,
-};
+use super::history_read::{FileLines, Gather, History, MAX_LINE_BYTES, history_files, open};
 use super::paths::Paths;
 use super::read::{self, Lines};
 
-const VERSION: u32 = 5;
+/// Bumped whenever what is cached changes; a cache of another version is rebuilt.
+const VERSION: u32 = 6;
 /// How close to the cache's own time a file change must be to be distrusted.
 const RACY_NS: i128 = 2_000_000_000;
 /// Room in the cache for each file's name, warnings and framing.
@@ -79,13 +78,12 @@ struct FileSummary {
     lines: usize,
     /// A hash of every byte before `offset`, to tell an append from a rewrite.
     prefix_hash: u64,
-    sessions: Vec<Cached>,
-    bad: BadLines,
+    /// What the complete lines hold.
+    body: FileLines<CachedSession>,
     /// What a torn last line (no line break yet) holds. Kept, so that an unchanged file is
     /// never read again for it, however long it is (a sparse gigabyte of zeros, say); it is
     /// read again only when the file changes.
-    tail_sessions: Vec<Cached>,
-    tail_bad: BadLines,
+    tail: FileLines<CachedSession>,
 }
 
 impl FileSummary {
@@ -96,45 +94,73 @@ impl FileSummary {
             offset: 0,
             lines: 0,
             prefix_hash: 0,
-            sessions: Vec::new(),
-            bad: BadLines::default(),
-            tail_sessions: Vec::new(),
-            tail_bad: BadLines::default(),
+            body: FileLines::default(),
+            tail: FileLines::default(),
         }
     }
 }
 
-/// One session's facts as the cache keeps them: an array rather than an object, and the
-/// start as Unix seconds and offset, which parse several times faster than names and text.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Cached(String, String, i64, i32, u32, u32, Vec<String>);
+/// One session's facts as the cache keeps them. The start is Unix time and offset, which
+/// parse several times faster than an RFC 3339 text; see `Serialize` for the array.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct CachedSession {
+    id: String,
+    routine_name: String,
+    start_secs: i64,
+    start_nanos: u32,
+    offset_secs: i32,
+    completed: u32,
+    planned: u32,
+    skipped: Vec<String>,
+}
 
-impl From<SessionFacts> for Cached {
-    fn from(f: SessionFacts) -> Self {
-        let offset = f.started_at.offset().local_minus_utc();
-        Cached(
-            f.id,
-            f.routine_name,
-            f.started_at.timestamp(),
-            offset,
-            f.completed,
-            f.planned,
-            f.skipped,
+/// Written as an array rather than an object: the names would double the cache of a long
+/// history and slow every warm start. The derived `Deserialize` reads the array in field order.
+impl Serialize for CachedSession {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (
+            &self.id,
+            &self.routine_name,
+            self.start_secs,
+            self.start_nanos,
+            self.offset_secs,
+            self.completed,
+            self.planned,
+            &self.skipped,
         )
+            .serialize(serializer)
     }
 }
 
-impl Cached {
+impl From<SessionRecord> for CachedSession {
+    fn from(record: SessionRecord) -> Self {
+        let f = SessionFacts::from(record);
+        Self {
+            start_secs: f.started_at.timestamp(),
+            start_nanos: f.started_at.timestamp_subsec_nanos(),
+            offset_secs: f.started_at.offset().local_minus_utc(),
+            id: f.id,
+            routine_name: f.routine_name,
+            completed: f.completed,
+            planned: f.planned,
+            skipped: f.skipped,
+        }
+    }
+}
+
+impl CachedSession {
+    /// The facts back; `None` only for a cache edited by hand into an impossible time.
     fn facts(&self) -> Option<SessionFacts> {
-        let offset = FixedOffset::east_opt(self.3)?;
-        let started_at = DateTime::from_timestamp(self.2, 0)?.with_timezone(&offset);
+        let offset = FixedOffset::east_opt(self.offset_secs)?;
+        let started_at =
+            DateTime::from_timestamp(self.start_secs, self.start_nanos)?.with_timezone(&offset);
         Some(SessionFacts {
-            id: self.0.clone(),
-            routine_name: self.1.clone(),
+            id: self.id.clone(),
+            routine_name: self.routine_name.clone(),
             started_at,
-            completed: self.4,
-            planned: self.5,
-            skipped: self.6.clone(),
+            completed: self.completed,
+            planned: self.planned,
+            skipped: self.skipped.clone(),
         })
     }
 }
@@ -206,27 +232,25 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     // Summaries left over belong to files that are gone.
     changed |= !old.files.is_empty();
 
-    let mut history = History::default();
-    let mut seen = HashSet::new();
+    let mut gather = Gather::default();
     for (path, summary) in &files {
-        let summary = match summary {
-            Ok(summary) => summary,
-            Err(warning) => {
-                history.warnings.push(warning.clone());
-                continue;
+        match summary {
+            Ok(summary) => {
+                let mut bad = summary.body.bad.clone();
+                bad.extend(&summary.tail.bad);
+                let sessions = summary.body.sessions.iter().chain(&summary.tail.sessions);
+                let cramps = summary.body.cramps.iter().chain(&summary.tail.cramps);
+                gather.add(
+                    path,
+                    sessions.filter_map(CachedSession::facts),
+                    cramps.cloned(),
+                    &bad,
+                );
             }
-        };
-        let mut bad = summary.bad.clone();
-        bad.extend(&summary.tail_bad);
-        history.warnings.extend(warnings_for(path, &bad));
-        let cached = summary.sessions.iter().chain(&summary.tail_sessions);
-        for session in cached.filter_map(Cached::facts) {
-            if seen.insert(session.id.clone()) {
-                history.sessions.push(session);
-            }
+            Err(warning) => gather.skip_file(warning.clone()),
         }
     }
-    history.sessions.sort_by_key(|s| s.started_at);
+    let history = gather.finish();
     if changed {
         let cache = Cache {
             v: VERSION,
@@ -267,8 +291,7 @@ fn summarise(
     let mut summary = match (appended, cached) {
         (true, Some(mut c)) => {
             // The old torn tail is part of what is read next, complete or not.
-            c.tail_sessions.clear();
-            c.tail_bad = BadLines::default();
+            c.tail = FileLines::default();
             c
         }
         _ => {
@@ -283,26 +306,18 @@ fn summarise(
     let mut lines = Lines::new(&mut file, MAX_LINE_BYTES);
     while let Some(line) = lines.next_line().with_context(read_err)? {
         let number = summary.lines + 1;
-        let (sessions, bad) = if line.complete {
+        let held = if line.complete {
             summary.lines += 1;
             summary.offset += line.len;
             match line.raw {
                 Some(raw) => hasher.write(raw),
                 None => rehash = true,
             }
-            (&mut summary.sessions, &mut summary.bad)
+            &mut summary.body
         } else {
-            (&mut summary.tail_sessions, &mut summary.tail_bad)
+            &mut summary.tail
         };
-        let Some(bytes) = line.text else {
-            bad.push(too_long(number, line.len));
-            continue;
-        };
-        match facts_of_line(&String::from_utf8_lossy(bytes)) {
-            Ok(Some(session)) => sessions.push(session.into()),
-            Ok(None) => {}
-            Err((column, why)) => bad.push((number, column, why)),
-        }
+        held.take(number, &line);
     }
     drop(lines);
     // The hash covers complete lines only, so a torn tail (a sparse gigabyte, say) is never
@@ -358,8 +373,8 @@ mod tests {
         let long = "x".repeat(MAX_LINE_BYTES as usize + 10);
         fs::write(&path, format!("{}{long}\n{}{{\"torn", line("a"), line("b"))).expect("write");
         let first = summary_of(&path, None);
-        assert_eq!((first.sessions.len(), first.lines), (2, 3));
-        assert_eq!(first.tail_bad.first.len(), 1, "the torn tail is remembered");
+        assert_eq!((first.body.sessions.len(), first.lines), (2, 3));
+        assert_eq!(first.tail.bad.first.len(), 1, "the torn tail is remembered");
         let mut file = fs::OpenOptions::new()
             .append(true)
             .open(&path)
@@ -368,14 +383,14 @@ mod tests {
             .expect("append");
         // A mark only a summary extended from this one (not made anew) can carry.
         let mut marked = first.clone();
-        marked.sessions[0].0 = "marked".into();
+        marked.body.sessions[0].id = "marked".into();
         let appended = summary_of(&path, Some(marked));
-        assert_eq!(appended.sessions[0].0, "marked", "read as an append");
+        assert_eq!(appended.body.sessions[0].id, "marked", "read as an append");
         let fresh = summary_of(&path, None);
         assert_eq!(appended.prefix_hash, fresh.prefix_hash);
         assert_eq!(appended.offset, fresh.offset);
-        assert_eq!(appended.sessions.len(), 3);
-        assert_eq!(appended.bad, fresh.bad);
-        assert!(appended.tail_bad.first.is_empty() && appended.tail_sessions.is_empty());
+        assert_eq!(appended.body.sessions.len(), 3);
+        assert_eq!(appended.body.bad, fresh.body.bad);
+        assert!(appended.tail == FileLines::default());
     }
 }

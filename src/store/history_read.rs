@@ -2,7 +2,6 @@
 //! is skipped with a warning naming its file and line; it never hides the rest. A folder that
 //! cannot be read is an error, never an empty history.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fs::{self, File, Metadata};
 use std::io;
@@ -12,20 +11,17 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::core::history::{CrampRecord, SessionRecord};
+use crate::core::history::{CrampRecord, HistoryLine, LineFault, SessionRecord, parse_line};
 use crate::core::stats::SessionFacts;
 
 use super::paths::Paths;
-use super::read::{self, Lines, ReadError};
+use super::read::{self, Line, Lines, ReadError};
 
 /// The most warnings about bad lines given for one file.
 const WARNINGS_PER_FILE: usize = 3;
 
 /// A history line longer than this is skipped unread: real ones are a few kilobytes.
 pub const MAX_LINE_BYTES: u64 = read::MAX_BYTES;
-
-/// The most characters of a parser's complaint kept: it can quote a whole line back.
-const MAX_WHY_CHARS: usize = 200;
 
 /// What the history holds, and what was skipped on the way.
 #[derive(Debug)]
@@ -48,96 +44,125 @@ impl<S> Default for History<S> {
     }
 }
 
-/// A session line, read only as far as stats need, borrowing from the file's text.
-#[derive(Deserialize)]
-struct LineLite<'a> {
-    #[serde(borrow)]
-    kind: Cow<'a, str>,
-    #[serde(borrow, default)]
-    id: Option<Cow<'a, str>>,
-    #[serde(default)]
-    started_at: Option<DateTime<FixedOffset>>,
-    #[serde(borrow, default)]
-    routine_name: Cow<'a, str>,
-    #[serde(borrow, default)]
-    steps: Vec<StepLite<'a>>,
+/// What a reader keeps of a session: the whole record, or the facts stats need.
+pub trait Session: From<SessionRecord> {
+    /// Its id, for counting it once.
+    fn id(&self) -> &str;
+    /// When it started, for putting sessions in order.
+    fn started_at(&self) -> DateTime<FixedOffset>;
 }
 
-#[derive(Deserialize)]
-struct StepLite<'a> {
-    #[serde(borrow)]
-    name: Cow<'a, str>,
-    #[serde(borrow)]
-    status: Cow<'a, str>,
-}
-
-#[derive(Deserialize)]
-struct KindOnly<'a> {
-    #[serde(borrow)]
-    kind: Cow<'a, str>,
-}
-
-/// Why a line was skipped: the column (1-based) and what was wrong.
-type LineError = (usize, String);
-
-fn json_error(e: serde_json::Error) -> LineError {
-    // serde_json ends its message with the position; the warning names it up front instead.
-    let text = e.to_string();
-    let message = text
-        .rsplit_once(" at line ")
-        .map_or(text.as_str(), |(m, _)| m);
-    let mut short: String = message.chars().take(MAX_WHY_CHARS).collect();
-    if short.len() < message.len() {
-        short.push('…');
+impl Session for SessionRecord {
+    fn id(&self) -> &str {
+        &self.id
     }
-    (e.column(), short)
+    fn started_at(&self) -> DateTime<FixedOffset> {
+        self.started_at
+    }
 }
 
-/// How to turn a session line into what the caller keeps.
-trait SessionLine: Sized {
-    fn parse(line: &str) -> Result<Option<(String, DateTime<FixedOffset>, Self)>, LineError>;
+impl Session for SessionFacts {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn started_at(&self) -> DateTime<FixedOffset> {
+        self.started_at
+    }
 }
 
-impl SessionLine for SessionFacts {
-    fn parse(line: &str) -> Result<Option<(String, DateTime<FixedOffset>, Self)>, LineError> {
-        let lite: LineLite = serde_json::from_str(line).map_err(json_error)?;
-        if lite.kind != "session" {
-            return Ok(None);
+/// What some lines of one file hold, in file order: sessions, diary entries and the lines
+/// skipped. Kinds this version does not know and blank lines leave no trace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileLines<S> {
+    /// Sessions, in file order, duplicates included.
+    pub sessions: Vec<S>,
+    /// Diary entries, in file order.
+    pub cramps: Vec<CrampRecord>,
+    /// The lines skipped.
+    pub bad: BadLines,
+}
+
+impl<S> Default for FileLines<S> {
+    fn default() -> Self {
+        Self {
+            sessions: Vec::new(),
+            cramps: Vec::new(),
+            bad: BadLines::default(),
         }
-        let missing = |key: &str| (1, format!("a session line needs `{key}`"));
-        let id = lite.id.ok_or_else(|| missing("id"))?.into_owned();
-        let started_at = lite.started_at.ok_or_else(|| missing("started_at"))?;
-        let completed = lite
-            .steps
-            .iter()
-            .filter(|s| s.status == "completed")
-            .count() as u32;
-        let skipped = lite
-            .steps
-            .iter()
-            .filter(|s| s.status == "skipped")
-            .map(|s| s.name.clone().into_owned())
-            .collect();
-        let facts = SessionFacts {
-            id: id.clone(),
-            routine_name: lite.routine_name.into_owned(),
-            started_at,
-            completed,
-            planned: lite.steps.len() as u32,
-            skipped,
+    }
+}
+
+impl<S> FileLines<S> {
+    /// Sorts line `number` of a file into what it holds, through the one line parser.
+    pub fn take(&mut self, number: usize, line: &Line<'_>)
+    where
+        S: From<SessionRecord>,
+    {
+        let Some(bytes) = line.text else {
+            self.bad.push(too_long(number, line.len));
+            return;
         };
-        Ok(Some((id, started_at, facts)))
+        match parse_line(&String::from_utf8_lossy(bytes)) {
+            HistoryLine::Session(record) => self.sessions.push(record.into()),
+            HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
+            HistoryLine::Blank | HistoryLine::OtherKind => {}
+            HistoryLine::Bad(LineFault { column, why }) => self.bad.push(BadLine {
+                line: number,
+                column,
+                why,
+            }),
+        }
     }
 }
 
-impl SessionLine for SessionRecord {
-    fn parse(line: &str) -> Result<Option<(String, DateTime<FixedOffset>, Self)>, LineError> {
-        let kind: KindOnly = serde_json::from_str(line).map_err(json_error)?;
-        if kind.kind != "session" {
-            return Ok(None);
+/// Puts the files of a history together the one way every reader does: warnings per file in
+/// file order, each id once (its first line wins), sessions oldest first.
+#[derive(Debug)]
+pub struct Gather<S> {
+    history: History<S>,
+    seen: HashSet<String>,
+}
+
+impl<S: Session> Default for Gather<S> {
+    fn default() -> Self {
+        Self {
+            history: History::default(),
+            seen: HashSet::new(),
         }
-        let record: SessionRecord = serde_json::from_str(line).map_err(json_error)?;
-        Ok(Some((record.id.clone(), record.started_at, record)))
+    }
+}
+
+impl<S: Session> Gather<S> {
+    /// A file that was not read at all, and why.
+    pub fn skip_file(&mut self, warning: String) {
+        self.history.warnings.push(warning);
+    }
+
+    /// One file's sessions, diary entries and skipped lines.
+    pub fn add(
+        &mut self,
+        file: &Path,
+        sessions: impl IntoIterator<Item = S>,
+        cramps: impl IntoIterator<Item = CrampRecord>,
+        bad: &BadLines,
+    ) {
+        self.history.warnings.extend(warnings_for(file, bad));
+        for session in sessions {
+            if self.seen.insert(session.id().to_string()) {
+                self.history.sessions.push(session);
+            }
+        }
+        for cramp in cramps {
+            if self.seen.insert(cramp.id.clone()) {
+                self.history.cramps.push(cramp);
+            }
+        }
+    }
+
+    /// The history, sessions oldest first (a stable sort: equal starts keep file order).
+    pub fn finish(mut self) -> History<S> {
+        self.history.sessions.sort_by_key(|s| s.started_at());
+        self.history
     }
 }
 
@@ -182,69 +207,46 @@ pub fn too_long(number: usize, len: u64) -> BadLine {
         "the line is longer than {} ({len} bytes)",
         read::size(MAX_LINE_BYTES)
     );
-    (number, 1, why)
+    BadLine {
+        line: number,
+        column: 1,
+        why,
+    }
 }
 
-fn read<S: SessionLine>(dir: &Path) -> Result<History<S>> {
-    let mut history = History::default();
-    let mut seen = HashSet::new();
-    let mut dated = Vec::new();
+fn read<S: Session>(dir: &Path) -> Result<History<S>> {
+    let mut gather = Gather::default();
     for path in history_files(dir)? {
         let read_err = || format!("{}: cannot read", path.display());
         let (file, _) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
-                history.warnings.push(warning);
+                gather.skip_file(warning);
                 continue;
             }
         };
         let mut lines = Lines::new(file, MAX_LINE_BYTES);
-        let mut bad = BadLines::default();
+        let mut held = FileLines::<S>::default();
         let mut number = 0;
         while let Some(line) = lines.next_line().with_context(read_err)? {
             number += 1;
-            let Some(bytes) = line.text else {
-                bad.push(too_long(number, line.len));
-                continue;
-            };
-            let line = String::from_utf8_lossy(bytes);
-            if line.trim().is_empty() {
-                continue;
-            }
-            match S::parse(&line) {
-                Ok(Some((id, started_at, session))) => {
-                    if seen.insert(id) {
-                        dated.push((started_at, session));
-                    }
-                }
-                Ok(None) => match serde_json::from_str::<KindOnly>(&line) {
-                    Ok(k) if k.kind == "cramp" => {
-                        match serde_json::from_str::<CrampRecord>(&line) {
-                            Ok(cramp) if seen.insert(cramp.id.clone()) => {
-                                history.cramps.push(cramp)
-                            }
-                            Ok(_) => {}
-                            Err(e) => {
-                                let (column, why) = json_error(e);
-                                bad.push((number, column, why));
-                            }
-                        }
-                    }
-                    // Kinds this version does not know are someone else's; leave them be.
-                    _ => {}
-                },
-                Err((column, why)) => bad.push((number, column, why)),
-            }
+            held.take(number, &line);
         }
-        history.warnings.extend(warnings_for(&path, &bad));
+        gather.add(&path, held.sessions, held.cramps, &held.bad);
     }
-    dated.sort_by_key(|(started_at, _)| *started_at);
-    history.sessions = dated.into_iter().map(|(_, s)| s).collect();
-    Ok(history)
+    Ok(gather.finish())
 }
 
-/// A line skipped while reading: its number, column and why.
-pub type BadLine = (usize, usize, String);
+/// A line skipped while reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadLine {
+    /// Its number in the file, from 1.
+    pub line: usize,
+    /// The column where the trouble is, from 1.
+    pub column: usize,
+    /// What was wrong.
+    pub why: String,
+}
 
 /// The skipped lines of one file: the first few, which are shown, and how many more there
 /// were, so that a file of a million bad lines costs no more memory than one of three.
@@ -275,26 +277,20 @@ impl BadLines {
     }
 }
 
-/// Reads stats facts from the lines of `text`, numbering them from `first_line`.
-pub fn facts_of_lines(text: &str, first_line: usize) -> (Vec<SessionFacts>, Vec<BadLine>) {
-    let mut facts = Vec::new();
-    let mut bad = Vec::new();
+/// Reads stats facts from the lines of `text`, numbering them from `first_line`, as the
+/// readers do (for benchmarks and tests of the parser alone).
+pub fn facts_of_lines(text: &str, first_line: usize) -> FileLines<SessionFacts> {
+    let mut held = FileLines::default();
     for (i, line) in text.lines().enumerate() {
-        match facts_of_line(line) {
-            Ok(Some(session)) => facts.push(session),
-            Ok(None) => {}
-            Err((column, why)) => bad.push((first_line + i, column, why)),
-        }
+        let line = Line {
+            text: Some(line.as_bytes()),
+            raw: None,
+            len: line.len() as u64 + 1,
+            complete: true,
+        };
+        held.take(first_line + i, &line);
     }
-    (facts, bad)
-}
-
-/// Reads the stats facts of one line: `None` for a blank line or another kind.
-pub fn facts_of_line(line: &str) -> Result<Option<SessionFacts>, (usize, String)> {
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    Ok(SessionFacts::parse(line)?.map(|(_, _, session)| session))
+    held
 }
 
 /// The warnings for one file's skipped lines, capped.
@@ -303,7 +299,7 @@ pub fn warnings_for(file: &Path, bad: &BadLines) -> Vec<String> {
         .first
         .iter()
         .take(WARNINGS_PER_FILE)
-        .map(|(line, column, why)| {
+        .map(|BadLine { line, column, why }| {
             format!(
                 "{}:{line}:{column}: skipped a line that is not a history record ({why})",
                 file.display()

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use fs4::{FileExt, TryLockError};
 
-use crate::core::history::SessionRecord;
+use crate::core::history::{SessionRecord, parse_session};
 
 use super::atomic::write_atomic;
 use super::history;
@@ -183,19 +183,21 @@ pub fn recover(paths: &Paths) -> Result<Option<SessionRecord>> {
             });
         }
     };
-    let record: SessionRecord = match serde_json::from_slice(&bytes) {
+    // Read by the same parser as every history line, so that what is appended is a line
+    // every reader keeps.
+    let record = match parse_session(&String::from_utf8_lossy(&bytes)) {
         Ok(record) => record,
-        Err(e) => {
+        Err(fault) => {
             // Never destroy what cannot be read: set it aside for a person to look at, under a
             // name that says when it was written, so a second one never replaces the first.
             let aside = aside_path(&path);
             fs::rename(&path, &aside)
                 .with_context(|| format!("{}: cannot set aside", path.display()))?;
             bail!(
-                "{}:{}:{}: an interrupted session could not be read ({e}); it was kept as {}",
+                "{}: an interrupted session could not be read (column {}: {}); it was kept as {}",
                 path.display(),
-                e.line(),
-                e.column(),
+                fault.column,
+                fault.why,
                 aside.display()
             );
         }
