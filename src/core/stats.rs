@@ -251,17 +251,7 @@ impl Stats {
         // A week or more holds every weekday: all must be rest days.
         let days = (to - from).num_days() + 1;
         if days >= 7 {
-            return [
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-                Weekday::Sun,
-            ]
-            .iter()
-            .all(|d| self.rules.rest_days.contains(d));
+            return WEEK.iter().all(|d| self.rules.rest_days.contains(d));
         }
         from.iter_days()
             .take(days as usize)
@@ -366,6 +356,17 @@ impl Stats {
 }
 
 /// The calendar date `days` before `night`.
+/// Every day of the week, Monday first.
+pub const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 fn back(night: NaiveDate, days: u64) -> NaiveDate {
     night
         .checked_sub_days(chrono::Days::new(days))

@@ -454,15 +454,7 @@ fn a_date_at_the_calendars_edge_neither_panics_nor_counts() {
 #[test]
 fn every_day_a_rest_day_and_an_absurd_date_finish_at_once() {
     let rules = Rules {
-        rest_days: vec![
-            Weekday::Mon,
-            Weekday::Tue,
-            Weekday::Wed,
-            Weekday::Thu,
-            Weekday::Fri,
-            Weekday::Sat,
-            Weekday::Sun,
-        ],
+        rest_days: WEEK.to_vec(),
         ..Rules::default()
     };
     let far: DateTime<FixedOffset> = "-262000-01-01T05:00:00+00:00"
