@@ -7,9 +7,20 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
 use assert_cmd::cargo::CommandCargoExt;
+use bedstretch::clock::{Clock, SystemClock};
 use bedstretch::store::bundled;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use tempfile::TempDir;
+
+/// How long a question on a terminal may take to appear, or the program to end: generous,
+/// as a busy machine is no failure.
+const WAIT: Duration = Duration::from_secs(30);
 
 struct Home {
     dir: TempDir,
@@ -101,6 +112,72 @@ impl Home {
 
     fn shown(&self, path: &Path) -> String {
         path.display().to_string()
+    }
+
+    /// Runs bedstretch in a pseudo-terminal, types `answer` once `question` shows, and
+    /// returns whether it succeeded and all it wrote.
+    fn on_terminal(
+        &self,
+        args: &[&str],
+        editor: Option<&Path>,
+        question: &str,
+        answer: &str,
+    ) -> (bool, String) {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bedstretch"));
+        cmd.args(args);
+        cmd.cwd(self.dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", self.dir.path().join("config"));
+        cmd.env("XDG_DATA_HOME", self.dir.path().join("data"));
+        cmd.env_remove("EDITOR");
+        match editor {
+            Some(editor) => cmd.env("VISUAL", editor),
+            None => cmd.env_remove("VISUAL"),
+        }
+        let size = PtySize {
+            rows: 24,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        let pair = native_pty_system().openpty(size).expect("pty");
+        let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let mut writer = pair.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+            }
+        });
+        let text = || String::from_utf8_lossy(&output.lock().expect("lock")).into_owned();
+        let start = SystemClock::new();
+        while !text().contains(question) {
+            assert!(
+                start.moment() < WAIT,
+                "no {question:?} after {WAIT:?}:\n{}",
+                text()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+        writer.write_all(answer.as_bytes()).expect("answer");
+        writer.flush().expect("flush");
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            assert!(start.moment() < WAIT * 2, "did not exit:\n{}", text());
+            thread::sleep(Duration::from_millis(20));
+        };
+        // The last output may still be on its way from the terminal.
+        thread::sleep(Duration::from_millis(100));
+        (status.success(), text())
     }
 }
 
@@ -597,4 +674,100 @@ fn edit_says_clearly_when_there_is_no_editor_or_no_routine() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn on_a_terminal_edit_asks_to_edit_again_and_saves_the_fixed_result() {
+    let home = Home::new();
+    home.add_routine("mine", MINE);
+    let marker = home.dir.path().join("tried");
+    // The first time it leaves a typo; asked again, it writes a good file.
+    let editor = home.script(
+        "twice.sh",
+        &format!(
+            "if [ -e '{marker}' ]; then\n\
+             printf 'name = \"Fixed\"\\n[[step]]\\nname = \"A\"\\nduration = 3\\n' > \"$1\"\n\
+             else\n printf 'name = \"Mine\"\\nduraton = 3\\n' >> \"$1\"; touch '{marker}'\nfi",
+            marker = marker.display()
+        ),
+    );
+    let (ok, output) = home.on_terminal(
+        &["routine", "edit", "mine"],
+        Some(&editor),
+        "Edit again? [Y/n]",
+        "\r",
+    );
+    assert!(ok, "{output}");
+    let file = home.shown(&home.file("mine"));
+    assert!(
+        output.contains(&format!(
+            "{file}:9:1: TOML syntax: duplicate key `name`; each key may appear once per table"
+        )),
+        "{output}"
+    );
+    assert!(output.contains(&format!("Saved {file}")), "{output}");
+    assert_eq!(
+        fs::read_to_string(home.file("mine")).expect("read"),
+        "name = \"Fixed\"\n[[step]]\nname = \"A\"\nduration = 3\n"
+    );
+    assert_eq!(home.names(), ["mine.toml"]);
+}
+
+#[test]
+fn on_a_terminal_declining_to_edit_again_leaves_the_original() {
+    let home = Home::new();
+    home.add_routine("mine", MINE);
+    let editor = home.script("typo.sh", "printf 'duraton = 3\\n' >> \"$1\"");
+    let (ok, output) = home.on_terminal(
+        &["routine", "edit", "mine"],
+        Some(&editor),
+        "Edit again? [Y/n]",
+        "n\r",
+    );
+    assert!(!ok, "{output}");
+    assert!(output.contains("was not changed"), "{output}");
+    assert_eq!(fs::read(home.file("mine")).expect("read"), MINE.as_bytes());
+    assert_eq!(home.names(), ["mine.toml"]);
+}
+
+#[test]
+fn on_a_terminal_rm_asks_first() {
+    let home = Home::new();
+    home.add_routine("mine", MINE);
+    let question = "to the trash? [y/N]";
+    let (ok, output) = home.on_terminal(&["routine", "rm", "mine"], None, question, "\r");
+    assert!(!ok, "{output}");
+    assert!(output.contains("nothing was removed"), "{output}");
+    assert_eq!(home.names(), ["mine.toml"]);
+    let (ok, output) = home.on_terminal(&["routine", "rm", "mine"], None, question, "y\r");
+    assert!(ok, "{output}");
+    assert_eq!(home.names(), [".trash", ".trash/mine-1.toml"]);
+}
+
+#[test]
+fn an_editor_with_arguments_runs_through_the_shell_and_an_untouched_bundled_routine_is_not_copied()
+{
+    let home = Home::new();
+    home.add_routine("mine", MINE);
+    let script = home.script(
+        "with-args.sh",
+        "[ \"$1\" = --wait ] && printf '# ok\\n' >> \"$2\"",
+    );
+    let editor = PathBuf::from(format!("{} --wait", script.display()));
+    let out = home.edit("mine", &editor);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        fs::read_to_string(home.file("mine")).expect("read"),
+        format!("{MINE}# ok\n")
+    );
+
+    let untouched = home.script("untouched.sh", "exit 0");
+    let out = home.edit("quick", &untouched);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.ends_with("No changes; nothing was saved.\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(home.names(), ["mine.toml"]);
 }

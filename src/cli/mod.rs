@@ -4,6 +4,7 @@ mod config;
 mod routine;
 mod routine_edit;
 mod routine_files;
+mod routine_template;
 mod run;
 mod stats;
 

@@ -69,12 +69,7 @@ pub fn edit(paths: &Paths, id: &str, out: &mut impl Write) -> Result<ExitCode> {
         .with_context(|| format!("{}: cannot write", copy.0.display()))?;
     drop(file);
     loop {
-        let status = Command::new("sh")
-            .arg("-c")
-            .arg(r#"$BEDSTRETCH_EDITOR "$1""#)
-            .arg("sh")
-            .arg(&copy.0)
-            .env("BEDSTRETCH_EDITOR", &editor)
+        let status = editor_command(&editor, &copy.0)
             .status()
             .with_context(|| format!("cannot start the editor `{}`", editor.to_string_lossy()))?;
         if !status.success() {
@@ -86,8 +81,9 @@ pub fn edit(paths: &Paths, id: &str, out: &mut impl Write) -> Result<ExitCode> {
         let edited = read_routine_bytes(&copy.0)
             .with_context(|| format!("{}: cannot read the edited copy", copy.0.display()))?;
         let problems = match parse_routine(id, &edited, bundled::ART) {
-            Ok(_) if edited == original && exists => {
-                writeln!(out, "No changes; {shown} is as it was.")?;
+            // An untouched bundled routine is not copied: the copy would hide its updates.
+            Ok(_) if edited == original => {
+                writeln!(out, "No changes; nothing was saved.")?;
                 return Ok(ExitCode::SUCCESS);
             }
             Ok(_) => {
@@ -138,6 +134,25 @@ fn find_editor() -> Result<OsString> {
          one of {}",
         FALLBACK_EDITORS.join(", ")
     )
+}
+
+/// The editor on the file. A plain name or path runs as it is; a value with spaces or quotes
+/// (`code --wait`, `"/opt/my editor/ed"`) is shell words, run by `sh` as git runs it.
+fn editor_command(editor: &OsString, file: &Path) -> Command {
+    let plain = editor
+        .to_string_lossy()
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '+' | ',' | ':' | '@'));
+    if plain {
+        let mut command = Command::new(editor);
+        command.arg(file);
+        return command;
+    }
+    let mut script = editor.clone();
+    script.push(r#" "$@""#);
+    let mut command = Command::new("sh");
+    command.arg("-c").arg(script).arg("sh").arg(file);
+    command
 }
 
 fn is_executable(path: &Path) -> bool {
