@@ -771,3 +771,46 @@ fn an_editor_with_arguments_runs_through_the_shell_and_an_untouched_bundled_rout
     );
     assert_eq!(home.names(), ["mine.toml"]);
 }
+
+#[test]
+fn a_copy_of_a_broken_routine_is_made_with_its_problems_said() {
+    let home = Home::new();
+    home.add_routine(
+        "broken",
+        "name = \"B\"\n[[step]]\nname = \"A\"\nduraton = 3\n",
+    );
+    let out = home.run(&["routine", "new", "fixed", "--from", "broken"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "{}:4:1: step 1 \"A\": unknown key `duraton`; did you mean `duration`?\n",
+            home.shown(&home.file("fixed"))
+        )
+    );
+    assert_eq!(
+        fs::read(home.file("fixed")).expect("read"),
+        fs::read(home.file("broken")).expect("read")
+    );
+}
+
+#[test]
+fn show_toml_on_a_terminal_sends_no_control_characters() {
+    let home = Home::new();
+    home.add_routine(
+        "mine",
+        "# \u{1b}]0;pwned\u{7}\u{1b}[2J title\nname = \"Mine\"\n[[step]]\nname = \"A\"\nduration = 3\n",
+    );
+    let (ok, output) = home.on_terminal(
+        &["routine", "show", "mine", "--toml"],
+        None,
+        "duration = 3",
+        "",
+    );
+    assert!(ok, "{output}");
+    assert!(output.contains("# ]0;pwned[2J title"), "{output:?}");
+    assert!(
+        !output.contains('\u{1b}') && !output.contains('\u{7}'),
+        "{output:?}"
+    );
+}
