@@ -2,6 +2,9 @@
 
 mod config;
 mod routine;
+mod routine_edit;
+mod routine_files;
+mod routine_template;
 mod run;
 mod stats;
 
@@ -48,7 +51,8 @@ Keys in a session: Space pause, → or n skip, ← or p back, h this hurts, q qu
 Anywhere: Ctrl-C quits at once (what you held is saved), Ctrl-Z suspends (a session pauses).
 
 Your own routines live in $XDG_CONFIG_HOME/bedstretch/routines/*.toml (usually
-~/.config/bedstretch/routines). Start from `bedstretch routine show bedtime-feet`.")]
+~/.config/bedstretch/routines). Make one of your own from a bundled one with
+`bedstretch routine new mine --from bedtime-feet`, then `bedstretch routine edit mine`.")]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -61,7 +65,7 @@ enum Command {
         /// A routine id (see `routine list`) or the path of a .toml file.
         routine: Option<String>,
     },
-    /// List, show and check routines.
+    /// List, show, check, make, edit, remove and share routines.
     #[command(subcommand)]
     Routine(RoutineCommand),
     /// Your streak, nights kept, completion and the step you skip most.
@@ -142,7 +146,19 @@ enum ConfigCommand {
 /// Commands that only read, so they must not write either: not even the recovery of an
 /// interrupted session, which appends to the history.
 fn writes_nothing(command: &Option<Command>) -> bool {
-    matches!(command, Some(Command::Config { .. } | Command::Routine(_)))
+    matches!(
+        command,
+        Some(
+            Command::Config { .. }
+                | Command::Routine(
+                    RoutineCommand::List
+                        | RoutineCommand::Show { .. }
+                        | RoutineCommand::Path { .. }
+                        | RoutineCommand::Export { .. }
+                        | RoutineCommand::Validate { .. }
+                )
+        )
+    )
 }
 
 /// Commands that start or name the default routine, and so must know whether it exists;
@@ -158,16 +174,71 @@ fn needs_routines(command: &Option<Command>) -> bool {
 enum RoutineCommand {
     /// List every routine with its steps and total time.
     List,
-    /// Show every step of a routine, with times, sides and reps.
+    /// Show every step of a routine, with times, sides and reps; `--toml` prints its file.
     Show {
         /// A routine id (see `routine list`) or the path of a .toml file.
         routine: String,
+        /// Print the routine's file exactly, e.g. `routine show quick --toml > mine.toml`.
+        #[arg(long)]
+        toml: bool,
     },
     /// Check routine files and explain any problem with its line and column.
     Validate {
         /// One or more .toml files.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<std::path::PathBuf>,
+    },
+    /// Make a routine of your own: a copy of another (`--from`) or a commented template.
+    #[command(after_help = "\
+Ids are 1 to 40 lowercase letters, digits and dashes. Then change it with
+`bedstretch routine edit ID` and run it with `bedstretch run ID`.")]
+    New {
+        /// The new routine's id, which is its file name: `mine` is routines/mine.toml.
+        id: String,
+        /// Start from a copy of this routine (bundled or yours) instead of the template.
+        #[arg(long, value_name = "ID")]
+        from: Option<String>,
+    },
+    /// Print where a routine's file is (or would be, for a bundled routine).
+    Path {
+        /// A routine id (see `routine list`).
+        id: String,
+    },
+    /// Open a routine in your editor ($VISUAL, $EDITOR, or editor, nano, vi) and check it.
+    #[command(long_about = "\
+Open a routine in your editor and check it when the editor closes. The editor works on a
+copy: the routine is replaced only when the result is valid, so a slip never breaks it.
+With problems, each is shown with its line and column and you are asked to edit again.
+A bundled routine is saved as your own copy; the bundled one stays as it is.
+
+The editor is $VISUAL, else $EDITOR, else the first of editor, nano, vi on the PATH.")]
+    Edit {
+        /// A routine id (see `routine list`).
+        id: String,
+    },
+    /// Move a routine of yours to the trash folder, from where it can be put back.
+    Rm {
+        /// A routine id of yours (see `routine list`).
+        id: String,
+        /// Do not ask first.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Check a shared routine file and copy it into your routines, byte for byte.
+    Import {
+        /// The file, or `-` for standard input.
+        file: std::path::PathBuf,
+        /// The id to give it (by default the file's name without .toml).
+        #[arg(long = "as", value_name = "ID")]
+        as_id: Option<String>,
+        /// Replace a routine of yours with that id (the old one goes to the trash).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a routine's file exactly, to share it (the same as `show --toml`).
+    Export {
+        /// A routine id (see `routine list`).
+        id: String,
     },
 }
 
@@ -232,8 +303,31 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             };
             stats::history(&paths, config, &query, format, &mut out)
         }
-        Some(Command::Routine(RoutineCommand::Show { routine })) => {
-            routine::show(&paths, &routine, &mut out)
+        Some(Command::Routine(RoutineCommand::Show {
+            routine,
+            toml: false,
+        })) => routine::show(&paths, &routine, &mut out),
+        Some(Command::Routine(
+            RoutineCommand::Show {
+                routine: id,
+                toml: true,
+            }
+            | RoutineCommand::Export { id },
+        )) => routine_files::show_toml(&paths, &id, &mut out),
+        Some(Command::Routine(RoutineCommand::New { id, from })) => {
+            routine_files::new(&paths, &id, from.as_deref(), &mut out)
+        }
+        Some(Command::Routine(RoutineCommand::Path { id })) => {
+            routine_files::path(&paths, &id, &mut out)
+        }
+        Some(Command::Routine(RoutineCommand::Edit { id })) => {
+            routine_edit::edit(&paths, &id, &mut out)
+        }
+        Some(Command::Routine(RoutineCommand::Rm { id, yes })) => {
+            routine_files::rm(&paths, &id, yes, &mut out)
+        }
+        Some(Command::Routine(RoutineCommand::Import { file, as_id, force })) => {
+            routine_files::import(&paths, &file, as_id.as_deref(), force, &mut out)
         }
         Some(Command::Routine(RoutineCommand::Validate { files })) => {
             routine::validate(&files, &mut out)

@@ -14,6 +14,13 @@ use super::bundled;
 use super::paths::Paths;
 use super::read::{ReadError, read_capped};
 
+mod write;
+
+pub use write::{
+    BadId, MAX_ID_CHARS, TRASH, bundled_text, check_new_id, create_new, move_to_trash,
+    read_routine_bytes, suggest_id, user_file,
+};
+
 /// Where a routine came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -114,7 +121,14 @@ impl Catalog {
         };
         let mut files: Vec<PathBuf> = entries
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            // Dot-files are bedstretch's own: the copy `routine edit` works on, a half-made
+            // new file, and the `.trash` folder of removed routines.
+            .filter(|path| {
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+                !hidden && path.extension().is_some_and(|ext| ext == "toml")
+            })
             .collect();
         files.sort_by(|a, b| natural_cmp(&file_id(a), &file_id(b)).then_with(|| a.cmp(b)));
         for path in files {
