@@ -1,0 +1,564 @@
+//! The routine editor's model: the file's own TOML, changed in place.
+//!
+//! The routine is held as a `toml_edit` document rather than as a [`Routine`], so that every
+//! comment, blank line, key order and quoting the person wrote survives a save; only the
+//! values a key changes are rewritten. After each change the document is written out and
+//! read back with the one routine parser, so the screen shows exactly the problems that
+//! `bedstretch` would report, and saving is refused while any remain. Pure: a save leaves as
+//! an [`EditorEffect`] carrying the text, and its answer comes back through
+//! [`EditorApp::saved`].
+
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+
+use crate::core::problem::Problem;
+use crate::core::routine::Routine;
+use crate::core::routine_file::parse_routine;
+
+/// Durations a key can set, as the routine format allows them.
+const MIN_SECS: u64 = 1;
+const MAX_SECS: u64 = 30 * 60;
+/// How far `+` and `-` change a duration.
+const DURATION_STEP: u64 = 5;
+/// How many changes undo remembers; older ones are forgotten first.
+const MAX_UNDO: usize = 200;
+
+/// What a key asks of the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorAction {
+    /// Select the step above.
+    Up,
+    /// Select the step below.
+    Down,
+    /// Move the selected step up one place.
+    MoveUp,
+    /// Move the selected step down one place.
+    MoveDown,
+    /// Delete the selected step.
+    Delete,
+    /// Put a copy of the selected step after it.
+    Duplicate,
+    /// Five seconds more per side.
+    Longer,
+    /// Five seconds less per side.
+    Shorter,
+    /// Left and right sides on or off.
+    ToggleSides,
+    /// Take back the last change.
+    Undo,
+    /// Make the last undone change again.
+    Redo,
+    /// Save the file.
+    Save,
+    /// Show or hide the keys.
+    Help,
+    /// Leave the editor (asks first when there are unsaved changes).
+    Back,
+    /// Yes to the question shown.
+    Yes,
+    /// No to the question shown.
+    No,
+}
+
+/// What shows over the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorOverlay {
+    /// Nothing: the steps.
+    None,
+    /// The keys.
+    Help,
+    /// "Leave without saving?"
+    ConfirmLeave,
+}
+
+/// What the shell must do for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorEffect {
+    /// Write this text as the user routine `id` (answered through [`EditorApp::saved`]).
+    Save {
+        /// The routine's id, its file stem.
+        id: String,
+        /// The whole file.
+        text: String,
+    },
+}
+
+/// One step as the list shows it, read leniently from the document so that a step with a
+/// problem still shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow {
+    /// The name, or empty when it has none.
+    pub name: String,
+    /// Hold time per side, when it can be read.
+    pub duration_secs: Option<u64>,
+    /// Side labels; empty for a step done once.
+    pub sides: Vec<String>,
+    /// Repetitions, when set.
+    pub reps: Option<i64>,
+}
+
+/// The editor screen.
+#[derive(Debug)]
+pub struct EditorApp {
+    /// The routine's id; it is saved as the user file of this id.
+    pub id: String,
+    /// True while the text shown is the bundled one: saving makes the person's own copy.
+    pub from_bundled: bool,
+    /// The selected step.
+    pub selected: usize,
+    /// What shows over the steps.
+    pub overlay: EditorOverlay,
+    /// The last thing worth telling, such as "saved".
+    pub status: Option<String>,
+    /// True once the editor should close.
+    pub closed: bool,
+    /// True once anything was saved, so that home reads its list again.
+    pub saved_any: bool,
+    doc: DocumentMut,
+    routine: Option<Routine>,
+    problems: Vec<Problem>,
+    saved_text: String,
+    /// The text sent to be saved, until the answer comes.
+    saving: Option<String>,
+    undo: Vec<(DocumentMut, usize)>,
+    redo: Vec<(DocumentMut, usize)>,
+    art: &'static [(&'static str, &'static str)],
+}
+
+impl EditorApp {
+    /// Opens `text` as routine `id`. `saved` says whether this text is already on disk as
+    /// the person's file (so leaving without a change asks nothing); `art` holds the bundled
+    /// illustrations, for validation. A text that is not TOML at all cannot be edited here.
+    pub fn open(
+        id: &str,
+        text: &str,
+        from_bundled: bool,
+        saved: bool,
+        art: &'static [(&'static str, &'static str)],
+    ) -> Result<Self, String> {
+        let doc: DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| format!("{id}.toml: {}", e.message()))?;
+        let mut editor = Self {
+            id: id.to_string(),
+            from_bundled,
+            selected: 0,
+            overlay: EditorOverlay::None,
+            status: None,
+            closed: false,
+            saved_any: false,
+            doc,
+            routine: None,
+            problems: Vec::new(),
+            // A text not yet on disk counts as a change, so leaving it asks first.
+            saved_text: if saved {
+                text.to_string()
+            } else {
+                String::new()
+            },
+            saving: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            art,
+        };
+        editor.validate();
+        Ok(editor)
+    }
+
+    /// The routine as it would run, when the text has no problems.
+    pub fn routine(&self) -> Option<&Routine> {
+        self.routine.as_ref()
+    }
+
+    /// Every problem the text has now, in file order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The file as it would be saved.
+    pub fn text(&self) -> String {
+        self.doc.to_string()
+    }
+
+    /// True when the text differs from what is on disk.
+    pub fn unsaved(&self) -> bool {
+        self.text() != self.saved_text
+    }
+
+    /// The steps in order, as the list shows them.
+    pub fn steps(&self) -> Vec<StepRow> {
+        let Some(steps) = self.doc.get("step").and_then(Item::as_array_of_tables) else {
+            return Vec::new();
+        };
+        steps.iter().map(step_row).collect()
+    }
+
+    /// The routine's name as written, or empty.
+    pub fn name(&self) -> String {
+        self.doc
+            .get("name")
+            .and_then(Item::as_str)
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Handles a key.
+    pub fn update(&mut self, action: EditorAction) -> Vec<EditorEffect> {
+        match (self.overlay, action) {
+            (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
+            (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.closed = true,
+            (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
+                self.overlay = EditorOverlay::None;
+            }
+            (EditorOverlay::ConfirmLeave, _) => {}
+            (EditorOverlay::None, action) => return self.act(action),
+        }
+        Vec::new()
+    }
+
+    fn act(&mut self, action: EditorAction) -> Vec<EditorEffect> {
+        let count = self.step_count();
+        match action {
+            EditorAction::Up => self.selected = self.selected.saturating_sub(1),
+            EditorAction::Down => {
+                self.selected = (self.selected + 1).min(count.saturating_sub(1));
+            }
+            EditorAction::MoveUp if self.selected > 0 => {
+                let at = self.selected;
+                self.change(|steps, _| swap(steps, at - 1, at), at - 1);
+            }
+            EditorAction::MoveDown if self.selected + 1 < count => {
+                let at = self.selected;
+                self.change(|steps, _| swap(steps, at, at + 1), at + 1);
+            }
+            EditorAction::Delete if count > 0 => {
+                let at = self.selected;
+                let selected = at.min(count.saturating_sub(2));
+                self.change(|steps, places| remove(steps, places, at), selected);
+            }
+            EditorAction::Duplicate if count > 0 => {
+                let at = self.selected;
+                self.change(
+                    |steps, _| {
+                        if let Some(copy) = steps.get(at).cloned() {
+                            steps.insert(at + 1, copy);
+                        }
+                    },
+                    at + 1,
+                );
+            }
+            EditorAction::Longer | EditorAction::Shorter => self.nudge_duration(action),
+            EditorAction::ToggleSides if count > 0 => {
+                let at = self.selected;
+                self.change(|steps, _| toggle_sides(steps, at), at);
+            }
+            EditorAction::Undo => self.undo(),
+            EditorAction::Redo => self.redo(),
+            EditorAction::Save => return self.save(),
+            EditorAction::Help => self.overlay = EditorOverlay::Help,
+            EditorAction::Back if self.unsaved() => self.overlay = EditorOverlay::ConfirmLeave,
+            EditorAction::Back => self.closed = true,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// The save asked for has been carried out, or not.
+    pub fn saved(&mut self, result: Result<(), String>) {
+        let Some(text) = self.saving.take() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                self.status = Some(if self.from_bundled {
+                    "saved as your own copy; it replaces the bundled one".to_string()
+                } else {
+                    "saved".to_string()
+                });
+                self.saved_text = text;
+                self.from_bundled = false;
+                self.saved_any = true;
+            }
+            Err(problem) => self.status = Some(format!("not saved: {problem}")),
+        }
+    }
+
+    fn save(&mut self) -> Vec<EditorEffect> {
+        if !self.problems.is_empty() {
+            let n = self.problems.len();
+            let s = if n == 1 { "" } else { "s" };
+            self.status = Some(format!("not saved: fix the {n} problem{s} first"));
+            return Vec::new();
+        }
+        let text = self.text();
+        self.saving = Some(text.clone());
+        vec![EditorEffect::Save {
+            id: self.id.clone(),
+            text,
+        }]
+    }
+
+    fn step_count(&self) -> usize {
+        self.doc
+            .get("step")
+            .and_then(Item::as_array_of_tables)
+            .map_or(0, ArrayOfTables::len)
+    }
+
+    fn nudge_duration(&mut self, action: EditorAction) {
+        let at = self.selected;
+        let Some(secs) = self.steps().get(at).and_then(|s| s.duration_secs) else {
+            self.status = Some("this step's duration cannot be read; fix it first".to_string());
+            return;
+        };
+        let secs = match action {
+            EditorAction::Longer => secs.saturating_add(DURATION_STEP),
+            _ => secs.saturating_sub(DURATION_STEP),
+        }
+        .clamp(MIN_SECS, MAX_SECS);
+        self.change(|steps, _| set_duration(steps, at, secs), at);
+    }
+
+    /// Applies one change to the steps, remembering the document before it for undo; a
+    /// change that changes nothing is not remembered.
+    fn change(&mut self, edit: impl FnOnce(&mut Vec<Table>, &mut Vec<Place>), selected: usize) {
+        let before = self.doc.clone();
+        let Some(steps) = self
+            .doc
+            .get_mut("step")
+            .and_then(Item::as_array_of_tables_mut)
+        else {
+            return;
+        };
+        // The document orders tables by their place in the original file, not by their index
+        // in the array; and what stands above a step, up to a blank line, is about that step,
+        // while what stands above that blank line (a "--- steps ---" heading) is about the
+        // place. So each place keeps its position and its heading, and the steps, each with
+        // its own comment, move through them.
+        let mut tables: Vec<Table> = std::mem::take(steps).into_iter().collect();
+        let mut places: Vec<Place> = tables.iter_mut().map(Place::take).collect();
+        edit(&mut tables, &mut places);
+        for (i, table) in tables.iter_mut().enumerate() {
+            let place = places.get(i).cloned().unwrap_or_else(|| Place {
+                // A copy takes the place after the last one, a blank line above it.
+                position: places.last().and_then(|p| p.position),
+                heading: "\n".to_string(),
+            });
+            place.give(table);
+        }
+        for table in tables {
+            steps.push(table);
+        }
+        if self.doc.to_string() == before.to_string() {
+            self.doc = before;
+            return;
+        }
+        self.undo.push((before, self.selected));
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.selected = selected;
+        self.status = None;
+        self.validate();
+    }
+
+    fn undo(&mut self) {
+        match self.undo.pop() {
+            Some((doc, selected)) => {
+                let now = std::mem::replace(&mut self.doc, doc);
+                self.redo.push((now, self.selected));
+                self.selected = selected;
+                self.validate();
+            }
+            None => self.status = Some("nothing to undo".to_string()),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.redo.pop() {
+            Some((doc, selected)) => {
+                let now = std::mem::replace(&mut self.doc, doc);
+                self.undo.push((now, self.selected));
+                self.selected = selected;
+                self.validate();
+            }
+            None => self.status = Some("nothing to redo".to_string()),
+        }
+    }
+
+    fn validate(&mut self) {
+        match parse_routine(&self.id, self.text().as_bytes(), self.art) {
+            Ok(routine) => {
+                self.routine = Some(routine);
+                self.problems.clear();
+            }
+            Err(problems) => {
+                self.routine = None;
+                self.problems = problems;
+            }
+        }
+        self.selected = self.selected.min(self.step_count().saturating_sub(1));
+    }
+}
+
+fn step_row(table: &Table) -> StepRow {
+    let duration_secs = match table.get("duration").and_then(Item::as_value) {
+        Some(Value::String(s)) => crate::core::duration::parse_secs(s.value()),
+        Some(Value::Integer(n)) => u64::try_from(*n.value()).ok(),
+        _ => None,
+    };
+    let sides = table
+        .get("sides")
+        .and_then(Item::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    StepRow {
+        name: table
+            .get("name")
+            .and_then(Item::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        duration_secs,
+        sides,
+        reps: table.get("reps").and_then(Item::as_integer),
+    }
+}
+
+/// Where a step stands in the file: its position, and the lines above it that are about the
+/// place rather than the step.
+#[derive(Debug, Clone)]
+struct Place {
+    position: Option<isize>,
+    heading: String,
+}
+
+impl Place {
+    /// Takes the place from a table, leaving it only its own comment.
+    fn take(table: &mut Table) -> Self {
+        let prefix = table
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or_default()
+            .to_string();
+        // Everything up to the last blank line is the place's; the rest is the step's.
+        let cut = prefix
+            .rfind("\n\n")
+            .map_or_else(|| usize::from(prefix.starts_with('\n')), |at| at + 2);
+        let (heading, own) = prefix.split_at(cut);
+        let heading = heading.to_string();
+        table.decor_mut().set_prefix(own.to_string());
+        Self {
+            position: table.position(),
+            heading,
+        }
+    }
+
+    /// Puts a table in this place.
+    fn give(self, table: &mut Table) {
+        let own = table
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or_default()
+            .to_string();
+        table
+            .decor_mut()
+            .set_prefix(format!("{}{own}", self.heading));
+        if self.position.is_some() {
+            table.set_position(self.position);
+        }
+    }
+}
+
+/// Removes a step and its place; the first place's heading stays first, giving up the
+/// second place instead.
+fn remove(steps: &mut Vec<Table>, places: &mut Vec<Place>, at: usize) {
+    if at < steps.len() {
+        steps.remove(at);
+    }
+    let place = if at == 0 { 1 } else { at };
+    if place < places.len() {
+        places.remove(place);
+    } else if at < places.len() {
+        places.remove(at);
+    }
+}
+
+fn swap(steps: &mut [Table], a: usize, b: usize) {
+    if a < steps.len() && b < steps.len() {
+        steps.swap(a, b);
+    }
+}
+
+/// Replaces a value, keeping the spaces and comment the person had around it.
+fn replace_value(table: &mut Table, key: &str, mut value: Value) {
+    match table.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        None => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Writes the duration in the form the file already used: a number stays a number.
+fn set_duration(steps: &mut [Table], at: usize, secs: u64) {
+    let Some(step) = steps.get_mut(at) else {
+        return;
+    };
+    let was_number = matches!(step.get("duration"), Some(Item::Value(Value::Integer(_))));
+    let literal = match step.get("duration") {
+        Some(Item::Value(Value::String(s))) => s
+            .as_repr()
+            .and_then(|r| r.as_raw().as_str())
+            .is_some_and(|raw| raw.starts_with('\'')),
+        _ => false,
+    };
+    let text = duration_text(secs);
+    let value = match i64::try_from(secs) {
+        Ok(n) if was_number => Value::from(n),
+        // A 'literal' string stays one; the text never holds a quote, so it always parses.
+        _ if literal => format!("'{text}'")
+            .parse()
+            .unwrap_or_else(|_| Value::from(text)),
+        _ => Value::from(text),
+    };
+    replace_value(step, "duration", value);
+}
+
+/// Seconds as a routine file writes them: "45s", "2m", "1m30s".
+fn duration_text(secs: u64) -> String {
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s}s"),
+        (m, 0) => format!("{m}m"),
+        (m, s) => format!("{m}m{s}s"),
+    }
+}
+
+/// A step with sides loses them; one without gets left and right.
+fn toggle_sides(steps: &mut [Table], at: usize) {
+    let Some(step) = steps.get_mut(at) else {
+        return;
+    };
+    let has_sides = step
+        .get("sides")
+        .and_then(Item::as_array)
+        .is_some_and(|a| !a.is_empty());
+    if has_sides {
+        step.remove("sides");
+    } else {
+        let sides: Array = ["left", "right"].into_iter().collect();
+        replace_value(step, "sides", Value::Array(sides));
+    }
+}
+
+#[cfg(test)]
+#[path = "editor_tests.rs"]
+mod tests;
