@@ -22,6 +22,22 @@ const DURATION_STEP: u64 = 5;
 /// How many changes undo remembers; older ones are forgotten first.
 const MAX_UNDO: usize = 200;
 
+/// A new routine's text: one step to start from, and a word on each key.
+pub const TEMPLATE: &str = r#"# A routine of your own. Each [[step]] below is one stretch, in order.
+name = "My routine"                  # what the list shows, 1 to 60 characters
+lead_in = "5s"                       # get-ready countdown before the first step, 0s to 30m
+rest = "5s"                          # pause between steps, 0s to 30m
+switch = "3s"                        # pause between the sides of a step, 0s to 30m
+
+[[step]]
+name = "Wall calf stretch"           # 1 to 60 characters
+duration = "30s"                     # per side, 1s to 30m: "45s", "1m30s" or 90
+sides = ["left", "right"]            # optional: once per side, with a switch cue
+instructions = """
+Hands on the wall, one foot back, heel down. Lean in until the calf pulls gently.
+"""
+"#;
+
 /// What a key asks of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditorAction {

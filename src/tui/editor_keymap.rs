@@ -1,0 +1,198 @@
+//! The routine editor's keys, as data: dispatch, the footer and the help all come from here.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use crate::app::editor::{EditorAction, EditorOverlay};
+
+use super::keymap::{Binding, bind};
+
+/// While the steps show.
+pub const EDITOR: &[Binding<EditorAction>] = &[
+    bind(
+        &[KeyCode::Up, KeyCode::Char('k')],
+        "↑↓",
+        "choose",
+        "choose a step (also k and j)",
+        EditorAction::Up,
+    ),
+    // Listed with ↑ above; an empty label keeps it out of the footer and help.
+    bind(
+        &[KeyCode::Down, KeyCode::Char('j')],
+        "",
+        "",
+        "",
+        EditorAction::Down,
+    ),
+    bind(
+        &[KeyCode::Char('+'), KeyCode::Char('=')],
+        "+-",
+        "time",
+        "5 seconds more or less per side (1s to 30m)",
+        EditorAction::Longer,
+    ),
+    bind(&[KeyCode::Char('-')], "", "", "", EditorAction::Shorter),
+    bind(
+        &[KeyCode::Char('K')],
+        "K J",
+        "move",
+        "move the step up or down",
+        EditorAction::MoveUp,
+    ),
+    bind(&[KeyCode::Char('J')], "", "", "", EditorAction::MoveDown),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        "sides",
+        "left and right sides on or off",
+        EditorAction::ToggleSides,
+    ),
+    bind(
+        &[KeyCode::Char('d')],
+        "d",
+        "",
+        "duplicate the step",
+        EditorAction::Duplicate,
+    ),
+    bind(
+        &[KeyCode::Char('x'), KeyCode::Delete],
+        "x",
+        "",
+        "delete the step (u brings it back)",
+        EditorAction::Delete,
+    ),
+    bind(
+        &[KeyCode::Char('u')],
+        "u",
+        "undo",
+        "undo the last change",
+        EditorAction::Undo,
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        "r",
+        "",
+        "redo what was undone",
+        EditorAction::Redo,
+    ),
+    bind(
+        &[KeyCode::Char('s')],
+        "s",
+        "save",
+        "save (refused while there are problems)",
+        EditorAction::Save,
+    ),
+    bind(
+        &[KeyCode::Char('?')],
+        "?",
+        "help",
+        "this list of keys",
+        EditorAction::Help,
+    ),
+    bind(
+        &[KeyCode::Char('q'), KeyCode::Esc],
+        "q",
+        "back",
+        "back to the routines (asks first if not saved)",
+        EditorAction::Back,
+    ),
+];
+
+/// While "Leave without saving?" is asked.
+pub const CONFIRM_LEAVE: &[Binding<EditorAction>] = &[
+    bind(
+        &[KeyCode::Char('y')],
+        "y",
+        "leave",
+        "leave without saving",
+        EditorAction::Yes,
+    ),
+    bind(
+        &[KeyCode::Char('n'), KeyCode::Esc],
+        "n",
+        "stay",
+        "stay and keep editing",
+        EditorAction::No,
+    ),
+];
+
+/// While the help shows: any key closes it, but the footer names one.
+pub const HELP: &[Binding<EditorAction>] = &[bind(
+    &[KeyCode::Esc],
+    "any key",
+    "close",
+    "close",
+    EditorAction::Help,
+)];
+
+/// The table in force.
+pub fn table(overlay: EditorOverlay) -> &'static [Binding<EditorAction>] {
+    match overlay {
+        EditorOverlay::None => EDITOR,
+        EditorOverlay::ConfirmLeave => CONFIRM_LEAVE,
+        EditorOverlay::Help => HELP,
+    }
+}
+
+/// Maps a key in the editor.
+pub fn action_for(key: KeyEvent, overlay: EditorOverlay) -> Option<EditorAction> {
+    if overlay == EditorOverlay::Help {
+        return Some(EditorAction::Help);
+    }
+    table(overlay)
+        .iter()
+        .find(|binding| binding.keys.contains(&key.code))
+        .map(|binding| binding.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyModifiers;
+
+    fn on(code: KeyCode, overlay: EditorOverlay) -> Option<EditorAction> {
+        action_for(KeyEvent::new(code, KeyModifiers::NONE), overlay)
+    }
+
+    #[test]
+    fn every_action_has_a_key_and_keys_are_not_shared() {
+        use EditorAction::*;
+        let none = EditorOverlay::None;
+        for (code, action) in [
+            (KeyCode::Up, Up),
+            (KeyCode::Char('j'), Down),
+            (KeyCode::Char('K'), MoveUp),
+            (KeyCode::Char('J'), MoveDown),
+            (KeyCode::Char('x'), Delete),
+            (KeyCode::Delete, Delete),
+            (KeyCode::Char('d'), Duplicate),
+            (KeyCode::Char('+'), Longer),
+            (KeyCode::Char('-'), Shorter),
+            (KeyCode::Char('t'), ToggleSides),
+            (KeyCode::Char('u'), Undo),
+            (KeyCode::Char('r'), Redo),
+            (KeyCode::Char('s'), Save),
+            (KeyCode::Char('?'), Help),
+            (KeyCode::Esc, Back),
+        ] {
+            assert_eq!(on(code, none), Some(action), "{code:?}");
+        }
+        let mut keys: Vec<KeyCode> = EDITOR.iter().flat_map(|b| b.keys.iter().copied()).collect();
+        let all = keys.len();
+        keys.sort_by_key(|k| format!("{k:?}"));
+        keys.dedup();
+        assert_eq!(keys.len(), all, "a key bound twice");
+    }
+
+    #[test]
+    fn the_leave_question_takes_only_y_n_and_esc_and_help_closes_on_any_key() {
+        let ask = EditorOverlay::ConfirmLeave;
+        assert_eq!(on(KeyCode::Char('y'), ask), Some(EditorAction::Yes));
+        assert_eq!(on(KeyCode::Char('n'), ask), Some(EditorAction::No));
+        assert_eq!(on(KeyCode::Esc, ask), Some(EditorAction::No));
+        assert_eq!(on(KeyCode::Char('x'), ask), None, "no stray delete");
+        assert_eq!(
+            on(KeyCode::Char('x'), EditorOverlay::Help),
+            Some(EditorAction::Help)
+        );
+    }
+}

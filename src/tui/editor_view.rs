@@ -1,0 +1,235 @@
+//! Drawing the routine editor: the name and running total, the steps with their problems
+//! under them, a status line and the footer; or the keys, over all of it. It only reads the
+//! model. Every text from the file is cleaned and fitted in display columns.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::app::editor::{EditorApp, EditorOverlay, StepRow};
+use crate::core::duration::format_secs;
+use crate::core::problem::Problem;
+use crate::core::text::{clean_line, pad, truncate, width};
+
+use super::editor_keymap;
+use super::theme::Theme;
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, fit_spans, footer_hints, inset};
+
+/// The editor at one moment.
+pub struct EditorView<'a> {
+    /// What to draw.
+    pub app: &'a EditorApp,
+    /// The palette.
+    pub theme: &'a Theme,
+}
+
+/// Columns for the keys in the help.
+const KEY: usize = 9;
+
+impl Widget for EditorView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            super::widgets::too_small(self.theme, area, buf);
+            return;
+        }
+        let t = self.theme;
+        let row = |y: u16| {
+            inset(Rect {
+                y,
+                height: 1,
+                ..area
+            })
+        };
+        let cols = area.width.saturating_sub(2) as usize;
+        self.header(cols).render(row(area.y), buf);
+        self.subtitle(cols).render(row(area.y + 1), buf);
+        let body = inset(Rect {
+            y: area.y + 2,
+            height: area.height.saturating_sub(4),
+            ..area
+        });
+        let lines = match self.app.overlay {
+            EditorOverlay::Help => self.help(cols),
+            _ => self.steps(cols, body.height as usize),
+        };
+        Paragraph::new(lines).render(body, buf);
+        self.status(cols).render(row(area.bottom() - 2), buf);
+        let footer = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        // The footer names the keys with a word; the help lists them all.
+        let keys: Vec<_> = editor_keymap::table(self.app.overlay)
+            .iter()
+            .filter(|b| !b.hint.is_empty())
+            .copied()
+            .collect();
+        footer_hints(&keys, None, t, footer, buf);
+    }
+}
+
+impl EditorView<'_> {
+    /// "Edit: NAME" and the running total at the right.
+    fn header(&self, cols: usize) -> Line<'static> {
+        let t = self.theme;
+        let total = match self.app.routine() {
+            Some(routine) => format!("total {}", format_secs(routine.total_secs())),
+            None => "total ?".to_string(),
+        };
+        let name = clean_line(&self.app.name());
+        let room = cols.saturating_sub(width(&total) + 1);
+        let title = truncate(&format!("Edit: {name}"), room);
+        fit_spans(
+            vec![
+                Span::styled(pad(&title, room + 1), t.title),
+                Span::styled(total, t.text),
+            ],
+            cols,
+        )
+    }
+
+    /// The file it is saved as, and whether what shows is saved.
+    fn subtitle(&self, cols: usize) -> Line<'static> {
+        let app = self.app;
+        let state = if app.from_bundled {
+            "bundled: saving makes your own copy"
+        } else if app.unsaved() {
+            "not saved"
+        } else {
+            "saved"
+        };
+        let text = format!("{}.toml · {state}", clean_line(&app.id));
+        // Narrow, what the save will do matters more than the file's name.
+        let text = if width(&text) > cols {
+            state.to_string()
+        } else {
+            text
+        };
+        Line::styled(truncate(&text, cols), self.theme.dim)
+    }
+
+    /// The steps, each with its problems under it, scrolled so the selected one shows.
+    fn steps(&self, cols: usize, rows: usize) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let app = self.app;
+        let problems = app.problems();
+        let mut lines: Vec<Line<'static>> = problems
+            .iter()
+            .filter(|p| p.step.is_none())
+            .map(|p| problem_line(p, cols, t))
+            .collect();
+        let mut selected_at = 0;
+        let steps = app.steps();
+        let number = steps.len().to_string().len();
+        for (i, step) in steps.iter().enumerate() {
+            let selected = i == app.selected;
+            if selected {
+                selected_at = lines.len();
+            }
+            lines.push(step_line(step, i, number, selected, cols, t));
+            lines.extend(
+                problems
+                    .iter()
+                    .filter(|p| p.step.as_ref().is_some_and(|(n, _)| *n == i + 1))
+                    .map(|p| problem_line(p, cols, t)),
+            );
+        }
+        if steps.is_empty() {
+            lines.push(Line::styled("No steps.", t.dim));
+        }
+        // The selected step and, when there is room, the problems under it show.
+        let below = 1 + problems
+            .iter()
+            .filter(|p| p.step.as_ref().is_some_and(|(n, _)| *n == app.selected + 1))
+            .count();
+        let top = (selected_at + below.min(rows)).saturating_sub(rows);
+        lines.into_iter().skip(top).take(rows).collect()
+    }
+
+    /// The question asked, or the last thing worth telling.
+    fn status(&self, cols: usize) -> Line<'static> {
+        let t = self.theme;
+        let text = match self.app.overlay {
+            EditorOverlay::ConfirmLeave => {
+                return Line::styled(
+                    truncate("Leave without saving? y leave, n stay", cols),
+                    t.title,
+                );
+            }
+            _ => self.app.status.clone().unwrap_or_default(),
+        };
+        Line::styled(truncate(&clean_line(&text), cols), t.text)
+    }
+
+    /// Every key, with what it does.
+    fn help(&self, cols: usize) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let mut lines = vec![Line::styled("Keys", t.title)];
+        for binding in editor_keymap::EDITOR.iter().filter(|b| !b.label.is_empty()) {
+            lines.push(fit_spans(
+                vec![
+                    Span::styled(pad(binding.label, KEY), t.key),
+                    Span::styled(binding.help, t.text),
+                ],
+                cols,
+            ));
+        }
+        lines.push(fit_spans(
+            vec![Span::styled(
+                "Saving keeps your comments and layout.",
+                t.dim,
+            )],
+            cols,
+        ));
+        lines
+    }
+}
+
+/// One step: its number, name, time per side, sides and reps.
+fn step_line(
+    step: &StepRow,
+    i: usize,
+    number: usize,
+    selected: bool,
+    cols: usize,
+    t: &Theme,
+) -> Line<'static> {
+    let (marker, style) = if selected {
+        ("› ", t.title)
+    } else {
+        ("  ", t.text)
+    };
+    let duration = step.duration_secs.map_or("?".to_string(), format_secs);
+    let sides = match step.sides.len() {
+        0 => String::new(),
+        n => format!("×{n}"),
+    };
+    let reps = step.reps.map(|r| format!("{r} reps")).unwrap_or_default();
+    // Wide: the side labels in words; narrow, only how many.
+    let side_words = clean_line(&step.sides.join("/"));
+    let cells = if cols >= 60 {
+        format!("{duration:>7} {:<12} {reps:>8}", truncate(&side_words, 12))
+    } else {
+        format!("{duration:>7} {sides:<2} {reps:>7}")
+    };
+    let head = format!("{marker}{:>number$} ", i + 1);
+    let name_room = cols.saturating_sub(width(&head) + width(&cells) + 1);
+    let name = pad(&truncate(&clean_line(&step.name), name_room), name_room);
+    fit_spans(
+        vec![
+            Span::styled(head, style),
+            Span::styled(name, style),
+            Span::styled(format!(" {cells}"), t.text),
+        ],
+        cols,
+    )
+}
+
+/// A problem, under the step it is in: where, and what is wrong.
+fn problem_line(problem: &Problem, cols: usize, t: &Theme) -> Line<'static> {
+    let text = format!("{}:{}: {}", problem.line, problem.column, problem.fault);
+    let text = format!("    ! {}", clean_line(&text));
+    Line::styled(truncate(&text, cols), t.digits_ending)
+}
