@@ -6,6 +6,7 @@
 //! shell never writes into a model and never makes text for the screen.
 
 pub mod editor;
+mod editor_doc;
 pub mod home;
 pub mod session;
 
