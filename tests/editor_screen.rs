@@ -130,3 +130,36 @@ fn every_size_from_40x12_up_keeps_the_name_total_and_footer_and_smaller_asks_for
     let shown = screen_at(&app, 29, 8);
     assert!(shown.contains("Make the terminal"), "{shown}");
 }
+
+#[test]
+fn the_help_at_40x12_still_names_every_key() {
+    let mut app = bundled_editor("quick");
+    app.update(EditorAction::Help);
+    let shown = screen_at(&app, 40, 12);
+    let flowed: String = shown
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for binding in bedstretch::tui::editor_keymap::EDITOR {
+        if !binding.label.is_empty() {
+            assert!(flowed.contains(binding.label), "{}: {shown}", binding.label);
+        }
+    }
+    insta::assert_snapshot!("editor-help-40x12", shown);
+}
+
+#[test]
+fn a_name_being_typed_shows_on_the_status_line() {
+    let mut app = bundled_editor("quick");
+    app.update(EditorAction::RenameStep);
+    app.update(EditorAction::Type(tui_input::InputRequest::InsertChar('!')));
+    let shown = screen_at(&app, 40, 12);
+    assert!(shown.contains("Step name: Wall calf stretch!"), "{shown}");
+    assert!(
+        shown.contains("Enter keep") && shown.contains("Esc cancel"),
+        "{shown}"
+    );
+    let long = screen_at(&app, 30, 8);
+    assert!(long.contains("stretch! "), "the end in sight: {long}");
+}

@@ -8,13 +8,14 @@
 //! an [`EditorEffect`] carrying the text, and its answer comes back through
 //! [`EditorApp::saved`].
 
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+use tui_input::{Input, InputRequest};
 
 use crate::core::problem::Problem;
 use crate::core::routine::Routine;
 use crate::core::routine_file::parse_routine;
 
-use super::editor_doc::{Place, remove, set_duration, step_row, swap, toggle_sides};
+use super::editor_doc::{Place, remove, replace_value, set_duration, step_row, swap, toggle_sides};
 
 /// Durations a key can set, as the routine format allows them.
 const MIN_SECS: u64 = 1;
@@ -65,6 +66,12 @@ pub enum EditorAction {
     Undo,
     /// Make the last undone change again.
     Redo,
+    /// Rename the selected step.
+    RenameStep,
+    /// Rename the routine.
+    RenameRoutine,
+    /// A key typed into the name being edited.
+    Type(InputRequest),
     /// Save the file.
     Save,
     /// Show or hide the keys.
@@ -86,6 +93,17 @@ pub enum EditorOverlay {
     Help,
     /// "Leave without saving?"
     ConfirmLeave,
+    /// A name being typed: Enter keeps it, Esc forgets it.
+    Rename(Field),
+}
+
+/// A text the person can type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The routine's name.
+    Routine,
+    /// The selected step's name.
+    Step,
 }
 
 /// What the shell must do for the editor.
@@ -137,6 +155,8 @@ pub struct EditorApp {
     saved_text: String,
     /// The text sent to be saved, until the answer comes.
     saving: Option<String>,
+    /// The text being typed, while [`EditorOverlay::Rename`] shows.
+    input: Input,
     undo: Vec<(DocumentMut, usize)>,
     redo: Vec<(DocumentMut, usize)>,
     art: &'static [(&'static str, &'static str)],
@@ -174,6 +194,7 @@ impl EditorApp {
                 String::new()
             },
             saving: None,
+            input: Input::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             art,
@@ -219,9 +240,25 @@ impl EditorApp {
             .to_string()
     }
 
+    /// The name being typed, and the cursor in it (in characters).
+    pub fn input(&self) -> (&str, usize) {
+        (self.input.value(), self.input.cursor())
+    }
+
     /// Handles a key.
     pub fn update(&mut self, action: EditorAction) -> Vec<EditorEffect> {
         match (self.overlay, action) {
+            (EditorOverlay::Rename(_), EditorAction::Type(request)) => {
+                self.input.handle(request);
+            }
+            (EditorOverlay::Rename(field), EditorAction::Yes) => {
+                self.overlay = EditorOverlay::None;
+                self.rename(field);
+            }
+            (EditorOverlay::Rename(_), EditorAction::No | EditorAction::Back) => {
+                self.overlay = EditorOverlay::None;
+            }
+            (EditorOverlay::Rename(_), _) => {}
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
             (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.closed = true,
             (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
@@ -268,6 +305,15 @@ impl EditorApp {
             EditorAction::ToggleSides if count > 0 => {
                 let at = self.selected;
                 self.change(|steps, _| toggle_sides(steps, at), at);
+            }
+            EditorAction::RenameStep if count > 0 => {
+                let name = self.steps().get(self.selected).map(|s| s.name.clone());
+                self.input = Input::new(name.unwrap_or_default());
+                self.overlay = EditorOverlay::Rename(Field::Step);
+            }
+            EditorAction::RenameRoutine => {
+                self.input = Input::new(self.name());
+                self.overlay = EditorOverlay::Rename(Field::Routine);
             }
             EditorAction::Undo => self.undo(),
             EditorAction::Redo => self.redo(),
@@ -336,36 +382,32 @@ impl EditorApp {
         self.change(|steps, _| set_duration(steps, at, secs), at);
     }
 
-    /// Applies one change to the steps, remembering the document before it for undo; a
-    /// change that changes nothing is not remembered.
-    fn change(&mut self, edit: impl FnOnce(&mut Vec<Table>, &mut Vec<Place>), selected: usize) {
+    /// Writes the typed name; an empty or too long one shows as a problem, like any other.
+    fn rename(&mut self, field: Field) {
+        let name = Value::from(self.input.value().to_string());
+        match field {
+            Field::Routine => {
+                self.change_doc(|doc| replace_value(doc.as_table_mut(), "name", name), None);
+            }
+            Field::Step => {
+                let at = self.selected;
+                self.change(
+                    |steps, _| {
+                        if let Some(step) = steps.get_mut(at) {
+                            replace_value(step, "name", name);
+                        }
+                    },
+                    at,
+                );
+            }
+        }
+    }
+
+    /// Applies one change to the document, remembering the document before it for undo; a
+    /// change that changes nothing is not remembered. `selected` is the step to select after.
+    fn change_doc(&mut self, edit: impl FnOnce(&mut DocumentMut), selected: Option<usize>) {
         let before = self.doc.clone();
-        let Some(steps) = self
-            .doc
-            .get_mut("step")
-            .and_then(Item::as_array_of_tables_mut)
-        else {
-            return;
-        };
-        // The document orders tables by their place in the original file, not by their index
-        // in the array; and what stands above a step, up to a blank line, is about that step,
-        // while what stands above that blank line (a "--- steps ---" heading) is about the
-        // place. So each place keeps its position and its heading, and the steps, each with
-        // its own comment, move through them.
-        let mut tables: Vec<Table> = std::mem::take(steps).into_iter().collect();
-        let mut places: Vec<Place> = tables.iter_mut().map(Place::take).collect();
-        edit(&mut tables, &mut places);
-        for (i, table) in tables.iter_mut().enumerate() {
-            let place = places.get(i).cloned().unwrap_or_else(|| Place {
-                // A copy takes the place after the last one, a blank line above it.
-                position: places.last().and_then(|p| p.position),
-                heading: "\n".to_string(),
-            });
-            place.give(table);
-        }
-        for table in tables {
-            steps.push(table);
-        }
+        edit(&mut self.doc);
         if self.doc.to_string() == before.to_string() {
             self.doc = before;
             return;
@@ -375,9 +417,43 @@ impl EditorApp {
             self.undo.remove(0);
         }
         self.redo.clear();
-        self.selected = selected;
+        if let Some(selected) = selected {
+            self.selected = selected;
+        }
         self.status = None;
         self.validate();
+    }
+
+    /// Applies one change to the steps, remembering the document before it for undo; a
+    /// change that changes nothing is not remembered.
+    fn change(&mut self, edit: impl FnOnce(&mut Vec<Table>, &mut Vec<Place>), selected: usize) {
+        self.change_doc(
+            |doc| {
+                let Some(steps) = doc.get_mut("step").and_then(Item::as_array_of_tables_mut) else {
+                    return;
+                };
+                // The document orders tables by their place in the original file, not by
+                // their index in the array; and what stands above a step, up to a blank line,
+                // is about that step, while what stands above that blank line (a "--- steps
+                // ---" heading) is about the place. So each place keeps its position and its
+                // heading, and the steps, each with its own comment, move through them.
+                let mut tables: Vec<Table> = std::mem::take(steps).into_iter().collect();
+                let mut places: Vec<Place> = tables.iter_mut().map(Place::take).collect();
+                edit(&mut tables, &mut places);
+                for (i, table) in tables.iter_mut().enumerate() {
+                    let place = places.get(i).cloned().unwrap_or_else(|| Place {
+                        // A copy takes the place after the last one, a blank line above it.
+                        position: places.last().and_then(|p| p.position),
+                        heading: "\n".to_string(),
+                    });
+                    place.give(table);
+                }
+                for table in tables {
+                    steps.push(table);
+                }
+            },
+            Some(selected),
+        );
     }
 
     fn undo(&mut self) {

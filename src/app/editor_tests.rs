@@ -2,6 +2,7 @@ use super::*;
 use crate::store::bundled;
 
 use EditorAction::*;
+use tui_input::InputRequest;
 
 /// Comments everywhere, odd spacing, a number for one duration and a literal string for
 /// another: everything a person might have written that a save must keep.
@@ -42,6 +43,12 @@ fn run(editor: &mut EditorApp, actions: &[EditorAction]) -> Vec<EditorEffect> {
     actions.iter().flat_map(|a| editor.update(*a)).collect()
 }
 
+fn type_text(editor: &mut EditorApp, text: &str) {
+    for c in text.chars() {
+        editor.update(Type(InputRequest::InsertChar(c)));
+    }
+}
+
 fn saved_text(effects: &[EditorEffect]) -> String {
     match effects.last() {
         Some(EditorEffect::Save { text, .. }) => text.clone(),
@@ -53,17 +60,21 @@ fn saved_text(effects: &[EditorEffect]) -> String {
 fn a_commented_oddly_formatted_routine_keeps_every_untouched_line_through_edits() {
     let mut editor = open(ODD);
     assert!(editor.problems().is_empty(), "{:?}", editor.problems());
-    let effects = run(
+    run(
         &mut editor,
         &[
             // Toe curls up above the calves, then five seconds longer (a number stays one).
-            Down,
-            MoveUp,
-            Longer,
-            // The calves (now second) ten seconds shorter, in their literal string.
-            Down,
-            Shorter,
-            Shorter,
+            Down, MoveUp, Longer,
+            // The calves (now second) ten seconds shorter, in their literal string, and
+            // renamed.
+            Down, Shorter, Shorter, RenameStep,
+        ],
+    );
+    type_text(&mut editor, ", gentle");
+    let effects = run(
+        &mut editor,
+        &[
+            Yes,
             // Ankle circles duplicated, and the copy given left and right.
             Down,
             Duplicate,
@@ -76,8 +87,8 @@ fn a_commented_oddly_formatted_routine_keeps_every_untouched_line_through_edits(
     );
     assert_eq!(
         names(&editor),
-        ["Toe curls", "Wall calf", "Ankle circles"],
-        "moved, duplicated and deleted"
+        ["Toe curls", "Wall calf, gentle", "Ankle circles"],
+        "moved, renamed, duplicated and deleted"
     );
     let text = saved_text(&effects);
     insta::assert_snapshot!(text);
@@ -284,4 +295,48 @@ fn the_new_routine_template_is_valid_and_unsaved() {
         EditorApp::open("my-routine", TEMPLATE, false, false, bundled::ART).expect("opens");
     assert!(editor.problems().is_empty(), "{:?}", editor.problems());
     assert!(editor.unsaved(), "leaving a new routine asks first");
+}
+
+#[test]
+fn renaming_a_step_or_the_routine_keeps_the_comment_beside_it_and_esc_keeps_the_old_name() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[RenameRoutine]);
+    assert_eq!(editor.overlay, EditorOverlay::Rename(Field::Routine));
+    assert_eq!(
+        editor.input(),
+        ("Evening feet", 12),
+        "starts from the name, at its end"
+    );
+    run(&mut editor, &[Type(InputRequest::DeleteLine)]);
+    type_text(&mut editor, "Night feet");
+    run(&mut editor, &[Yes]);
+    assert!(
+        editor
+            .text()
+            .contains("name    =   \"Night feet\"   # the name I like\n"),
+        "{}",
+        editor.text()
+    );
+    run(&mut editor, &[Down, Down, RenameStep]);
+    type_text(&mut editor, "s");
+    run(&mut editor, &[No]);
+    assert_eq!(
+        editor.steps()[2].name,
+        "Ankle circles",
+        "Esc keeps the old name"
+    );
+    run(&mut editor, &[Undo]);
+    assert_eq!(editor.text(), ODD, "one undo takes the rename back");
+}
+
+#[test]
+fn an_empty_name_is_a_problem_shown_at_once() {
+    let mut editor = open(ODD);
+    run(
+        &mut editor,
+        &[RenameStep, Type(InputRequest::DeleteLine), Yes],
+    );
+    let problems: Vec<String> = editor.problems().iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("9:8: step 1"), "{problems:?}");
 }

@@ -1,6 +1,7 @@
 //! The routine editor's keys, as data: dispatch, the footer and the help all come from here.
 
 use crossterm::event::{KeyCode, KeyEvent};
+use tui_input::InputRequest;
 
 use crate::app::editor::{EditorAction, EditorOverlay};
 
@@ -45,6 +46,20 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "sides",
         "left and right sides on or off",
         EditorAction::ToggleSides,
+    ),
+    bind(
+        &[KeyCode::Char('n')],
+        "n",
+        "",
+        "rename the step",
+        EditorAction::RenameStep,
+    ),
+    bind(
+        &[KeyCode::Char('N')],
+        "N",
+        "",
+        "rename the routine",
+        EditorAction::RenameRoutine,
     ),
     bind(
         &[KeyCode::Char('d')],
@@ -124,12 +139,45 @@ pub const HELP: &[Binding<EditorAction>] = &[bind(
     EditorAction::Help,
 )];
 
+/// While a name is typed; every other key edits the text.
+pub const RENAME: &[Binding<EditorAction>] = &[
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        "keep",
+        "keep the new name",
+        EditorAction::Yes,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "cancel",
+        "keep the old name",
+        EditorAction::No,
+    ),
+];
+
+/// What a key does to the text being typed.
+fn typing(code: KeyCode) -> Option<InputRequest> {
+    Some(match code {
+        KeyCode::Char(c) => InputRequest::InsertChar(c),
+        KeyCode::Backspace => InputRequest::DeletePrevChar,
+        KeyCode::Delete => InputRequest::DeleteNextChar,
+        KeyCode::Left => InputRequest::GoToPrevChar,
+        KeyCode::Right => InputRequest::GoToNextChar,
+        KeyCode::Home => InputRequest::GoToStart,
+        KeyCode::End => InputRequest::GoToEnd,
+        _ => return None,
+    })
+}
+
 /// The table in force.
 pub fn table(overlay: EditorOverlay) -> &'static [Binding<EditorAction>] {
     match overlay {
         EditorOverlay::None => EDITOR,
         EditorOverlay::ConfirmLeave => CONFIRM_LEAVE,
         EditorOverlay::Help => HELP,
+        EditorOverlay::Rename(_) => RENAME,
     }
 }
 
@@ -138,10 +186,14 @@ pub fn action_for(key: KeyEvent, overlay: EditorOverlay) -> Option<EditorAction>
     if overlay == EditorOverlay::Help {
         return Some(EditorAction::Help);
     }
-    table(overlay)
+    let bound = table(overlay)
         .iter()
         .find(|binding| binding.keys.contains(&key.code))
-        .map(|binding| binding.action)
+        .map(|binding| binding.action);
+    match overlay {
+        EditorOverlay::Rename(_) => bound.or_else(|| typing(key.code).map(EditorAction::Type)),
+        _ => bound,
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +233,31 @@ mod tests {
         keys.sort_by_key(|k| format!("{k:?}"));
         keys.dedup();
         assert_eq!(keys.len(), all, "a key bound twice");
+    }
+
+    #[test]
+    fn while_renaming_keys_type_and_only_enter_and_esc_end_it() {
+        use crate::app::editor::Field;
+        let typing = EditorOverlay::Rename(Field::Step);
+        assert_eq!(
+            on(KeyCode::Char('q'), typing),
+            Some(EditorAction::Type(InputRequest::InsertChar('q')))
+        );
+        assert_eq!(
+            on(KeyCode::Backspace, typing),
+            Some(EditorAction::Type(InputRequest::DeletePrevChar))
+        );
+        assert_eq!(on(KeyCode::Enter, typing), Some(EditorAction::Yes));
+        assert_eq!(on(KeyCode::Esc, typing), Some(EditorAction::No));
+        assert_eq!(on(KeyCode::Tab, typing), None);
+        assert_eq!(
+            on(KeyCode::Char('n'), EditorOverlay::None),
+            Some(EditorAction::RenameStep)
+        );
+        assert_eq!(
+            on(KeyCode::Char('N'), EditorOverlay::None),
+            Some(EditorAction::RenameRoutine)
+        );
     }
 
     #[test]

@@ -4,13 +4,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::editor::{EditorApp, EditorOverlay, StepRow};
+use crate::app::editor::{EditorApp, EditorOverlay, Field, StepRow};
 use crate::core::duration::format_secs;
 use crate::core::problem::Problem;
-use crate::core::text::{clean_line, pad, truncate, width};
+use crate::core::text::{clean_line, pad, truncate, width, wrap};
 
 use super::editor_keymap;
 use super::theme::Theme;
@@ -50,7 +51,7 @@ impl Widget for EditorView<'_> {
             ..area
         });
         let lines = match self.app.overlay {
-            EditorOverlay::Help => self.help(cols),
+            EditorOverlay::Help => self.help(cols, body.height as usize),
             _ => self.steps(cols, body.height as usize),
         };
         Paragraph::new(lines).render(body, buf);
@@ -158,13 +159,45 @@ impl EditorView<'_> {
                     t.title,
                 );
             }
+            EditorOverlay::Rename(field) => return self.typing(field, cols),
             _ => self.app.status.clone().unwrap_or_default(),
         };
         Line::styled(truncate(&clean_line(&text), cols), t.text)
     }
 
-    /// Every key, with what it does.
-    fn help(&self, cols: usize) -> Vec<Line<'static>> {
+    /// The name being typed, its end in sight and the cursor shown reversed.
+    fn typing(&self, field: Field, cols: usize) -> Line<'static> {
+        let t = self.theme;
+        let label = match field {
+            Field::Routine => "Routine name: ",
+            Field::Step => "Step name: ",
+        };
+        let (value, cursor) = self.app.input();
+        let value = clean_line(value);
+        let chars: Vec<char> = value.chars().collect();
+        let cursor = cursor.min(chars.len());
+        let before: String = chars[..cursor].iter().collect();
+        let at: String = chars.get(cursor).map_or(" ".to_string(), char::to_string);
+        let after: String = chars.iter().skip(cursor + 1).collect();
+        // When the name is longer than the room, the text before the cursor gives way.
+        let room = cols.saturating_sub(width(label) + width(&at));
+        let mut before = before;
+        while width(&before) > room {
+            before.remove(0);
+        }
+        fit_spans(
+            vec![
+                Span::styled(label, t.title),
+                Span::styled(before, t.text),
+                Span::styled(at, t.text.add_modifier(Modifier::REVERSED)),
+                Span::styled(after, t.text),
+            ],
+            cols,
+        )
+    }
+
+    /// Every key, with what it does; too short for a line each, the keys flow together.
+    fn help(&self, cols: usize, rows: usize) -> Vec<Line<'static>> {
         let t = self.theme;
         let mut lines = vec![Line::styled("Keys", t.title)];
         for binding in editor_keymap::EDITOR.iter().filter(|b| !b.label.is_empty()) {
@@ -183,6 +216,24 @@ impl EditorView<'_> {
             )],
             cols,
         ));
+        if lines.len() > rows {
+            let words: Vec<String> = editor_keymap::EDITOR
+                .iter()
+                .filter(|b| !b.label.is_empty())
+                // The words before any bracket: what the key does, without the fine print.
+                .map(|b| {
+                    format!(
+                        "{} {}",
+                        b.label,
+                        b.help.split(" (").next().unwrap_or(b.help)
+                    )
+                })
+                .collect();
+            lines = wrap(&words.join(" · "), cols)
+                .into_iter()
+                .map(|l| Line::styled(l, t.text))
+                .collect();
+        }
         lines
     }
 }
