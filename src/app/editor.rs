@@ -15,13 +15,18 @@ use crate::core::problem::Problem;
 use crate::core::routine::Routine;
 use crate::core::routine_file::parse_routine;
 
-use super::editor_doc::{Place, remove, replace_value, set_duration, step_row, swap, toggle_sides};
+use super::editor_doc::{
+    Place, read_secs, remove, replace_value, set_duration, set_reps, set_secs, step_row, swap,
+    toggle_sides,
+};
 
 /// Durations a key can set, as the routine format allows them.
 const MIN_SECS: u64 = 1;
 const MAX_SECS: u64 = 30 * 60;
 /// How far `+` and `-` change a duration.
 const DURATION_STEP: u64 = 5;
+/// The most reps a step may have.
+const MAX_REPS: i64 = 100;
 /// How many changes undo remembers; older ones are forgotten first.
 const MAX_UNDO: usize = 200;
 
@@ -66,6 +71,10 @@ pub enum EditorAction {
     Undo,
     /// Make the last undone change again.
     Redo,
+    /// One rep more (from none, one).
+    MoreReps,
+    /// One rep fewer (below one, none).
+    FewerReps,
     /// Rename the selected step.
     RenameStep,
     /// Rename the routine.
@@ -95,6 +104,48 @@ pub enum EditorOverlay {
     ConfirmLeave,
     /// A name being typed: Enter keeps it, Esc forgets it.
     Rename(Field),
+}
+
+/// One of the routine's own times, above the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// The get-ready countdown before the first step.
+    LeadIn,
+    /// The pause between steps.
+    Rest,
+    /// The pause between the sides of a step.
+    Switch,
+}
+
+impl Timing {
+    /// All three, in the order they show.
+    pub const ALL: [Timing; 3] = [Timing::LeadIn, Timing::Rest, Timing::Switch];
+
+    /// Its key in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Timing::LeadIn => "lead_in",
+            Timing::Rest => "rest",
+            Timing::Switch => "switch",
+        }
+    }
+
+    /// Its name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Timing::LeadIn => "Lead-in",
+            Timing::Rest => "Rest between steps",
+            Timing::Switch => "Switch sides",
+        }
+    }
+
+    /// What bedstretch uses when the file does not say.
+    fn default_secs(self) -> u64 {
+        match self {
+            Timing::LeadIn | Timing::Rest => 5,
+            Timing::Switch => 3,
+        }
+    }
 }
 
 /// A text the person can type.
@@ -141,6 +192,8 @@ pub struct EditorApp {
     pub from_bundled: bool,
     /// The selected step.
     pub selected: usize,
+    /// The routine's time chosen above the steps, when one is; `+`/`-` then change it.
+    pub timing: Option<Timing>,
     /// What shows over the steps.
     pub overlay: EditorOverlay,
     /// The last thing worth telling, such as "saved".
@@ -180,6 +233,7 @@ impl EditorApp {
             id: id.to_string(),
             from_bundled,
             selected: 0,
+            timing: None,
             overlay: EditorOverlay::None,
             status: None,
             closed: false,
@@ -270,12 +324,58 @@ impl EditorApp {
         Vec::new()
     }
 
+    /// The routine's own time, as the file says or by default; `None` when unreadable.
+    pub fn timing_secs(&self, timing: Timing) -> Option<u64> {
+        if self.doc.get(timing.key()).is_none() {
+            return Some(timing.default_secs());
+        }
+        read_secs(self.doc.as_table(), timing.key())
+    }
+
     fn act(&mut self, action: EditorAction) -> Vec<EditorEffect> {
         let count = self.step_count();
+        // Above the steps, the arrows walk the routine's times and +/- change the one chosen;
+        // step keys wait until a step is chosen again.
+        if let Some(timing) = self.timing {
+            let at = Timing::ALL.iter().position(|t| *t == timing).unwrap_or(0);
+            match action {
+                EditorAction::Up => self.timing = Some(Timing::ALL[at.saturating_sub(1)]),
+                EditorAction::Down => {
+                    self.timing = Timing::ALL.get(at + 1).copied();
+                    self.selected = 0;
+                }
+                EditorAction::Longer => self.nudge_timing(timing, 1),
+                EditorAction::Shorter => self.nudge_timing(timing, -1),
+                EditorAction::Undo
+                | EditorAction::Redo
+                | EditorAction::Save
+                | EditorAction::Help
+                | EditorAction::Back
+                | EditorAction::RenameRoutine => return self.act_on_steps(action, count),
+                _ => {}
+            }
+            return Vec::new();
+        }
+        self.act_on_steps(action, count)
+    }
+
+    fn act_on_steps(&mut self, action: EditorAction, count: usize) -> Vec<EditorEffect> {
         match action {
-            EditorAction::Up => self.selected = self.selected.saturating_sub(1),
+            EditorAction::Up if self.selected == 0 => self.timing = Some(Timing::Switch),
+            EditorAction::Up => self.selected -= 1,
             EditorAction::Down => {
                 self.selected = (self.selected + 1).min(count.saturating_sub(1));
+            }
+            EditorAction::MoreReps | EditorAction::FewerReps if count > 0 => {
+                let at = self.selected;
+                let reps = self.steps().get(at).and_then(|s| s.reps);
+                let reps = match (action, reps) {
+                    (EditorAction::MoreReps, None) => Some(1),
+                    (EditorAction::MoreReps, Some(n)) => Some((n + 1).min(MAX_REPS)),
+                    (_, Some(n)) if n > 1 => Some(n - 1),
+                    _ => None,
+                };
+                self.change(|steps, _| set_reps(steps, at, reps), at);
             }
             EditorAction::MoveUp if self.selected > 0 => {
                 let at = self.selected;
@@ -366,6 +466,19 @@ impl EditorApp {
             .get("step")
             .and_then(Item::as_array_of_tables)
             .map_or(0, ArrayOfTables::len)
+    }
+
+    fn nudge_timing(&mut self, timing: Timing, by: i64) {
+        let Some(secs) = self.timing_secs(timing) else {
+            self.status = Some(format!("{} cannot be read; fix it first", timing.key()));
+            return;
+        };
+        let secs = secs.saturating_add_signed(by).min(MAX_SECS);
+        let selected = self.selected;
+        self.change_doc(
+            |doc| set_secs(doc.as_table_mut(), timing.key(), secs),
+            Some(selected),
+        );
     }
 
     fn nudge_duration(&mut self, action: EditorAction) {

@@ -7,11 +7,7 @@ use super::editor::StepRow;
 
 /// One step as the list shows it, read leniently so that a step with a problem still shows.
 pub(super) fn step_row(table: &Table) -> StepRow {
-    let duration_secs = match table.get("duration").and_then(Item::as_value) {
-        Some(Value::String(s)) => crate::core::duration::parse_secs(s.value()),
-        Some(Value::Integer(n)) => u64::try_from(*n.value()).ok(),
-        _ => None,
-    };
+    let duration_secs = read_secs(table, "duration");
     let sides = table
         .get("sides")
         .and_then(Item::as_array)
@@ -114,13 +110,27 @@ pub(super) fn replace_value(table: &mut Table, key: &str, mut value: Value) {
     }
 }
 
-/// Writes the duration in the form the file already used: a number stays a number.
+/// Writes a step's duration in the form the file already used.
 pub(super) fn set_duration(steps: &mut [Table], at: usize, secs: u64) {
-    let Some(step) = steps.get_mut(at) else {
-        return;
-    };
-    let was_number = matches!(step.get("duration"), Some(Item::Value(Value::Integer(_))));
-    let literal = match step.get("duration") {
+    if let Some(step) = steps.get_mut(at) {
+        set_secs(step, "duration", secs);
+    }
+}
+
+/// Seconds under `key`, written as a string or a number; `None` when absent or unreadable.
+pub(super) fn read_secs(table: &Table, key: &str) -> Option<u64> {
+    match table.get(key).and_then(Item::as_value) {
+        Some(Value::String(s)) => crate::core::duration::parse_secs(s.value()),
+        Some(Value::Integer(n)) => u64::try_from(*n.value()).ok(),
+        _ => None,
+    }
+}
+
+/// Writes seconds under `key` in the form the file already used: a number stays a number,
+/// a 'literal' string stays one.
+pub(super) fn set_secs(table: &mut Table, key: &str, secs: u64) {
+    let was_number = matches!(table.get(key), Some(Item::Value(Value::Integer(_))));
+    let literal = match table.get(key) {
         Some(Item::Value(Value::String(s))) => s
             .as_repr()
             .and_then(|r| r.as_raw().as_str())
@@ -130,13 +140,26 @@ pub(super) fn set_duration(steps: &mut [Table], at: usize, secs: u64) {
     let text = duration_text(secs);
     let value = match i64::try_from(secs) {
         Ok(n) if was_number => Value::from(n),
-        // A 'literal' string stays one; the text never holds a quote, so it always parses.
+        // The text never holds a quote, so it always parses.
         _ if literal => format!("'{text}'")
             .parse()
             .unwrap_or_else(|_| Value::from(text)),
         _ => Value::from(text),
     };
-    replace_value(step, "duration", value);
+    replace_value(table, key, value);
+}
+
+/// Sets a step's reps, or removes them with `None`.
+pub(super) fn set_reps(steps: &mut [Table], at: usize, reps: Option<i64>) {
+    let Some(step) = steps.get_mut(at) else {
+        return;
+    };
+    match reps {
+        Some(n) => replace_value(step, "reps", Value::from(n)),
+        None => {
+            step.remove("reps");
+        }
+    }
 }
 
 /// Seconds as a routine file writes them: "45s", "2m", "1m30s".

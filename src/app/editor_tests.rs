@@ -340,3 +340,62 @@ fn an_empty_name_is_a_problem_shown_at_once() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("9:8: step 1"), "{problems:?}");
 }
+
+#[test]
+fn above_the_steps_the_routines_times_change_a_second_at_a_time_within_their_range() {
+    let mut editor = open(ODD);
+    assert_eq!(editor.timing_secs(Timing::LeadIn), Some(5));
+    assert_eq!(editor.timing_secs(Timing::Rest), Some(5), "the default");
+    run(&mut editor, &[Up]);
+    assert_eq!(
+        editor.timing,
+        Some(Timing::Switch),
+        "up from the first step"
+    );
+    run(&mut editor, &[Up, Up, Up, Longer, Longer]);
+    assert_eq!(editor.timing, Some(Timing::LeadIn));
+    assert!(
+        editor.text().contains("lead_in = \"7s\"\n"),
+        "{}",
+        editor.text()
+    );
+    run(&mut editor, &[Down, Shorter]);
+    assert!(
+        editor.text().contains("rest = \"4s\""),
+        "a missing key is added"
+    );
+    for _ in 0..10 {
+        run(&mut editor, &[Shorter]);
+    }
+    assert_eq!(editor.timing_secs(Timing::Rest), Some(0), "0 is the floor");
+    assert!(editor.problems().is_empty());
+    run(&mut editor, &[Delete, ToggleSides]);
+    assert_eq!(
+        editor.steps().len(),
+        3,
+        "step keys wait while a time is chosen"
+    );
+    run(&mut editor, &[Down, Down]);
+    assert_eq!(
+        (editor.timing, editor.selected),
+        (None, 0),
+        "back to the first step"
+    );
+    // Presses at the floor changed nothing, so undo skips them.
+    run(&mut editor, &[Undo, Undo]);
+    assert_eq!(editor.timing_secs(Timing::Rest), Some(2));
+}
+
+#[test]
+fn reps_go_up_and_down_by_one_and_off_below_one() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[MoreReps]);
+    assert_eq!(editor.steps()[0].reps, Some(1));
+    run(&mut editor, &[Down]);
+    assert_eq!(editor.steps()[1].reps, Some(10));
+    run(&mut editor, &[FewerReps]);
+    assert!(editor.text().contains("  reps = 9\n"), "{}", editor.text());
+    run(&mut editor, &[Up, FewerReps]);
+    assert_eq!(editor.steps()[0].reps, None, "off");
+    assert!(!editor.text().contains("reps = 1"));
+}

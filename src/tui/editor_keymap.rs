@@ -28,7 +28,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         &[KeyCode::Char('+'), KeyCode::Char('=')],
         "+-",
         "time",
-        "5 seconds more or less per side (1s to 30m)",
+        "5 s more or less per side; above the steps, 1 s on a time",
         EditorAction::Longer,
     ),
     bind(&[KeyCode::Char('-')], "", "", "", EditorAction::Shorter),
@@ -47,6 +47,14 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "left and right sides on or off",
         EditorAction::ToggleSides,
     ),
+    bind(
+        &[KeyCode::Char('>')],
+        "< >",
+        "",
+        "one rep fewer or more (below one, none)",
+        EditorAction::MoreReps,
+    ),
+    bind(&[KeyCode::Char('<')], "", "", "", EditorAction::FewerReps),
     bind(
         &[KeyCode::Char('n')],
         "n",

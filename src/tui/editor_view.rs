@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::editor::{EditorApp, EditorOverlay, Field, StepRow};
+use crate::app::editor::{EditorApp, EditorOverlay, Field, StepRow, Timing};
 use crate::core::duration::format_secs;
 use crate::core::problem::Problem;
 use crate::core::text::{clean_line, pad, truncate, width, wrap};
@@ -44,18 +44,26 @@ impl Widget for EditorView<'_> {
         };
         let cols = area.width.saturating_sub(2) as usize;
         self.header(cols).render(row(area.y), buf);
-        self.subtitle(cols).render(row(area.y + 1), buf);
+        if self.app.overlay != EditorOverlay::Help {
+            self.subtitle(cols).render(row(area.y + 1), buf);
+        }
         let body = inset(Rect {
             y: area.y + 2,
             height: area.height.saturating_sub(4),
             ..area
         });
-        let lines = match self.app.overlay {
-            EditorOverlay::Help => self.help(cols, body.height as usize),
-            _ => self.steps(cols, body.height as usize),
-        };
-        Paragraph::new(lines).render(body, buf);
-        self.status(cols).render(row(area.bottom() - 2), buf);
+        if self.app.overlay == EditorOverlay::Help {
+            // The keys take every row below the name, so that even 40x12 lists them all.
+            let body = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(2),
+                ..body
+            };
+            Paragraph::new(self.help(cols, body.height as usize)).render(body, buf);
+        } else {
+            Paragraph::new(self.steps(cols, body.height as usize)).render(body, buf);
+            self.status(cols).render(row(area.bottom() - 2), buf);
+        }
         let footer = Rect {
             y: area.bottom() - 1,
             height: 1,
@@ -122,10 +130,17 @@ impl EditorView<'_> {
             .map(|p| problem_line(p, cols, t))
             .collect();
         let mut selected_at = 0;
+        for timing in Timing::ALL {
+            let chosen = app.timing == Some(timing);
+            if chosen {
+                selected_at = lines.len();
+            }
+            lines.push(timing_line(app, timing, chosen, cols, t));
+        }
         let steps = app.steps();
         let number = steps.len().to_string().len();
         for (i, step) in steps.iter().enumerate() {
-            let selected = i == app.selected;
+            let selected = i == app.selected && app.timing.is_none();
             if selected {
                 selected_at = lines.len();
             }
@@ -141,10 +156,11 @@ impl EditorView<'_> {
             lines.push(Line::styled("No steps.", t.dim));
         }
         // The selected step and, when there is room, the problems under it show.
-        let below = 1 + problems
-            .iter()
-            .filter(|p| p.step.as_ref().is_some_and(|(n, _)| *n == app.selected + 1))
-            .count();
+        let below = 1 + usize::from(app.timing.is_none())
+            * problems
+                .iter()
+                .filter(|p| p.step.as_ref().is_some_and(|(n, _)| *n == app.selected + 1))
+                .count();
         let top = (selected_at + below.min(rows)).saturating_sub(rows);
         lines.into_iter().skip(top).take(rows).collect()
     }
@@ -220,12 +236,12 @@ impl EditorView<'_> {
             let words: Vec<String> = editor_keymap::EDITOR
                 .iter()
                 .filter(|b| !b.label.is_empty())
-                // The words before any bracket: what the key does, without the fine print.
+                // The words before any bracket or semicolon: what the key does, not the fine print.
                 .map(|b| {
                     format!(
                         "{} {}",
                         b.label,
-                        b.help.split(" (").next().unwrap_or(b.help)
+                        b.help.split([';', '(']).next().unwrap_or(b.help).trim_end()
                     )
                 })
                 .collect();
@@ -236,6 +252,29 @@ impl EditorView<'_> {
         }
         lines
     }
+}
+
+/// One of the routine's times, chosen or not.
+fn timing_line(
+    app: &EditorApp,
+    timing: Timing,
+    chosen: bool,
+    cols: usize,
+    t: &Theme,
+) -> Line<'static> {
+    let (marker, style) = if chosen {
+        ("› ", t.title)
+    } else {
+        ("  ", t.dim)
+    };
+    let secs = app.timing_secs(timing).map_or("?".to_string(), format_secs);
+    fit_spans(
+        vec![
+            Span::styled(format!("{marker}{}", timing.label()), style),
+            Span::styled(format!(" {secs}"), style),
+        ],
+        cols,
+    )
 }
 
 /// One step: its number, name, time per side, sides and reps.
