@@ -163,3 +163,17 @@ fn a_name_being_typed_shows_on_the_status_line() {
     let long = screen_at(&app, 30, 8);
     assert!(long.contains("stretch! "), "the end in sight: {long}");
 }
+
+#[test]
+fn the_library_shows_the_matches_the_chosen_ones_instructions_and_its_picture() {
+    let mut app = bundled_editor("quick").with_library(bundled::ROUTINES);
+    app.update(EditorAction::AddStep);
+    for c in "toe".chars() {
+        app.update(EditorAction::Type(tui_input::InputRequest::InsertChar(c)));
+    }
+    let shown = screen_at(&app, 80, 24);
+    assert!(shown.contains("Find: toe"), "{shown}");
+    assert!(shown.contains("Enter add"), "{shown}");
+    insta::assert_snapshot!("editor-library-80x24", shown);
+    insta::assert_snapshot!("editor-library-40x12", screen_at(&app, 40, 12));
+}

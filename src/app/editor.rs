@@ -19,6 +19,7 @@ use super::editor_doc::{
     Place, read_secs, remove, replace_value, set_duration, set_reps, set_secs, step_row, swap,
     toggle_sides,
 };
+use super::editor_library::{LibraryStep, copy_of, library, matching};
 
 /// Durations a key can set, as the routine format allows them.
 const MIN_SECS: u64 = 1;
@@ -75,6 +76,8 @@ pub enum EditorAction {
     MoreReps,
     /// One rep fewer (below one, none).
     FewerReps,
+    /// Open the step library, to add a step after the selected one.
+    AddStep,
     /// Rename the selected step.
     RenameStep,
     /// Rename the routine.
@@ -104,6 +107,8 @@ pub enum EditorOverlay {
     ConfirmLeave,
     /// A name being typed: Enter keeps it, Esc forgets it.
     Rename(Field),
+    /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
+    Library,
 }
 
 /// One of the routine's own times, above the steps.
@@ -212,6 +217,9 @@ pub struct EditorApp {
     input: Input,
     undo: Vec<(DocumentMut, usize)>,
     redo: Vec<(DocumentMut, usize)>,
+    library: Vec<LibraryStep>,
+    /// The chosen step among those the library shows for the text typed.
+    library_selected: usize,
     art: &'static [(&'static str, &'static str)],
 }
 
@@ -251,10 +259,30 @@ impl EditorApp {
             input: Input::default(),
             undo: Vec::new(),
             redo: Vec::new(),
+            library: Vec::new(),
+            library_selected: 0,
             art,
         };
         editor.validate();
         Ok(editor)
+    }
+
+    /// The same editor, with the steps of these routines, as (id, TOML text), to add from.
+    pub fn with_library(mut self, sources: &[(&str, &str)]) -> Self {
+        self.library = library(sources);
+        self
+    }
+
+    /// The library's steps for the text typed, and the index of the chosen one.
+    pub fn library_matches(&self) -> (Vec<&LibraryStep>, usize) {
+        let found = matching(&self.library, self.input.value());
+        let chosen = self.library_selected.min(found.len().saturating_sub(1));
+        (found, chosen)
+    }
+
+    /// The picture of a bundled illustration.
+    pub fn art_picture(&self, name: &str) -> Option<&'static str> {
+        self.art.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
     }
 
     /// The routine as it would run, when the text has no problems.
@@ -313,6 +341,29 @@ impl EditorApp {
                 self.overlay = EditorOverlay::None;
             }
             (EditorOverlay::Rename(_), _) => {}
+            (EditorOverlay::Library, EditorAction::Type(request)) => {
+                self.input.handle(request);
+                self.library_selected = 0;
+            }
+            (EditorOverlay::Library, EditorAction::Up) => {
+                self.library_selected = self.library_matches().1.saturating_sub(1);
+            }
+            (EditorOverlay::Library, EditorAction::Down) => {
+                let (found, chosen) = self.library_matches();
+                self.library_selected = (chosen + 1).min(found.len().saturating_sub(1));
+            }
+            (EditorOverlay::Library, EditorAction::Yes) => {
+                let (found, chosen) = self.library_matches();
+                if let Some(step) = found.get(chosen) {
+                    let table = copy_of(step);
+                    self.overlay = EditorOverlay::None;
+                    self.add_step(table);
+                }
+            }
+            (EditorOverlay::Library, EditorAction::No | EditorAction::Back) => {
+                self.overlay = EditorOverlay::None;
+            }
+            (EditorOverlay::Library, _) => {}
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
             (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.closed = true,
             (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
@@ -411,6 +462,11 @@ impl EditorApp {
                 self.input = Input::new(name.unwrap_or_default());
                 self.overlay = EditorOverlay::Rename(Field::Step);
             }
+            EditorAction::AddStep => {
+                self.input = Input::default();
+                self.library_selected = 0;
+                self.overlay = EditorOverlay::Library;
+            }
             EditorAction::RenameRoutine => {
                 self.input = Input::new(self.name());
                 self.overlay = EditorOverlay::Rename(Field::Routine);
@@ -493,6 +549,18 @@ impl EditorApp {
         }
         .clamp(MIN_SECS, MAX_SECS);
         self.change(|steps, _| set_duration(steps, at, secs), at);
+    }
+
+    /// Puts a step after the selected one (first, when there are none), and selects it.
+    fn add_step(&mut self, table: Table) {
+        let count = self.step_count();
+        let at = if count == 0 { 0 } else { self.selected + 1 };
+        if self.doc.get("step").is_none() {
+            // A routine with no steps at all gets its array, which the change then fills.
+            self.doc
+                .insert("step", Item::ArrayOfTables(ArrayOfTables::new()));
+        }
+        self.change(|steps, _| steps.insert(at.min(steps.len()), table), at);
     }
 
     /// Writes the typed name; an empty or too long one shows as a problem, like any other.

@@ -399,3 +399,70 @@ fn reps_go_up_and_down_by_one_and_off_below_one() {
     assert_eq!(editor.steps()[0].reps, None, "off");
     assert!(!editor.text().contains("reps = 1"));
 }
+
+fn with_library(text: &str) -> EditorApp {
+    open(text).with_library(bundled::ROUTINES)
+}
+
+#[test]
+fn the_library_finds_bundled_steps_by_typing_and_adds_one_after_the_selected_step() {
+    let mut editor = with_library(ODD);
+    run(&mut editor, &[AddStep]);
+    assert_eq!(editor.overlay, EditorOverlay::Library);
+    let (all, _) = editor.library_matches();
+    let bundled_steps: usize = bundled::ROUTINES
+        .iter()
+        .map(|(id, text)| {
+            parse_routine(id, text.as_bytes(), bundled::ART)
+                .expect("valid")
+                .steps
+                .len()
+        })
+        .sum();
+    assert_eq!(
+        all.len(),
+        bundled_steps,
+        "every step of every bundled routine"
+    );
+    type_text(&mut editor, "TOWEL");
+    let (found, chosen) = editor.library_matches();
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|s| s.name.to_lowercase().contains("towel"))
+    );
+    let name = found[chosen].name.clone();
+    assert!(!found[chosen].instructions.is_empty());
+    run(&mut editor, &[Down, Up, Yes]);
+    assert_eq!(editor.overlay, EditorOverlay::None);
+    assert_eq!(editor.selected, 1, "the new step is selected");
+    assert_eq!(names(&editor)[1], name);
+    assert!(editor.problems().is_empty(), "{:?}", editor.problems());
+    let text = editor.text();
+    assert!(text.starts_with(&ODD[..ODD.find("# Toes next.").expect("fixture")]));
+    run(&mut editor, &[Undo]);
+    assert_eq!(editor.text(), ODD);
+}
+
+#[test]
+fn esc_closes_the_library_and_a_search_with_no_match_adds_nothing() {
+    let mut editor = with_library(ODD);
+    run(&mut editor, &[AddStep]);
+    type_text(&mut editor, "zzz");
+    assert!(editor.library_matches().0.is_empty());
+    run(&mut editor, &[Yes]);
+    assert_eq!(editor.overlay, EditorOverlay::Library, "nothing to add");
+    run(&mut editor, &[No]);
+    assert_eq!(editor.overlay, EditorOverlay::None);
+    assert_eq!(editor.text(), ODD);
+}
+
+#[test]
+fn a_routine_with_no_steps_gets_its_first_from_the_library() {
+    let mut editor = with_library("name = \"Empty\"\n");
+    assert_eq!(editor.problems().len(), 1);
+    run(&mut editor, &[AddStep, Yes]);
+    assert_eq!(editor.steps().len(), 1);
+    assert!(editor.problems().is_empty(), "{:?}", editor.problems());
+}

@@ -7,6 +7,7 @@
 
 pub mod editor;
 mod editor_doc;
+pub mod editor_library;
 pub mod home;
 pub mod session;
 
@@ -57,6 +58,8 @@ pub struct EditorSource {
     pub saved: bool,
     /// The bundled illustrations, as (name, picture), that `art` may name.
     pub art: &'static [(&'static str, &'static str)],
+    /// The routines, as (id, TOML text), whose steps the step library offers.
+    pub library: &'static [(&'static str, &'static str)],
 }
 
 /// Something that happened, for [`App::update`].
@@ -275,7 +278,7 @@ impl App {
                     source.art,
                 );
                 match opened {
-                    Ok(editor) => self.editor = Some(editor),
+                    Ok(editor) => self.editor = Some(editor.with_library(source.library)),
                     Err(problem) => self.tell_home(problem),
                 }
             }

@@ -177,6 +177,7 @@ impl Shell for StoreShell<'_> {
                 bundled: false,
                 saved: false,
                 art: bundled::ART,
+                library: bundled::ROUTINES,
             });
         };
         let path = routine_file(self.paths, from)?;
@@ -203,6 +204,7 @@ impl Shell for StoreShell<'_> {
             bundled: same && is_bundled,
             saved: same,
             art: bundled::ART,
+            library: bundled::ROUTINES,
         })
     }
 

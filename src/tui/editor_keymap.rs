@@ -35,7 +35,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
     bind(
         &[KeyCode::Char('K')],
         "K J",
-        "move",
+        "",
         "move the step up or down",
         EditorAction::MoveUp,
     ),
@@ -43,7 +43,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
     bind(
         &[KeyCode::Char('t')],
         "t",
-        "sides",
+        "",
         "left and right sides on or off",
         EditorAction::ToggleSides,
     ),
@@ -55,6 +55,13 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         EditorAction::MoreReps,
     ),
     bind(&[KeyCode::Char('<')], "", "", "", EditorAction::FewerReps),
+    bind(
+        &[KeyCode::Char('a')],
+        "a",
+        "add",
+        "add a step from the library of bundled stretches",
+        EditorAction::AddStep,
+    ),
     bind(
         &[KeyCode::Char('n')],
         "n",
@@ -165,6 +172,32 @@ pub const RENAME: &[Binding<EditorAction>] = &[
     ),
 ];
 
+/// In the step library; every other key types into the search.
+pub const LIBRARY: &[Binding<EditorAction>] = &[
+    bind(
+        &[KeyCode::Up],
+        "↑↓",
+        "choose",
+        "choose a step",
+        EditorAction::Up,
+    ),
+    bind(&[KeyCode::Down], "", "", "", EditorAction::Down),
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        "add",
+        "add it after the selected step",
+        EditorAction::Yes,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "close",
+        "add nothing",
+        EditorAction::No,
+    ),
+];
+
 /// What a key does to the text being typed.
 fn typing(code: KeyCode) -> Option<InputRequest> {
     Some(match code {
@@ -186,6 +219,7 @@ pub fn table(overlay: EditorOverlay) -> &'static [Binding<EditorAction>] {
         EditorOverlay::ConfirmLeave => CONFIRM_LEAVE,
         EditorOverlay::Help => HELP,
         EditorOverlay::Rename(_) => RENAME,
+        EditorOverlay::Library => LIBRARY,
     }
 }
 
@@ -199,7 +233,9 @@ pub fn action_for(key: KeyEvent, overlay: EditorOverlay) -> Option<EditorAction>
         .find(|binding| binding.keys.contains(&key.code))
         .map(|binding| binding.action);
     match overlay {
-        EditorOverlay::Rename(_) => bound.or_else(|| typing(key.code).map(EditorAction::Type)),
+        EditorOverlay::Rename(_) | EditorOverlay::Library => {
+            bound.or_else(|| typing(key.code).map(EditorAction::Type))
+        }
         _ => bound,
     }
 }

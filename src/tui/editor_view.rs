@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::app::editor::{EditorApp, EditorOverlay, Field, StepRow, Timing};
 use crate::core::duration::format_secs;
 use crate::core::problem::Problem;
-use crate::core::text::{clean_line, pad, truncate, width, wrap};
+use crate::core::text::{clean_line, clean_multiline, pad, truncate, width, wrap};
 
 use super::editor_keymap;
 use super::theme::Theme;
@@ -60,6 +60,9 @@ impl Widget for EditorView<'_> {
                 ..body
             };
             Paragraph::new(self.help(cols, body.height as usize)).render(body, buf);
+        } else if self.app.overlay == EditorOverlay::Library {
+            self.library(body, buf);
+            self.status(cols).render(row(area.bottom() - 2), buf);
         } else {
             Paragraph::new(self.steps(cols, body.height as usize)).render(body, buf);
             self.status(cols).render(row(area.bottom() - 2), buf);
@@ -175,18 +178,20 @@ impl EditorView<'_> {
                     t.title,
                 );
             }
-            EditorOverlay::Rename(field) => return self.typing(field, cols),
+            EditorOverlay::Rename(field) => return self.typing(Some(field), cols),
+            EditorOverlay::Library => return self.typing(None, cols),
             _ => self.app.status.clone().unwrap_or_default(),
         };
         Line::styled(truncate(&clean_line(&text), cols), t.text)
     }
 
     /// The name being typed, its end in sight and the cursor shown reversed.
-    fn typing(&self, field: Field, cols: usize) -> Line<'static> {
+    fn typing(&self, field: Option<Field>, cols: usize) -> Line<'static> {
         let t = self.theme;
         let label = match field {
-            Field::Routine => "Routine name: ",
-            Field::Step => "Step name: ",
+            Some(Field::Routine) => "Routine name: ",
+            Some(Field::Step) => "Step name: ",
+            None => "Find: ",
         };
         let (value, cursor) = self.app.input();
         let value = clean_line(value);
@@ -210,6 +215,69 @@ impl EditorView<'_> {
             ],
             cols,
         )
+    }
+
+    /// The library's steps for the text typed, the chosen one's instructions under them, and
+    /// its illustration beside them when there is room.
+    fn library(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let (found, chosen) = self.app.library_matches();
+        let picture = found
+            .get(chosen)
+            .and_then(|s| s.art.as_deref())
+            .and_then(|name| self.app.art_picture(name));
+        let art_cols = picture.map_or(0, |p| p.lines().map(width).max().unwrap_or(0) as u16);
+        let (list, art) = if picture.is_some() && area.width >= art_cols + 40 {
+            let list = Rect {
+                width: area.width - art_cols - 2,
+                ..area
+            };
+            let art = Rect {
+                x: list.right() + 2,
+                width: art_cols,
+                ..area
+            };
+            (list, Some(art))
+        } else {
+            (area, None)
+        };
+        let cols = list.width as usize;
+        let rows = list.height as usize;
+        let mut lines = Vec::new();
+        if found.is_empty() {
+            lines.push(Line::styled("No step matches.", t.dim));
+        }
+        // Half the rows list the steps, scrolled to the chosen one; the rest say what it is.
+        let shown = (rows / 2).max(1);
+        let top = (chosen + 1).saturating_sub(shown);
+        for (i, step) in found.iter().enumerate().skip(top).take(shown) {
+            let (marker, style) = if i == chosen {
+                ("› ", t.title)
+            } else {
+                ("  ", t.text)
+            };
+            lines.push(fit_spans(
+                vec![
+                    Span::styled(format!("{marker}{}", clean_line(&step.name)), style),
+                    Span::styled(format!(" · {}", clean_line(&step.routine)), t.dim),
+                ],
+                cols,
+            ));
+        }
+        if let Some(step) = found.get(chosen) {
+            lines.push(Line::default());
+            for line in wrap(&clean_line(&step.instructions), cols) {
+                lines.push(Line::styled(line, t.text));
+            }
+        }
+        Paragraph::new(lines).render(list, buf);
+        if let (Some(picture), Some(art)) = (picture, art) {
+            let lines: Vec<Line> = picture
+                .lines()
+                .map(|l| Line::styled(clean_multiline(l), t.art))
+                .collect();
+            Paragraph::new(lines).render(art, buf);
+        }
     }
 
     /// Every key, with what it does; too short for a line each, the keys flow together.

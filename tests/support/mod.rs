@@ -288,6 +288,7 @@ impl Shell for Recorded {
             bundled: same && bundled,
             saved: same,
             art: bundled::ART,
+            library: bundled::ROUTINES,
         })
     }
     fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String> {
