@@ -8,18 +8,21 @@
 //! an [`EditorEffect`] carrying the text, and its answer comes back through
 //! [`EditorApp::saved`].
 
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
-use tui_input::{Input, InputRequest};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
+use tui_input::Input;
 
 use crate::core::problem::Problem;
 use crate::core::routine::Routine;
 use crate::core::routine_file::parse_routine;
 
 use super::editor_doc::{
-    Place, read_secs, remove, replace_value, set_duration, set_reps, set_secs, step_row, swap,
-    toggle_sides,
+    Place, read_secs, remove, set_duration, set_reps, set_secs, step_row, swap, toggle_sides,
 };
-use super::editor_library::{LibraryStep, copy_of, library, matching};
+use super::editor_library::LibraryStep;
+
+pub use super::editor_types::{
+    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, TEMPLATE, Timing,
+};
 
 /// Durations a key can set, as the routine format allows them.
 const MIN_SECS: u64 = 1;
@@ -30,163 +33,6 @@ const DURATION_STEP: u64 = 5;
 const MAX_REPS: i64 = 100;
 /// How many changes undo remembers; older ones are forgotten first.
 const MAX_UNDO: usize = 200;
-
-/// A new routine's text: one step to start from, and a word on each key.
-pub const TEMPLATE: &str = r#"# A routine of your own. Each [[step]] below is one stretch, in order.
-name = "My routine"                  # what the list shows, 1 to 60 characters
-lead_in = "5s"                       # get-ready countdown before the first step, 0s to 30m
-rest = "5s"                          # pause between steps, 0s to 30m
-switch = "3s"                        # pause between the sides of a step, 0s to 30m
-
-[[step]]
-name = "Wall calf stretch"           # 1 to 60 characters
-duration = "30s"                     # per side, 1s to 30m: "45s", "1m30s" or 90
-sides = ["left", "right"]            # optional: once per side, with a switch cue
-instructions = """
-Hands on the wall, one foot back, heel down. Lean in until the calf pulls gently.
-"""
-"#;
-
-/// What a key asks of the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditorAction {
-    /// Select the step above.
-    Up,
-    /// Select the step below.
-    Down,
-    /// Move the selected step up one place.
-    MoveUp,
-    /// Move the selected step down one place.
-    MoveDown,
-    /// Delete the selected step.
-    Delete,
-    /// Put a copy of the selected step after it.
-    Duplicate,
-    /// Five seconds more per side.
-    Longer,
-    /// Five seconds less per side.
-    Shorter,
-    /// Left and right sides on or off.
-    ToggleSides,
-    /// Take back the last change.
-    Undo,
-    /// Make the last undone change again.
-    Redo,
-    /// One rep more (from none, one).
-    MoreReps,
-    /// One rep fewer (below one, none).
-    FewerReps,
-    /// Open the step library, to add a step after the selected one.
-    AddStep,
-    /// Rename the selected step.
-    RenameStep,
-    /// Rename the routine.
-    RenameRoutine,
-    /// A key typed into the name being edited.
-    Type(InputRequest),
-    /// Save the file.
-    Save,
-    /// Show or hide the keys.
-    Help,
-    /// Leave the editor (asks first when there are unsaved changes).
-    Back,
-    /// Yes to the question shown.
-    Yes,
-    /// No to the question shown.
-    No,
-}
-
-/// What shows over the steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditorOverlay {
-    /// Nothing: the steps.
-    None,
-    /// The keys.
-    Help,
-    /// "Leave without saving?"
-    ConfirmLeave,
-    /// A name being typed: Enter keeps it, Esc forgets it.
-    Rename(Field),
-    /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
-    Library,
-}
-
-/// One of the routine's own times, above the steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Timing {
-    /// The get-ready countdown before the first step.
-    LeadIn,
-    /// The pause between steps.
-    Rest,
-    /// The pause between the sides of a step.
-    Switch,
-}
-
-impl Timing {
-    /// All three, in the order they show.
-    pub const ALL: [Timing; 3] = [Timing::LeadIn, Timing::Rest, Timing::Switch];
-
-    /// Its key in the file.
-    pub fn key(self) -> &'static str {
-        match self {
-            Timing::LeadIn => "lead_in",
-            Timing::Rest => "rest",
-            Timing::Switch => "switch",
-        }
-    }
-
-    /// Its name on screen.
-    pub fn label(self) -> &'static str {
-        match self {
-            Timing::LeadIn => "Lead-in",
-            Timing::Rest => "Rest between steps",
-            Timing::Switch => "Switch sides",
-        }
-    }
-
-    /// What bedstretch uses when the file does not say.
-    fn default_secs(self) -> u64 {
-        match self {
-            Timing::LeadIn | Timing::Rest => 5,
-            Timing::Switch => 3,
-        }
-    }
-}
-
-/// A text the person can type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// The routine's name.
-    Routine,
-    /// The selected step's name.
-    Step,
-}
-
-/// What the shell must do for the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum EditorEffect {
-    /// Write this text as the user routine `id` (answered through [`EditorApp::saved`]).
-    Save {
-        /// The routine's id, its file stem.
-        id: String,
-        /// The whole file.
-        text: String,
-    },
-}
-
-/// One step as the list shows it, read leniently from the document so that a step with a
-/// problem still shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepRow {
-    /// The name, or empty when it has none.
-    pub name: String,
-    /// Hold time per side, when it can be read.
-    pub duration_secs: Option<u64>,
-    /// Side labels; empty for a step done once.
-    pub sides: Vec<String>,
-    /// Repetitions, when set.
-    pub reps: Option<i64>,
-}
 
 /// The editor screen.
 #[derive(Debug)]
@@ -267,24 +113,6 @@ impl EditorApp {
         Ok(editor)
     }
 
-    /// The same editor, with the steps of these routines, as (id, TOML text), to add from.
-    pub fn with_library(mut self, sources: &[(&str, &str)]) -> Self {
-        self.library = library(sources);
-        self
-    }
-
-    /// The library's steps for the text typed, and the index of the chosen one.
-    pub fn library_matches(&self) -> (Vec<&LibraryStep>, usize) {
-        let found = matching(&self.library, self.input.value());
-        let chosen = self.library_selected.min(found.len().saturating_sub(1));
-        (found, chosen)
-    }
-
-    /// The picture of a bundled illustration.
-    pub fn art_picture(&self, name: &str) -> Option<&'static str> {
-        self.art.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
-    }
-
     /// The routine as it would run, when the text has no problems.
     pub fn routine(&self) -> Option<&Routine> {
         self.routine.as_ref()
@@ -322,48 +150,10 @@ impl EditorApp {
             .to_string()
     }
 
-    /// The name being typed, and the cursor in it (in characters).
-    pub fn input(&self) -> (&str, usize) {
-        (self.input.value(), self.input.cursor())
-    }
-
     /// Handles a key.
     pub fn update(&mut self, action: EditorAction) -> Vec<EditorEffect> {
         match (self.overlay, action) {
-            (EditorOverlay::Rename(_), EditorAction::Type(request)) => {
-                self.input.handle(request);
-            }
-            (EditorOverlay::Rename(field), EditorAction::Yes) => {
-                self.overlay = EditorOverlay::None;
-                self.rename(field);
-            }
-            (EditorOverlay::Rename(_), EditorAction::No | EditorAction::Back) => {
-                self.overlay = EditorOverlay::None;
-            }
-            (EditorOverlay::Rename(_), _) => {}
-            (EditorOverlay::Library, EditorAction::Type(request)) => {
-                self.input.handle(request);
-                self.library_selected = 0;
-            }
-            (EditorOverlay::Library, EditorAction::Up) => {
-                self.library_selected = self.library_matches().1.saturating_sub(1);
-            }
-            (EditorOverlay::Library, EditorAction::Down) => {
-                let (found, chosen) = self.library_matches();
-                self.library_selected = (chosen + 1).min(found.len().saturating_sub(1));
-            }
-            (EditorOverlay::Library, EditorAction::Yes) => {
-                let (found, chosen) = self.library_matches();
-                if let Some(step) = found.get(chosen) {
-                    let table = copy_of(step);
-                    self.overlay = EditorOverlay::None;
-                    self.add_step(table);
-                }
-            }
-            (EditorOverlay::Library, EditorAction::No | EditorAction::Back) => {
-                self.overlay = EditorOverlay::None;
-            }
-            (EditorOverlay::Library, _) => {}
+            (EditorOverlay::Rename(_) | EditorOverlay::Library, _) => self.typed(action),
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
             (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.closed = true,
             (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
@@ -551,39 +341,6 @@ impl EditorApp {
         self.change(|steps, _| set_duration(steps, at, secs), at);
     }
 
-    /// Puts a step after the selected one (first, when there are none), and selects it.
-    fn add_step(&mut self, table: Table) {
-        let count = self.step_count();
-        let at = if count == 0 { 0 } else { self.selected + 1 };
-        if self.doc.get("step").is_none() {
-            // A routine with no steps at all gets its array, which the change then fills.
-            self.doc
-                .insert("step", Item::ArrayOfTables(ArrayOfTables::new()));
-        }
-        self.change(|steps, _| steps.insert(at.min(steps.len()), table), at);
-    }
-
-    /// Writes the typed name; an empty or too long one shows as a problem, like any other.
-    fn rename(&mut self, field: Field) {
-        let name = Value::from(self.input.value().to_string());
-        match field {
-            Field::Routine => {
-                self.change_doc(|doc| replace_value(doc.as_table_mut(), "name", name), None);
-            }
-            Field::Step => {
-                let at = self.selected;
-                self.change(
-                    |steps, _| {
-                        if let Some(step) = steps.get_mut(at) {
-                            replace_value(step, "name", name);
-                        }
-                    },
-                    at,
-                );
-            }
-        }
-    }
-
     /// Applies one change to the document, remembering the document before it for undo; a
     /// change that changes nothing is not remembered. `selected` is the step to select after.
     fn change_doc(&mut self, edit: impl FnOnce(&mut DocumentMut), selected: Option<usize>) {
@@ -675,6 +432,9 @@ impl EditorApp {
         self.selected = self.selected.min(self.step_count().saturating_sub(1));
     }
 }
+
+#[path = "editor_fields.rs"]
+mod fields;
 
 #[cfg(test)]
 #[path = "editor_tests.rs"]

@@ -8,6 +8,7 @@
 pub mod editor;
 mod editor_doc;
 pub mod editor_library;
+mod editor_types;
 pub mod home;
 pub mod session;
 
