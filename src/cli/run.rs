@@ -170,6 +170,14 @@ impl Shell for StoreShell<'_> {
     }
 
     fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
+        if from != Some(id) && routine_file(self.paths, id)?.exists() {
+            // Home lists only the routines that load; a broken file of the person's under
+            // this id must not be written over by a new routine or a copy.
+            return Err(format!(
+                "routines/{}.toml already exists (it has problems; fix or remove it first)",
+                text::clean_line(id)
+            ));
+        }
         let Some(from) = from else {
             return Ok(EditorSource {
                 id: id.to_string(),
@@ -493,6 +501,25 @@ mod tests {
         assert_eq!(new.text, TEMPLATE);
         assert!(!new.saved);
         assert!(shell.routine_source("x", Some("nothing")).is_err());
+    }
+
+    #[test]
+    fn a_new_routine_or_a_copy_never_takes_the_id_of_a_file_home_does_not_list() {
+        let (_dir, paths) = paths();
+        let config = Config::default();
+        std::fs::create_dir_all(paths.routines_dir()).expect("folder");
+        let broken = paths.routines_dir().join("my-routine.toml");
+        std::fs::write(&broken, "name = ").expect("write");
+        let mut shell = StoreShell::new(&paths, &config);
+        let err = shell
+            .routine_source("my-routine", None)
+            .expect_err("refused");
+        assert!(
+            err.contains("routines/my-routine.toml already exists"),
+            "{err}"
+        );
+        assert!(shell.routine_source("my-routine", Some("quick")).is_err());
+        assert_eq!(std::fs::read_to_string(broken).expect("kept"), "name = ");
     }
 
     #[test]
