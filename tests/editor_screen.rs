@@ -177,3 +177,16 @@ fn the_library_shows_the_matches_the_chosen_ones_instructions_and_its_picture() 
     insta::assert_snapshot!("editor-library-80x24", shown);
     insta::assert_snapshot!("editor-library-40x12", screen_at(&app, 40, 12));
 }
+
+#[test]
+fn the_instructions_show_in_a_text_area() {
+    let mut app = bundled_editor("quick");
+    app.update(EditorAction::EditInstructions);
+    let shown = screen_at(&app, 80, 24);
+    assert!(
+        shown.contains("Instructions for Wall calf stretch"),
+        "{shown}"
+    );
+    assert!(shown.contains("Esc done"), "{shown}");
+    insta::assert_snapshot!("editor-instructions-80x24", shown);
+}

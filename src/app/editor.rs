@@ -64,6 +64,8 @@ pub struct EditorApp {
     undo: Vec<(DocumentMut, usize)>,
     redo: Vec<(DocumentMut, usize)>,
     library: Vec<LibraryStep>,
+    /// The instructions being written, while [`EditorOverlay::Instructions`] shows.
+    area: ratatui_textarea::TextArea<'static>,
     /// The chosen step among those the library shows for the text typed.
     library_selected: usize,
     art: &'static [(&'static str, &'static str)],
@@ -106,6 +108,7 @@ impl EditorApp {
             undo: Vec::new(),
             redo: Vec::new(),
             library: Vec::new(),
+            area: ratatui_textarea::TextArea::default(),
             library_selected: 0,
             art,
         };
@@ -153,7 +156,10 @@ impl EditorApp {
     /// Handles a key.
     pub fn update(&mut self, action: EditorAction) -> Vec<EditorEffect> {
         match (self.overlay, action) {
-            (EditorOverlay::Rename(_) | EditorOverlay::Library, _) => self.typed(action),
+            (
+                EditorOverlay::Rename(_) | EditorOverlay::Library | EditorOverlay::Instructions,
+                _,
+            ) => self.typed(action),
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
             (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.closed = true,
             (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
@@ -252,6 +258,7 @@ impl EditorApp {
                 self.input = Input::new(name.unwrap_or_default());
                 self.overlay = EditorOverlay::Rename(Field::Step);
             }
+            EditorAction::EditInstructions if count > 0 => self.open_instructions(),
             EditorAction::AddStep => {
                 self.input = Input::default();
                 self.library_selected = 0;

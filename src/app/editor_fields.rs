@@ -26,6 +26,56 @@ impl EditorApp {
         self.art.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
     }
 
+    /// The instructions being written.
+    pub fn instructions_area(&self) -> &ratatui_textarea::TextArea<'static> {
+        &self.area
+    }
+
+    /// Opens the selected step's instructions in the text area.
+    pub(super) fn open_instructions(&mut self) {
+        let text = self.instructions_of(self.selected).unwrap_or_default();
+        self.area = ratatui_textarea::TextArea::new(text.split('\n').map(str::to_string).collect());
+        self.overlay = EditorOverlay::Instructions;
+    }
+
+    /// Writes the text area back as the step's instructions: several lines as a literal
+    /// block ('''), as people write them by hand; one line, or text a literal block cannot
+    /// hold, as a quoted string.
+    fn write_instructions(&mut self) {
+        let text = self.area.lines().join("\n");
+        let at = self.selected;
+        if self.instructions_of(at).unwrap_or_default() == text {
+            return;
+        }
+        let block = text.contains('\n') && !text.contains("'''");
+        let value = if block {
+            format!("'''\n{text}'''")
+                .parse()
+                .unwrap_or_else(|_| Value::from(text.clone()))
+        } else {
+            Value::from(text.clone())
+        };
+        self.change(
+            |steps, _| {
+                if let Some(step) = steps.get_mut(at) {
+                    replace_value(step, "instructions", value);
+                }
+            },
+            at,
+        );
+    }
+
+    /// A step's instructions as written, if it has any.
+    fn instructions_of(&self, at: usize) -> Option<String> {
+        self.doc
+            .get("step")
+            .and_then(Item::as_array_of_tables)
+            .and_then(|steps| steps.get(at))
+            .and_then(|step| step.get("instructions"))
+            .and_then(Item::as_str)
+            .map(str::to_string)
+    }
+
     /// The name being typed, and the cursor in it (in characters).
     pub fn input(&self) -> (&str, usize) {
         (self.input.value(), self.input.cursor())
@@ -67,7 +117,17 @@ impl EditorApp {
             (EditorOverlay::Library, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
-            // Only the two overlays above come here.
+            (EditorOverlay::Instructions, EditorAction::Write(key)) => {
+                self.area.input(ratatui_textarea::Input {
+                    key,
+                    ..Default::default()
+                });
+            }
+            (EditorOverlay::Instructions, EditorAction::Back | EditorAction::No) => {
+                self.overlay = EditorOverlay::None;
+                self.write_instructions();
+            }
+            // Only the overlays above come here.
             _ => {}
         }
     }

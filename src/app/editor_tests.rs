@@ -466,3 +466,56 @@ fn a_routine_with_no_steps_gets_its_first_from_the_library() {
     assert_eq!(editor.steps().len(), 1);
     assert!(editor.problems().is_empty(), "{:?}", editor.problems());
 }
+
+fn write_text(editor: &mut EditorApp, text: &str) {
+    use ratatui_textarea::Key;
+    for c in text.chars() {
+        let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
+        editor.update(Write(key));
+    }
+}
+
+#[test]
+fn instructions_are_written_in_a_text_area_and_saved_as_a_literal_block() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[EditInstructions]);
+    assert_eq!(editor.overlay, EditorOverlay::Instructions);
+    write_text(&mut editor, "Hands on the wall.\nLean in, breathe out.");
+    run(&mut editor, &[Back]);
+    assert_eq!(editor.overlay, EditorOverlay::None);
+    let text = editor.text();
+    assert!(
+        text.contains(
+            "sides = [ \"left\",\"right\" ]\ninstructions = '''\nHands on the wall.\nLean in, breathe out.'''\n"
+        ),
+        "{text}"
+    );
+    let routine = editor.routine().expect("valid");
+    assert_eq!(
+        routine.steps[0].instructions,
+        "Hands on the wall.\nLean in, breathe out."
+    );
+    // Opened again, the text area holds them, and Esc with no change changes nothing.
+    run(&mut editor, &[EditInstructions]);
+    assert_eq!(
+        editor.instructions_area().lines(),
+        ["Hands on the wall.", "Lean in, breathe out."]
+    );
+    run(&mut editor, &[Back, Undo]);
+    assert_eq!(editor.text(), ODD, "one undo takes them back");
+}
+
+#[test]
+fn one_line_of_instructions_is_a_quoted_string_and_too_long_is_a_problem() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[EditInstructions]);
+    write_text(&mut editor, "Say \"ah\".");
+    run(&mut editor, &[Back]);
+    let routine = editor.routine().expect("valid");
+    assert_eq!(routine.steps[0].instructions, "Say \"ah\".");
+    assert!(editor.text().contains("instructions = 'Say \"ah\".'\n"));
+    run(&mut editor, &[EditInstructions]);
+    write_text(&mut editor, &"x".repeat(1000));
+    run(&mut editor, &[Back]);
+    assert_eq!(editor.problems().len(), 1, "{:?}", editor.problems());
+}

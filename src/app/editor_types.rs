@@ -50,6 +50,10 @@ pub enum EditorAction {
     FewerReps,
     /// Open the step library, to add a step after the selected one.
     AddStep,
+    /// Edit the selected step's instructions in a text area.
+    EditInstructions,
+    /// A key typed into the instructions.
+    Write(ratatui_textarea::Key),
     /// Rename the selected step.
     RenameStep,
     /// Rename the routine.
@@ -81,6 +85,8 @@ pub enum EditorOverlay {
     Rename(Field),
     /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
     Library,
+    /// The selected step's instructions, in a text area; Esc keeps them.
+    Instructions,
 }
 
 /// One of the routine's own times, above the steps.

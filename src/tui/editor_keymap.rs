@@ -36,7 +36,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         &[KeyCode::Char('K')],
         "K J",
         "",
-        "move the step up or down",
+        "move the step (up or down)",
         EditorAction::MoveUp,
     ),
     bind(&[KeyCode::Char('J')], "", "", "", EditorAction::MoveDown),
@@ -44,7 +44,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         &[KeyCode::Char('t')],
         "t",
         "",
-        "left and right sides on or off",
+        "sides on or off (left and right)",
         EditorAction::ToggleSides,
     ),
     bind(
@@ -59,8 +59,15 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         &[KeyCode::Char('a')],
         "a",
         "add",
-        "add a step from the library of bundled stretches",
+        "add a step from the library (every bundled stretch)",
         EditorAction::AddStep,
+    ),
+    bind(
+        &[KeyCode::Char('i')],
+        "i",
+        "",
+        "instructions (Esc keeps them)",
+        EditorAction::EditInstructions,
     ),
     bind(
         &[KeyCode::Char('n')],
@@ -94,14 +101,14 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         &[KeyCode::Char('u')],
         "u",
         "undo",
-        "undo the last change",
+        "undo (the last change)",
         EditorAction::Undo,
     ),
     bind(
         &[KeyCode::Char('r')],
         "r",
         "",
-        "redo what was undone",
+        "redo (what was undone)",
         EditorAction::Redo,
     ),
     bind(
@@ -122,7 +129,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         &[KeyCode::Char('q'), KeyCode::Esc],
         "q",
         "back",
-        "back to the routines (asks first if not saved)",
+        "back (to the routines; asks first if not saved)",
         EditorAction::Back,
     ),
 ];
@@ -198,6 +205,34 @@ pub const LIBRARY: &[Binding<EditorAction>] = &[
     ),
 ];
 
+/// While the instructions are written; every other key writes.
+pub const INSTRUCTIONS: &[Binding<EditorAction>] = &[bind(
+    &[KeyCode::Esc],
+    "Esc",
+    "done",
+    "keep the instructions (u takes them back)",
+    EditorAction::Back,
+)];
+
+/// What a key does in the instructions' text area.
+fn writing(code: KeyCode) -> Option<ratatui_textarea::Key> {
+    use ratatui_textarea::Key;
+    Some(match code {
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Tab => Key::Tab,
+        _ => return None,
+    })
+}
+
 /// What a key does to the text being typed.
 fn typing(code: KeyCode) -> Option<InputRequest> {
     Some(match code {
@@ -220,6 +255,7 @@ pub fn table(overlay: EditorOverlay) -> &'static [Binding<EditorAction>] {
         EditorOverlay::Help => HELP,
         EditorOverlay::Rename(_) => RENAME,
         EditorOverlay::Library => LIBRARY,
+        EditorOverlay::Instructions => INSTRUCTIONS,
     }
 }
 
@@ -236,6 +272,7 @@ pub fn action_for(key: KeyEvent, overlay: EditorOverlay) -> Option<EditorAction>
         EditorOverlay::Rename(_) | EditorOverlay::Library => {
             bound.or_else(|| typing(key.code).map(EditorAction::Type))
         }
+        EditorOverlay::Instructions => bound.or_else(|| writing(key.code).map(EditorAction::Write)),
         _ => bound,
     }
 }
@@ -301,6 +338,24 @@ mod tests {
         assert_eq!(
             on(KeyCode::Char('N'), EditorOverlay::None),
             Some(EditorAction::RenameRoutine)
+        );
+    }
+
+    #[test]
+    fn while_writing_instructions_keys_write_and_esc_keeps_them() {
+        let writing = EditorOverlay::Instructions;
+        assert_eq!(
+            on(KeyCode::Char('q'), writing),
+            Some(EditorAction::Write(ratatui_textarea::Key::Char('q')))
+        );
+        assert_eq!(
+            on(KeyCode::Enter, writing),
+            Some(EditorAction::Write(ratatui_textarea::Key::Enter))
+        );
+        assert_eq!(on(KeyCode::Esc, writing), Some(EditorAction::Back));
+        assert_eq!(
+            on(KeyCode::Char('i'), EditorOverlay::None),
+            Some(EditorAction::EditInstructions)
         );
     }
 

@@ -60,6 +60,21 @@ impl Widget for EditorView<'_> {
                 ..body
             };
             Paragraph::new(self.help(cols, body.height as usize)).render(body, buf);
+        } else if self.app.overlay == EditorOverlay::Instructions {
+            let step = self
+                .app
+                .steps()
+                .get(self.app.selected)
+                .map(|s| s.name.clone());
+            let title = format!("Instructions for {}", clean_line(&step.unwrap_or_default()));
+            Line::styled(truncate(&title, cols), t.title).render(row(body.y), buf);
+            let area = Rect {
+                y: body.y + 1,
+                height: body.height.saturating_sub(1),
+                ..body
+            };
+            self.app.instructions_area().render(area, buf);
+            self.status(cols).render(row(area.bottom()), buf);
         } else if self.app.overlay == EditorOverlay::Library {
             self.library(body, buf);
             self.status(cols).render(row(area.bottom() - 2), buf);
@@ -180,6 +195,7 @@ impl EditorView<'_> {
             }
             EditorOverlay::Rename(field) => return self.typing(Some(field), cols),
             EditorOverlay::Library => return self.typing(None, cols),
+            EditorOverlay::Instructions => "Esc keeps them; at most 1000 characters".to_string(),
             _ => self.app.status.clone().unwrap_or_default(),
         };
         Line::styled(truncate(&clean_line(&text), cols), t.text)
