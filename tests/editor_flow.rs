@@ -50,6 +50,80 @@ fn run_home(steps: Vec<Step>, fail_saves: bool) -> (TestIo, App) {
     (io, app)
 }
 
+/// The person's own routine, commented and oddly laid out, as they wrote it.
+const MINE: &str = r#"# From the physio, week 3.
+name = "Mine"   # short is fine
+rest = '10s'
+
+# Calves first, always.
+[[step]]
+name = "Wall calf"
+duration = "30s"   # more if tight
+sides = ["left", "right"]
+
+[[step]]
+  name = "Toe curls"  # gently
+  duration = 20
+  reps = 10
+
+# Last: circles.
+[[step]]
+name = "Ankle circles"
+duration = "1m"
+"#;
+
+/// Home over the bundled routines and the person's `mine`, which is selected.
+fn run_mine(steps: Vec<Step>) -> (TestIo, App) {
+    let clock = ManualClock::default();
+    let events = Script::new(steps, &clock);
+    let mut io = Io {
+        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
+        events,
+        clock,
+        shell: Recorded::default(),
+        theme: Theme::new(true),
+    };
+    io.shell.user_routines.insert("mine".into(), MINE.into());
+    let rows = bedstretch::tui::event_loop::Shell::reload_routines(&mut io.shell);
+    let (mut app, start) = App::home(HomeApp::new(rows, "mine", Rules::default()), SETTINGS);
+    io.run(&mut app, start).expect("loop runs");
+    (io, app)
+}
+
+#[test]
+fn a_round_trip_on_the_editor_screen_keeps_every_untouched_comment_and_line() {
+    let mut steps = vec![wait(1), char('e')];
+    // Toe curls up above the calves and 5 s longer; the calves renamed; the circles
+    // duplicated and the copy given sides, then the original deleted; saved, and back.
+    steps.extend([
+        key(KeyCode::Down),
+        char('K'),
+        char('+'),
+        key(KeyCode::Down),
+        char('n'),
+    ]);
+    steps.extend(", gentle".chars().map(char));
+    steps.extend([
+        key(KeyCode::Enter),
+        key(KeyCode::Down),
+        char('d'),
+        char('t'),
+    ]);
+    steps.extend([key(KeyCode::Up), char('x'), char('s'), char('q'), wait(1)]);
+    let (io, app) = run_mine(steps);
+    let [(id, text)] = io.shell.routine_saves.as_slice() else {
+        panic!("one save: {:?}", io.shell.routine_saves);
+    };
+    assert_eq!(id, "mine");
+    insta::assert_snapshot!("editor-flow-round-trip", text);
+    assert!(app.editor.is_none(), "back on home");
+    let routine =
+        bedstretch::core::routine_file::parse_routine("mine", text.as_bytes(), store::ART)
+            .expect("valid");
+    let names: Vec<&str> = routine.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Toe curls", "Wall calf, gentle", "Ankle circles"]);
+}
+
 fn screens(io: &TestIo) -> Vec<&str> {
     io.terminal
         .backend()
