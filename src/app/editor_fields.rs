@@ -34,7 +34,12 @@ impl EditorApp {
     /// Opens the selected step's instructions in the text area.
     pub(super) fn open_instructions(&mut self) {
         let text = self.instructions_of(self.selected).unwrap_or_default();
-        self.area = ratatui_textarea::TextArea::new(text.split('\n').map(str::to_string).collect());
+        let mut area =
+            ratatui_textarea::TextArea::new(text.split('\n').map(str::to_string).collect());
+        // Instructions are sentences, often one long line: they wrap at words, as shown in a
+        // session, rather than scroll sideways.
+        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        self.area = area;
         self.overlay = EditorOverlay::Instructions;
     }
 
