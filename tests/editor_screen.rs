@@ -77,8 +77,9 @@ fn problems_show_under_their_step_and_the_total_is_unknown() {
     insta::assert_snapshot!("editor-problems", shown);
     let rows: Vec<&str> = shown.lines().collect();
     let calf = rows.iter().position(|r| r.contains("Calf")).expect("calf");
-    assert!(rows[calf + 1].contains("4:12: duration must be"), "{shown}");
-    assert!(rows[calf + 2].contains("Toes"), "{shown}");
+    assert!(rows[calf + 1].contains("rest after 5s"), "{shown}");
+    assert!(rows[calf + 2].contains("4:12: duration must be"), "{shown}");
+    assert!(rows[calf + 3].contains("Toes"), "{shown}");
     assert!(shown.contains("total ?"), "{shown}");
     assert!(
         shown.contains("not saved: fix the 1 problem first"),

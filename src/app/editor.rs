@@ -213,6 +213,22 @@ impl EditorApp {
             EditorAction::Down => {
                 self.selected = (self.selected + 1).min(count.saturating_sub(1));
             }
+            EditorAction::LessRest | EditorAction::MoreRest if count > 0 => {
+                let by = if action == EditorAction::MoreRest {
+                    1
+                } else {
+                    -1
+                };
+                self.nudge_step_timing(Timing::Rest, by);
+            }
+            EditorAction::LessSwitch | EditorAction::MoreSwitch if count > 0 => {
+                let by = if action == EditorAction::MoreSwitch {
+                    1
+                } else {
+                    -1
+                };
+                self.nudge_step_timing(Timing::Switch, by);
+            }
             EditorAction::MoreReps | EditorAction::FewerReps if count > 0 => {
                 let at = self.selected;
                 let reps = self.steps().get(at).and_then(|s| s.reps);
@@ -331,6 +347,30 @@ impl EditorApp {
         self.change_doc(
             |doc| set_secs(doc.as_table_mut(), timing.key(), secs),
             Some(selected),
+        );
+    }
+
+    /// The selected step's own rest or switch, from what it has now (its own, or the
+    /// routine's); the step keeps its own from then on.
+    fn nudge_step_timing(&mut self, timing: Timing, by: i64) {
+        let at = self.selected;
+        let step = self.steps().get(at).cloned();
+        let own = step.and_then(|s| match timing {
+            Timing::Switch => s.switch_secs,
+            _ => s.rest_secs,
+        });
+        let Some(secs) = own.or_else(|| self.timing_secs(timing)) else {
+            self.status = Some(format!("{} cannot be read; fix it first", timing.key()));
+            return;
+        };
+        let secs = secs.saturating_add_signed(by).min(MAX_SECS);
+        self.change(
+            |steps, _| {
+                if let Some(step) = steps.get_mut(at) {
+                    set_secs(step, timing.key(), secs);
+                }
+            },
+            at,
         );
     }
 

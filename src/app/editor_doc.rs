@@ -26,6 +26,8 @@ pub(super) fn step_row(table: &Table) -> StepRow {
         duration_secs,
         sides,
         reps: table.get("reps").and_then(Item::as_integer),
+        rest_secs: read_secs(table, "rest"),
+        switch_secs: read_secs(table, "switch"),
     }
 }
 

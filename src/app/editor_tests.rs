@@ -519,3 +519,37 @@ fn one_line_of_instructions_is_a_quoted_string_and_too_long_is_a_problem() {
     run(&mut editor, &[Back]);
     assert_eq!(editor.problems().len(), 1, "{:?}", editor.problems());
 }
+
+#[test]
+fn a_steps_own_rest_and_switch_start_from_the_routines_and_are_written_on_the_step() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[MoreRest, MoreSwitch, MoreSwitch]);
+    let step = &editor.steps()[0];
+    assert_eq!(
+        step.rest_secs,
+        Some(6),
+        "the routine's default rest 5s, plus one"
+    );
+    assert_eq!(step.switch_secs, Some(5), "the default switch 3s, plus two");
+    assert!(
+        editor
+            .text()
+            .contains("sides = [ \"left\",\"right\" ]\nrest = \"6s\"\nswitch = \"5s\"\n"),
+        "{}",
+        editor.text()
+    );
+    assert_eq!(
+        editor.timing_secs(Timing::Rest),
+        Some(5),
+        "the routine's own unchanged"
+    );
+    let routine = editor.routine().expect("valid");
+    assert_eq!(
+        (routine.steps[0].rest_secs, routine.steps[0].switch_secs),
+        (6, 5)
+    );
+    for _ in 0..8 {
+        run(&mut editor, &[LessRest]);
+    }
+    assert_eq!(editor.steps()[0].rest_secs, Some(0), "0 is the floor");
+}

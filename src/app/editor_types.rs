@@ -50,6 +50,14 @@ pub enum EditorAction {
     FewerReps,
     /// Open the step library, to add a step after the selected one.
     AddStep,
+    /// A second less rest after the selected step.
+    LessRest,
+    /// A second more rest after the selected step.
+    MoreRest,
+    /// A second less between the selected step's sides.
+    LessSwitch,
+    /// A second more between the selected step's sides.
+    MoreSwitch,
     /// Edit the selected step's instructions in a text area.
     EditInstructions,
     /// A key typed into the instructions.
@@ -164,4 +172,8 @@ pub struct StepRow {
     pub sides: Vec<String>,
     /// Repetitions, when set.
     pub reps: Option<i64>,
+    /// The rest after it, when the step sets its own.
+    pub rest_secs: Option<u64>,
+    /// The pause between its sides, when the step sets its own.
+    pub switch_secs: Option<u64>,
 }

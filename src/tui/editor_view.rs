@@ -163,6 +163,9 @@ impl EditorView<'_> {
                 selected_at = lines.len();
             }
             lines.push(step_line(step, i, number, selected, cols, t));
+            if selected {
+                lines.push(pauses_line(app, step, cols, t));
+            }
             lines.extend(
                 problems
                     .iter()
@@ -174,11 +177,12 @@ impl EditorView<'_> {
             lines.push(Line::styled("No steps.", t.dim));
         }
         // The selected step and, when there is room, the problems under it show.
+        // The selected step's pauses line, and its problems, stay in sight with it.
         let below = 1 + usize::from(app.timing.is_none())
-            * problems
+            * (1 + problems
                 .iter()
                 .filter(|p| p.step.as_ref().is_some_and(|(n, _)| *n == app.selected + 1))
-                .count();
+                .count());
         let top = (selected_at + below.min(rows)).saturating_sub(rows);
         lines.into_iter().skip(top).take(rows).collect()
     }
@@ -359,6 +363,22 @@ fn timing_line(
         ],
         cols,
     )
+}
+
+/// Under the selected step, the pauses it will have: its own, or the routine's.
+fn pauses_line(app: &EditorApp, step: &StepRow, cols: usize, t: &Theme) -> Line<'static> {
+    let secs = |own: Option<u64>, timing| {
+        own.or_else(|| app.timing_secs(timing))
+            .map_or("?".to_string(), format_secs)
+    };
+    let mut text = format!("      rest after {}", secs(step.rest_secs, Timing::Rest));
+    if step.sides.len() > 1 {
+        text.push_str(&format!(
+            " · switch sides {}",
+            secs(step.switch_secs, Timing::Switch)
+        ));
+    }
+    Line::styled(truncate(&text, cols), t.dim)
 }
 
 /// One step: its number, name, time per side, sides and reps.
