@@ -298,7 +298,12 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usiz
                 home::HistoryState::Loaded(Vec::new()),
                 Vec::new(),
             )),
-            Effect::Bell | Effect::Suspend => None,
+            // The editor is not opened by these steps.
+            Effect::Bell
+            | Effect::Suspend
+            | Effect::OpenEditor { .. }
+            | Effect::SaveRoutine { .. }
+            | Effect::ReloadRoutines => None,
         };
         if let Some(msg) = answer {
             queue.extend(app.update(msg, now));

@@ -14,9 +14,20 @@ pub struct RoutineRow {
     pub name: String,
     /// Total time in seconds.
     pub total_secs: u64,
-    /// "yours" for the person's own, empty for bundled.
+    /// [`MARK_YOURS`] for the person's own, [`MARK_OVERRIDE`] for their version of a bundled
+    /// one, empty for bundled.
     pub mark: &'static str,
 }
+
+/// The mark of a routine the person made, in their own folder.
+pub const MARK_YOURS: &str = "yours";
+/// The mark of the person's own version of a bundled routine, used in its place.
+pub const MARK_OVERRIDE: &str = "your copy";
+
+/// What a new routine is called before the person renames its file.
+const NEW_ID: &str = "my-routine";
+/// The longest routine id.
+const MAX_ID_CHARS: usize = 40;
 
 /// What a key asks of the home screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +48,12 @@ pub enum HomeAction {
     Problems,
     /// Start the selected routine.
     Start,
+    /// Edit the selected routine.
+    Edit,
+    /// Make a new routine.
+    New,
+    /// Copy the selected routine under a new id, and edit the copy.
+    Copy,
     /// Show or hide the stats.
     Stats,
     /// Show or hide the keys.
@@ -89,6 +106,14 @@ impl Default for Drawn {
 pub enum HomeEffect {
     /// Run a session of this routine, then come back.
     Start(String),
+    /// Open the editor on routine `id`, starting from routine `from`'s text (a new routine's
+    /// when `None`).
+    Edit {
+        /// The id it will be saved as.
+        id: String,
+        /// The routine whose text to start from.
+        from: Option<String>,
+    },
     /// Leave.
     Exit,
 }
@@ -197,6 +222,37 @@ impl HomeApp {
         self.drawn = drawn;
     }
 
+    /// The routines as they are now; the selection stays on `keep`, or on the routine it was
+    /// on, when it is still listed.
+    pub fn set_routines(&mut self, routines: Vec<RoutineRow>, keep: Option<&str>) {
+        let keep = keep
+            .map(str::to_string)
+            .or_else(|| self.routines.get(self.selected).map(|r| r.id.clone()));
+        self.routines = routines;
+        let at = keep.and_then(|id| self.routines.iter().position(|r| r.id == id));
+        self.selected = at.unwrap_or(self.selected.min(self.routines.len().saturating_sub(1)));
+    }
+
+    /// The first of `base`, `base-2`, `base-3`… that no listed routine has, cut so that it
+    /// stays a valid id.
+    fn free_id(&self, base: &str, first_suffix: bool) -> String {
+        let taken = |id: &str| self.routines.iter().any(|r| r.id == id);
+        (1..)
+            .map(|n| {
+                let suffix = match n {
+                    1 if !first_suffix => String::new(),
+                    1 => "-copy".to_string(),
+                    n if first_suffix => format!("-copy-{n}"),
+                    n => format!("-{n}"),
+                };
+                let room = MAX_ID_CHARS.saturating_sub(suffix.len());
+                let stem: String = base.chars().take(room).collect();
+                format!("{}{suffix}", stem.trim_end_matches('-'))
+            })
+            .find(|id| !taken(id))
+            .unwrap_or_else(|| base.to_string())
+    }
+
     /// Handles a key.
     pub fn update(&mut self, action: HomeAction) -> Option<HomeEffect> {
         let drawn = self.drawn;
@@ -245,6 +301,24 @@ impl HomeApp {
                     .routines
                     .get(self.selected)
                     .map(|r| HomeEffect::Start(r.id.clone()));
+            }
+            (HomePage::Main, HomeAction::Edit) => {
+                return self.routines.get(self.selected).map(|r| HomeEffect::Edit {
+                    id: r.id.clone(),
+                    from: Some(r.id.clone()),
+                });
+            }
+            (HomePage::Main, HomeAction::Copy) => {
+                return self.routines.get(self.selected).map(|r| HomeEffect::Edit {
+                    id: self.free_id(&r.id, true),
+                    from: Some(r.id.clone()),
+                });
+            }
+            (HomePage::Main, HomeAction::New) => {
+                return Some(HomeEffect::Edit {
+                    id: self.free_id(NEW_ID, false),
+                    from: None,
+                });
             }
             (HomePage::Main, HomeAction::Stats) => self.page = HomePage::Stats,
             (HomePage::Main, HomeAction::Help) => self.page = HomePage::Help,
@@ -377,6 +451,66 @@ mod tests {
         assert_eq!(home.problems_top, 0);
         assert_eq!(home.update(HomeAction::Back), None);
         assert_eq!(home.page, HomePage::Main);
+    }
+
+    #[test]
+    fn e_edits_the_selected_routine_c_copies_it_under_a_free_id_and_n_makes_a_new_one() {
+        let mut home = HomeApp::new(rows(), "quick", Rules::default());
+        let edit = |id: &str, from: Option<&str>| {
+            Some(HomeEffect::Edit {
+                id: id.into(),
+                from: from.map(str::to_string),
+            })
+        };
+        assert_eq!(home.update(HomeAction::Edit), edit("quick", Some("quick")));
+        assert_eq!(
+            home.update(HomeAction::Copy),
+            edit("quick-copy", Some("quick"))
+        );
+        assert_eq!(home.update(HomeAction::New), edit("my-routine", None));
+        let mut taken = rows();
+        for id in ["quick-copy", "quick-copy-2", "my-routine"] {
+            taken.push(RoutineRow {
+                id: id.into(),
+                name: id.into(),
+                total_secs: 1,
+                mark: MARK_YOURS,
+            });
+        }
+        home.set_routines(taken, None);
+        assert_eq!(home.routines[home.selected].id, "quick", "selection kept");
+        assert_eq!(
+            home.update(HomeAction::Copy),
+            edit("quick-copy-3", Some("quick"))
+        );
+        assert_eq!(home.update(HomeAction::New), edit("my-routine-2", None));
+        let long = "a".repeat(40);
+        home.routines[home.selected].id = long.clone();
+        let Some(HomeEffect::Edit { id, .. }) = home.update(HomeAction::Copy) else {
+            panic!("a copy");
+        };
+        assert_eq!(id, format!("{}-copy", &long[..35]), "cut to 40 characters");
+        home.update(HomeAction::Stats);
+        assert_eq!(home.update(HomeAction::Edit), None, "e on stats goes back");
+    }
+
+    #[test]
+    fn reloaded_routines_keep_the_asked_for_one_selected() {
+        let mut home = HomeApp::new(rows(), "bedtime-feet", Rules::default());
+        let mut more = rows();
+        more.insert(
+            0,
+            RoutineRow {
+                id: "aaa".into(),
+                name: "A".into(),
+                total_secs: 1,
+                mark: MARK_YOURS,
+            },
+        );
+        home.set_routines(more.clone(), Some("quick"));
+        assert_eq!(home.routines[home.selected].id, "quick");
+        home.set_routines(rows()[..1].to_vec(), Some("gone"));
+        assert_eq!(home.selected, 0, "clamped to the list");
     }
 
     #[test]

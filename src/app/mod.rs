@@ -5,6 +5,10 @@
 //! [`Effect`] that carries its data. The results of effects come back as messages, so the
 //! shell never writes into a model and never makes text for the screen.
 
+pub mod editor;
+mod editor_doc;
+pub mod editor_library;
+mod editor_types;
 pub mod home;
 pub mod session;
 
@@ -17,7 +21,8 @@ use crate::core::routine::Routine;
 use crate::core::session::Moment;
 use crate::core::stats::Stats;
 
-use self::home::{Drawn, HistoryState, HomeApp, HomeEffect};
+use self::editor::{EditorAction, EditorApp, EditorEffect};
+use self::home::{Drawn, HistoryState, HomeApp, HomeEffect, RoutineRow};
 use self::session::{Action, SessionApp, SessionFrame};
 
 pub use self::home::HomeAction;
@@ -38,6 +43,24 @@ pub struct NewSession {
     pub routine: Routine,
     /// The record's id.
     pub id: String,
+}
+
+/// A routine's text for the editor, as the shell found it.
+#[derive(Debug, Clone)]
+pub struct EditorSource {
+    /// The id it will be saved as.
+    pub id: String,
+    /// The TOML text to edit.
+    pub text: String,
+    /// True when the text is a bundled routine's: saving makes the person's own copy.
+    pub bundled: bool,
+    /// True when this text is what the routine already is, so leaving unchanged asks
+    /// nothing; false for a new routine or a copy not yet saved.
+    pub saved: bool,
+    /// The bundled illustrations, as (name, picture), that `art` may name.
+    pub art: &'static [(&'static str, &'static str)],
+    /// The routines, as (id, TOML text), whose steps the step library offers.
+    pub library: &'static [(&'static str, &'static str)],
 }
 
 /// Something that happened, for [`App::update`].
@@ -70,6 +93,14 @@ pub enum Msg {
     HistoryLoaded(HistoryState, Vec<String>),
     /// What the last frame of home had room for, for paging and scrolling.
     Drawn(Drawn),
+    /// A key in the routine editor.
+    Editor(EditorAction),
+    /// The text asked for by [`Effect::OpenEditor`], or why it could not be read.
+    EditorOpened(Result<EditorSource, String>),
+    /// The routine was saved by [`Effect::SaveRoutine`], or not.
+    RoutineSaved(Result<(), String>),
+    /// The routines as they are now on disk, after [`Effect::ReloadRoutines`].
+    RoutinesLoaded(Vec<RoutineRow>),
 }
 
 /// What the shell must do; each carries what it needs.
@@ -89,6 +120,23 @@ pub enum Effect {
     LoadHistory,
     /// Give the terminal back and stop the process until it is continued.
     Suspend,
+    /// Find the text to edit as routine `id`: the routine `from`'s, or a new routine's when
+    /// `from` is `None` (answered by [`Msg::EditorOpened`]).
+    OpenEditor {
+        /// The id it will be saved as.
+        id: String,
+        /// The routine whose text to start from.
+        from: Option<String>,
+    },
+    /// Write this text as the person's routine `id` (answered by [`Msg::RoutineSaved`]).
+    SaveRoutine {
+        /// The routine's id, its file stem.
+        id: String,
+        /// The whole file.
+        text: String,
+    },
+    /// Read the routines again (answered by [`Msg::RoutinesLoaded`]).
+    ReloadRoutines,
 }
 
 /// What a session needs from the config.
@@ -107,6 +155,8 @@ pub enum Screen<'a> {
     Home(&'a HomeApp),
     /// A session, and its summary.
     Session(&'a SessionApp),
+    /// The routine editor.
+    Editor(&'a EditorApp),
 }
 
 /// Everything on screen that can change with time alone; the loop redraws when it does.
@@ -116,6 +166,8 @@ pub enum Frame {
     Home(Option<chrono::NaiveDate>, bool),
     /// A session.
     Session(SessionFrame),
+    /// The editor, which changes only with keys.
+    Editor,
 }
 
 /// The whole app: home (unless started by `bedstretch run`) and the session over it.
@@ -125,6 +177,8 @@ pub struct App {
     pub home: Option<HomeApp>,
     /// The session, while one runs or its summary shows; the last one after `run` ends.
     pub session: Option<SessionApp>,
+    /// The routine editor, over home while it is open.
+    pub editor: Option<EditorApp>,
     /// True once bedstretch should exit.
     pub exit: bool,
     settings: SessionSettings,
@@ -136,6 +190,7 @@ impl App {
         let app = Self {
             home: Some(home),
             session: None,
+            editor: None,
             exit: false,
             settings,
         };
@@ -148,6 +203,7 @@ impl App {
         let app = Self {
             home: None,
             session: Some(session),
+            editor: None,
             exit: false,
             settings,
         };
@@ -156,10 +212,11 @@ impl App {
 
     /// What shows.
     pub fn screen(&self) -> Option<Screen<'_>> {
-        match (&self.session, &self.home) {
-            (Some(session), _) => Some(Screen::Session(session)),
-            (None, Some(home)) => Some(Screen::Home(home)),
-            (None, None) => None,
+        match (&self.session, &self.editor, &self.home) {
+            (Some(session), _, _) => Some(Screen::Session(session)),
+            (None, Some(editor), _) => Some(Screen::Editor(editor)),
+            (None, None, Some(home)) => Some(Screen::Home(home)),
+            (None, None, None) => None,
         }
     }
 
@@ -189,6 +246,8 @@ impl App {
             }
             // One session at a time: a start while one runs would drop it unrecorded.
             Msg::Started(Ok(_)) | Msg::Home(_) if self.session.is_some() => {}
+            // Home waits under the editor; only the editor's own keys reach it.
+            Msg::Home(_) | Msg::EditorOpened(Ok(_)) if self.editor.is_some() => {}
             Msg::Started(Ok(new)) => {
                 let (session, start) = SessionApp::start(new, self.settings, now);
                 self.session = Some(session);
@@ -203,9 +262,53 @@ impl App {
                 if let Some(home) = self.home.as_mut() {
                     match home.update(action) {
                         Some(HomeEffect::Start(id)) => effects.push(Effect::Start(id)),
+                        Some(HomeEffect::Edit { id, from }) => {
+                            effects.push(Effect::OpenEditor { id, from });
+                        }
                         Some(HomeEffect::Exit) => self.exit = true,
                         None => {}
                     }
+                }
+            }
+            Msg::EditorOpened(Ok(source)) => {
+                let opened = EditorApp::open(
+                    &source.id,
+                    &source.text,
+                    source.bundled,
+                    source.saved,
+                    source.art,
+                );
+                match opened {
+                    Ok(editor) => self.editor = Some(editor.with_library(source.library)),
+                    Err(problem) => self.tell_home(problem),
+                }
+            }
+            Msg::EditorOpened(Err(problem)) => self.tell_home(problem),
+            Msg::Editor(action) => {
+                if let Some(editor) = self.editor.as_mut() {
+                    for effect in editor.update(action) {
+                        match effect {
+                            EditorEffect::Save { id, text } => {
+                                effects.push(Effect::SaveRoutine { id, text });
+                            }
+                        }
+                    }
+                }
+            }
+            Msg::RoutineSaved(result) => {
+                let ok = result.is_ok();
+                if let Some(editor) = self.editor.as_mut() {
+                    editor.saved(result);
+                }
+                if ok {
+                    effects.push(Effect::ReloadRoutines);
+                }
+            }
+            Msg::RoutinesLoaded(rows) => {
+                if let Some(home) = self.home.as_mut() {
+                    // The routine just edited stays selected, wherever the list puts it.
+                    let id = self.editor.as_ref().map(|e| e.id.clone());
+                    home.set_routines(rows, id.as_deref());
                 }
             }
             Msg::Drawn(drawn) => {
@@ -243,7 +346,17 @@ impl App {
             }
         }
         self.close_finished_session(&mut effects);
+        if self.editor.as_ref().is_some_and(|e| e.closed) {
+            self.editor = None;
+        }
         effects
+    }
+
+    /// A line for home's status bar.
+    fn tell_home(&mut self, problem: String) {
+        if let Some(home) = self.home.as_mut() {
+            home.status = Some(problem);
+        }
     }
 
     /// A closed session goes back to home (with the history read again), or ends the app.
@@ -271,6 +384,7 @@ impl App {
                 home.stats.as_ref().map(|s| s.tonight),
                 home.history == HistoryState::Loading,
             ),
+            Some(Screen::Editor(_)) => Frame::Editor,
             None => Frame::Home(None, false),
         }
     }

@@ -7,19 +7,23 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::app::home::{HistoryState, HomeApp, RoutineRow};
+use crate::app::editor::TEMPLATE;
+use crate::app::home::{HistoryState, HomeApp, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use crate::app::session::{Recorded, SessionApp};
-use crate::app::{App, Effect, Msg, NewSession, Now, SessionSettings};
+use crate::app::{App, EditorSource, Effect, Msg, NewSession, Now, SessionSettings};
 use crate::clock::{Clock, SystemClock};
 use crate::core::duration::format_secs;
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine::Routine;
+use crate::core::routine_file::MAX_FILE_BYTES;
 use crate::core::stats::Stats;
 use crate::core::text;
-use crate::store::atomic::random_u64;
+use crate::store::atomic::{random_u64, write_atomic};
+use crate::store::bundled;
 use crate::store::config::Config;
 use crate::store::paths::Paths;
 use crate::store::progress::{self, Kept, SessionLock};
+use crate::store::read::read_capped;
 use crate::store::routines::{Catalog, Origin};
 use crate::store::{history, history_read};
 use crate::tui::event_loop::{Io, Shell};
@@ -164,6 +168,80 @@ impl Shell for StoreShell<'_> {
         // Should this fail, the terminal is gone, and the next wait says so.
         let _ = tui::enter();
     }
+
+    fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
+        if from != Some(id) && routine_file(self.paths, id)?.exists() {
+            // Home lists only the routines that load; a broken file of the person's under
+            // this id must not be written over by a new routine or a copy.
+            return Err(format!(
+                "routines/{}.toml already exists (it has problems; fix or remove it first)",
+                text::clean_line(id)
+            ));
+        }
+        let Some(from) = from else {
+            return Ok(EditorSource {
+                id: id.to_string(),
+                text: TEMPLATE.to_string(),
+                bundled: false,
+                saved: false,
+                art: bundled::ART,
+                library: bundled::ROUTINES,
+            });
+        };
+        let path = routine_file(self.paths, from)?;
+        let (text, is_bundled) = match read_capped(&path, MAX_FILE_BYTES) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| format!("{}: not UTF-8 text", text::clean_path(&path)))?;
+                (text, false)
+            }
+            Err(e) if e.is_not_found() => {
+                let (_, source) = bundled::ROUTINES
+                    .iter()
+                    .find(|(bundled_id, _)| *bundled_id == from)
+                    .ok_or_else(|| format!("no routine called `{}`", text::clean_line(from)))?;
+                (source.to_string(), true)
+            }
+            Err(e) => return Err(format!("{}: {e}", text::clean_path(&path))),
+        };
+        // A copy is a new file of the person's, unsaved until they save it.
+        let same = id == from;
+        Ok(EditorSource {
+            id: id.to_string(),
+            text,
+            bundled: same && is_bundled,
+            saved: same,
+            art: bundled::ART,
+            library: bundled::ROUTINES,
+        })
+    }
+
+    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String> {
+        let path = routine_file(self.paths, id)?;
+        write_atomic(&path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot save: {e}", text::clean_path(&path)))
+    }
+
+    fn reload_routines(&mut self) -> Vec<RoutineRow> {
+        let catalog = Catalog::load(self.paths);
+        let rows = routine_rows(&catalog);
+        // Sessions started from now on run the routines as saved.
+        self.catalog = Some(catalog);
+        rows
+    }
+}
+
+/// Where the person's routine `id` lives. The id comes from a file stem or from home, but
+/// anything that could leave the routines folder is refused all the same.
+fn routine_file(paths: &Paths, id: &str) -> Result<std::path::PathBuf, String> {
+    let plain = !id.is_empty()
+        && !id.starts_with('.')
+        && !id.contains(['/', '\\'])
+        && !id.chars().any(char::is_control);
+    if !plain {
+        return Err(format!("`{}` cannot be a routine id", text::clean_line(id)));
+    }
+    Ok(paths.routines_dir().join(format!("{id}.toml")))
 }
 
 /// The session lock, when the data folder can hold one: a read-only or full data folder
@@ -330,7 +408,10 @@ fn routine_row(routine: &Routine, origin: &Origin) -> RoutineRow {
         total_secs: routine.total_secs(),
         mark: match origin {
             Origin::Bundled => "",
-            _ => "yours",
+            Origin::User {
+                overrides: true, ..
+            } => MARK_OVERRIDE,
+            _ => MARK_YOURS,
         },
     }
 }
@@ -358,4 +439,98 @@ pub fn home(
     shell.catalog = Some(catalog);
     run_app(&mut app, start, shell, clock)?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths() -> (tempfile::TempDir, Paths) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::from_vars(
+            Some(dir.path().join("config").into()),
+            Some(dir.path().join("data").into()),
+        )
+        .expect("paths");
+        (dir, paths)
+    }
+
+    #[test]
+    fn the_editor_reads_the_bundled_text_then_the_saved_file_and_home_lists_the_copy() {
+        let (_dir, paths) = paths();
+        let config = Config::default();
+        let mut shell = StoreShell::new(&paths, &config);
+        let source = shell
+            .routine_source("quick", Some("quick"))
+            .expect("bundled");
+        assert!(source.bundled && source.saved);
+        let mine = source.text.replacen("Quick", "Quick, mine", 1);
+        shell.save_routine("quick", &mine).expect("saved");
+        let saved = paths.routines_dir().join("quick.toml");
+        assert_eq!(std::fs::read_to_string(saved).expect("file"), mine);
+        let again = shell
+            .routine_source("quick", Some("quick"))
+            .expect("user file");
+        assert_eq!(again.text, mine);
+        assert!(!again.bundled, "the person's own file now");
+        let rows = shell.reload_routines();
+        let quick = rows.iter().find(|r| r.id == "quick").expect("listed");
+        assert_eq!(
+            (quick.name.as_str(), quick.mark),
+            ("Quick, mine", MARK_OVERRIDE)
+        );
+        assert!(
+            shell
+                .catalog
+                .as_ref()
+                .and_then(|c| c.get("quick"))
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn a_copy_and_a_new_routine_start_unsaved() {
+        let (_dir, paths) = paths();
+        let config = Config::default();
+        let mut shell = StoreShell::new(&paths, &config);
+        let copy = shell
+            .routine_source("quick-copy", Some("quick"))
+            .expect("copy");
+        assert!(!copy.bundled && !copy.saved);
+        let new = shell.routine_source("my-routine", None).expect("new");
+        assert_eq!(new.text, TEMPLATE);
+        assert!(!new.saved);
+        assert!(shell.routine_source("x", Some("nothing")).is_err());
+    }
+
+    #[test]
+    fn a_new_routine_or_a_copy_never_takes_the_id_of_a_file_home_does_not_list() {
+        let (_dir, paths) = paths();
+        let config = Config::default();
+        std::fs::create_dir_all(paths.routines_dir()).expect("folder");
+        let broken = paths.routines_dir().join("my-routine.toml");
+        std::fs::write(&broken, "name = ").expect("write");
+        let mut shell = StoreShell::new(&paths, &config);
+        let err = shell
+            .routine_source("my-routine", None)
+            .expect_err("refused");
+        assert!(
+            err.contains("routines/my-routine.toml already exists"),
+            "{err}"
+        );
+        assert!(shell.routine_source("my-routine", Some("quick")).is_err());
+        assert_eq!(std::fs::read_to_string(broken).expect("kept"), "name = ");
+    }
+
+    #[test]
+    fn ids_that_could_leave_the_routines_folder_are_refused() {
+        let (_dir, paths) = paths();
+        let config = Config::default();
+        let mut shell = StoreShell::new(&paths, &config);
+        for id in ["../x", "a/b", ".hidden", "", "a\\b"] {
+            let err = shell.save_routine(id, "name = \"x\"").expect_err(id);
+            assert!(err.contains("cannot be a routine id"), "{err}");
+        }
+        assert!(!paths.routines_dir().exists(), "nothing written");
+    }
 }

@@ -12,7 +12,8 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
-use crate::app::{App, Effect, Frame, Msg, NewSession, Now};
+use crate::app::home::RoutineRow;
+use crate::app::{App, EditorSource, Effect, Frame, Msg, NewSession, Now};
 use crate::clock::Clock;
 use crate::core::history::SessionRecord;
 use crate::core::stats::Stats;
@@ -49,6 +50,13 @@ pub trait Shell {
     fn suspend(&mut self);
     /// Set the terminal up again after the process was stopped and continued.
     fn reclaim(&mut self);
+    /// The text to edit as routine `id`: routine `from`'s file (the person's own if they
+    /// have one, else the bundled one), or a new routine's when `from` is `None`.
+    fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String>;
+    /// Write `text` as the person's routine `id`, replacing any file it had.
+    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String>;
+    /// Read the routines again, and list them as home does.
+    fn reload_routines(&mut self) -> Vec<RoutineRow>;
 }
 
 /// Everything the loop works with.
@@ -192,6 +200,13 @@ where
                     self.shell.load_history();
                     None
                 }
+                Effect::OpenEditor { id, from } => Some(Msg::EditorOpened(
+                    self.shell.routine_source(&id, from.as_deref()),
+                )),
+                Effect::SaveRoutine { id, text } => {
+                    Some(Msg::RoutineSaved(self.shell.save_routine(&id, &text)))
+                }
+                Effect::ReloadRoutines => Some(Msg::RoutinesLoaded(self.shell.reload_routines())),
                 Effect::Suspend => {
                     self.shell.suspend();
                     self.events.resumed();

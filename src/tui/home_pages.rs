@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::home::{Drawn, HomeAction, HomeApp};
+use crate::app::home::{MARK_OVERRIDE, MARK_YOURS};
 use crate::core::text::{clean_line, pad, truncate, width, wrap};
 
 use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
@@ -107,14 +108,15 @@ pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         );
     }
     lines.push(Line::default());
-    labelled(
-        &mut lines,
-        "yours",
-        "a routine from your own folder",
-        KEY,
-        cols,
-        (t.dim, t.text),
-    );
+    for (mark, meaning) in [
+        (MARK_YOURS, "a routine you made, in your own folder"),
+        (
+            MARK_OVERRIDE,
+            "your version of a bundled routine, used in its place",
+        ),
+    ] {
+        labelled(&mut lines, mark, meaning, KEY, cols, (t.dim, t.text));
+    }
     for line in wrap("In a session, ? shows its own keys.", cols) {
         lines.push(Line::styled(line, t.dim));
     }

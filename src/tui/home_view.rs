@@ -78,13 +78,25 @@ impl Widget for HomeView<'_> {
 }
 
 /// The main page's keys with a word in the footer; `!` only when there are problems to see.
+/// The footer has no room for every word at 80 columns: the arrows, which the marked list
+/// makes plain, give theirs up, and the three editing keys share one entry.
 pub fn main_keys(app: &HomeApp) -> Vec<Binding<HomeAction>> {
-    keymap::HOME
-        .iter()
-        .filter(|b| !b.hint.is_empty())
-        .filter(|b| b.action != HomeAction::Problems || !app.problems.is_empty())
-        .copied()
-        .collect()
+    let editing = [HomeAction::Edit, HomeAction::New, HomeAction::Copy];
+    let mut keys = Vec::new();
+    for binding in keymap::HOME {
+        if binding.hint.is_empty() || matches!(binding.action, HomeAction::Up) {
+            continue;
+        }
+        if binding.action == HomeAction::Problems && app.problems.is_empty() {
+            continue;
+        }
+        if binding.action == HomeAction::Edit {
+            keys.push(keymap::HOME_EDITING);
+        } else if !editing.contains(&binding.action) {
+            keys.push(*binding);
+        }
+    }
+    keys
 }
 
 impl HomeView<'_> {

@@ -21,7 +21,7 @@ pub struct Binding<A = Action> {
     pub action: A,
 }
 
-const fn bind<A>(
+pub(super) const fn bind<A>(
     keys: &'static [KeyCode],
     label: &'static str,
     hint: &'static str,
@@ -159,6 +159,27 @@ pub const HOME: &[Binding<HomeAction>] = &[
     ),
     bind(&[KeyCode::PageDown], "", "", "", HomeAction::PageDown),
     bind(
+        &[KeyCode::Char('e')],
+        "e",
+        "edit",
+        "edit the selected routine (a bundled one is saved as your copy)",
+        HomeAction::Edit,
+    ),
+    bind(
+        &[KeyCode::Char('n')],
+        "n",
+        "new",
+        "make a new routine of your own",
+        HomeAction::New,
+    ),
+    bind(
+        &[KeyCode::Char('c')],
+        "c",
+        "copy",
+        "copy the selected routine under a new name, and edit the copy",
+        HomeAction::Copy,
+    ),
+    bind(
         &[KeyCode::Char('s')],
         "s",
         "stats",
@@ -189,6 +210,15 @@ pub const HOME: &[Binding<HomeAction>] = &[
     ),
 ];
 
+/// Home's editing keys as the footer names them, together; each has its own line in [`HOME`].
+pub const HOME_EDITING: Binding<HomeAction> = bind(
+    &[KeyCode::Char('e')],
+    "e/n/c",
+    "edit/new/copy",
+    "",
+    HomeAction::Edit,
+);
+
 /// On the home screen's stats and help: any key goes back.
 pub const HOME_BACK: &[Binding<HomeAction>] = &[bind(
     &[KeyCode::Esc],
@@ -216,6 +246,9 @@ pub fn msg_for(key: KeyEvent, app: &App) -> Option<Msg> {
             action_for(key, session.overlay, session.session.outcome().is_some()).map(Msg::Session)
         }
         Screen::Home(home) => home_action_for(key, home.page).map(Msg::Home),
+        Screen::Editor(editor) => {
+            super::editor_keymap::action_for(key, editor.overlay).map(Msg::Editor)
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 //! through one loop ([`event_loop`]), and gives the terminal back on every exit path.
 
 pub mod compact_backend;
+pub mod editor_keymap;
+pub mod editor_view;
 pub mod event_loop;
 pub mod home_heatmap;
 pub mod home_layout;

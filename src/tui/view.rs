@@ -1,4 +1,4 @@
-//! The whole screen: whichever of home or the session shows.
+//! The whole screen: whichever of home, the editor or the session shows.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +10,7 @@ use crate::app::home::Drawn;
 use crate::app::{App, Screen};
 use crate::core::session::Moment;
 
+use super::editor_view::EditorView;
 use super::home_view::HomeView;
 use super::session_view::SessionView;
 use super::theme::Theme;
@@ -39,6 +40,11 @@ impl Widget for AppView<'_> {
                 app,
                 theme: self.theme,
                 room: self.room,
+            }
+            .render(area, buf),
+            Some(Screen::Editor(app)) => EditorView {
+                app,
+                theme: self.theme,
             }
             .render(area, buf),
             None => {}

@@ -9,8 +9,10 @@ use std::io;
 use std::rc::Rc;
 use std::time::Duration;
 
+use bedstretch::app::editor::TEMPLATE;
+use bedstretch::app::home::{MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use bedstretch::app::session::SessionApp;
-use bedstretch::app::{Msg, NewSession, Now, SessionSettings};
+use bedstretch::app::{EditorSource, Msg, NewSession, Now, SessionSettings};
 use bedstretch::clock::Clock;
 use bedstretch::core::history::SessionRecord;
 use bedstretch::core::routine::Routine;
@@ -210,6 +212,13 @@ pub struct Recorded {
     pub reclaims: usize,
     pub catalog: Vec<Routine>,
     pub fail_saves: bool,
+    /// The person's routine files, by id, as the editor saved them.
+    pub user_routines: std::collections::BTreeMap<String, String>,
+    /// Every routine save asked for, as (id, text).
+    pub routine_saves: Vec<(String, String)>,
+    /// Routine saves fail with "disk full".
+    pub fail_routine_saves: bool,
+    pub routine_reloads: usize,
     pending: VecDeque<Msg>,
 }
 
@@ -259,6 +268,65 @@ impl Shell for Recorded {
     }
     fn reclaim(&mut self) {
         self.reclaims += 1;
+    }
+    fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
+        let (text, bundled) = match from {
+            None => (TEMPLATE.to_string(), false),
+            Some(from) => match self.user_routines.get(from) {
+                Some(text) => (text.clone(), false),
+                None => bundled::ROUTINES
+                    .iter()
+                    .find(|(i, _)| *i == from)
+                    .map(|(_, text)| (text.to_string(), true))
+                    .ok_or_else(|| format!("no routine called `{from}`"))?,
+            },
+        };
+        let same = from == Some(id);
+        Ok(EditorSource {
+            id: id.to_string(),
+            text,
+            bundled: same && bundled,
+            saved: same,
+            art: bundled::ART,
+            library: bundled::ROUTINES,
+        })
+    }
+    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String> {
+        self.routine_saves.push((id.to_string(), text.to_string()));
+        if self.fail_routine_saves {
+            return Err(format!("/config/routines/{id}.toml: disk full"));
+        }
+        self.user_routines.insert(id.to_string(), text.to_string());
+        Ok(())
+    }
+    fn reload_routines(&mut self) -> Vec<RoutineRow> {
+        self.routine_reloads += 1;
+        let mut rows = Vec::new();
+        let mut catalog = Vec::new();
+        for (id, text) in bundled::ROUTINES {
+            let (text, mark) = match self.user_routines.get(*id) {
+                Some(user) => (user.as_str(), MARK_OVERRIDE),
+                None => (*text, ""),
+            };
+            catalog.push((parse_routine(id, text.as_bytes(), bundled::ART), mark));
+        }
+        for (id, text) in &self.user_routines {
+            if !bundled::ROUTINES.iter().any(|(i, _)| i == id) {
+                catalog.push((parse_routine(id, text.as_bytes(), bundled::ART), MARK_YOURS));
+            }
+        }
+        self.catalog.clear();
+        for (routine, mark) in catalog {
+            let Ok(routine) = routine else { continue };
+            rows.push(RoutineRow {
+                id: routine.id.clone(),
+                name: routine.name.clone(),
+                total_secs: routine.total_secs(),
+                mark,
+            });
+            self.catalog.push(routine);
+        }
+        rows
     }
 }
 

@@ -1,0 +1,179 @@
+//! The editor's vocabulary: what a key asks of it, what shows over its steps, what it asks
+//! the shell to do, and the template a new routine starts from.
+
+use tui_input::InputRequest;
+
+/// A new routine's text: one step to start from, and a word on each key.
+pub const TEMPLATE: &str = r#"# A routine of your own. Each [[step]] below is one stretch, in order.
+name = "My routine"                  # what the list shows, 1 to 60 characters
+lead_in = "5s"                       # get-ready countdown before the first step, 0s to 30m
+rest = "5s"                          # pause between steps, 0s to 30m
+switch = "3s"                        # pause between the sides of a step, 0s to 30m
+
+[[step]]
+name = "Wall calf stretch"           # 1 to 60 characters
+duration = "30s"                     # per side, 1s to 30m: "45s", "1m30s" or 90
+sides = ["left", "right"]            # optional: once per side, with a switch cue
+instructions = """
+Hands on the wall, one foot back, heel down. Lean in until the calf pulls gently.
+"""
+"#;
+
+/// What a key asks of the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorAction {
+    /// Select the step above.
+    Up,
+    /// Select the step below.
+    Down,
+    /// Move the selected step up one place.
+    MoveUp,
+    /// Move the selected step down one place.
+    MoveDown,
+    /// Delete the selected step.
+    Delete,
+    /// Put a copy of the selected step after it.
+    Duplicate,
+    /// Five seconds more per side.
+    Longer,
+    /// Five seconds less per side.
+    Shorter,
+    /// Left and right sides on or off.
+    ToggleSides,
+    /// Take back the last change.
+    Undo,
+    /// Make the last undone change again.
+    Redo,
+    /// One rep more (from none, one).
+    MoreReps,
+    /// One rep fewer (below one, none).
+    FewerReps,
+    /// Open the step library, to add a step after the selected one.
+    AddStep,
+    /// A second less rest after the selected step.
+    LessRest,
+    /// A second more rest after the selected step.
+    MoreRest,
+    /// A second less between the selected step's sides.
+    LessSwitch,
+    /// A second more between the selected step's sides.
+    MoreSwitch,
+    /// Edit the selected step's instructions in a text area.
+    EditInstructions,
+    /// A key typed into the instructions.
+    Write(ratatui_textarea::Key),
+    /// Rename the selected step.
+    RenameStep,
+    /// Rename the routine.
+    RenameRoutine,
+    /// A key typed into the name being edited.
+    Type(InputRequest),
+    /// Save the file.
+    Save,
+    /// Show or hide the keys.
+    Help,
+    /// Leave the editor (asks first when there are unsaved changes).
+    Back,
+    /// Yes to the question shown.
+    Yes,
+    /// No to the question shown.
+    No,
+}
+
+/// What shows over the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorOverlay {
+    /// Nothing: the steps.
+    None,
+    /// The keys.
+    Help,
+    /// "Leave without saving?"
+    ConfirmLeave,
+    /// A name being typed: Enter keeps it, Esc forgets it.
+    Rename(Field),
+    /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
+    Library,
+    /// The selected step's instructions, in a text area; Esc keeps them.
+    Instructions,
+}
+
+/// One of the routine's own times, above the steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// The get-ready countdown before the first step.
+    LeadIn,
+    /// The pause between steps.
+    Rest,
+    /// The pause between the sides of a step.
+    Switch,
+}
+
+impl Timing {
+    /// All three, in the order they show.
+    pub const ALL: [Timing; 3] = [Timing::LeadIn, Timing::Rest, Timing::Switch];
+
+    /// Its key in the file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Timing::LeadIn => "lead_in",
+            Timing::Rest => "rest",
+            Timing::Switch => "switch",
+        }
+    }
+
+    /// Its name on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Timing::LeadIn => "Lead-in",
+            Timing::Rest => "Rest between steps",
+            Timing::Switch => "Switch sides",
+        }
+    }
+
+    /// What bedstretch uses when the file does not say.
+    pub(super) fn default_secs(self) -> u64 {
+        match self {
+            Timing::LeadIn | Timing::Rest => 5,
+            Timing::Switch => 3,
+        }
+    }
+}
+
+/// A text the person can type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The routine's name.
+    Routine,
+    /// The selected step's name.
+    Step,
+}
+
+/// What the shell must do for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditorEffect {
+    /// Write this text as the user routine `id` (answered through [`EditorApp::saved`]).
+    Save {
+        /// The routine's id, its file stem.
+        id: String,
+        /// The whole file.
+        text: String,
+    },
+}
+
+/// One step as the list shows it, read leniently from the document so that a step with a
+/// problem still shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRow {
+    /// The name, or empty when it has none.
+    pub name: String,
+    /// Hold time per side, when it can be read.
+    pub duration_secs: Option<u64>,
+    /// Side labels; empty for a step done once.
+    pub sides: Vec<String>,
+    /// Repetitions, when set.
+    pub reps: Option<i64>,
+    /// The rest after it, when the step sets its own.
+    pub rest_secs: Option<u64>,
+    /// The pause between its sides, when the step sets its own.
+    pub switch_secs: Option<u64>,
+}

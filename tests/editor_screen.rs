@@ -1,0 +1,193 @@
+//! The routine editor on TestBackend: the steps with their totals and problems, the keys,
+//! the question before leaving; at 80x24, at 40x12 and at every size between, and the
+//! too-small line below the smallest.
+
+use bedstretch::app::editor::{EditorAction, EditorApp, TEMPLATE};
+use bedstretch::store::bundled;
+use bedstretch::tui::editor_view::EditorView;
+use bedstretch::tui::theme::Theme;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn bundled_editor(id: &str) -> EditorApp {
+    let (_, source) = bundled::ROUTINES
+        .iter()
+        .find(|(i, _)| *i == id)
+        .expect("bundled");
+    EditorApp::open(id, source, true, true, bundled::ART).expect("opens")
+}
+
+/// The screen as quoted rows, a wide character once.
+fn screen_at(app: &EditorApp, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let theme = Theme::new(true);
+    terminal
+        .draw(|f| f.render_widget(EditorView { app, theme: &theme }, f.area()))
+        .expect("draw");
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..w {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buf[(x, y)].symbol();
+                skip = bedstretch::core::text::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            format!("\"{row}\"\n")
+        })
+        .collect()
+}
+
+#[test]
+fn a_bundled_routine_at_80x24_and_40x12() {
+    let mut app = bundled_editor("bedtime-feet");
+    app.update(EditorAction::Down);
+    let wide = screen_at(&app, 80, 24);
+    assert!(wide.contains("Edit: Bedtime feet"), "{wide}");
+    assert!(wide.contains("saving makes your own copy"), "{wide}");
+    insta::assert_snapshot!("editor-80x24", wide);
+    insta::assert_snapshot!("editor-40x12", screen_at(&app, 40, 12));
+}
+
+#[test]
+fn the_list_scrolls_to_keep_the_selected_step_in_sight() {
+    let mut app = bundled_editor("bedtime-feet");
+    let count = app.steps().len();
+    for _ in 0..count {
+        app.update(EditorAction::Down);
+    }
+    let last = app.steps()[count - 1].name.clone();
+    let shown = screen_at(&app, 40, 12);
+    assert!(shown.contains(&format!("› {count} ")), "{shown}");
+    assert!(shown.contains(&last[..10]), "{shown}");
+}
+
+#[test]
+fn problems_show_under_their_step_and_the_total_is_unknown() {
+    let text = "name = \"R\"\n[[step]]\nname = \"Calf\"\nduration = \"0s\"\n\n[[step]]\nname = \"Toes\"\nduration = \"20s\"\n";
+    let mut app = EditorApp::open("mine", text, false, true, bundled::ART).expect("opens");
+    app.update(EditorAction::Save);
+    let shown = screen_at(&app, 80, 24);
+    insta::assert_snapshot!("editor-problems", shown);
+    let rows: Vec<&str> = shown.lines().collect();
+    let calf = rows.iter().position(|r| r.contains("Calf")).expect("calf");
+    assert!(rows[calf + 1].contains("rest after 5s"), "{shown}");
+    assert!(rows[calf + 2].contains("4:12: duration must be"), "{shown}");
+    assert!(rows[calf + 3].contains("Toes"), "{shown}");
+    assert!(shown.contains("total ?"), "{shown}");
+    assert!(
+        shown.contains("not saved: fix the 1 problem first"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_help_lists_every_key_and_the_leave_question_shows() {
+    let mut app =
+        EditorApp::open("my-routine", TEMPLATE, false, false, bundled::ART).expect("opens");
+    app.update(EditorAction::Help);
+    let shown = screen_at(&app, 80, 24);
+    for binding in bedstretch::tui::editor_keymap::EDITOR {
+        assert!(
+            shown.contains(binding.label),
+            "{} missing: {shown}",
+            binding.label
+        );
+        assert!(
+            shown.contains(binding.help),
+            "{} missing: {shown}",
+            binding.help
+        );
+    }
+    insta::assert_snapshot!("editor-help", shown);
+    app.update(EditorAction::Help);
+    app.update(EditorAction::Back);
+    let shown = screen_at(&app, 40, 12);
+    assert!(shown.contains("Leave without saving?"), "{shown}");
+    assert!(
+        shown.contains("y leave") && shown.contains("n stay"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn every_size_from_40x12_up_keeps_the_name_total_and_footer_and_smaller_asks_for_room() {
+    let app = bundled_editor("bedtime-feet");
+    for w in 40..=100 {
+        for h in 12..=30 {
+            let shown = screen_at(&app, w, h);
+            assert!(shown.contains("Edit: Bedtime feet"), "{w}x{h}: {shown}");
+            assert!(shown.contains("total 9m 43s"), "{w}x{h}: {shown}");
+            assert!(shown.contains("? help"), "{w}x{h}: {shown}");
+            assert!(shown.contains("› 1 "), "{w}x{h}: {shown}");
+        }
+    }
+    let shown = screen_at(&app, 29, 8);
+    assert!(shown.contains("Make the terminal"), "{shown}");
+}
+
+#[test]
+fn the_help_at_40x12_still_names_every_key() {
+    let mut app = bundled_editor("quick");
+    app.update(EditorAction::Help);
+    let shown = screen_at(&app, 40, 12);
+    let flowed: String = shown
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for binding in bedstretch::tui::editor_keymap::EDITOR {
+        if !binding.label.is_empty() {
+            assert!(flowed.contains(binding.label), "{}: {shown}", binding.label);
+        }
+    }
+    insta::assert_snapshot!("editor-help-40x12", shown);
+}
+
+#[test]
+fn a_name_being_typed_shows_on_the_status_line() {
+    let mut app = bundled_editor("quick");
+    app.update(EditorAction::RenameStep);
+    app.update(EditorAction::Type(tui_input::InputRequest::InsertChar('!')));
+    let shown = screen_at(&app, 40, 12);
+    assert!(shown.contains("Step name: Wall calf stretch!"), "{shown}");
+    assert!(
+        shown.contains("Enter keep") && shown.contains("Esc cancel"),
+        "{shown}"
+    );
+    let long = screen_at(&app, 30, 8);
+    assert!(long.contains("stretch! "), "the end in sight: {long}");
+}
+
+#[test]
+fn the_library_shows_the_matches_the_chosen_ones_instructions_and_its_picture() {
+    let mut app = bundled_editor("quick").with_library(bundled::ROUTINES);
+    app.update(EditorAction::AddStep);
+    for c in "toe".chars() {
+        app.update(EditorAction::Type(tui_input::InputRequest::InsertChar(c)));
+    }
+    let shown = screen_at(&app, 80, 24);
+    assert!(shown.contains("Find: toe"), "{shown}");
+    assert!(shown.contains("Enter add"), "{shown}");
+    insta::assert_snapshot!("editor-library-80x24", shown);
+    insta::assert_snapshot!("editor-library-40x12", screen_at(&app, 40, 12));
+}
+
+#[test]
+fn the_instructions_show_in_a_text_area() {
+    let mut app = bundled_editor("quick");
+    app.update(EditorAction::EditInstructions);
+    let shown = screen_at(&app, 80, 24);
+    assert!(
+        shown.contains("Instructions for Wall calf stretch"),
+        "{shown}"
+    );
+    assert!(shown.contains("Esc done"), "{shown}");
+    insta::assert_snapshot!("editor-instructions-80x24", shown);
+}
