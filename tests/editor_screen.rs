@@ -2,7 +2,7 @@
 //! the question before leaving; at 80x24, at 40x12 and at every size between, and the
 //! too-small line below the smallest.
 
-use bedstretch::app::editor::{EditorAction, EditorApp, TEMPLATE};
+use bedstretch::app::editor::{EditorAction, EditorApp};
 use bedstretch::store::bundled;
 use bedstretch::tui::editor_view::EditorView;
 use bedstretch::tui::theme::Theme;
@@ -89,8 +89,14 @@ fn problems_show_under_their_step_and_the_total_is_unknown() {
 
 #[test]
 fn the_help_lists_every_key_and_the_leave_question_shows() {
-    let mut app =
-        EditorApp::open("my-routine", TEMPLATE, false, false, bundled::ART).expect("opens");
+    let mut app = EditorApp::open(
+        "my-routine",
+        &bedstretch::core::routine_template::template("my-routine"),
+        false,
+        false,
+        bundled::ART,
+    )
+    .expect("opens");
     app.update(EditorAction::Help);
     let shown = screen_at(&app, 80, 24);
     for binding in bedstretch::tui::editor_keymap::EDITOR {

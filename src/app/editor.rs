@@ -20,9 +20,7 @@ use super::editor_doc::{
 };
 use super::editor_library::LibraryStep;
 
-pub use super::editor_types::{
-    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, TEMPLATE, Timing,
-};
+pub use super::editor_types::{EditorAction, EditorEffect, EditorOverlay, Field, StepRow, Timing};
 
 /// Durations a key can set, as the routine format allows them.
 const MIN_SECS: u64 = 1;

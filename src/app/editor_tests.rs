@@ -291,8 +291,14 @@ fn deleting_the_first_step_keeps_the_heading_above_it_and_drops_its_own_comment(
 
 #[test]
 fn the_new_routine_template_is_valid_and_unsaved() {
-    let editor =
-        EditorApp::open("my-routine", TEMPLATE, false, false, bundled::ART).expect("opens");
+    let editor = EditorApp::open(
+        "my-routine",
+        &crate::core::routine_template::template("my-routine"),
+        false,
+        false,
+        bundled::ART,
+    )
+    .expect("opens");
     assert!(editor.problems().is_empty(), "{:?}", editor.problems());
     assert!(editor.unsaved(), "leaving a new routine asks first");
 }

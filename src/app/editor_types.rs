@@ -1,23 +1,7 @@
-//! The editor's vocabulary: what a key asks of it, what shows over its steps, what it asks
-//! the shell to do, and the template a new routine starts from.
+//! The editor's vocabulary: what a key asks of it, what shows over its steps, and what it
+//! asks the shell to do.
 
 use tui_input::InputRequest;
-
-/// A new routine's text: one step to start from, and a word on each key.
-pub const TEMPLATE: &str = r#"# A routine of your own. Each [[step]] below is one stretch, in order.
-name = "My routine"                  # what the list shows, 1 to 60 characters
-lead_in = "5s"                       # get-ready countdown before the first step, 0s to 30m
-rest = "5s"                          # pause between steps, 0s to 30m
-switch = "3s"                        # pause between the sides of a step, 0s to 30m
-
-[[step]]
-name = "Wall calf stretch"           # 1 to 60 characters
-duration = "30s"                     # per side, 1s to 30m: "45s", "1m30s" or 90
-sides = ["left", "right"]            # optional: once per side, with a switch cue
-instructions = """
-Hands on the wall, one foot back, heel down. Lean in until the calf pulls gently.
-"""
-"#;
 
 /// What a key asks of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,6 @@ mod config;
 mod routine;
 mod routine_edit;
 mod routine_files;
-mod routine_template;
 mod run;
 mod stats;
 

@@ -116,7 +116,7 @@ pub fn new(paths: &Paths, id: &str, from: Option<&str>, out: &mut impl Write) ->
     let path = new_file(paths, id, |ok| format!("try `bedstretch routine new {ok}`"))?;
     let bytes = match from {
         Some(from) => source(paths, from)?,
-        None => super::routine_template::template(id).into_bytes(),
+        None => crate::core::routine_template::template(id).into_bytes(),
     };
     create_new(&path, &bytes).map_err(|e| written_error(&path, e))?;
     let shown = text::clean_path(&path);

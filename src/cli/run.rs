@@ -7,7 +7,6 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::app::editor::TEMPLATE;
 use crate::app::home::{HistoryState, HomeApp, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use crate::app::session::{Recorded, SessionApp};
 use crate::app::{App, EditorSource, Effect, Msg, NewSession, Now, SessionSettings};
@@ -181,7 +180,7 @@ impl Shell for StoreShell<'_> {
         let Some(from) = from else {
             return Ok(EditorSource {
                 id: id.to_string(),
-                text: TEMPLATE.to_string(),
+                text: crate::core::routine_template::template(id),
                 bundled: false,
                 saved: false,
                 art: bundled::ART,
@@ -498,7 +497,7 @@ mod tests {
             .expect("copy");
         assert!(!copy.bundled && !copy.saved);
         let new = shell.routine_source("my-routine", None).expect("new");
-        assert_eq!(new.text, TEMPLATE);
+        assert_eq!(new.text, crate::core::routine_template::template(&new.id));
         assert!(!new.saved);
         assert!(shell.routine_source("x", Some("nothing")).is_err());
     }

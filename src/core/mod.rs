@@ -5,6 +5,7 @@ pub mod history;
 pub mod problem;
 pub mod routine;
 pub mod routine_file;
+pub mod routine_template;
 pub mod session;
 pub mod stats;
 pub mod text;

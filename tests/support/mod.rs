@@ -9,7 +9,6 @@ use std::io;
 use std::rc::Rc;
 use std::time::Duration;
 
-use bedstretch::app::editor::TEMPLATE;
 use bedstretch::app::home::{MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use bedstretch::app::session::SessionApp;
 use bedstretch::app::{EditorSource, Msg, NewSession, Now, SessionSettings};
@@ -271,7 +270,7 @@ impl Shell for Recorded {
     }
     fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
         let (text, bundled) = match from {
-            None => (TEMPLATE.to_string(), false),
+            None => (bedstretch::core::routine_template::template(id), false),
             Some(from) => match self.user_routines.get(from) {
                 Some(text) => (text.clone(), false),
                 None => bundled::ROUTINES

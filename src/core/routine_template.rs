@@ -1,4 +1,5 @@
-//! The commented template a new routine starts from: the file teaches its own format.
+//! The commented template a new routine starts from, for `routine new` and the editor's
+//! new routine alike: the file teaches its own format.
 
 /// The routine a new file starts as: every key there is, each with a comment above it saying
 /// what it does and its range, so the file teaches its own format.
