@@ -1,0 +1,348 @@
+//! The cramp comparison: the nights that followed a kept routine against the other nights,
+//! from the person's own diary. It is an association, not a trial, so the words say "rarer"
+//! or "about as common", never "proves"; the interval comes from a bootstrap with a fixed seed,
+//! so the same history always gives the same sentence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::history::CrampRecord;
+use super::stats::{Rules, SessionFacts, try_night_of};
+
+/// Nights each group needs before a comparison is worth saying.
+pub const MIN_NIGHTS: u32 = 7;
+/// Bootstrap resamples behind the interval.
+pub const RESAMPLES: u32 = 2000;
+/// The bootstrap's fixed seed: the same history must always give the same interval.
+pub const SEED: u64 = 0x5EED_BED5_C4A1_0010;
+/// The longest window looked at (about ten years), so a huge `window_nights` cannot hang.
+pub const MAX_WINDOW_NIGHTS: u32 = 3660;
+
+/// What the comparison found, in figures and in one sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// The first night of the window, if the calendar reaches back that far.
+    pub first_night: Option<NaiveDate>,
+    /// The last night of the window: last night, as seen from tonight.
+    pub last_night: Option<NaiveDate>,
+    /// Nights looked at, after the cap and the calendar's edge.
+    pub window_nights: u32,
+    /// Nights that followed a kept routine, with a diary entry.
+    pub stretched: Group,
+    /// The other nights with a diary entry.
+    pub other: Group,
+    /// Rest days in the window, left out whatever was done or noted on them.
+    pub rest_nights: u32,
+    /// Nights in the window (rest days aside) with no diary entry, left out.
+    pub nights_without_entry: u32,
+    /// The difference in the share with a cramp, when both groups have enough nights.
+    pub difference: Option<Difference>,
+    /// Which way the evidence points.
+    pub verdict: Verdict,
+    /// The comparison in one plain sentence.
+    pub sentence: String,
+}
+
+/// The figures for one group of nights.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Group {
+    /// Nights in the group.
+    pub nights: u32,
+    /// All sides together.
+    pub all: Figures,
+    /// Entries that said the left foot.
+    pub left: Figures,
+    /// Entries that said the right foot.
+    pub right: Figures,
+    /// Entries that said both feet.
+    pub both: Figures,
+}
+
+/// Cramp figures over a group's nights; the shares and means are `None` for an empty group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Figures {
+    /// Nights with a cramp (severity above 0).
+    pub nights_with_cramp: u32,
+    /// Nights with a cramp over all nights in the group, 0 to 1.
+    pub share_with_cramp: Option<f64>,
+    /// Mean severity over all nights in the group, 0 to 10.
+    pub mean_severity: Option<f64>,
+    /// Mean cramps a night over all nights in the group.
+    pub mean_cramps: Option<f64>,
+    #[serde(skip)]
+    severity_sum: u64,
+    #[serde(skip)]
+    cramps_sum: u64,
+}
+
+/// The share of other nights with a cramp less the share of stretched nights with one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Difference {
+    /// Percentage points fewer on stretched nights (negative: more).
+    pub points: f64,
+    /// Lower end of the 95 % bootstrap interval, in the same points.
+    pub low: f64,
+    /// Upper end of the 95 % bootstrap interval, in the same points.
+    pub high: f64,
+    /// Resamples drawn.
+    pub resamples: u32,
+    /// The fixed seed they were drawn with.
+    pub seed: u64,
+}
+
+/// Which way the evidence points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Fewer than [`MIN_NIGHTS`] in a group.
+    NotEnough,
+    /// The whole interval says fewer cramps on stretched nights.
+    Rarer,
+    /// The interval holds zero.
+    AboutAsCommon,
+    /// The whole interval says more cramps on stretched nights.
+    MoreCommon,
+}
+
+/// Compares the `window_nights` nights before `tonight`: those after a kept routine against
+/// the rest. The diary entry for night N speaks of the sleep after N's evening routine.
+pub fn compare(
+    sessions: &[SessionFacts],
+    cramps: &[CrampRecord],
+    rules: &Rules,
+    tonight: NaiveDate,
+    window_nights: u32,
+) -> Comparison {
+    let kept = kept_nights(sessions, rules);
+    let entries = latest_entries(cramps);
+    let mut comparison = Comparison {
+        first_night: None,
+        last_night: None,
+        window_nights: 0,
+        stretched: Group::default(),
+        other: Group::default(),
+        rest_nights: 0,
+        nights_without_entry: 0,
+        difference: None,
+        verdict: Verdict::NotEnough,
+        sentence: String::new(),
+    };
+    // Bounded by the cap; stepping stops at the calendar's edge rather than wrapping.
+    let mut night = tonight;
+    for _ in 0..window_nights.min(MAX_WINDOW_NIGHTS) {
+        let Some(earlier) = night.pred_opt() else {
+            break;
+        };
+        night = earlier;
+        comparison.window_nights += 1;
+        comparison.first_night = Some(night);
+        comparison.last_night.get_or_insert(night);
+        if rules.rest_days.contains(&night.weekday()) {
+            comparison.rest_nights += 1;
+            continue;
+        }
+        let Some(entry) = entries.get(&night) else {
+            comparison.nights_without_entry += 1;
+            continue;
+        };
+        let group = if kept.contains(&night) {
+            &mut comparison.stretched
+        } else {
+            &mut comparison.other
+        };
+        group.add(entry);
+    }
+    comparison.stretched.finish();
+    comparison.other.finish();
+    let (stretched, other) = (&comparison.stretched, &comparison.other);
+    if stretched.nights >= MIN_NIGHTS && other.nights >= MIN_NIGHTS {
+        let difference = bootstrap(stretched, other);
+        comparison.verdict = if difference.low > 0.0 {
+            Verdict::Rarer
+        } else if difference.high < 0.0 {
+            Verdict::MoreCommon
+        } else {
+            Verdict::AboutAsCommon
+        };
+        comparison.difference = Some(difference);
+    }
+    comparison.sentence = sentence(&comparison);
+    comparison
+}
+
+/// Nights with a session that reached `min_completion`: the same rule `Stats::compute` keeps
+/// nights by, so the comparison and the streak never disagree about a night.
+fn kept_nights(sessions: &[SessionFacts], rules: &Rules) -> BTreeSet<NaiveDate> {
+    sessions
+        .iter()
+        .filter(|s| s.completion() >= rules.min_completion)
+        .filter_map(|s| try_night_of(s.started_at, rules.day_starts_at))
+        .collect()
+}
+
+/// One entry a night: the latest noted wins, ties going to the greater id so that the order
+/// the device files were read in cannot change the answer.
+fn latest_entries(cramps: &[CrampRecord]) -> BTreeMap<NaiveDate, &CrampRecord> {
+    let mut latest: BTreeMap<NaiveDate, &CrampRecord> = BTreeMap::new();
+    for record in cramps {
+        let newer = latest.get(&record.night).is_none_or(|held| {
+            (record.logged_at, record.id.as_str()) > (held.logged_at, held.id.as_str())
+        });
+        if newer {
+            latest.insert(record.night, record);
+        }
+    }
+    latest
+}
+
+/// Cramps that night: the record does not carry a count yet, so a night with any cramp is one.
+fn cramps_in(record: &CrampRecord) -> u64 {
+    u64::from(record.severity > 0)
+}
+
+impl Group {
+    fn add(&mut self, record: &CrampRecord) {
+        self.nights += 1;
+        self.all.add(record);
+        match record.side.as_deref() {
+            Some("left") => self.left.add(record),
+            Some("right") => self.right.add(record),
+            Some("both") => self.both.add(record),
+            // No side, or one this version does not know: it still counts in `all`.
+            _ => {}
+        }
+    }
+
+    fn finish(&mut self) {
+        let nights = self.nights;
+        for figures in [
+            &mut self.all,
+            &mut self.left,
+            &mut self.right,
+            &mut self.both,
+        ] {
+            figures.finish(nights);
+        }
+    }
+}
+
+impl Figures {
+    fn add(&mut self, record: &CrampRecord) {
+        if record.severity > 0 {
+            self.nights_with_cramp += 1;
+        }
+        self.severity_sum += u64::from(record.severity);
+        self.cramps_sum += cramps_in(record);
+    }
+
+    fn finish(&mut self, nights: u32) {
+        if nights == 0 {
+            return;
+        }
+        let over = |sum: u64| Some(sum as f64 / f64::from(nights));
+        self.share_with_cramp = over(u64::from(self.nights_with_cramp));
+        self.mean_severity = over(self.severity_sum);
+        self.mean_cramps = over(self.cramps_sum);
+    }
+}
+
+/// Resamples each group's nights with replacement; only how many had a cramp matters, so a
+/// resample is a count of draws that land among the cramp nights.
+fn bootstrap(stretched: &Group, other: &Group) -> Difference {
+    let share = |with: u32, of: u32| f64::from(with) / f64::from(of.max(1));
+    let points = 100.0
+        * (share(other.all.nights_with_cramp, other.nights)
+            - share(stretched.all.nights_with_cramp, stretched.nights));
+    let mut rng = SplitMix64(SEED);
+    let mut draws: Vec<f64> = (0..RESAMPLES)
+        .map(|_| {
+            let s = rng.successes(stretched.all.nights_with_cramp, stretched.nights);
+            let o = rng.successes(other.all.nights_with_cramp, other.nights);
+            100.0 * (share(o, other.nights) - share(s, stretched.nights))
+        })
+        .collect();
+    draws.sort_by(f64::total_cmp);
+    // The 2.5th and 97.5th percentiles, taken symmetrically from each end.
+    let tail = (RESAMPLES / 40) as usize;
+    let low = draws.get(tail).copied().unwrap_or(points);
+    let high = draws
+        .len()
+        .checked_sub(tail + 1)
+        .and_then(|i| draws.get(i))
+        .copied()
+        .unwrap_or(points);
+    Difference {
+        points,
+        low,
+        high,
+        resamples: RESAMPLES,
+        seed: SEED,
+    }
+}
+
+/// splitmix64: tiny, well mixed and the same on every machine, which is all a fixed-seed
+/// bootstrap needs; no dependency for it.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform pick below `n` by multiply-and-shift; its bias is far below what a share of
+    /// a few hundred nights can show.
+    fn below(&mut self, n: u32) -> u32 {
+        ((u128::from(self.next()) * u128::from(n)) >> 64) as u32
+    }
+
+    /// Of `n` draws from `n` nights of which `with` had a cramp, how many had one.
+    fn successes(&mut self, with: u32, n: u32) -> u32 {
+        (0..n).filter(|_| self.below(n) < with).count() as u32
+    }
+}
+
+/// Rounds for the sentence; `as` after `round` only drops a fraction that is already zero.
+fn whole(x: f64) -> i64 {
+    x.round() as i64
+}
+
+fn percent(group: &Group) -> i64 {
+    whole(100.0 * group.all.share_with_cramp.unwrap_or(0.0))
+}
+
+fn sentence(c: &Comparison) -> String {
+    let Some(d) = &c.difference else {
+        return format!(
+            "Not enough nights yet to compare: {} with stretching, {} without; \
+             {MIN_NIGHTS} of each are needed.",
+            c.stretched.nights, c.other.nights
+        );
+    };
+    // "More common" reads its difference the other way round, so its numbers stay positive.
+    let (how, points, low, high) = match c.verdict {
+        Verdict::MoreCommon => ("more common", -d.points, -d.high, -d.low),
+        Verdict::Rarer => ("rarer", d.points, d.low, d.high),
+        _ => ("about as common", d.points, d.low, d.high),
+    };
+    format!(
+        "On nights you stretched, cramps were {how}: {} % of {} nights against {} % of {} \
+         (difference {} points, 95 % interval {} to {}).",
+        percent(&c.stretched),
+        c.stretched.nights,
+        percent(&c.other),
+        c.other.nights,
+        whole(points),
+        whole(low),
+        whole(high),
+    )
+}
+
+#[cfg(test)]
+#[path = "cramps_tests.rs"]
+mod tests;
