@@ -3,13 +3,13 @@
 //! or "about as common", never "proves"; the interval comes from a bootstrap with a fixed seed,
 //! so the same history always gives the same sentence.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::history::CrampRecord;
-use super::stats::{Rules, SessionFacts, try_night_of};
+use super::stats::{NightState, Rules, SessionFacts, Stats};
 
 /// Nights each group needs before a comparison is worth saying.
 pub const MIN_NIGHTS: u32 = 7;
@@ -115,7 +115,7 @@ pub fn compare(
     tonight: NaiveDate,
     window_nights: u32,
 ) -> Comparison {
-    let kept = kept_nights(sessions, rules);
+    let streak = streak_view(sessions, rules);
     let entries = latest_entries(cramps);
     let mut comparison = Comparison {
         first_night: None,
@@ -147,7 +147,7 @@ pub fn compare(
             comparison.nights_without_entry += 1;
             continue;
         };
-        let group = if kept.contains(&night) {
+        let group = if streak.night_state(night) == NightState::Kept {
             &mut comparison.stretched
         } else {
             &mut comparison.other
@@ -172,14 +172,12 @@ pub fn compare(
     comparison
 }
 
-/// Nights with a session that reached `min_completion`: the same rule `Stats::compute` keeps
-/// nights by, so the comparison and the streak never disagree about a night.
-fn kept_nights(sessions: &[SessionFacts], rules: &Rules) -> BTreeSet<NaiveDate> {
-    sessions
-        .iter()
-        .filter(|s| s.completion() >= rules.min_completion)
-        .filter_map(|s| try_night_of(s.started_at, rules.day_starts_at))
-        .collect()
+/// The streak's own verdict on every night, asked of `Stats` rather than written again, so
+/// the comparison and the streak never disagree about a night, even when the rule changes.
+fn streak_view(sessions: &[SessionFacts], rules: &Rules) -> Stats {
+    // As of the end of time: every session counts, whatever offset it started in, and every
+    // night before `tonight` is settled.
+    Stats::compute(sessions, rules, DateTime::<Utc>::MAX_UTC.fixed_offset())
 }
 
 /// One entry a night: the latest noted wins, ties going to the greater id so that the order
