@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::history::CrampRecord;
 use super::stats::{NightState, Rules, SessionFacts, Stats};
 
+/// The window callers use unless the person chooses another: about three months.
+pub const DEFAULT_WINDOW_NIGHTS: u32 = 90;
 /// Nights each group needs before a comparison is worth saying.
 pub const MIN_NIGHTS: u32 = 7;
 /// Bootstrap resamples behind the interval.
