@@ -233,7 +233,9 @@ impl Figures {
         if record.severity > 0 {
             self.nights_with_cramp += 1;
         }
-        self.severity_sum += u64::from(record.severity);
+        // The reader takes any byte from a synced file; one stray 255 must not drag a mean
+        // off the 0-10 scale.
+        self.severity_sum += u64::from(record.severity.min(10));
         self.cramps_sum += cramps_in(record);
     }
 

@@ -236,6 +236,26 @@ fn the_latest_noted_entry_for_a_night_counts() {
 }
 
 #[test]
+fn entries_noted_at_the_same_moment_go_to_the_greater_id_whatever_the_order() {
+    let night = date("2026-11-20");
+    let a = entry(night, 2, None);
+    let mut b = entry(night, 7, None);
+    b.id = "d-later-id".into();
+    for cramps in [vec![a.clone(), b.clone()], vec![b.clone(), a.clone()]] {
+        let c = compare_default(&[], &cramps, 90);
+        assert_eq!(c.other.all.mean_severity, Some(7.0));
+    }
+}
+
+#[test]
+fn a_severity_beyond_ten_counts_as_ten() {
+    let cramps = vec![entry(date("2026-11-20"), 255, Some("left"))];
+    let c = compare_default(&[], &cramps, 90);
+    assert_eq!(c.other.all.mean_severity, Some(10.0));
+    assert_eq!(c.other.left.mean_severity, Some(10.0));
+}
+
+#[test]
 fn figures_are_given_per_side() {
     let mut sessions = Vec::new();
     let mut cramps = Vec::new();
