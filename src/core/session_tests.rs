@@ -45,6 +45,7 @@ fn routine() -> Routine {
         name: "R".into(),
         description: String::new(),
         lead_in_secs: 5,
+        counts: true,
         steps: vec![
             step("Calf", 30, &["left", "right"], None, 10, 3),
             step("Toes", 20, &[], Some(10), 10, 3),
