@@ -256,6 +256,19 @@ pub struct SessionRecord {
     /// Every planned step-side, in order.
     #[serde(default)]
     pub steps: Vec<StepRecord>,
+    /// False for a session of a `counts = false` routine: written only then, and such a
+    /// session never keeps a night.
+    #[serde(default = "counts_by_default", skip_serializing_if = "is_true")]
+    pub counts: bool,
+}
+
+/// A session counts toward its night unless its line says `"counts":false`.
+pub fn counts_by_default() -> bool {
+    true
+}
+
+fn is_true(flag: &bool) -> bool {
+    *flag
 }
 
 impl SessionRecord {
@@ -287,6 +300,7 @@ impl From<SessionRecord> for SessionFacts {
             id: record.id,
             routine_name: record.routine_name,
             started_at: record.started_at,
+            counts: record.counts,
         }
     }
 }

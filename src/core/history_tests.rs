@@ -21,6 +21,7 @@ fn a_record_serializes_to_the_documented_line() {
             done_secs: 30,
             status: Status::Completed.into(),
         }],
+        counts: true,
     };
     let line = serde_json::to_string(&record).expect("serializes");
     assert_eq!(
@@ -162,4 +163,31 @@ fn a_cramp_line_is_written_in_the_documented_shape() {
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).expect("valid time")
+}
+
+#[test]
+fn a_session_that_does_not_count_says_so_and_only_then() {
+    let line =
+        r#"{"kind":"session","id":"r","started_at":"2026-11-24T03:00:00+01:00","counts":false}"#;
+    let HistoryLine::Session(record) = parse_line(line) else {
+        panic!("a session");
+    };
+    assert!(!record.counts);
+    assert!(
+        serde_json::to_string(&record)
+            .expect("json")
+            .contains(r#""counts":false"#)
+    );
+    let HistoryLine::Session(mut plain) = parse_line(&line.replace(r#","counts":false"#, ""))
+    else {
+        panic!("a session");
+    };
+    assert!(plain.counts);
+    assert!(
+        !serde_json::to_string(&plain)
+            .expect("json")
+            .contains("counts")
+    );
+    plain.counts = false;
+    assert!(!SessionFacts::from(plain).counts);
 }

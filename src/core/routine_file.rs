@@ -367,7 +367,11 @@ mod tests {
     #[test]
     fn counts_is_true_unless_the_file_says_false() {
         let step = "[[step]]\nname = \"A\"\nduration = 30\n";
-        assert!(parse(&format!("name = \"R\"\n{step}")).expect("valid").counts);
+        assert!(
+            parse(&format!("name = \"R\"\n{step}"))
+                .expect("valid")
+                .counts
+        );
         let relief = parse(&format!("name = \"R\"\ncounts = false\n{step}")).expect("valid");
         assert!(!relief.counts);
     }
