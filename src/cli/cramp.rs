@@ -143,3 +143,28 @@ pub fn cramp(
     writeln!(out, "Noted: {when}, {said}.").context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn night(now: &str) -> String {
+        let now = DateTime::parse_from_rfc3339(now).expect("time");
+        last_night(now, &Config::default()).to_string()
+    }
+
+    #[test]
+    fn last_night_is_the_running_night_before_the_rollover_and_the_ended_one_after() {
+        assert_eq!(night("2026-11-24T02:00:00+01:00"), "2026-11-23");
+        assert_eq!(night("2026-11-24T07:00:00+01:00"), "2026-11-23");
+        assert_eq!(night("2026-11-24T23:30:00+01:00"), "2026-11-23");
+    }
+
+    #[test]
+    fn a_note_is_cleaned_before_it_is_measured() {
+        assert_eq!(parse_note("a\u{1b}b\u{202e}c").expect("kept"), "abc");
+        assert!(parse_note(&"x".repeat(500)).is_ok());
+        assert!(parse_note(&format!("{}\u{7}", "x".repeat(500))).is_ok());
+        assert!(parse_note(&"x".repeat(501)).is_err());
+    }
+}
