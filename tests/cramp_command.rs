@@ -214,3 +214,19 @@ fn the_later_entry_for_a_night_wins_across_devices() {
         ]
     );
 }
+
+#[test]
+fn a_second_entry_for_a_night_says_it_replaces_the_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, _, stderr) = run(dir.path(), &["6", "--night", "2026-11-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run(dir.path(), &["2", "--night", "2026-11-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with(
+            "Noted: the night of Fri 20 Nov 2026, severity 2; this replaces the entry noted "
+        ),
+        "{stdout}"
+    );
+    assert_eq!(lines(dir.path()).len(), 2, "nothing is rewritten");
+}

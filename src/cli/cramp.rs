@@ -16,6 +16,7 @@ use crate::core::text;
 use crate::store::atomic::random_u64;
 use crate::store::config::Config;
 use crate::store::history::{append_cramp, device_file, device_id};
+use crate::store::history_read;
 use crate::store::paths::Paths;
 
 /// The longest note kept, in characters.
@@ -119,6 +120,11 @@ pub fn cramp(
         count,
         note: entry.note.filter(|n| !n.is_empty()),
     };
+    // Only to say so: nothing is rewritten, the new line simply wins when read. A history
+    // that cannot be read here is not a reason to lose the note.
+    let earlier = history_read::read_records(paths)
+        .ok()
+        .and_then(|h| h.cramps.into_iter().find(|c| c.night == night));
     let device = device_id(paths)?;
     append_cramp(&device_file(paths, &device), &record)?;
     let when = if night == last {
@@ -139,6 +145,12 @@ pub fn cramp(
     }
     if record.note.is_some() {
         said.push_str(", with a note");
+    }
+    if let Some(earlier) = earlier {
+        said.push_str(&format!(
+            "; this replaces the entry noted {}",
+            earlier.logged_at.format("%a %-d %b at %H:%M")
+        ));
     }
     writeln!(out, "Noted: {when}, {said}.").context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
