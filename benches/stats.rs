@@ -33,6 +33,7 @@ fn facts(years: i64) -> Vec<SessionFacts> {
             } else {
                 Vec::new()
             },
+            counts: true,
         })
         .collect()
 }

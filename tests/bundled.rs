@@ -98,3 +98,11 @@ fn in_bed_asks_for_nothing_standing() {
         }
     }
 }
+
+#[test]
+fn only_cramp_relief_never_keeps_a_night() {
+    for (id, source) in ROUTINES {
+        let routine = parse_routine(id, source.as_bytes(), bundled::ART).expect("valid");
+        assert_eq!(routine.counts, *id != "cramp-relief", "{id}");
+    }
+}

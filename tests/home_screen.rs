@@ -49,6 +49,7 @@ fn history() -> Vec<SessionFacts> {
             completed: if day % 7 == 3 { 6 } else { 15 },
             planned: 15,
             skipped: Vec::new(),
+            counts: true,
         })
         .collect()
 }
@@ -90,6 +91,7 @@ fn home_after_tonights_session() {
         completed: 15,
         planned: 15,
         skipped: Vec::new(),
+        counts: true,
     });
     let app = home_at("2026-11-24T00:40:00+01:00", HistoryState::Loaded(facts));
     let shown = screen(&app);

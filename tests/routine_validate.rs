@@ -86,6 +86,10 @@ const FAULTS: &[(&str, &str)] = &[
         "instructions-too-long.toml:6:16: step 1 \"Toe curls\": instructions must be at most 1000 characters, got \"Curl your toes. Curl your toes. Curl yo…",
     ),
     (
+        "counts-wrong-type.toml",
+        "counts-wrong-type.toml:2:10: counts must be true or false, as in `counts = false`, got \"no\"",
+    ),
+    (
         "lead-in-bad.toml",
         "lead-in-bad.toml:2:11: lead_in must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got \"soon\"",
     ),
@@ -229,7 +233,7 @@ fn a_long_list_of_problems_is_capped() {
     );
     assert_eq!(
         lines[0],
-        "many-errors.toml:2:1: unknown key `key1`; the keys here are name, description, lead_in, rest, switch, step"
+        "many-errors.toml:2:1: unknown key `key1`; the keys here are name, description, lead_in, counts, rest, switch, step"
     );
     assert_eq!(lines[20], "many-errors.toml: and 5 more");
 }

@@ -367,3 +367,13 @@ fn a_wall_clock_set_back_mid_session_cannot_end_it_before_it_began() {
         chrono::Duration::seconds(30)
     );
 }
+
+#[test]
+fn a_session_of_a_routine_that_does_not_count_never_keeps_the_night() {
+    let line = r#"{"kind":"session","id":"r","started_at":"2026-11-24T03:00:00+01:00","outcome":"completed","counts":false,"steps":[{"name":"Flex","planned_secs":30,"done_secs":30,"status":"completed"}]}"#;
+    let record: crate::core::history::SessionRecord = serde_json::from_str(line).expect("json");
+    let summary = crate::app::session::Summary::of(&record, 0.8);
+    assert_eq!(summary.completed, summary.planned);
+    assert!(!summary.keeps_the_night);
+    assert!(!summary.counts);
+}

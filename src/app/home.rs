@@ -523,6 +523,7 @@ mod tests {
             completed: 5,
             planned: 5,
             skipped: Vec::new(),
+            counts: true,
         };
         home.set_history(
             HistoryState::Loaded(vec![kept]),

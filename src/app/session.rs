@@ -321,8 +321,10 @@ pub struct Summary {
     pub planned: usize,
     /// Seconds actually held.
     pub held_secs: u64,
-    /// True when this session keeps the night: enough of it was held.
+    /// True when this session keeps the night: its routine counts and enough of it was held.
     pub keeps_the_night: bool,
+    /// False for a session of a `counts = false` routine (cramp relief), which keeps no night.
+    pub counts: bool,
     /// The share of step-sides that keeps a night, for saying what was missing.
     pub min_completion: f64,
 }
@@ -349,7 +351,10 @@ impl Summary {
             hurt: count(Status::Hurt),
             planned,
             held_secs: record.steps.iter().map(|s| s.done_secs).sum(),
-            keeps_the_night: planned > 0 && completed as f64 / planned as f64 >= min_completion,
+            keeps_the_night: record.counts
+                && planned > 0
+                && completed as f64 / planned as f64 >= min_completion,
+            counts: record.counts,
             min_completion,
         }
     }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and dispatch to each command.
 
 mod config;
+mod cramp;
 mod routine;
 mod routine_edit;
 mod routine_files;
@@ -82,6 +83,25 @@ enum Command {
         #[command(subcommand)]
         command: Option<ConfigCommand>,
     },
+    /// Note last night's cramps: severity 0 (none) to 10, e.g. `bedstretch cramp 6 --side left`.
+    #[command(long_about = CRAMP_HELP)]
+    Cramp {
+        /// 0 for a night without cramps, 1 (barely) to 10 (the worst).
+        #[arg(value_name = "SEVERITY", allow_negative_numbers = true, value_parser = cramp::parse_severity)]
+        severity: u8,
+        /// Which foot: left, right or both.
+        #[arg(long, value_name = "SIDE", value_parser = cramp::parse_side)]
+        side: Option<String>,
+        /// The night it is about (YYYY-MM-DD), if not last night.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        night: Option<NaiveDate>,
+        /// How many cramps that night (1 when left out and severity is above 0).
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cramp::parse_count)]
+        count: Option<u32>,
+        /// A few words of your own, at most 500 characters.
+        #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = cramp::parse_note)]
+        note: Option<String>,
+    },
     /// Every session you have done, newest first: night, time, routine, outcome, held.
     History {
         /// Only sessions from this night on (YYYY-MM-DD).
@@ -135,6 +155,16 @@ every key is optional:
   theme = \"night\"                  # the only theme so far; set NO_COLOR for no colour
 
 A bad value costs only its own key, which falls back to its default.";
+
+const CRAMP_HELP: &str = "\
+Note how last night went, in two seconds: a severity from 0 (a night without cramps) to 10,
+and if you like the side, how many cramps and a note. It is added to this device's history
+as a `cramp` line; nothing is ever rewritten, and a later entry for the same night (from any
+device) replaces an earlier one when the history is read.
+
+\"Last night\" follows day_starts_at (04:00 by default): before it, the night still running;
+after it, the night that has just ended. At 02:00 and at 07:00 on the 24th alike it is the
+night of the 23rd. Give another with --night 2026-11-20.";
 
 #[derive(Debug, Subcommand)]
 enum ConfigCommand {
@@ -280,6 +310,22 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Stats { json, as_of }) => {
             let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
             stats::stats(&paths, config, as_of, json, &mut out)
+        }
+        Some(Command::Cramp {
+            severity,
+            side,
+            night,
+            count,
+            note,
+        }) => {
+            let entry = cramp::Entry {
+                severity,
+                side,
+                night,
+                count,
+                note,
+            };
+            cramp::cramp(&paths, config, entry, SystemClock::new().wall(), &mut out)
         }
         Some(Command::History {
             since,

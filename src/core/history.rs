@@ -256,6 +256,19 @@ pub struct SessionRecord {
     /// Every planned step-side, in order.
     #[serde(default)]
     pub steps: Vec<StepRecord>,
+    /// False for a session of a `counts = false` routine: written only then, and such a
+    /// session never keeps a night.
+    #[serde(default = "counts_by_default", skip_serializing_if = "is_true")]
+    pub counts: bool,
+}
+
+/// A session counts toward its night unless its line says `"counts":false`.
+pub fn counts_by_default() -> bool {
+    true
+}
+
+fn is_true(flag: &bool) -> bool {
+    *flag
 }
 
 impl SessionRecord {
@@ -287,24 +300,63 @@ impl From<SessionRecord> for SessionFacts {
             id: record.id,
             routine_name: record.routine_name,
             started_at: record.started_at,
+            counts: record.counts,
         }
     }
+}
+
+/// The marker that makes a line a diary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrampKind {
+    /// The only value: `"kind":"cramp"`.
+    #[default]
+    Cramp,
 }
 
 /// A morning diary line: how bad the night's cramps were.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrampRecord {
+    /// Format version, 1 (and read as 1 when absent).
+    #[serde(default = "format_version")]
+    pub v: u32,
+    /// Always `cramp`.
+    #[serde(default)]
+    pub kind: CrampKind,
     /// Unique id.
     pub id: String,
     /// The night it is about.
     pub night: chrono::NaiveDate,
     /// 0 (none) to 10.
     pub severity: u8,
-    /// Which foot, if said.
+    /// Which foot, if said: `left`, `right` or `both`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
     /// When it was noted.
     pub logged_at: DateTime<FixedOffset>,
+    /// How many cramps that night, if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// A few words of the person's own, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The diary as it stands: for each night only its latest entry (by `logged_at`, then id),
+/// whichever device wrote it, nights in order. Nothing is rewritten: a later entry for a night
+/// supersedes the earlier ones when read.
+pub fn latest_per_night(cramps: impl IntoIterator<Item = CrampRecord>) -> Vec<CrampRecord> {
+    let mut nights: std::collections::BTreeMap<chrono::NaiveDate, CrampRecord> =
+        std::collections::BTreeMap::new();
+    for cramp in cramps {
+        match nights.get(&cramp.night) {
+            Some(kept) if (kept.logged_at, &kept.id) >= (cramp.logged_at, &cramp.id) => {}
+            _ => {
+                nights.insert(cramp.night, cramp);
+            }
+        }
+    }
+    nights.into_values().collect()
 }
 
 /// What one line of a history file is, as every reader sees it.

@@ -21,6 +21,7 @@ fn a_record_serializes_to_the_documented_line() {
             done_secs: 30,
             status: Status::Completed.into(),
         }],
+        counts: true,
     };
     let line = serde_json::to_string(&record).expect("serializes");
     assert_eq!(
@@ -117,4 +118,76 @@ fn a_start_at_the_calendar_edge_is_a_fault_not_a_panic() {
     }
     // The far end of the calendar always has an earlier day to step back to.
     kept(r#"{"kind":"session","id":"a","started_at":"+262142-12-31T23:00:00+14:00"}"#);
+}
+
+#[test]
+fn a_later_diary_entry_supersedes_an_earlier_one_for_its_night() {
+    let line = |id: &str, night: &str, severity: u8, logged: &str| CrampRecord {
+        v: 1,
+        kind: CrampKind::Cramp,
+        id: id.into(),
+        night: night.parse().expect("date"),
+        severity,
+        side: None,
+        logged_at: at(logged),
+        count: None,
+        note: None,
+    };
+    let kept = latest_per_night([
+        line("b", "2026-11-23", 2, "2026-11-24T09:00:00+01:00"),
+        line("a", "2026-11-23", 6, "2026-11-24T07:00:00+01:00"),
+        line("c", "2026-11-22", 0, "2026-11-23T07:00:00+01:00"),
+    ]);
+    let ids: Vec<&str> = kept.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["c", "b"]);
+}
+
+#[test]
+fn a_cramp_line_is_written_in_the_documented_shape() {
+    let record = CrampRecord {
+        v: 1,
+        kind: CrampKind::Cramp,
+        id: "x".into(),
+        night: "2026-11-23".parse().expect("date"),
+        severity: 6,
+        side: Some("left".into()),
+        logged_at: at("2026-11-24T07:15:02+01:00"),
+        count: Some(1),
+        note: None,
+    };
+    assert_eq!(
+        serde_json::to_string(&record).expect("json"),
+        r#"{"v":1,"kind":"cramp","id":"x","night":"2026-11-23","severity":6,"side":"left","logged_at":"2026-11-24T07:15:02+01:00","count":1}"#
+    );
+}
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).expect("valid time")
+}
+
+#[test]
+fn a_session_that_does_not_count_says_so_and_only_then() {
+    let line =
+        r#"{"kind":"session","id":"r","started_at":"2026-11-24T03:00:00+01:00","counts":false}"#;
+    let HistoryLine::Session(record) = parse_line(line) else {
+        panic!("a session");
+    };
+    assert!(!record.counts);
+    assert!(
+        serde_json::to_string(&record)
+            .expect("json")
+            .contains(r#""counts":false"#)
+    );
+    let HistoryLine::Session(mut plain) = parse_line(&line.replace(r#","counts":false"#, ""))
+    else {
+        panic!("a session");
+    };
+    assert!(plain.counts);
+    assert!(
+        !serde_json::to_string(&plain)
+            .expect("json")
+            .contains("counts")
+    );
+    plain.counts = false;
+    assert!(!SessionFacts::from(plain).counts);
 }

@@ -11,6 +11,8 @@ pub struct Routine {
     pub description: String,
     /// Get-ready countdown before the first step, in seconds.
     pub lead_in_secs: u64,
+    /// False for a routine whose sessions never keep a night (cramp relief is not stretching).
+    pub counts: bool,
     /// The steps in order; never empty.
     pub steps: Vec<Step>,
 }
@@ -94,6 +96,7 @@ mod tests {
             name: "R".into(),
             description: String::new(),
             lead_in_secs: 5,
+            counts: true,
             steps: vec![
                 step(30, &["left", "right"], 10, 3),
                 step(20, &[], 7, 3),

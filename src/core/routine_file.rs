@@ -25,7 +25,15 @@ const MAX_SIDE_CHARS: usize = 20;
 const MAX_REPS: u64 = 100;
 const MAX_SECS: u64 = 30 * 60;
 
-const TOP_KEYS: &[&str] = &["name", "description", "lead_in", "rest", "switch", "step"];
+const TOP_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "lead_in",
+    "counts",
+    "rest",
+    "switch",
+    "step",
+];
 const STEP_KEYS: &[&str] = &[
     "name",
     "duration",
@@ -225,6 +233,10 @@ impl Walker<'_> {
             .and_then(|v| self.text(v, &None, "description", 0, MAX_TEXT_CHARS))
             .unwrap_or_default();
         let lead_in = self.secs_or(top.get("lead_in"), &None, "lead_in", 0, DEFAULT_LEAD_IN);
+        let counts = match top.get("counts") {
+            Some(v) => self.flag(v, &None, "counts"),
+            None => Some(true),
+        };
         let rest = self.secs_or(top.get("rest"), &None, "rest", 0, DEFAULT_REST);
         let switch = self.secs_or(top.get("switch"), &None, "switch", 0, DEFAULT_SWITCH);
         let steps = self.steps(top.get("step"), rest, switch);
@@ -233,6 +245,7 @@ impl Walker<'_> {
             name: name?,
             description,
             lead_in_secs: lead_in?,
+            counts: counts?,
             steps: steps?,
         })
     }
@@ -349,6 +362,18 @@ mod tests {
 
     fn parse(text: &str) -> Result<Routine, Vec<Problem>> {
         parse_routine("r", text.as_bytes(), ART)
+    }
+
+    #[test]
+    fn counts_is_true_unless_the_file_says_false() {
+        let step = "[[step]]\nname = \"A\"\nduration = 30\n";
+        assert!(
+            parse(&format!("name = \"R\"\n{step}"))
+                .expect("valid")
+                .counts
+        );
+        let relief = parse(&format!("name = \"R\"\ncounts = false\n{step}")).expect("valid");
+        assert!(!relief.counts);
     }
 
     #[test]

@@ -23,6 +23,9 @@ name = "{name}"
 description = "A few calm minutes for calves and toes."
 # The get-ready countdown before the first step, 0s to 30m (default 5s).
 lead_in = "5s"
+# Whether a session keeps the night: false for one that is not bedtime stretching, such as
+# easing a cramp (default true).
+counts = true
 # The pause after each step, before the next, 0s to 30m (default 5s).
 rest = "5s"
 # The pause between the sides of a step, 0s to 30m (default 3s).

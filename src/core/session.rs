@@ -437,6 +437,7 @@ impl Session {
             ended_at: Some(at),
             outcome: self.outcome.unwrap_or(Outcome::Interrupted).into(),
             steps,
+            counts: self.routine.counts,
         }
     }
 }

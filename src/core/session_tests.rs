@@ -45,6 +45,7 @@ fn routine() -> Routine {
         name: "R".into(),
         description: String::new(),
         lead_in_secs: 5,
+        counts: true,
         steps: vec![
             step("Calf", 30, &["left", "right"], None, 10, 3),
             step("Toes", 20, &[], Some(10), 10, 3),
@@ -387,4 +388,16 @@ fn nothing_is_done_until_a_step_side_is_reached() {
     s.apply(Command::Tick, secs(6));
     s.apply(Command::Quit, secs(6));
     assert!(!s.nothing_done(), "a second of the first stretch is held");
+}
+
+#[test]
+fn the_record_carries_whether_the_routine_counts() {
+    let at = DateTime::parse_from_rfc3339("2026-11-24T03:10:00+01:00").expect("time");
+    let (counting, _) = start(routine());
+    assert!(counting.record(at).counts);
+    let (relief, _) = start(Routine {
+        counts: false,
+        ..routine()
+    });
+    assert!(!relief.record(at).counts);
 }

@@ -42,6 +42,9 @@ pub struct SessionFacts {
     pub planned: u32,
     /// Names of the steps skipped in it (once per skipped side).
     pub skipped: Vec<String>,
+    /// False for a session of a `counts = false` routine, which never keeps a night.
+    #[serde(default = "crate::core::history::counts_by_default")]
+    pub counts: bool,
 }
 
 impl SessionFacts {
@@ -148,8 +151,12 @@ impl Stats {
             let Some(night) = try_night_of(s.started_at, rules.day_starts_at) else {
                 continue;
             };
-            let entry = best.entry(night).or_insert(0.0);
-            *entry = entry.max(s.completion());
+            // Cramp relief at 3 a.m. is not bedtime stretching: it is counted as a session,
+            // but its night is kept, or not, by the others alone.
+            if s.counts {
+                let entry = best.entry(night).or_insert(0.0);
+                *entry = entry.max(s.completion());
+            }
             if night >= month_start {
                 done_30 += u64::from(s.completed);
                 planned_30 += u64::from(s.planned);

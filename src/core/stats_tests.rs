@@ -22,6 +22,7 @@ fn session(id: &str, started: &str, completed: u32, planned: u32) -> SessionFact
         completed,
         planned,
         skipped: Vec::new(),
+        counts: true,
     }
 }
 
@@ -207,6 +208,7 @@ fn nightly_in(
                 completed: 5,
                 planned: 5,
                 skipped: Vec::new(),
+                counts: true,
             }
         })
         .collect()
@@ -322,6 +324,7 @@ fn arbitrary_history() -> impl Strategy<Value = Vec<SessionFacts>> {
                         completed,
                         planned: 10,
                         skipped: Vec::new(),
+                        counts: true,
                     }
                 })
                 .collect()
@@ -362,6 +365,7 @@ proptest! {
             completed: 10,
             planned: 10,
             skipped: Vec::new(),
+            counts: true,
         });
         let after = Stats::compute(&more, &Rules::default(), as_of);
         prop_assert!(after.longest_streak >= before.longest_streak);
@@ -471,4 +475,18 @@ fn every_day_a_rest_day_and_an_absurd_date_finish_at_once() {
         s.nights_kept, 2,
         "rest days are still counted as kept nights"
     );
+}
+
+#[test]
+fn a_session_that_does_not_count_never_keeps_a_night() {
+    let mut relief = session("relief", "2026-11-24T03:00:00+01:00", 5, 5);
+    relief.counts = false;
+    let as_of = at("2026-11-24T07:00:00+01:00");
+    let alone = Stats::compute(std::slice::from_ref(&relief), &Rules::default(), as_of);
+    assert_eq!(alone.nights_kept, 0);
+    assert_eq!(alone.current_streak, 0);
+    // It takes nothing away from a night kept by a real session either.
+    let both = [session("bed", "2026-11-23T22:00:00+01:00", 5, 5), relief];
+    let kept = Stats::compute(&both, &Rules::default(), as_of);
+    assert_eq!(kept.nights_kept, 1);
 }

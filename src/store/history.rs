@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use fs4::FileExt;
 
-use crate::core::history::SessionRecord;
+use crate::core::history::{CrampRecord, SessionRecord};
 
 use super::atomic::{random_u64, write_atomic};
 use super::paths::Paths;
@@ -53,6 +53,13 @@ pub fn append(path: &Path, record: &SessionRecord) -> Result<()> {
     let line = serde_json::to_string(record).context("cannot encode the session")?;
     append_line(path, &line)
         .with_context(|| format!("{}: cannot append the session", path.display()))
+}
+
+/// Appends one diary line, the same way as a session: one write and fsync, under the lock.
+pub fn append_cramp(path: &Path, record: &CrampRecord) -> Result<()> {
+    let line = serde_json::to_string(record).context("cannot encode the diary entry")?;
+    append_line(path, &line)
+        .with_context(|| format!("{}: cannot append the diary entry", path.display()))
 }
 
 fn append_line(path: &Path, line: &str) -> io::Result<()> {

@@ -28,7 +28,7 @@ use super::paths::Paths;
 use super::read::{self, Lines};
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 6;
+const VERSION: u32 = 7;
 /// How close to the cache's own time a file change must be to be distrusted.
 const RACY_NS: i128 = 2_000_000_000;
 /// Room in the cache for each file's name, warnings and framing.
@@ -112,6 +112,7 @@ struct CachedSession {
     completed: u32,
     planned: u32,
     skipped: Vec<String>,
+    counts: bool,
 }
 
 /// Written as an array rather than an object: the names would double the cache of a long
@@ -127,6 +128,7 @@ impl Serialize for CachedSession {
             self.completed,
             self.planned,
             &self.skipped,
+            self.counts,
         )
             .serialize(serializer)
     }
@@ -144,6 +146,7 @@ impl From<SessionRecord> for CachedSession {
             completed: f.completed,
             planned: f.planned,
             skipped: f.skipped,
+            counts: f.counts,
         }
     }
 }
@@ -161,6 +164,7 @@ impl CachedSession {
             completed: self.completed,
             planned: self.planned,
             skipped: self.skipped.clone(),
+            counts: self.counts,
         })
     }
 }

@@ -11,7 +11,9 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::core::history::{CrampRecord, HistoryLine, LineFault, SessionRecord, parse_line};
+use crate::core::history::{
+    CrampRecord, HistoryLine, LineFault, SessionRecord, latest_per_night, parse_line,
+};
 use crate::core::stats::SessionFacts;
 
 use super::paths::Paths;
@@ -28,7 +30,7 @@ pub const MAX_LINE_BYTES: u64 = read::MAX_BYTES;
 pub struct History<S> {
     /// Sessions, each id once, oldest first.
     pub sessions: Vec<S>,
-    /// Morning diary lines, each id once.
+    /// Morning diary lines: for each night its latest entry, nights in order.
     pub cramps: Vec<CrampRecord>,
     /// One line per skipped line (capped per file), naming file and line.
     pub warnings: Vec<String>,
@@ -159,9 +161,11 @@ impl<S: Session> Gather<S> {
         }
     }
 
-    /// The history, sessions oldest first (a stable sort: equal starts keep file order).
+    /// The history, sessions oldest first (a stable sort: equal starts keep file order), and
+    /// the diary with each night's latest entry only.
     pub fn finish(mut self) -> History<S> {
         self.history.sessions.sort_by_key(|s| s.started_at());
+        self.history.cramps = latest_per_night(std::mem::take(&mut self.history.cramps));
         self.history
     }
 }

@@ -20,6 +20,12 @@ use super::theme::Theme;
 /// night already, and then saying "not kept yet" would be untrue.
 pub fn verdict(summary: &Summary, tonight_kept: Option<bool>) -> (&'static str, String) {
     let held = format!("{} of {}", summary.completed, summary.planned);
+    if !summary.counts {
+        return (
+            "This routine does not count toward your streak.",
+            format!("You held {held} stretches; the session is in your history."),
+        );
+    }
     if !summary.keeps_the_night && tonight_kept == Some(true) {
         return (
             "Tonight was already kept.",
@@ -182,8 +188,24 @@ mod tests {
             planned: 10,
             held_secs: 0,
             keeps_the_night: completed >= 8,
+            counts: true,
             min_completion: 0.8,
         }
+    }
+
+    #[test]
+    fn a_routine_that_does_not_count_says_so_and_never_claims_the_night() {
+        let relief = Summary {
+            counts: false,
+            keeps_the_night: false,
+            ..summary(10, Outcome::Completed)
+        };
+        let (heading, sentence) = verdict(&relief, Some(false));
+        assert_eq!(heading, "This routine does not count toward your streak.");
+        assert_eq!(
+            sentence,
+            "You held 10 of 10 stretches; the session is in your history."
+        );
     }
 
     #[test]

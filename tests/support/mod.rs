@@ -87,6 +87,7 @@ fn kept_nights(days_ago: std::ops::Range<i64>) -> Stats {
             completed: 7,
             planned: 7,
             skipped: Vec::new(),
+            counts: true,
         })
         .collect();
     Stats::compute(&facts, &Rules::default(), started_at())

@@ -91,6 +91,21 @@ impl Walker<'_> {
         }
     }
 
+    /// A true-or-false key, such as `counts`.
+    pub(super) fn flag(
+        &mut self,
+        value: &Value<'_>,
+        at: &Option<StepRef>,
+        key: &'static str,
+    ) -> Option<bool> {
+        let flag = value.get_ref().as_bool();
+        if flag.is_none() {
+            let rule = format!("true or false, as in `{key} = false`");
+            self.rule(value, at, key, &rule);
+        }
+        flag
+    }
+
     pub(super) fn reps(
         &mut self,
         value: &Value<'_>,

@@ -1,0 +1,182 @@
+//! `bedstretch cramp`: the morning diary, one line in this device's history.
+//!
+//! "Last night" follows the rollover: before `day_starts_at` it is the night still running,
+//! after it the night that has just ended. Either way it is the calendar day before today, so
+//! at 02:00 and at 07:00 on the 24th it is the night of the 23rd.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::core::history::{CrampKind, CrampRecord, FORMAT_VERSION, session_id};
+use crate::core::stats::night_of;
+use crate::core::text;
+use crate::store::atomic::random_u64;
+use crate::store::config::Config;
+use crate::store::history::{append_cramp, device_file, device_id};
+use crate::store::history_read;
+use crate::store::paths::Paths;
+
+/// The longest note kept, in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// What the person said about a night, as the command line gave it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// 0 (no cramps) to 10.
+    pub severity: u8,
+    /// `left`, `right` or `both`, if said.
+    pub side: Option<String>,
+    /// The night, if not last night.
+    pub night: Option<NaiveDate>,
+    /// How many cramps, if said.
+    pub count: Option<u32>,
+    /// A note, already cleaned and checked.
+    pub note: Option<String>,
+}
+
+/// `SEVERITY`: a whole number from 0 to 10.
+pub fn parse_severity(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|n| *n <= 10)
+        .ok_or_else(|| "a severity is a whole number from 0 (no cramps) to 10, such as 6".into())
+}
+
+/// `--side`: left, right or both.
+pub fn parse_side(text: &str) -> Result<String, String> {
+    match text {
+        "left" | "right" | "both" => Ok(text.to_string()),
+        _ => Err("a side is left, right or both, such as --side left".into()),
+    }
+}
+
+/// `--count`: a whole number from 1 to 100.
+pub fn parse_count(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=100).contains(n))
+        .ok_or_else(|| {
+            "a count is the number of cramps that night, from 1 to 100, such as --count 2".into()
+        })
+}
+
+/// `--note`: control characters removed, at most [`MAX_NOTE_CHARS`] characters.
+pub fn parse_note(text: &str) -> Result<String, String> {
+    let cleaned = text::clean_line(text);
+    let chars = cleaned.chars().count();
+    if chars > MAX_NOTE_CHARS {
+        return Err(format!(
+            "a note is at most {MAX_NOTE_CHARS} characters (this one has {chars}), such as --note \"left calf, woke at 3\""
+        ));
+    }
+    Ok(cleaned)
+}
+
+/// The night "last night" means at `now`; see the module documentation.
+pub fn last_night(now: DateTime<FixedOffset>, config: &Config) -> NaiveDate {
+    let running = night_of(now, config.rules().day_starts_at);
+    if running < now.date_naive() {
+        running
+    } else {
+        running.pred_opt().unwrap_or(running)
+    }
+}
+
+/// Records the entry as a `cramp` line and says in one line what was noted.
+pub fn cramp(
+    paths: &Paths,
+    config: &Config,
+    entry: Entry,
+    now: DateTime<FixedOffset>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let last = last_night(now, config);
+    let night = entry.night.unwrap_or(last);
+    if night > night_of(now, config.rules().day_starts_at) {
+        bail!(
+            "--night: the night of {night} has not begun yet; give last night or an earlier one, such as --night {last}"
+        );
+    }
+    let count = match (entry.severity, entry.count) {
+        (0, Some(_)) => bail!(
+            "--count: a night without cramps (severity 0) has no count; leave --count out, or give a severity from 1 to 10, such as `cramp 6 --count 2`"
+        ),
+        (0, None) => None,
+        (_, count) => Some(count.unwrap_or(1)),
+    };
+    let record = CrampRecord {
+        v: FORMAT_VERSION,
+        kind: CrampKind::Cramp,
+        id: session_id(now, random_u64() as u16),
+        night,
+        severity: entry.severity,
+        side: entry.side,
+        logged_at: now,
+        count,
+        note: entry.note.filter(|n| !n.is_empty()),
+    };
+    // Only to say so: nothing is rewritten, the new line simply wins when read. A history
+    // that cannot be read here is not a reason to lose the note.
+    let earlier = history_read::read_records(paths)
+        .ok()
+        .and_then(|h| h.cramps.into_iter().find(|c| c.night == night));
+    let device = device_id(paths)?;
+    append_cramp(&device_file(paths, &device), &record)?;
+    let when = if night == last {
+        format!("last night ({})", night.format("%a %-d %b"))
+    } else {
+        format!("the night of {}", night.format("%a %-d %b %Y"))
+    };
+    let mut said = if record.severity == 0 {
+        "no cramps".to_string()
+    } else {
+        format!("severity {}", record.severity)
+    };
+    if let Some(side) = &record.side {
+        said.push_str(&format!(", {side}"));
+    }
+    if let Some(n) = record.count.filter(|n| *n > 1) {
+        said.push_str(&format!(", {n} cramps"));
+    }
+    if record.note.is_some() {
+        said.push_str(", with a note");
+    }
+    if let Some(earlier) = earlier {
+        said.push_str(&format!(
+            "; this replaces the entry noted {}",
+            earlier.logged_at.format("%a %-d %b at %H:%M")
+        ));
+    }
+    writeln!(out, "Noted: {when}, {said}.").context("cannot write to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn night(now: &str) -> String {
+        let now = DateTime::parse_from_rfc3339(now).expect("time");
+        last_night(now, &Config::default()).to_string()
+    }
+
+    #[test]
+    fn last_night_is_the_running_night_before_the_rollover_and_the_ended_one_after() {
+        assert_eq!(night("2026-11-24T02:00:00+01:00"), "2026-11-23");
+        assert_eq!(night("2026-11-24T07:00:00+01:00"), "2026-11-23");
+        assert_eq!(night("2026-11-24T23:30:00+01:00"), "2026-11-23");
+    }
+
+    #[test]
+    fn a_note_is_cleaned_before_it_is_measured() {
+        assert_eq!(parse_note("a\u{1b}b\u{202e}c").expect("kept"), "abc");
+        assert!(parse_note(&"x".repeat(500)).is_ok());
+        assert!(parse_note(&format!("{}\u{7}", "x".repeat(500))).is_ok());
+        assert!(parse_note(&"x".repeat(501)).is_err());
+    }
+}

@@ -1,0 +1,232 @@
+//! `bedstretch cramp`, the morning diary, through the binary on temporary folders: what it
+//! writes, every input it refuses, and which entry wins when two devices noted one night.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use bedstretch::core::history::{HistoryLine, parse_line};
+use bedstretch::store::history_read::read_records;
+use bedstretch::store::paths::Paths;
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
+
+fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("bedstretch")
+        .expect("binary")
+        .arg("cramp")
+        .args(args)
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env("XDG_DATA_HOME", data.join("data"))
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Every line of every history file in the folder, as JSON.
+fn lines(data: &Path) -> Vec<Value> {
+    let dir = data.join("data/bedstretch/history");
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("history folder") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        all.extend(
+            text.lines()
+                .map(|l| serde_json::from_str::<Value>(l).expect("json")),
+        );
+    }
+    all
+}
+
+#[test]
+fn defaults_note_last_night_with_one_cramp() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, stdout, stderr) = run(dir.path(), &["6", "--side", "left"]);
+    assert_eq!(code, 0, "{stderr}");
+    let written = lines(dir.path());
+    assert_eq!(written.len(), 1);
+    let line = &written[0];
+    assert_eq!(line["v"], 1);
+    assert_eq!(line["kind"], "cramp");
+    assert_eq!(line["severity"], 6);
+    assert_eq!(line["side"], "left");
+    assert_eq!(line["count"], 1);
+    assert!(line.get("note").is_none());
+    // Before the rollover and after it alike, last night is the day before today.
+    let logged = chrono::DateTime::parse_from_rfc3339(line["logged_at"].as_str().expect("str"))
+        .expect("time");
+    let night = logged
+        .date_naive()
+        .checked_sub_days(Days::new(1))
+        .expect("day");
+    assert_eq!(line["night"], night.to_string());
+    assert_eq!(
+        stdout,
+        format!(
+            "Noted: last night ({}), severity 6, left.\n",
+            night.format("%a %-d %b")
+        )
+    );
+    let text = serde_json::to_string(line).expect("json");
+    assert!(matches!(parse_line(&text), HistoryLine::Cramp(c) if c.severity == 6));
+}
+
+#[test]
+fn a_night_without_cramps_has_no_count_and_a_note_is_cleaned() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "0",
+            "--night",
+            "2026-11-20",
+            "--note",
+            "slept\u{1b}[31m well\u{7}",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "Noted: the night of Fri 20 Nov 2026, no cramps, with a note.\n"
+    );
+    let line = &lines(dir.path())[0];
+    assert_eq!(line["night"], "2026-11-20");
+    assert_eq!(line["severity"], 0);
+    assert!(line.get("count").is_none());
+    assert!(line.get("side").is_none());
+    assert_eq!(line["note"], "slept[31m well");
+}
+
+#[test]
+fn a_count_is_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "3",
+            "--side",
+            "both",
+            "--count",
+            "2",
+            "--night",
+            "2026-11-21",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "Noted: the night of Sat 21 Nov 2026, severity 3, both, 2 cramps.\n"
+    );
+    assert_eq!(lines(dir.path())[0]["count"], 2);
+}
+
+fn refused(args: &[&str], message: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, stdout, stderr) = run(dir.path(), args);
+    assert_ne!(code, 0, "{args:?} was accepted: {stdout}");
+    assert!(stderr.contains(message), "{args:?}: {stderr}");
+    assert!(
+        !dir.path().join("data/bedstretch/history").exists(),
+        "{args:?} wrote a line"
+    );
+}
+
+#[test]
+fn every_bad_input_is_refused_with_the_rule_and_an_example() {
+    let severity = "a severity is a whole number from 0 (no cramps) to 10, such as 6";
+    refused(&["11"], severity);
+    refused(&["-1"], severity);
+    refused(&["bad"], severity);
+    refused(
+        &["6", "--side", "up"],
+        "a side is left, right or both, such as --side left",
+    );
+    refused(
+        &["6", "--night", "2026-13-01"],
+        "expected a date as YEAR-MONTH-DAY, such as 2026-11-01",
+    );
+    let count = "a count is the number of cramps that night, from 1 to 100, such as --count 2";
+    refused(&["6", "--count", "0"], count);
+    refused(&["6", "--count", "-2"], count);
+    refused(
+        &["0", "--count", "2"],
+        "--count: a night without cramps (severity 0) has no count",
+    );
+    let long = "x".repeat(501);
+    refused(
+        &["6", "--note", &long],
+        "a note is at most 500 characters (this one has 501), such as --note",
+    );
+    refused(&["6", "--night", "2999-01-01"], "has not begun yet");
+}
+
+#[test]
+fn a_note_of_500_characters_is_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let note = "é".repeat(500);
+    let (code, _, stderr) = run(dir.path(), &["2", "--note", &note]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines(dir.path())[0]["note"], note.as_str());
+}
+
+#[test]
+fn the_later_entry_for_a_night_wins_across_devices() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let history = dir.path().join("data/bedstretch/history");
+    std::fs::create_dir_all(&history).expect("folder");
+    // The later entry is in the file read first, so file order cannot be what decides.
+    std::fs::write(
+        history.join("aaaa.jsonl"),
+        concat!(
+            r#"{"v":1,"kind":"cramp","id":"late","night":"2026-11-23","severity":2,"side":"right","logged_at":"2026-11-24T09:30:00+01:00"}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    std::fs::write(
+        history.join("bbbb.jsonl"),
+        concat!(
+            r#"{"v":1,"kind":"cramp","id":"early","night":"2026-11-23","severity":6,"side":"left","logged_at":"2026-11-24T07:15:02+01:00"}"#,
+            "\n",
+            r#"{"v":1,"kind":"cramp","id":"other","night":"2026-11-22","severity":0,"logged_at":"2026-11-23T07:00:00+01:00"}"#,
+            "\n"
+        ),
+    )
+    .expect("write");
+    let paths = Paths {
+        config_dir: dir.path().join("config/bedstretch"),
+        data_dir: dir.path().join("data/bedstretch"),
+    };
+    let read = read_records(&paths).expect("read");
+    let kept: Vec<(NaiveDate, &str, u8)> = read
+        .cramps
+        .iter()
+        .map(|c| (c.night, c.id.as_str(), c.severity))
+        .collect();
+    let night = |s: &str| s.parse::<NaiveDate>().expect("date");
+    assert_eq!(
+        kept,
+        [
+            (night("2026-11-22"), "other", 0),
+            (night("2026-11-23"), "late", 2)
+        ]
+    );
+}
+
+#[test]
+fn a_second_entry_for_a_night_says_it_replaces_the_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (code, _, stderr) = run(dir.path(), &["6", "--night", "2026-11-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run(dir.path(), &["2", "--night", "2026-11-20"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.starts_with(
+            "Noted: the night of Fri 20 Nov 2026, severity 2; this replaces the entry noted "
+        ),
+        "{stdout}"
+    );
+    assert_eq!(lines(dir.path()).len(), 2, "nothing is rewritten");
+}
