@@ -197,9 +197,14 @@ fn latest_entries(cramps: &[CrampRecord]) -> BTreeMap<NaiveDate, &CrampRecord> {
     latest
 }
 
-/// Cramps that night: the record does not carry a count yet, so a night with any cramp is one.
+/// Cramps that night: the count noted, or one for a night with a cramp and no count.
 fn cramps_in(record: &CrampRecord) -> u64 {
-    u64::from(record.severity > 0)
+    match (record.severity, record.count) {
+        (0, _) => 0,
+        (_, Some(count)) => u64::from(count),
+        // An entry with a cramp but no count had one.
+        (_, None) => 1,
+    }
 }
 
 impl Group {

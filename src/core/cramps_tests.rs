@@ -27,6 +27,7 @@ fn session(night: NaiveDate, completed: u32) -> SessionFacts {
         completed,
         planned: 10,
         skipped: Vec::new(),
+        counts: true,
     }
 }
 
@@ -39,6 +40,10 @@ fn entry(night: NaiveDate, severity: u8, side: Option<&str>) -> CrampRecord {
         severity,
         side: side.map(String::from),
         logged_at: at(&format!("{morning}T07:00:00+01:00")),
+        v: crate::core::history::FORMAT_VERSION,
+        kind: Default::default(),
+        count: None,
+        note: None,
     }
 }
 
@@ -387,4 +392,21 @@ proptest! {
             prop_assert!(d.low <= d.points + 1e-9 && d.points <= d.high + 1e-9);
         }
     }
+}
+
+#[test]
+fn the_mean_of_cramps_uses_the_count_noted() {
+    let tonight = date(TONIGHT);
+    let night = plus(TONIGHT, -1);
+    let mut counted = entry(night, 5, Some("left"));
+    counted.count = Some(3);
+    let none = entry(plus(TONIGHT, -2), 0, None);
+    let c = compare(&[], &[counted, none], &Rules::default(), tonight, 7);
+    let all = &c.other.all;
+    assert_eq!(c.other.nights, 2);
+    assert_eq!(
+        all.mean_cramps,
+        Some(1.5),
+        "3 cramps and none, over two nights"
+    );
 }
