@@ -47,7 +47,18 @@ fn stats_json_as_of_tonight_kept() {
     let (code, stdout, stderr) =
         run_synced(&["stats", "--json", "--as-of", "2026-11-23T23:00:00+01:00"]);
     assert_eq!(code, 0, "{stderr}");
-    let value: Value = serde_json::from_str(&stdout).expect("json");
+    let mut value: Value = serde_json::from_str(&stdout).expect("json");
+    // The cramp comparison: the fixture's one diary entry, after a kept night.
+    let cramps = value
+        .as_object_mut()
+        .and_then(|o| o.remove("cramps"))
+        .expect("a cramps key");
+    assert_eq!(cramps["stretched"]["nights"], 1);
+    assert_eq!(cramps["verdict"], "not_enough");
+    assert_eq!(
+        cramps["sentence"],
+        "Not enough nights yet to compare: 1 with stretching, 0 without; 7 of each are needed."
+    );
     assert_eq!(
         value,
         json!({

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::json;
 
+use crate::core::cramps;
 use crate::core::history::{SessionRecord, Status};
 use crate::core::stats::{Stats, night_of};
 use crate::core::text;
@@ -22,13 +23,6 @@ fn warn_all(warnings: &[String]) {
     }
 }
 
-/// The stats as of a moment, from the whole history.
-pub fn compute(paths: &Paths, config: &Config, as_of: DateTime<FixedOffset>) -> Result<Stats> {
-    let history = history_read::read_facts(paths)?;
-    warn_all(&history.warnings);
-    Ok(Stats::compute(&history.sessions, &config.rules(), as_of))
-}
-
 /// `bedstretch stats`.
 pub fn stats(
     paths: &Paths,
@@ -37,8 +31,18 @@ pub fn stats(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let s = compute(paths, config, as_of)?;
+    let history = history_read::read_facts(paths)?;
+    warn_all(&history.warnings);
+    let rules = config.rules();
+    let s = Stats::compute(&history.sessions, &rules, as_of);
     if as_json {
+        let comparison = cramps::compare(
+            &history.sessions,
+            &history.cramps,
+            &rules,
+            s.tonight,
+            cramps::DEFAULT_WINDOW_NIGHTS,
+        );
         let value = json!({
             "as_of": as_of.to_rfc3339(),
             "tonight": s.tonight.to_string(),
@@ -52,6 +56,7 @@ pub fn stats(
             "last_kept_night": s.last_kept_night.map(|n| n.to_string()),
             "completion_rate_30d": s.completion_rate_30d.map(|r| (r * 1000.0).round() / 1000.0),
             "most_skipped": s.most_skipped.as_ref().map(|(name, count)| json!({"step": name, "times": count})),
+            "cramps": comparison,
         });
         writeln!(out, "{}", text::escape_json_controls(&value.to_string()))?;
         return Ok(ExitCode::SUCCESS);
