@@ -36,15 +36,7 @@ fn run_home(steps: Vec<Step>, fail_saves: bool) -> (TestIo, App) {
     io.shell.fail_routine_saves = fail_saves;
     let catalog: Vec<Routine> = vec![bundled("bedtime-feet"), bundled("quick")];
     io.shell.catalog = catalog.clone();
-    let rows = catalog
-        .iter()
-        .map(|r| RoutineRow {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            total_secs: r.total_secs(),
-            mark: "",
-        })
-        .collect();
+    let rows = support::routine_rows(&catalog, "");
     let (mut app, start) = App::home(HomeApp::new(rows, "quick", Rules::default()), SETTINGS);
     io.run(&mut app, start).expect("loop runs");
     (io, app)

@@ -2,6 +2,8 @@
 //! the question before leaving; at 80x24, at 40x12 and at every size between, and the
 //! too-small line below the smallest.
 
+mod support;
+
 use bedstretch::app::editor::{EditorAction, EditorApp};
 use bedstretch::store::bundled;
 use bedstretch::tui::editor_view::EditorView;
@@ -25,22 +27,9 @@ fn screen_at(app: &EditorApp, w: u16, h: u16) -> String {
     terminal
         .draw(|f| f.render_widget(EditorView { app, theme: &theme }, f.area()))
         .expect("draw");
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..w {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buf[(x, y)].symbol();
-                skip = bedstretch::core::text::width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            format!("\"{row}\"\n")
-        })
+    support::buffer_rows(terminal.backend().buffer())
+        .into_iter()
+        .map(|row| format!("\"{row}\"\n"))
         .collect()
 }
 

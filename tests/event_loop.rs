@@ -6,7 +6,7 @@ mod support;
 
 use std::time::Duration;
 
-use bedstretch::app::home::{HomeApp, RoutineRow};
+use bedstretch::app::home::HomeApp;
 use bedstretch::app::{App, Effect, NewSession, Now};
 use bedstretch::clock::Clock;
 use bedstretch::core::history::{Outcome, Status};
@@ -20,7 +20,7 @@ use ratatui::Terminal;
 
 use support::{
     ManualClock, Recorded, SETTINGS, ScreenBackend, Script, Step, bundled, ctrl, key, routine,
-    started_at, wait,
+    routine_rows, started_at, wait,
 };
 
 type TestIo = Io<ScreenBackend, Script, ManualClock, Recorded>;
@@ -285,16 +285,7 @@ fn a_stop_from_outside_is_not_counted_as_held() {
 }
 
 fn home_app(catalog: &[Routine]) -> App {
-    let rows = catalog
-        .iter()
-        .map(|r| RoutineRow {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            total_secs: r.total_secs(),
-            mark: "",
-        })
-        .collect();
-    let home = HomeApp::new(rows, "quick", Rules::default());
+    let home = HomeApp::new(routine_rows(catalog, ""), "quick", Rules::default());
     App::home(home, SETTINGS).0
 }
 
@@ -350,15 +341,7 @@ fn page_down_on_home_moves_by_the_rows_the_last_frame_had() {
         })
         .collect();
     io.shell.catalog = catalog.clone();
-    let rows = catalog
-        .iter()
-        .map(|r| RoutineRow {
-            id: r.id.clone(),
-            name: r.name.clone(),
-            total_secs: r.total_secs(),
-            mark: "yours",
-        })
-        .collect();
+    let rows = routine_rows(&catalog, "yours");
     let (mut app, start) = App::home(HomeApp::new(rows, "r1", Rules::default()), SETTINGS);
     io.run(&mut app, start).expect("loop runs");
     let home = app.home.as_ref().expect("home");

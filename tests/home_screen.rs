@@ -2,6 +2,8 @@
 //! that could not be read, the stats, the keys and the problems; at 80x24 and at every size
 //! from the smallest up, where every label must stay whole.
 
+mod support;
+
 use bedstretch::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage, RoutineRow};
 use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::stats::{Rules, SessionFacts};
@@ -190,24 +192,10 @@ fn draw(app: &HomeApp, w: u16, h: u16) -> (Vec<String>, Drawn) {
             f.render_widget(view, f.area());
         })
         .expect("draw");
-    let buf = terminal.backend().buffer();
-    let rows = (0..h)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..w {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buf[(x, y)].symbol();
-                skip = bedstretch::core::text::width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row
-        })
-        .collect();
-    (rows, room.get())
+    (
+        support::buffer_rows(terminal.backend().buffer()),
+        room.get(),
+    )
 }
 
 fn bounded(row: &str, at: usize, len: usize) -> bool {

@@ -403,3 +403,38 @@ impl Backend for ScreenBackend {
         self.inner.get_mut().flush()
     }
 }
+
+/// The rows of a drawn buffer as text, a wide character once (not followed by the blank
+/// cell ratatui keeps behind it), so labels can be searched as a person reads them.
+pub fn buffer_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    let area = buf.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in area.left()..area.right() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buf[(x, y)].symbol();
+                skip = bedstretch::core::text::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect()
+}
+
+/// Home's rows for these routines, each with this mark.
+pub fn routine_rows(routines: &[Routine], mark: &'static str) -> Vec<RoutineRow> {
+    routines
+        .iter()
+        .map(|r| RoutineRow {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            total_secs: r.total_secs(),
+            mark,
+        })
+        .collect()
+}
