@@ -34,6 +34,7 @@ fn facts(years: i64) -> Vec<SessionFacts> {
                 Vec::new()
             },
             counts: true,
+            hurt: Vec::new(),
         })
         .collect()
 }

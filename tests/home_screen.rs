@@ -51,6 +51,7 @@ fn history() -> Vec<SessionFacts> {
             completed: if day % 7 == 3 { 6 } else { 15 },
             planned: 15,
             skipped: Vec::new(),
+            hurt: Vec::new(),
             counts: true,
         })
         .collect()
@@ -77,7 +78,10 @@ fn home_at(now: &str, history: HistoryState) -> HomeApp {
 
 #[test]
 fn home_with_a_history() {
-    let app = home_at("2026-11-23T21:00:00+01:00", HistoryState::Loaded(history()));
+    let app = home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(history().into()),
+    );
     let shown = screen(&app);
     assert!(shown.contains("Not yet tonight"), "{shown}");
     insta::assert_snapshot!("home-not-yet-tonight", shown);
@@ -93,9 +97,13 @@ fn home_after_tonights_session() {
         completed: 15,
         planned: 15,
         skipped: Vec::new(),
+        hurt: Vec::new(),
         counts: true,
     });
-    let app = home_at("2026-11-24T00:40:00+01:00", HistoryState::Loaded(facts));
+    let app = home_at(
+        "2026-11-24T00:40:00+01:00",
+        HistoryState::Loaded(facts.into()),
+    );
     let shown = screen(&app);
     assert!(shown.contains("Kept tonight"), "{shown}");
     insta::assert_snapshot!("home-kept-tonight", shown);
@@ -111,7 +119,7 @@ fn home_while_loading_when_empty_and_when_unreadable() {
     );
     let empty = home_at(
         "2026-11-23T21:00:00+01:00",
-        HistoryState::Loaded(Vec::new()),
+        HistoryState::Loaded(Default::default()),
     );
     insta::assert_snapshot!("home-first-night", screen(&empty));
     let failed = home_at(
@@ -130,7 +138,10 @@ fn home_while_loading_when_empty_and_when_unreadable() {
 
 #[test]
 fn the_stats_and_the_keys() {
-    let mut app = home_at("2026-11-23T21:00:00+01:00", HistoryState::Loaded(history()));
+    let mut app = home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(history().into()),
+    );
     app.update(HomeAction::Stats);
     insta::assert_snapshot!("home-stats", screen(&app));
     app.update(HomeAction::Back);
@@ -361,14 +372,14 @@ fn grid_apps() -> Vec<(&'static str, HomeApp)> {
         }
         app
     };
-    let mut main = with(HistoryState::Loaded(history()), 13);
+    let mut main = with(HistoryState::Loaded(history().into()), 13);
     main.status = Some("Stopped before the first stretch; nothing was recorded.".into());
     main.problems = problems();
     let mut loading = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
     for _ in 0..6 {
         loading.update(HomeAction::Down);
     }
-    let mut empty = with(HistoryState::Loaded(Vec::new()), 0);
+    let mut empty = with(HistoryState::Loaded(Default::default()), 0);
     empty.problems = problems();
     let mut failed = with(
         HistoryState::Failed(
@@ -377,11 +388,11 @@ fn grid_apps() -> Vec<(&'static str, HomeApp)> {
         2,
     );
     failed.problems = problems();
-    let mut stats = with(HistoryState::Loaded(history()), 0);
+    let mut stats = with(HistoryState::Loaded(history().into()), 0);
     stats.update(HomeAction::Stats);
-    let mut help = with(HistoryState::Loaded(history()), 0);
+    let mut help = with(HistoryState::Loaded(history().into()), 0);
     help.update(HomeAction::Help);
-    let mut panel = with(HistoryState::Loaded(history()), 0);
+    let mut panel = with(HistoryState::Loaded(history().into()), 0);
     panel.problems = problems();
     panel.update(HomeAction::Problems);
     vec![
@@ -416,7 +427,7 @@ fn every_page_at_every_size_keeps_its_words_whole() {
 /// Fourteen routines, the selection moved to the last one.
 fn scrolled(now: &str) -> HomeApp {
     let mut app = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
-    app.set_history(HistoryState::Loaded(history()), Vec::new(), at(now));
+    app.set_history(HistoryState::Loaded(history().into()), Vec::new(), at(now));
     app.update(HomeAction::Last);
     app
 }
@@ -462,7 +473,10 @@ fn the_problems_panel_and_the_status_line() {
 
 #[test]
 fn a_routine_shows_the_minutes_its_session_starts_with() {
-    let app = home_at("2026-11-23T21:00:00+01:00", HistoryState::Loaded(history()));
+    let app = home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(history().into()),
+    );
     let shown = screen(&app);
     // Quick is 3m 27s; its session opens on "4 min left".
     let quick = shown
@@ -474,7 +488,10 @@ fn a_routine_shows_the_minutes_its_session_starts_with() {
 
 #[test]
 fn the_help_names_every_key_even_when_short() {
-    let mut app = home_at("2026-11-23T21:00:00+01:00", HistoryState::Loaded(history()));
+    let mut app = home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(history().into()),
+    );
     app.update(HomeAction::Help);
     for (w, h) in [(30, 8), (40, 12), (50, 15), (80, 24)] {
         let shown = screen_at(&app, w, h);

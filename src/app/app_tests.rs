@@ -295,7 +295,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usiz
                 Some(Msg::Started(Ok(new_session())))
             }
             Effect::LoadHistory => Some(Msg::HistoryLoaded(
-                home::HistoryState::Loaded(Vec::new()),
+                home::HistoryState::Loaded(Default::default()),
                 Vec::new(),
             )),
             // The editor is not opened by these steps.

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::core::history::CrampRecord;
 use crate::core::stats::{Rules, SessionFacts, Stats, night_of};
 
 /// One routine as the list shows it.
@@ -124,9 +125,28 @@ pub enum HistoryState {
     /// Being read in the background.
     Loading,
     /// Read; stats are derived from these facts.
-    Loaded(Vec<SessionFacts>),
+    Loaded(Known),
     /// Could not be read; said plainly, never shown as an empty history.
     Failed(String),
+}
+
+/// What home knows of the history once read: every session's facts and the diary.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Known {
+    /// Sessions, each once, oldest first.
+    pub sessions: Vec<SessionFacts>,
+    /// The diary: each night's latest entry, nights in order.
+    pub cramps: Vec<CrampRecord>,
+}
+
+impl From<Vec<SessionFacts>> for Known {
+    /// A history of sessions and no diary.
+    fn from(sessions: Vec<SessionFacts>) -> Self {
+        Self {
+            sessions,
+            cramps: Vec::new(),
+        }
+    }
 }
 
 /// The whole home screen.
@@ -191,10 +211,10 @@ impl HomeApp {
 
     /// Recomputes "tonight" and the streak, so a screen left open past the rollover rolls over.
     pub fn tick(&mut self, now: DateTime<FixedOffset>) {
-        if let HistoryState::Loaded(facts) = &self.history {
+        if let HistoryState::Loaded(known) = &self.history {
             let tonight = night_of(now, self.rules.day_starts_at);
             if self.stats.as_ref().is_none_or(|s| s.tonight != tonight) {
-                self.stats = Some(Stats::compute(facts, &self.rules, now));
+                self.stats = Some(Stats::compute(&known.sessions, &self.rules, now));
             }
         }
     }
@@ -202,7 +222,7 @@ impl HomeApp {
     /// The last few sessions, newest first.
     pub fn recent(&self, count: usize) -> Vec<&SessionFacts> {
         match &self.history {
-            HistoryState::Loaded(facts) => facts.iter().rev().take(count).collect(),
+            HistoryState::Loaded(known) => known.sessions.iter().rev().take(count).collect(),
             _ => Vec::new(),
         }
     }
@@ -523,10 +543,11 @@ mod tests {
             completed: 5,
             planned: 5,
             skipped: Vec::new(),
+            hurt: Vec::new(),
             counts: true,
         };
         home.set_history(
-            HistoryState::Loaded(vec![kept]),
+            HistoryState::Loaded(vec![kept].into()),
             Vec::new(),
             at("2026-11-23T23:00:00+01:00"),
         );

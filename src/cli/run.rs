@@ -7,7 +7,7 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::app::home::{HistoryState, HomeApp, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
+use crate::app::home::{HistoryState, HomeApp, Known, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use crate::app::session::{Recorded, SessionApp};
 use crate::app::{App, EditorSource, Effect, Msg, NewSession, Now, SessionSettings};
 use crate::clock::{Clock, SystemClock};
@@ -134,9 +134,13 @@ impl Shell for StoreShell<'_> {
         // Read on another thread, so the first frame need not wait for it.
         std::thread::spawn(move || {
             let msg = match history_read::read_facts(&paths) {
-                Ok(history) => {
-                    Msg::HistoryLoaded(HistoryState::Loaded(history.sessions), history.warnings)
-                }
+                Ok(history) => Msg::HistoryLoaded(
+                    HistoryState::Loaded(Known {
+                        sessions: history.sessions,
+                        cramps: history.cramps,
+                    }),
+                    history.warnings,
+                ),
                 Err(e) => Msg::HistoryLoaded(HistoryState::Failed(format!("{e:#}")), Vec::new()),
             };
             // The receiver is gone only when home has already closed.

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::history::CrampRecord;
-use super::stats::{NightState, Rules, SessionFacts, Stats};
+use super::stats::{NightState, Rules, SessionFacts, Stats, try_night_of};
 
 /// The window callers use unless the person chooses another: about three months.
 pub const DEFAULT_WINDOW_NIGHTS: u32 = 90;
@@ -45,6 +45,20 @@ pub struct Comparison {
     pub verdict: Verdict,
     /// The comparison in one plain sentence.
     pub sentence: String,
+    /// The steps stopped with "this hurts" from the window's first night to tonight, each
+    /// side on its own, most often first.
+    pub hurt_steps: Vec<HurtStep>,
+}
+
+/// How often one side of one step was stopped with "this hurts".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HurtStep {
+    /// The step's name, as the session recorded it.
+    pub step: String,
+    /// The side it hurt on; `None` for a step without sides.
+    pub side: Option<String>,
+    /// Sessions it was stopped in.
+    pub times: u32,
 }
 
 /// The figures for one group of nights.
@@ -130,6 +144,7 @@ pub fn compare(
         difference: None,
         verdict: Verdict::NotEnough,
         sentence: String::new(),
+        hurt_steps: Vec::new(),
     };
     // Bounded by the cap; stepping stops at the calendar's edge rather than wrapping.
     let mut night = tonight;
@@ -171,7 +186,46 @@ pub fn compare(
         comparison.difference = Some(difference);
     }
     comparison.sentence = sentence(&comparison);
+    if let Some(first) = comparison.first_night {
+        comparison.hurt_steps = hurt_steps(sessions, rules, first, tonight);
+    }
     comparison
+}
+
+/// Each step-side stopped with "this hurts" in a session of the nights `first..=last`, with
+/// how often, most often first (ties by name, then side, so the order is stable).
+pub fn hurt_steps(
+    sessions: &[SessionFacts],
+    rules: &Rules,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<HurtStep> {
+    let mut times: BTreeMap<(&str, Option<&str>), u32> = BTreeMap::new();
+    let mut seen = std::collections::HashSet::new();
+    for session in sessions {
+        let in_window = try_night_of(session.started_at, rules.day_starts_at)
+            .is_some_and(|night| (first..=last).contains(&night));
+        // The reader already counts an id once; this keeps the function true on its own.
+        if !in_window || !seen.insert(session.id.as_str()) {
+            continue;
+        }
+        for hurt in &session.hurt {
+            *times
+                .entry((hurt.step.as_str(), hurt.side.as_deref()))
+                .or_default() += 1;
+        }
+    }
+    let mut steps: Vec<HurtStep> = times
+        .into_iter()
+        .map(|((step, side), times)| HurtStep {
+            step: step.to_owned(),
+            side: side.map(str::to_owned),
+            times,
+        })
+        .collect();
+    // Stable: the map already ordered ties by step and side.
+    steps.sort_by_key(|step| std::cmp::Reverse(step.times));
+    steps
 }
 
 /// The streak's own verdict on every night, asked of `Stats` rather than written again, so

@@ -27,6 +27,7 @@ fn session(night: NaiveDate, completed: u32) -> SessionFacts {
         completed,
         planned: 10,
         skipped: Vec::new(),
+        hurt: Vec::new(),
         counts: true,
     }
 }
@@ -409,4 +410,46 @@ fn the_mean_of_cramps_uses_the_count_noted() {
         Some(1.5),
         "3 cramps and none, over two nights"
     );
+}
+
+#[test]
+fn hurt_steps_are_counted_per_side_in_the_window_most_often_first() {
+    let hurt = |step: &str, side: Option<&str>| crate::core::stats::Hurt {
+        step: step.into(),
+        side: side.map(String::from),
+    };
+    let mut sessions = Vec::new();
+    for (i, hurts) in [
+        vec![hurt("Calf", Some("left"))],
+        vec![hurt("Calf", Some("left")), hurt("Toes", None)],
+        vec![hurt("Calf", Some("right"))],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut s = session(plus("2026-11-20", i as i64), 4);
+        s.hurt = hurts;
+        sessions.push(s);
+    }
+    // Outside a 5-night window (before 25 Nov): left out.
+    let mut old = session(date("2026-11-01"), 4);
+    old.hurt = vec![hurt("Toes", None)];
+    sessions.push(old);
+    // The same session read twice counts once.
+    sessions.push(sessions[0].clone());
+
+    let steps = compare_default(&sessions, &[], 10).hurt_steps;
+    let rows: Vec<(&str, Option<&str>, u32)> = steps
+        .iter()
+        .map(|h| (h.step.as_str(), h.side.as_deref(), h.times))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Calf", Some("left"), 2),
+            ("Calf", Some("right"), 1),
+            ("Toes", None, 1)
+        ]
+    );
+    assert!(compare_default(&sessions, &[], 5).hurt_steps.is_empty());
 }

@@ -15,7 +15,7 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::stats::{SessionFacts, try_night_of};
+use super::stats::{Hurt, SessionFacts, try_night_of};
 
 /// The history format version written in every line.
 pub const FORMAT_VERSION: u32 = 1;
@@ -294,6 +294,7 @@ impl From<SessionRecord> for SessionFacts {
             .map(|s| s.name.clone())
             .collect();
         SessionFacts {
+            hurt: hurt_in(&record.steps),
             completed,
             planned: record.steps.len() as u32,
             skipped,
@@ -303,6 +304,26 @@ impl From<SessionRecord> for SessionFacts {
             counts: record.counts,
         }
     }
+}
+
+/// The step-sides where "this hurts" was pressed. The key marks the side it was pressed on and
+/// every later side of that step `hurt` too (with nothing held), so only the first `hurt` side
+/// of a run of one step says where it hurt.
+fn hurt_in(steps: &[StepRecord]) -> Vec<Hurt> {
+    let mut hurt = Vec::new();
+    let mut previous: Option<(&str, bool)> = None;
+    for step in steps {
+        let is_hurt = step.status == Status::Hurt;
+        let same_step_hurt = previous == Some((step.name.as_str(), true));
+        if is_hurt && !same_step_hurt {
+            hurt.push(Hurt {
+                step: step.name.clone(),
+                side: step.side.clone(),
+            });
+        }
+        previous = Some((step.name.as_str(), is_hurt));
+    }
+    hurt
 }
 
 /// The marker that makes a line a diary line.

@@ -191,3 +191,34 @@ fn a_session_that_does_not_count_says_so_and_only_then() {
     plain.counts = false;
     assert!(!SessionFacts::from(plain).counts);
 }
+
+#[test]
+fn a_hurt_step_is_noted_once_on_the_side_it_was_pressed() {
+    // `h` on the right calf marks the rest of that step `hurt` with nothing held; the next
+    // step hurts again on its left side. A step without sides has no side.
+    let line = r#"{"kind":"session","id":"a","started_at":"2026-11-23T22:41:05+01:00","steps":[
+        {"name":"Calf","side":"left","status":"completed"},
+        {"name":"Calf","side":"right","status":"hurt","done_secs":12},
+        {"name":"Calf","side":"centre","status":"hurt"},
+        {"name":"Toes","side":"left","status":"hurt","done_secs":3},
+        {"name":"Toes","side":"right","status":"hurt"},
+        {"name":"Ankles","status":"hurt"},
+        {"name":"Calf","side":"left","status":"hurt"}]}"#
+        .replace('\n', "");
+    let facts = SessionFacts::from(kept(&line));
+    let hurt: Vec<(&str, Option<&str>)> = facts
+        .hurt
+        .iter()
+        .map(|h| (h.step.as_str(), h.side.as_deref()))
+        .collect();
+    assert_eq!(
+        hurt,
+        [
+            ("Calf", Some("right")),
+            ("Toes", Some("left")),
+            ("Ankles", None),
+            // The same step again later in the routine is a new stop.
+            ("Calf", Some("left")),
+        ]
+    );
+}

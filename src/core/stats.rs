@@ -42,9 +42,21 @@ pub struct SessionFacts {
     pub planned: u32,
     /// Names of the steps skipped in it (once per skipped side).
     pub skipped: Vec<String>,
+    /// Where "this hurts" stopped it: each step once, with the side it was pressed on.
+    #[serde(default)]
+    pub hurt: Vec<Hurt>,
     /// False for a session of a `counts = false` routine, which never keeps a night.
     #[serde(default = "crate::core::history::counts_by_default")]
     pub counts: bool,
+}
+
+/// A step stopped with "this hurts", and the side it was on (none for a step without sides).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Hurt {
+    /// The step's name.
+    pub step: String,
+    /// The side that hurt, if the step has sides.
+    pub side: Option<String>,
 }
 
 impl SessionFacts {

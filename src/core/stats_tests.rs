@@ -22,6 +22,7 @@ fn session(id: &str, started: &str, completed: u32, planned: u32) -> SessionFact
         completed,
         planned,
         skipped: Vec::new(),
+        hurt: Vec::new(),
         counts: true,
     }
 }
@@ -208,6 +209,7 @@ fn nightly_in(
                 completed: 5,
                 planned: 5,
                 skipped: Vec::new(),
+                hurt: Vec::new(),
                 counts: true,
             }
         })
@@ -324,6 +326,7 @@ fn arbitrary_history() -> impl Strategy<Value = Vec<SessionFacts>> {
                         completed,
                         planned: 10,
                         skipped: Vec::new(),
+                        hurt: Vec::new(),
                         counts: true,
                     }
                 })
@@ -365,6 +368,7 @@ proptest! {
             completed: 10,
             planned: 10,
             skipped: Vec::new(),
+            hurt: Vec::new(),
             counts: true,
         });
         let after = Stats::compute(&more, &Rules::default(), as_of);

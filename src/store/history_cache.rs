@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use twox_hash::XxHash3_64 as Xxh3;
 
 use crate::core::history::SessionRecord;
-use crate::core::stats::SessionFacts;
+use crate::core::stats::{Hurt, SessionFacts};
 
 use super::atomic::write_atomic;
 use super::history_read::{FileLines, Gather, History, MAX_LINE_BYTES, history_files, open};
@@ -28,7 +28,7 @@ use super::paths::Paths;
 use super::read::{self, Lines};
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 7;
+const VERSION: u32 = 8;
 /// How close to the cache's own time a file change must be to be distrusted.
 const RACY_NS: i128 = 2_000_000_000;
 /// Room in the cache for each file's name, warnings and framing.
@@ -113,6 +113,8 @@ struct CachedSession {
     planned: u32,
     skipped: Vec<String>,
     counts: bool,
+    /// Step and side of each "this hurts", as pairs.
+    hurt: Vec<(String, Option<String>)>,
 }
 
 /// Written as an array rather than an object: the names would double the cache of a long
@@ -129,6 +131,7 @@ impl Serialize for CachedSession {
             self.planned,
             &self.skipped,
             self.counts,
+            &self.hurt,
         )
             .serialize(serializer)
     }
@@ -147,6 +150,7 @@ impl From<SessionRecord> for CachedSession {
             planned: f.planned,
             skipped: f.skipped,
             counts: f.counts,
+            hurt: f.hurt.into_iter().map(|h| (h.step, h.side)).collect(),
         }
     }
 }
@@ -165,6 +169,14 @@ impl CachedSession {
             planned: self.planned,
             skipped: self.skipped.clone(),
             counts: self.counts,
+            hurt: self
+                .hurt
+                .iter()
+                .map(|(step, side)| Hurt {
+                    step: step.clone(),
+                    side: side.clone(),
+                })
+                .collect(),
         })
     }
 }

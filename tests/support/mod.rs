@@ -87,6 +87,7 @@ fn kept_nights(days_ago: std::ops::Range<i64>) -> Stats {
             completed: 7,
             planned: 7,
             skipped: Vec::new(),
+            hurt: Vec::new(),
             counts: true,
         })
         .collect();
@@ -256,7 +257,7 @@ impl Shell for Recorded {
     fn load_history(&mut self) {
         self.history_loads += 1;
         self.pending.push_back(Msg::HistoryLoaded(
-            bedstretch::app::home::HistoryState::Loaded(Vec::new()),
+            bedstretch::app::home::HistoryState::Loaded(Default::default()),
             Vec::new(),
         ));
     }
