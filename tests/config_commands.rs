@@ -81,6 +81,7 @@ min_completion = 0.8              # default
 rest_days = []                    # default
 bell = true                       # default
 theme = \"night\"                   # default
+morning_ends_at = \"12:00\"         # default
 "
     );
     assert_eq!(stderr, "");
@@ -111,6 +112,7 @@ min_completion = 0.5        # config.toml:4
 rest_days = [\"sat\", \"sun\"]  # config.toml:5
 bell = false                # config.toml:6
 theme = \"night\"             # config.toml:7
+morning_ends_at = \"12:00\"   # default
 "
     );
     assert_eq!(stderr, "");
@@ -145,6 +147,7 @@ min_completion = 0.6              # config.toml:6
 rest_days = [\"sat\"]               # config.toml:4
 bell = true                       # default
 theme = \"night\"                   # default
+morning_ends_at = \"12:00\"         # default
 "
     );
     assert_eq!(stderr, MIXED_PROBLEMS);

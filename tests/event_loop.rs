@@ -349,3 +349,40 @@ fn page_down_on_home_moves_by_the_rows_the_last_frame_had() {
     assert!(page > 5, "the frame's own room, not the default: {page}");
     assert_eq!(home.selected, page - 1, "a page keeps one row in sight");
 }
+
+#[test]
+fn the_morning_question_is_answered_with_two_keys_and_written_twice() {
+    use bedstretch::app::diary::DiaryEffect;
+    let mut io = io(vec![
+        wait(1),
+        key(KeyCode::Char('6')),
+        wait(1),
+        key(KeyCode::Char('r')),
+        wait(1),
+    ]);
+    let catalog = vec![bundled("quick")];
+    io.shell.catalog = catalog.clone();
+    // The script's clock reads 22:41 on Monday: a morning that lasts until 23:59.
+    io.shell.known = vec![support::kept_session_on("2026-11-22T22:30:00+01:00")].into();
+    let home = HomeApp::new(routine_rows(&catalog, ""), "quick", Rules::default())
+        .with_morning_ends_at(chrono::NaiveTime::from_hms_opt(23, 59, 0).expect("time"));
+    let mut app = App::home(home, SETTINGS).0;
+    io.run(&mut app, vec![Effect::LoadHistory])
+        .expect("loop runs");
+    let notes: Vec<(u8, Option<String>)> = io
+        .shell
+        .diary
+        .iter()
+        .map(|effect| match effect {
+            DiaryEffect::Note(note) => (note.severity, note.side.clone()),
+            DiaryEffect::Skip(night) => panic!("skipped {night}"),
+        })
+        .collect();
+    assert_eq!(notes, [(6, None), (6, Some("right".into()))]);
+    assert_eq!(io.shell.history_loads, 3, "read back after each note");
+    let shown = screen(&io);
+    assert!(
+        shown.contains("Noted for Sun 22 Nov: 6 of 10, right foot."),
+        "{shown}"
+    );
+}

@@ -500,3 +500,76 @@ fn the_help_names_every_key_even_when_short() {
         }
     }
 }
+
+/// Home at 07:15 on Monday with six weeks of evenings and no word yet about Sunday night.
+fn morning() -> HomeApp {
+    home_at(
+        "2026-11-23T07:15:00+01:00",
+        HistoryState::Loaded(history().into()),
+    )
+}
+
+#[test]
+fn in_the_morning_home_asks_about_last_night() {
+    let app = morning();
+    let shown = screen(&app);
+    assert!(shown.contains("Any cramps last night?"), "{shown}");
+    assert!(shown.contains("0 none · 1-9 how bad · s skip"), "{shown}");
+    assert!(shown.contains("0-9 cramps   s skip   Esc later"), "{shown}");
+    assert!(
+        !shown.contains("A night counts when"),
+        "the question takes the rule's place: {shown}"
+    );
+    insta::assert_snapshot!("home-morning-prompt-80x24", shown);
+    insta::assert_snapshot!("home-morning-prompt-40x12", screen_at(&app, 40, 12));
+    let smallest = screen_at(&app, 30, 8);
+    assert!(smallest.contains("Any cramps last night?"), "{smallest}");
+}
+
+#[test]
+fn after_a_cramp_the_question_asks_which_foot() {
+    let mut app = morning();
+    app.update(HomeAction::Severity(6));
+    let shown = screen(&app);
+    assert!(shown.contains("Noted 6 of 10. Which foot?"), "{shown}");
+    assert!(shown.contains("l left · r right · b both"), "{shown}");
+    assert!(
+        shown.contains("l/r/b left/right/both   Esc done"),
+        "{shown}"
+    );
+    app.update(HomeAction::Foot(bedstretch::app::diary::Foot::Both));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Noted for Sun 22 Nov: 6 of 10, both feet."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("A night counts when"),
+        "the rule is back: {shown}"
+    );
+}
+
+#[test]
+fn cramp_relief_in_the_night_is_asked_about_by_name() {
+    let mut facts = history();
+    facts.push(SessionFacts {
+        id: "relief".into(),
+        routine_name: "Cramp relief\u{1b}[2J".into(),
+        started_at: at("2026-11-23T02:40:00+01:00"),
+        completed: 4,
+        planned: 4,
+        skipped: Vec::new(),
+        hurt: Vec::new(),
+        counts: false,
+    });
+    let app = home_at(
+        "2026-11-23T02:55:00+01:00",
+        HistoryState::Loaded(facts.into()),
+    );
+    let shown = screen(&app);
+    assert!(
+        shown.contains("You ran Cramp relief[2J at 02:40: how bad was it?"),
+        "the routine's name, cleaned of its escape: {shown}"
+    );
+    assert!(!shown.contains('\u{1b}'));
+}

@@ -298,6 +298,11 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usiz
                 home::HistoryState::Loaded(Default::default()),
                 Vec::new(),
             )),
+            Effect::Diary(_) => Some(Msg::DiaryWritten(if fail {
+                Err("full".into())
+            } else {
+                Ok(())
+            })),
             // The editor is not opened by these steps.
             Effect::Bell
             | Effect::Suspend

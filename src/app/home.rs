@@ -1,9 +1,11 @@
 //! The home screen's model: the routines to choose from, tonight's status, the streak and the
 //! recent sessions. Pure, like the session's: keys arrive as actions, time as an argument.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use crate::core::history::CrampRecord;
+
+use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
 use crate::core::stats::{Rules, SessionFacts, Stats, night_of};
 
 /// One routine as the list shows it.
@@ -63,6 +65,14 @@ pub enum HomeAction {
     Back,
     /// Leave bedstretch.
     Quit,
+    /// The morning question's answer: 0 no cramps, 1-9 how bad.
+    Severity(u8),
+    /// The morning question's second answer: which foot.
+    Foot(Foot),
+    /// Say nothing about last night, and do not ask again.
+    SkipNight,
+    /// Put the morning question away for now.
+    Later,
 }
 
 /// Which view of home is showing.
@@ -117,6 +127,8 @@ pub enum HomeEffect {
     },
     /// Leave.
     Exit,
+    /// Write the morning question's answer.
+    Diary(DiaryEffect),
 }
 
 /// The history as home knows it: loading, loaded, or failed to load.
@@ -137,6 +149,8 @@ pub struct Known {
     pub sessions: Vec<SessionFacts>,
     /// The diary: each night's latest entry, nights in order.
     pub cramps: Vec<CrampRecord>,
+    /// The last night the person chose to say nothing about, on this device.
+    pub skipped_night: Option<NaiveDate>,
 }
 
 impl From<Vec<SessionFacts>> for Known {
@@ -144,7 +158,7 @@ impl From<Vec<SessionFacts>> for Known {
     fn from(sessions: Vec<SessionFacts>) -> Self {
         Self {
             sessions,
-            cramps: Vec::new(),
+            ..Self::default()
         }
     }
 }
@@ -170,6 +184,11 @@ pub struct HomeApp {
     pub problems: Vec<String>,
     /// The first line of the problems panel on screen.
     pub problems_top: usize,
+    /// The morning question, while it is asked.
+    pub prompt: Option<MorningPrompt>,
+    /// Nights already asked about since home opened: the question comes once.
+    asked: Vec<NaiveDate>,
+    morning_ends_at: NaiveTime,
     drawn: Drawn,
     rules: Rules,
 }
@@ -187,6 +206,9 @@ impl HomeApp {
             status: None,
             problems: Vec::new(),
             problems_top: 0,
+            prompt: None,
+            asked: Vec::new(),
+            morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
             drawn: Drawn::default(),
             rules,
         }
@@ -209,14 +231,78 @@ impl HomeApp {
         self.tick(now);
     }
 
-    /// Recomputes "tonight" and the streak, so a screen left open past the rollover rolls over.
+    /// Until when, after the rollover, the morning question is asked (default noon).
+    pub fn with_morning_ends_at(mut self, time: NaiveTime) -> Self {
+        self.morning_ends_at = time;
+        self
+    }
+
+    /// Recomputes "tonight" and the streak, so a screen left open past the rollover rolls
+    /// over, and asks the morning question when it comes due.
     pub fn tick(&mut self, now: DateTime<FixedOffset>) {
         if let HistoryState::Loaded(known) = &self.history {
             let tonight = night_of(now, self.rules.day_starts_at);
             if self.stats.as_ref().is_none_or(|s| s.tonight != tonight) {
                 self.stats = Some(Stats::compute(&known.sessions, &self.rules, now));
             }
+            if self.prompt.is_none() {
+                let due = MorningPrompt::due(known, &self.rules, self.morning_ends_at, now)
+                    .filter(|p| !self.asked.contains(&p.night));
+                if let Some(prompt) = due {
+                    self.asked.push(prompt.night);
+                    self.prompt = Some(prompt);
+                }
+            }
         }
+    }
+
+    /// Answers the morning question, if `action` is an answer to it: `Some` with what to do
+    /// when it was one, `None` when the action is for the rest of home.
+    fn answer(&mut self, action: HomeAction) -> Option<Option<HomeEffect>> {
+        let prompt = self.prompt.as_ref()?;
+        let effect = match (prompt.stage, action) {
+            (Stage::Ask, HomeAction::Severity(severity)) => {
+                let note = prompt.note(severity, None);
+                if severity == 0 {
+                    self.status = Some(prompt.noted(0, None));
+                    self.prompt = None;
+                } else if let Some(prompt) = self.prompt.as_mut() {
+                    prompt.stage = Stage::Side { severity };
+                }
+                Some(HomeEffect::Diary(DiaryEffect::Note(note)))
+            }
+            (Stage::Ask, HomeAction::SkipNight) => {
+                self.status = Some(format!(
+                    "Skipped {}. `bedstretch cramp` can still note it.",
+                    prompt.night.format("%a %-d %b")
+                ));
+                let night = prompt.night;
+                self.prompt = None;
+                Some(HomeEffect::Diary(DiaryEffect::Skip(night)))
+            }
+            (Stage::Side { severity }, HomeAction::Foot(foot)) => {
+                // A later line for the same night, which wins when read.
+                let note = prompt.note(severity, Some(foot));
+                self.status = Some(prompt.noted(severity, Some(foot)));
+                self.prompt = None;
+                Some(HomeEffect::Diary(DiaryEffect::Note(note)))
+            }
+            (_, HomeAction::Later) => {
+                if let Stage::Side { severity } = prompt.stage {
+                    self.status = Some(prompt.noted(severity, None));
+                }
+                self.prompt = None;
+                None
+            }
+            (Stage::Side { severity }, _) => {
+                // Any other key leaves the foot unsaid and does what it does on home.
+                self.status = Some(prompt.noted(severity, None));
+                self.prompt = None;
+                return None;
+            }
+            (Stage::Ask, _) => return None,
+        };
+        Some(effect)
     }
 
     /// The last few sessions, newest first.
@@ -275,6 +361,11 @@ impl HomeApp {
 
     /// Handles a key.
     pub fn update(&mut self, action: HomeAction) -> Option<HomeEffect> {
+        if self.page == HomePage::Main
+            && let Some(effect) = self.answer(action)
+        {
+            return effect;
+        }
         let drawn = self.drawn;
         // A page keeps one row of the last one in sight, so the eye can follow.
         let list_page = drawn.list_rows.saturating_sub(1).max(1);
@@ -340,6 +431,14 @@ impl HomeApp {
                     from: None,
                 });
             }
+            // The morning question's keys, when it is not asked.
+            (
+                _,
+                HomeAction::Severity(_)
+                | HomeAction::Foot(_)
+                | HomeAction::SkipNight
+                | HomeAction::Later,
+            ) => {}
             (HomePage::Main, HomeAction::Stats) => self.page = HomePage::Stats,
             (HomePage::Main, HomeAction::Help) => self.page = HomePage::Help,
             (HomePage::Stats, HomeAction::Help) => self.page = HomePage::Help,

@@ -5,6 +5,7 @@
 //! [`Effect`] that carries its data. The results of effects come back as messages, so the
 //! shell never writes into a model and never makes text for the screen.
 
+pub mod diary;
 pub mod editor;
 mod editor_doc;
 pub mod editor_library;
@@ -21,6 +22,7 @@ use crate::core::routine::Routine;
 use crate::core::session::Moment;
 use crate::core::stats::Stats;
 
+use self::diary::DiaryEffect;
 use self::editor::{EditorAction, EditorApp, EditorEffect};
 use self::home::{Drawn, HistoryState, HomeApp, HomeEffect, RoutineRow};
 use self::session::{Action, SessionApp, SessionFrame};
@@ -101,6 +103,8 @@ pub enum Msg {
     RoutineSaved(Result<(), String>),
     /// The routines as they are now on disk, after [`Effect::ReloadRoutines`].
     RoutinesLoaded(Vec<RoutineRow>),
+    /// The morning question's answer was written by [`Effect::Diary`], or not.
+    DiaryWritten(Result<(), String>),
 }
 
 /// What the shell must do; each carries what it needs.
@@ -137,6 +141,8 @@ pub enum Effect {
     },
     /// Read the routines again (answered by [`Msg::RoutinesLoaded`]).
     ReloadRoutines,
+    /// Write the morning question's answer (answered by [`Msg::DiaryWritten`]).
+    Diary(DiaryEffect),
 }
 
 /// What a session needs from the config.
@@ -266,6 +272,7 @@ impl App {
                             effects.push(Effect::OpenEditor { id, from });
                         }
                         Some(HomeEffect::Exit) => self.exit = true,
+                        Some(HomeEffect::Diary(diary)) => effects.push(Effect::Diary(diary)),
                         None => {}
                     }
                 }
@@ -311,6 +318,13 @@ impl App {
                     home.set_routines(rows, id.as_deref());
                 }
             }
+            Msg::DiaryWritten(Ok(())) => {
+                // Read back, so the stats and the comparison include the answer.
+                effects.push(Effect::LoadHistory);
+            }
+            Msg::DiaryWritten(Err(problem)) => self.tell_home(format!(
+                "Not noted: {problem}. `bedstretch cramp` can note it from the shell."
+            )),
             Msg::Drawn(drawn) => {
                 if let Some(home) = self.home.as_mut() {
                     home.set_drawn(drawn);

@@ -10,12 +10,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::core::history::{CrampKind, CrampRecord, FORMAT_VERSION, session_id};
-use crate::core::stats::night_of;
+use crate::core::history::CrampNote;
+use crate::core::stats::{self, night_of};
 use crate::core::text;
-use crate::store::atomic::random_u64;
 use crate::store::config::Config;
-use crate::store::history::{append_cramp, device_file, device_id};
+use crate::store::history::note_cramp;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
@@ -79,12 +78,7 @@ pub fn parse_note(text: &str) -> Result<String, String> {
 
 /// The night "last night" means at `now`; see the module documentation.
 pub fn last_night(now: DateTime<FixedOffset>, config: &Config) -> NaiveDate {
-    let running = night_of(now, config.rules().day_starts_at);
-    if running < now.date_naive() {
-        running
-    } else {
-        running.pred_opt().unwrap_or(running)
-    }
+    stats::last_night(now, config.rules().day_starts_at)
 }
 
 /// Records the entry as a `cramp` line and says in one line what was noted.
@@ -102,31 +96,24 @@ pub fn cramp(
             "--night: the night of {night} has not begun yet; give last night or an earlier one, such as --night {last}"
         );
     }
-    let count = match (entry.severity, entry.count) {
-        (0, Some(_)) => bail!(
+    if entry.severity == 0 && entry.count.is_some() {
+        bail!(
             "--count: a night without cramps (severity 0) has no count; leave --count out, or give a severity from 1 to 10, such as `cramp 6 --count 2`"
-        ),
-        (0, None) => None,
-        (_, count) => Some(count.unwrap_or(1)),
-    };
-    let record = CrampRecord {
-        v: FORMAT_VERSION,
-        kind: CrampKind::Cramp,
-        id: session_id(now, random_u64() as u16),
+        );
+    }
+    let note = CrampNote {
         night,
         severity: entry.severity,
         side: entry.side,
-        logged_at: now,
-        count,
-        note: entry.note.filter(|n| !n.is_empty()),
+        count: entry.count,
+        note: entry.note,
     };
     // Only to say so: nothing is rewritten, the new line simply wins when read. A history
     // that cannot be read here is not a reason to lose the note.
     let earlier = history_read::read_records(paths)
         .ok()
         .and_then(|h| h.cramps.into_iter().find(|c| c.night == night));
-    let device = device_id(paths)?;
-    append_cramp(&device_file(paths, &device), &record)?;
+    let record = note_cramp(paths, note, now)?;
     let when = if night == last {
         format!("last night ({})", night.format("%a %-d %b"))
     } else {

@@ -7,6 +7,7 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::app::diary::DiaryEffect;
 use crate::app::home::{HistoryState, HomeApp, Known, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use crate::app::session::{Recorded, SessionApp};
 use crate::app::{App, EditorSource, Effect, Msg, NewSession, Now, SessionSettings};
@@ -20,11 +21,12 @@ use crate::core::text;
 use crate::store::atomic::{random_u64, write_atomic};
 use crate::store::bundled;
 use crate::store::config::Config;
+use crate::store::history::note_cramp;
 use crate::store::paths::Paths;
 use crate::store::progress::{self, Kept, SessionLock};
 use crate::store::read::read_capped;
 use crate::store::routines::{Catalog, Origin};
-use crate::store::{history, history_read};
+use crate::store::{diary_skip, history, history_read};
 use crate::tui::event_loop::{Io, Shell};
 use crate::tui::input::TerminalEvents;
 use crate::tui::{self, theme::Theme};
@@ -138,6 +140,7 @@ impl Shell for StoreShell<'_> {
                     HistoryState::Loaded(Known {
                         sessions: history.sessions,
                         cramps: history.cramps,
+                        skipped_night: diary_skip::skipped_night(&paths),
                     }),
                     history.warnings,
                 ),
@@ -231,6 +234,14 @@ impl Shell for StoreShell<'_> {
         // Sessions started from now on run the routines as saved.
         self.catalog = Some(catalog);
         rows
+    }
+
+    fn diary(&mut self, effect: &DiaryEffect, now: Now) -> Result<(), String> {
+        let written = match effect {
+            DiaryEffect::Note(note) => note_cramp(self.paths, note.clone(), now.wall).map(|_| ()),
+            DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
+        };
+        written.map_err(|e| format!("{e:#}"))
     }
 }
 
@@ -432,7 +443,8 @@ pub fn home(
         routine_rows(&catalog),
         &config.default_routine,
         config.rules(),
-    );
+    )
+    .with_morning_ends_at(config.morning_ends_at);
     home.problems = problems;
     home.problems.extend(catalog.warnings.iter().cloned());
     home.problems

@@ -363,6 +363,44 @@ pub struct CrampRecord {
     pub note: Option<String>,
 }
 
+/// What a person says about a night, before it becomes a diary line; from the `cramp`
+/// command or from home's morning question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrampNote {
+    /// The night it is about.
+    pub night: chrono::NaiveDate,
+    /// 0 (none) to 10.
+    pub severity: u8,
+    /// `left`, `right` or `both`, if said.
+    pub side: Option<String>,
+    /// How many cramps, if said.
+    pub count: Option<u32>,
+    /// A few words, if any.
+    pub note: Option<String>,
+}
+
+impl CrampNote {
+    /// The diary line for it, noted at `logged_at`. A night with a cramp and no count had one;
+    /// a night without cramps has no count, and an empty note is no note.
+    pub fn record(self, logged_at: DateTime<FixedOffset>, random: u16) -> CrampRecord {
+        let count = match self.severity {
+            0 => None,
+            _ => Some(self.count.unwrap_or(1)),
+        };
+        CrampRecord {
+            v: FORMAT_VERSION,
+            kind: CrampKind::Cramp,
+            id: session_id(logged_at, random),
+            night: self.night,
+            severity: self.severity,
+            side: self.side,
+            logged_at,
+            count,
+            note: self.note.filter(|n| !n.is_empty()),
+        }
+    }
+}
+
 /// The diary as it stands: for each night only its latest entry (by `logged_at`, then id),
 /// whichever device wrote it, nights in order. Nothing is rewritten: a later entry for a night
 /// supersedes the earlier ones when read.

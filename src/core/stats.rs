@@ -86,6 +86,18 @@ pub fn night_of(at: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> NaiveDat
     try_night_of(at, day_starts_at).unwrap_or_else(|| at.naive_local().date())
 }
 
+/// The night "last night" means at `now`, for the morning diary: before the rollover it is
+/// the night still running, after it the night that has just ended. Either way it is the
+/// calendar day before today, so at 02:00 and at 07:00 on the 24th it is the night of the 23rd.
+pub fn last_night(now: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> NaiveDate {
+    let running = night_of(now, day_starts_at);
+    if running < now.date_naive() {
+        running
+    } else {
+        running.pred_opt().unwrap_or(running)
+    }
+}
+
 /// [`night_of`], or `None` for a moment so near the calendar's edge that its night cannot be
 /// placed (a history line from a stranger can say anything).
 pub fn try_night_of(at: DateTime<FixedOffset>, day_starts_at: NaiveTime) -> Option<NaiveDate> {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use fs4::FileExt;
 
-use crate::core::history::{CrampRecord, SessionRecord};
+use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
 
 use super::atomic::{random_u64, write_atomic};
 use super::paths::Paths;
@@ -53,6 +53,18 @@ pub fn append(path: &Path, record: &SessionRecord) -> Result<()> {
     let line = serde_json::to_string(record).context("cannot encode the session")?;
     append_line(path, &line)
         .with_context(|| format!("{}: cannot append the session", path.display()))
+}
+
+/// Notes `note` in this device's history at `now`, and gives back the line written.
+pub fn note_cramp(
+    paths: &Paths,
+    note: CrampNote,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<CrampRecord> {
+    let record = note.record(now, random_u64() as u16);
+    let device = device_id(paths)?;
+    append_cramp(&device_file(paths, &device), &record)?;
+    Ok(record)
 }
 
 /// Appends one diary line, the same way as a session: one write and fsync, under the lock.

@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
+use crate::app::diary::DiaryEffect;
 use crate::app::home::RoutineRow;
 use crate::app::{App, EditorSource, Effect, Frame, Msg, NewSession, Now};
 use crate::clock::Clock;
@@ -57,6 +58,8 @@ pub trait Shell {
     fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String>;
     /// Read the routines again, and list them as home does.
     fn reload_routines(&mut self) -> Vec<RoutineRow>;
+    /// Write the morning question's answer at `now`: a diary line, or the skipped night.
+    fn diary(&mut self, effect: &DiaryEffect, now: Now) -> Result<(), String>;
 }
 
 /// Everything the loop works with.
@@ -207,6 +210,9 @@ where
                     Some(Msg::RoutineSaved(self.shell.save_routine(&id, &text)))
                 }
                 Effect::ReloadRoutines => Some(Msg::RoutinesLoaded(self.shell.reload_routines())),
+                Effect::Diary(diary) => {
+                    Some(Msg::DiaryWritten(self.shell.diary(&diary, self.now())))
+                }
                 Effect::Suspend => {
                     self.shell.suspend();
                     self.events.resumed();

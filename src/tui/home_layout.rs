@@ -15,6 +15,8 @@ pub struct Wants {
     /// Tonight's rows at their best: 2 when the streak needs its own row, more for a
     /// history that could not be read.
     pub tonight: u16,
+    /// The morning question's rows, wrapped; 0 when it is not asked.
+    pub prompt: u16,
     /// 1 when there is a status line to show.
     pub status: u16,
     /// Rows the status would take wrapped, at most 2.
@@ -51,6 +53,8 @@ pub struct Rows {
     pub gap_top: bool,
     /// Tonight and the streak (or the loading or failed message).
     pub tonight: u16,
+    /// The morning question, from its first line.
+    pub prompt: u16,
     /// The rule sentence; 0 or all of it.
     pub rule: u16,
     /// A blank row above the list.
@@ -85,6 +89,7 @@ pub fn share(wants: &Wants, height: u16) -> Rows {
     let mut rows = Rows {
         gap_top: false,
         tonight: 1,
+        prompt: 0,
         rule: 0,
         gap_list: false,
         list_title: false,
@@ -97,6 +102,10 @@ pub fn share(wants: &Wants, height: u16) -> Rows {
     };
     // The smallest terminal leaves six body rows, so these two always fit.
     take(2);
+    // Asked once a morning and answered with one key: it must be seen.
+    while rows.prompt < wants.prompt && take(1) {
+        rows.prompt += 1;
+    }
     if wants.status > 0 && take(1) {
         rows.status = 1;
     }
@@ -249,6 +258,7 @@ mod tests {
     fn wants() -> Wants {
         Wants {
             tonight: 1,
+            prompt: 0,
             status: 0,
             status_wrapped: 0,
             routines: 4,
@@ -285,11 +295,30 @@ mod tests {
     }
 
     #[test]
+    fn the_morning_question_comes_before_all_but_tonight_and_the_list() {
+        let asked = Wants {
+            prompt: 3,
+            tonight: 2,
+            status: 1,
+            ..wants()
+        };
+        let smallest = share(&asked, 6);
+        assert_eq!(
+            (smallest.prompt, smallest.tonight, smallest.list),
+            (3, 1, 1)
+        );
+        assert_eq!(share(&asked, 5).prompt, 3);
+        assert_eq!(share(&asked, 4).prompt, 2, "what fits of it");
+        assert_eq!(share(&asked, 22).prompt, 3);
+    }
+
+    #[test]
     fn rows_never_add_up_to_more_than_the_body() {
         for height in 6..60 {
             for beside in [true, false] {
                 let w = Wants {
                     tonight: 2,
+                    prompt: 3,
                     status: 1,
                     status_wrapped: 2,
                     routines: 14,
@@ -301,6 +330,7 @@ mod tests {
                 let map_below = if r.map == MapAt::Below { 12 } else { 0 };
                 let used = u16::from(r.gap_top)
                     + r.tonight
+                    + r.prompt
                     + r.rule
                     + u16::from(r.gap_list)
                     + r.list_block

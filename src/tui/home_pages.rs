@@ -117,7 +117,11 @@ pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     ] {
         labelled(&mut lines, mark, meaning, KEY, cols, (t.dim, t.text));
     }
-    for line in wrap("In a session, ? shows its own keys.", cols) {
+    for line in wrap(
+        "In a session, ? shows its own keys. In the morning, home asks about last night's \
+         cramps: 0 none, 1-9 how bad, then l, r or b for the foot; s skips the night.",
+        cols,
+    ) {
         lines.push(Line::styled(line, t.dim));
     }
     if lines.len() > rows {

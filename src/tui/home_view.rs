@@ -14,6 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::app::diary::Stage;
 use crate::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage as View};
 use crate::core::stats::nights;
 use crate::core::text::{clean_line, truncate, width, wrap};
@@ -81,6 +82,14 @@ impl Widget for HomeView<'_> {
 /// The footer has no room for every word at 80 columns: the arrows, which the marked list
 /// makes plain, give theirs up, and the three editing keys share one entry.
 pub fn main_keys(app: &HomeApp) -> Vec<Binding<HomeAction>> {
+    if let Some(prompt) = &app.prompt {
+        let table = match prompt.stage {
+            Stage::Ask => keymap::HOME_PROMPT,
+            Stage::Side { .. } => keymap::HOME_PROMPT_FOOT,
+        };
+        let quit = keymap::HOME.iter().filter(|b| b.action == HomeAction::Quit);
+        return table.iter().chain(quit).copied().collect();
+    }
     let editing = [HomeAction::Edit, HomeAction::New, HomeAction::Copy];
     let mut keys = Vec::new();
     for binding in keymap::HOME {
@@ -154,9 +163,12 @@ impl HomeView<'_> {
             _ => None,
         };
         let note = self.note(cols);
+        let prompt = self.prompt_lines(cols);
+        // The rule is for the evening; in the morning the question takes its place.
         let rule = app
             .stats
             .as_ref()
+            .filter(|_| prompt.is_empty())
             .map(|s| wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols))
             .unwrap_or_default();
         let recent = recent_lines(app, t, cols);
@@ -169,6 +181,7 @@ impl HomeView<'_> {
                 }
                 (None, None) => 1,
             },
+            prompt: prompt.len() as u16,
             status: u16::from(note.is_some()),
             status_wrapped: note
                 .as_ref()
@@ -207,6 +220,9 @@ impl HomeView<'_> {
             }
         }
         y += rows.tonight;
+        let asked: Vec<Line> = prompt.into_iter().take(rows.prompt as usize).collect();
+        Paragraph::new(asked).render(at(y, rows.prompt), buf);
+        y += rows.prompt;
         draw_lines(rule, t.dim, at(y, rows.rule), buf);
         y += rows.rule + u16::from(rows.gap_list);
 
@@ -253,6 +269,26 @@ impl HomeView<'_> {
                 buf,
             );
         }
+    }
+
+    /// The morning question and its keys, wrapped; none when it is not asked or the history
+    /// could not be read.
+    fn prompt_lines(&self, cols: usize) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let Some(prompt) = &self.app.prompt else {
+            return Vec::new();
+        };
+        if matches!(self.app.history, HistoryState::Failed(_)) {
+            return Vec::new();
+        }
+        // The question quotes a routine's name, from a file.
+        let question = wrap(&clean_line(&prompt.question()), cols);
+        let keys = wrap(prompt.keys(), cols);
+        question
+            .into_iter()
+            .map(|l| Line::styled(l, t.title))
+            .chain(keys.into_iter().map(|l| Line::styled(l, t.key)))
+            .collect()
     }
 
     /// The status line's text: the last note if there is one, else a summary of the

@@ -2,7 +2,8 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::home::{HomeAction, HomePage};
+use crate::app::diary::{Foot, Stage};
+use crate::app::home::{HomeAction, HomeApp, HomePage};
 use crate::app::session::{Action, Overlay};
 use crate::app::{App, Msg, Screen};
 
@@ -219,6 +220,83 @@ pub const HOME_EDITING: Binding<HomeAction> = bind(
     HomeAction::Edit,
 );
 
+/// While home asks about last night's cramps. The digits are read in
+/// [`prompt_action_for`]; this table names them for the footer. The rest of home's keys work
+/// as ever.
+pub const HOME_PROMPT: &[Binding<HomeAction>] = &[
+    bind(
+        &[KeyCode::Char('0')],
+        "0-9",
+        "cramps",
+        "0 no cramps last night, 1-9 how bad they were",
+        HomeAction::Severity(0),
+    ),
+    bind(
+        &[KeyCode::Char('s')],
+        "s",
+        "skip",
+        "say nothing about last night, and do not ask again",
+        HomeAction::SkipNight,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        "later",
+        "put the question away until home opens again",
+        HomeAction::Later,
+    ),
+    bind(&[KeyCode::Enter], "Enter", "start", "", HomeAction::Start),
+];
+
+/// After a cramp was noted: which foot.
+pub const HOME_PROMPT_FOOT: &[Binding<HomeAction>] = &[
+    bind(
+        &[KeyCode::Char('l')],
+        "l/r/b",
+        "left/right/both",
+        "",
+        HomeAction::Foot(Foot::Left),
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        "",
+        "",
+        "",
+        HomeAction::Foot(Foot::Right),
+    ),
+    bind(
+        &[KeyCode::Char('b')],
+        "",
+        "",
+        "",
+        HomeAction::Foot(Foot::Both),
+    ),
+    bind(&[KeyCode::Esc], "Esc", "done", "", HomeAction::Later),
+];
+
+/// The morning question's keys, while it is asked on home's main page; `None` for a key
+/// that is not one of them, which then does what it does on home.
+pub fn prompt_action_for(key: KeyEvent, home: &HomeApp) -> Option<HomeAction> {
+    let prompt = home
+        .prompt
+        .as_ref()
+        .filter(|_| home.page == HomePage::Main)?;
+    match (prompt.stage, key.code) {
+        (Stage::Ask, KeyCode::Char(c @ '0'..='9')) => {
+            c.to_digit(10).map(|d| HomeAction::Severity(d as u8))
+        }
+        (Stage::Ask, _) => HOME_PROMPT
+            .iter()
+            .filter(|b| !matches!(b.action, HomeAction::Severity(_) | HomeAction::Start))
+            .find(|b| b.keys.contains(&key.code))
+            .map(|b| b.action),
+        (Stage::Side { .. }, _) => HOME_PROMPT_FOOT
+            .iter()
+            .find(|b| b.keys.contains(&key.code))
+            .map(|b| b.action),
+    }
+}
+
 /// On the home screen's stats and help: any key goes back.
 pub const HOME_BACK: &[Binding<HomeAction>] = &[bind(
     &[KeyCode::Esc],
@@ -245,7 +323,9 @@ pub fn msg_for(key: KeyEvent, app: &App) -> Option<Msg> {
         Screen::Session(session) => {
             action_for(key, session.overlay, session.session.outcome().is_some()).map(Msg::Session)
         }
-        Screen::Home(home) => home_action_for(key, home.page).map(Msg::Home),
+        Screen::Home(home) => prompt_action_for(key, home)
+            .or_else(|| home_action_for(key, home.page))
+            .map(Msg::Home),
         Screen::Editor(editor) => {
             super::editor_keymap::action_for(key, editor.overlay).map(Msg::Editor)
         }

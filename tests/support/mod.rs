@@ -80,18 +80,28 @@ pub fn streak_up_to_last_night() -> Stats {
 /// The stats after a kept session on each of these nights (0 is tonight).
 fn kept_nights(days_ago: std::ops::Range<i64>) -> Stats {
     let facts: Vec<SessionFacts> = days_ago
-        .map(|day| SessionFacts {
-            id: format!("s{day}"),
-            routine_name: "Quick".into(),
-            started_at: started_at() - chrono::Duration::days(day),
-            completed: 7,
-            planned: 7,
-            skipped: Vec::new(),
-            hurt: Vec::new(),
-            counts: true,
-        })
+        .map(|day| kept_session(started_at() - chrono::Duration::days(day)))
         .collect();
     Stats::compute(&facts, &Rules::default(), started_at())
+}
+
+/// A whole session of Quick that started at `at`.
+pub fn kept_session(at: DateTime<FixedOffset>) -> SessionFacts {
+    SessionFacts {
+        id: format!("s{}", at.timestamp()),
+        routine_name: "Quick".into(),
+        started_at: at,
+        completed: 7,
+        planned: 7,
+        skipped: Vec::new(),
+        hurt: Vec::new(),
+        counts: true,
+    }
+}
+
+/// [`kept_session`] at an RFC 3339 time.
+pub fn kept_session_on(at: &str) -> SessionFacts {
+    kept_session(DateTime::parse_from_rfc3339(at).expect("time"))
 }
 
 /// A clock that moves only when the script says so.
@@ -220,6 +230,10 @@ pub struct Recorded {
     /// Routine saves fail with "disk full".
     pub fail_routine_saves: bool,
     pub routine_reloads: usize,
+    /// What `load_history` answers with.
+    pub known: bedstretch::app::home::Known,
+    /// Every answer to the morning question, in order.
+    pub diary: Vec<bedstretch::app::diary::DiaryEffect>,
     pending: VecDeque<Msg>,
 }
 
@@ -257,7 +271,7 @@ impl Shell for Recorded {
     fn load_history(&mut self) {
         self.history_loads += 1;
         self.pending.push_back(Msg::HistoryLoaded(
-            bedstretch::app::home::HistoryState::Loaded(Default::default()),
+            bedstretch::app::home::HistoryState::Loaded(self.known.clone()),
             Vec::new(),
         ));
     }
@@ -298,6 +312,14 @@ impl Shell for Recorded {
             return Err(format!("/config/routines/{id}.toml: disk full"));
         }
         self.user_routines.insert(id.to_string(), text.to_string());
+        Ok(())
+    }
+    fn diary(
+        &mut self,
+        effect: &bedstretch::app::diary::DiaryEffect,
+        _now: Now,
+    ) -> Result<(), String> {
+        self.diary.push(effect.clone());
         Ok(())
     }
     fn reload_routines(&mut self) -> Vec<RoutineRow> {

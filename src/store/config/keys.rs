@@ -154,6 +154,13 @@ pub(super) fn parse(source: &str, tainted: &BTreeSet<usize>) -> Parsed {
                 }
                 None => false,
             },
+            Key::MorningEndsAt => match day_start(value) {
+                Some(time) => {
+                    config.morning_ends_at = time;
+                    true
+                }
+                None => false,
+            },
             Key::MinCompletion => match share(value) {
                 Some(share) => {
                     config.min_completion = share;
@@ -204,6 +211,7 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
     let rule = match key {
         Key::DefaultRoutine => "a routine id in quotes, like \"bedtime-feet\"",
         Key::DayStartsAt => "a time like \"04:00\"",
+        Key::MorningEndsAt => "a time like \"12:00\"",
         Key::MinCompletion => "a number from 0 to 1",
         Key::RestDays => "a list of weekdays like [\"sat\", \"sun\"]",
         Key::Bell => "true or false",

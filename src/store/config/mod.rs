@@ -38,6 +38,8 @@ pub struct Config {
     pub bell: bool,
     /// The colour theme.
     pub theme: ThemeName,
+    /// Until when, after the rollover, home asks about last night's cramps.
+    pub morning_ends_at: NaiveTime,
 }
 
 /// The themes there are; `NO_COLOR` turns colour off whichever is chosen.
@@ -57,6 +59,7 @@ impl Default for Config {
             rest_days: rules.rest_days,
             bell: true,
             theme: ThemeName::Night,
+            morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
         }
     }
 }
@@ -87,17 +90,20 @@ pub enum Key {
     Bell,
     /// `theme`
     Theme,
+    /// `morning_ends_at`
+    MorningEndsAt,
 }
 
 impl Key {
     /// Every key, in the order of the documentation.
-    pub const ALL: [Key; 6] = [
+    pub const ALL: [Key; 7] = [
         Key::DefaultRoutine,
         Key::DayStartsAt,
         Key::MinCompletion,
         Key::RestDays,
         Key::Bell,
         Key::Theme,
+        Key::MorningEndsAt,
     ];
 
     /// The key as written in the file.
@@ -109,6 +115,7 @@ impl Key {
             Key::RestDays => "rest_days",
             Key::Bell => "bell",
             Key::Theme => "theme",
+            Key::MorningEndsAt => "morning_ends_at",
         }
     }
 
@@ -131,6 +138,7 @@ impl Key {
             Key::Theme => match config.theme {
                 ThemeName::Night => string("night"),
             },
+            Key::MorningEndsAt => string(&config.morning_ends_at.format("%H:%M").to_string()),
         }
     }
 }

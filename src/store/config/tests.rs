@@ -26,7 +26,8 @@ fn time(h: u32, m: u32) -> NaiveTime {
 
 /// Good values for every key but `bell`, to show that one bad key costs only itself.
 const GOOD: &str = "default_routine = \"quick\"\nday_starts_at = \"05:30\"\nmin_completion = 0.5\n\
-                    rest_days = [\"sat\", \"Sunday\"]\nbell = false\ntheme = \"night\"\n";
+                    rest_days = [\"sat\", \"Sunday\"]\nbell = false\ntheme = \"night\"\n\
+                    morning_ends_at = \"11:15\"\n";
 
 fn good() -> Config {
     Config {
@@ -36,6 +37,7 @@ fn good() -> Config {
         rest_days: vec![Weekday::Sat, Weekday::Sun],
         bell: false,
         theme: ThemeName::Night,
+        morning_ends_at: time(11, 15),
     }
 }
 
@@ -124,6 +126,11 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "theme = \"day\"",
             "theme must be \"night\", the only theme so far (set NO_COLOR for no colour), got \"day\"",
         ),
+        (
+            "morning_ends_at",
+            "morning_ends_at = \"noon\"",
+            "morning_ends_at must be a time like \"12:00\", got \"noon\"",
+        ),
     ];
     for (key, line, message) in cases {
         // The bad line replaces the good one for its key; every other key keeps its value.
@@ -144,6 +151,7 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "min_completion" => expected.min_completion = defaults.min_completion,
             "rest_days" => expected.rest_days = defaults.rest_days,
             "bell" => expected.bell = defaults.bell,
+            "morning_ends_at" => expected.morning_ends_at = defaults.morning_ends_at,
             _ => expected.theme = defaults.theme,
         }
         assert_eq!(config, expected, "{line}");
@@ -208,7 +216,7 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
             "2:1: unknown key `bel`; did you mean `bell`?",
             "3:1: unknown key `colour`; did you mean `theme`?",
             "4:2: unknown key `extra`; the keys are default_routine, day_starts_at, \
-             min_completion, rest_days, bell, theme",
+             min_completion, rest_days, bell, theme, morning_ends_at",
         ]
     );
     assert!(!config.bell);

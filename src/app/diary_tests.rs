@@ -1,0 +1,228 @@
+//! The morning question: when it is asked, what it says, and what each answer writes.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+
+use super::*;
+use crate::app::home::{HistoryState, HomeAction, HomeApp, HomeEffect, RoutineRow};
+use crate::core::history::CrampRecord;
+use crate::core::stats::SessionFacts;
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+fn noon() -> NaiveTime {
+    NaiveTime::from_hms_opt(12, 0, 0).expect("time")
+}
+
+/// A session started at `started`; `counts` false for cramp relief.
+fn session(started: &str, name: &str, counts: bool) -> SessionFacts {
+    SessionFacts {
+        id: format!("s-{started}"),
+        routine_name: name.into(),
+        started_at: at(started),
+        completed: 5,
+        planned: 5,
+        skipped: Vec::new(),
+        hurt: Vec::new(),
+        counts,
+    }
+}
+
+fn entry(night: &str) -> CrampRecord {
+    CrampNote {
+        night: date(night),
+        severity: 3,
+        side: None,
+        count: None,
+        note: None,
+    }
+    .record(at("2026-11-23T07:00:00+01:00"), 1)
+}
+
+/// A bedtime session on Sunday night, as most mornings have.
+fn sunday() -> Known {
+    vec![session("2026-11-22T22:30:00+01:00", "Bedtime feet", true)].into()
+}
+
+fn due(known: &Known, now: &str) -> Option<MorningPrompt> {
+    MorningPrompt::due(known, &Rules::default(), noon(), at(now))
+}
+
+#[test]
+fn asked_from_the_rollover_until_noon_about_last_night() {
+    let known = sunday();
+    let prompt = due(&known, "2026-11-23T07:15:00+01:00").expect("asked at 07:15");
+    assert_eq!(prompt.night, date("2026-11-22"));
+    assert_eq!(prompt.question(), "Any cramps last night?");
+    assert_eq!(prompt.keys(), "0 none · 1-9 how bad · s skip");
+    assert!(
+        due(&known, "2026-11-23T04:00:00+01:00").is_some(),
+        "from the rollover"
+    );
+    assert!(due(&known, "2026-11-23T11:59:00+01:00").is_some());
+    assert!(
+        due(&known, "2026-11-23T12:00:00+01:00").is_none(),
+        "until noon"
+    );
+    assert!(due(&known, "2026-11-23T22:00:00+01:00").is_none());
+    assert!(
+        due(&known, "2026-11-23T02:00:00+01:00").is_none(),
+        "not in the small hours without cramp relief"
+    );
+    let later = MorningPrompt::due(
+        &known,
+        &Rules::default(),
+        NaiveTime::from_hms_opt(14, 0, 0).expect("time"),
+        at("2026-11-23T13:00:00+01:00"),
+    );
+    assert!(later.is_some(), "morning_ends_at moves the end");
+}
+
+#[test]
+fn not_asked_when_the_night_has_an_entry_or_was_skipped() {
+    let mut known = sunday();
+    known.cramps.push(entry("2026-11-22"));
+    assert!(due(&known, "2026-11-23T07:15:00+01:00").is_none());
+    let mut known = sunday();
+    known.cramps.push(entry("2026-11-21"));
+    assert!(
+        due(&known, "2026-11-23T07:15:00+01:00").is_some(),
+        "an entry for another night does not answer it"
+    );
+    known.skipped_night = Some(date("2026-11-22"));
+    assert!(due(&known, "2026-11-23T07:15:00+01:00").is_none());
+}
+
+#[test]
+fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
+    let mut known = sunday();
+    known
+        .sessions
+        .push(session("2026-11-23T02:40:00+01:00", "Cramp relief", false));
+    let prompt = due(&known, "2026-11-23T02:52:00+01:00").expect("asked after the run");
+    assert_eq!(prompt.night, date("2026-11-22"));
+    assert_eq!(
+        prompt.question(),
+        "You ran Cramp relief at 02:40: how bad was it?"
+    );
+    assert_eq!(prompt.note(6, None).count, Some(1));
+    assert_eq!(prompt.note(0, None).count, None, "no cramps has no count");
+
+    known
+        .sessions
+        .push(session("2026-11-23T03:10:00+01:00", "Cramp relief", false));
+    let prompt = due(&known, "2026-11-23T07:30:00+01:00").expect("asked in the morning");
+    assert_eq!(
+        prompt.question(),
+        "You ran Cramp relief 2 times, last at 03:10: how bad was it?"
+    );
+    assert_eq!(prompt.note(6, Some(Foot::Left)).count, Some(2));
+}
+
+fn home_at(known: Known, now: &str) -> HomeApp {
+    let rows = vec![RoutineRow {
+        id: "bedtime-feet".into(),
+        name: "Bedtime feet".into(),
+        total_secs: 300,
+        mark: "",
+    }];
+    let mut home = HomeApp::new(rows, "bedtime-feet", Rules::default());
+    home.set_history(HistoryState::Loaded(known), Vec::new(), at(now));
+    home
+}
+
+fn noted(effect: Option<HomeEffect>) -> CrampNote {
+    match effect {
+        Some(HomeEffect::Diary(DiaryEffect::Note(note))) => note,
+        other => panic!("expected a note, got {other:?}"),
+    }
+}
+
+#[test]
+fn one_key_notes_the_night_and_a_second_may_say_the_foot() {
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    assert!(home.prompt.is_some(), "asked on opening");
+
+    let first = noted(home.update(HomeAction::Severity(6)));
+    assert_eq!(
+        (
+            first.night,
+            first.severity,
+            first.side.as_deref(),
+            first.count
+        ),
+        (date("2026-11-22"), 6, None, None)
+    );
+    let prompt = home.prompt.as_ref().expect("still asking which foot");
+    assert_eq!(prompt.question(), "Noted 6 of 10. Which foot?");
+
+    let second = noted(home.update(HomeAction::Foot(Foot::Left)));
+    assert_eq!((second.severity, second.side.as_deref()), (6, Some("left")));
+    assert!(home.prompt.is_none());
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: 6 of 10, left foot.")
+    );
+
+    // The history is read again after the note, without the entry yet: asked once only.
+    home.set_history(
+        HistoryState::Loaded(sunday()),
+        Vec::new(),
+        at("2026-11-23T07:16:00+01:00"),
+    );
+    home.tick(at("2026-11-23T07:17:00+01:00"));
+    assert!(home.prompt.is_none(), "the question comes once");
+}
+
+#[test]
+fn none_skip_and_later_each_close_the_question() {
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let none = noted(home.update(HomeAction::Severity(0)));
+    assert_eq!(none.severity, 0);
+    assert!(home.prompt.is_none(), "no cramps needs no foot");
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: no cramps.")
+    );
+
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    assert_eq!(
+        home.update(HomeAction::SkipNight),
+        Some(HomeEffect::Diary(DiaryEffect::Skip(date("2026-11-22"))))
+    );
+    assert!(home.prompt.is_none());
+
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    assert_eq!(home.update(HomeAction::Later), None);
+    assert!(home.prompt.is_none());
+    home.tick(at("2026-11-23T07:20:00+01:00"));
+    assert!(home.prompt.is_none(), "put away, not asked again");
+}
+
+#[test]
+fn other_keys_work_as_ever_while_it_asks() {
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    assert_eq!(
+        home.update(HomeAction::Start),
+        Some(HomeEffect::Start("bedtime-feet".into())),
+        "Enter still starts the routine"
+    );
+    assert!(home.prompt.is_some(), "and the question stays for later");
+
+    home.update(HomeAction::Severity(4));
+    assert_eq!(
+        home.update(HomeAction::Start),
+        Some(HomeEffect::Start("bedtime-feet".into())),
+        "a key other than a foot leaves the foot unsaid"
+    );
+    assert!(home.prompt.is_none());
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: 4 of 10.")
+    );
+}

@@ -1,0 +1,70 @@
+//! The night the person chose to say nothing about, so home's morning question is not asked
+//! again for it. One date in `$XDG_DATA_HOME/bedstretch/diary-skipped`, on this device only:
+//! a skip is a choice about this screen, not a diary entry, so it never enters the history.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+
+use super::atomic::write_atomic;
+use super::paths::Paths;
+use super::read::read_capped;
+
+fn path(paths: &Paths) -> std::path::PathBuf {
+    paths.data_dir.join("diary-skipped")
+}
+
+/// The night last skipped; `None` when there is none or the file is not one date. Anything
+/// else there (a FIFO, a huge file, garbage) only means the question may be asked again.
+pub fn skipped_night(paths: &Paths) -> Option<NaiveDate> {
+    let bytes = read_capped(&path(paths), 64).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// Remembers `night` as skipped, in place of any earlier one.
+pub fn skip_night(paths: &Paths, night: NaiveDate) -> Result<()> {
+    let path = path(paths);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    write_atomic(&path, format!("{night}\n").as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(dir: &std::path::Path) -> Paths {
+        Paths {
+            config_dir: dir.join("config"),
+            data_dir: dir.join("data"),
+        }
+    }
+
+    #[test]
+    fn a_skip_is_remembered_and_replaces_the_last() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = paths(dir.path());
+        assert_eq!(skipped_night(&paths), None);
+        let night = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        skip_night(&paths, night).expect("written");
+        assert_eq!(skipped_night(&paths), Some(night));
+        let next = night.succ_opt().expect("date");
+        skip_night(&paths, next).expect("written");
+        assert_eq!(skipped_night(&paths), Some(next));
+    }
+
+    #[test]
+    fn garbage_or_a_folder_in_its_place_is_no_skip() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = paths(dir.path());
+        std::fs::create_dir_all(&paths.data_dir).expect("dir");
+        std::fs::write(paths.data_dir.join("diary-skipped"), "22 Nov\n").expect("written");
+        assert_eq!(skipped_night(&paths), None);
+        std::fs::remove_file(paths.data_dir.join("diary-skipped")).expect("removed");
+        std::fs::create_dir(paths.data_dir.join("diary-skipped")).expect("dir");
+        assert_eq!(skipped_night(&paths), None);
+    }
+}
