@@ -82,6 +82,7 @@ rest_days = []                    # default
 bell = true                       # default
 theme = \"night\"                   # default
 morning_ends_at = \"12:00\"         # default
+remind_at = \"\"                    # default
 "
     );
     assert_eq!(stderr, "");
@@ -113,6 +114,7 @@ rest_days = [\"sat\", \"sun\"]  # config.toml:5
 bell = false                # config.toml:6
 theme = \"night\"             # config.toml:7
 morning_ends_at = \"12:00\"   # default
+remind_at = \"\"              # default
 "
     );
     assert_eq!(stderr, "");
@@ -148,6 +150,7 @@ rest_days = [\"sat\"]               # config.toml:4
 bell = true                       # default
 theme = \"night\"                   # default
 morning_ends_at = \"12:00\"         # default
+remind_at = \"\"                    # default
 "
     );
     assert_eq!(stderr, MIXED_PROBLEMS);

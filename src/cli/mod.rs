@@ -7,6 +7,7 @@ mod routine_edit;
 mod routine_files;
 mod run;
 mod stats;
+mod status;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -73,6 +74,16 @@ enum Command {
         /// Print JSON for other programs instead of words.
         #[arg(long)]
         json: bool,
+        /// Answer as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00), in its offset.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        as_of: Option<DateTime<FixedOffset>>,
+    },
+    /// Tonight in one line for a shell prompt: exit 0 when kept, 1 when not.
+    #[command(long_about = STATUS_HELP)]
+    Status {
+        /// short ("🦶 12"), long ("Tonight is kept · streak 12 nights") or json.
+        #[arg(long, value_enum, default_value = "short")]
+        format: status::Format,
         /// Answer as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00), in its offset.
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
@@ -153,8 +164,26 @@ every key is optional:
   rest_days = [\"sat\", \"sun\"]       # days that neither break nor extend a streak
   bell = true                        # ring the terminal bell at each change
   theme = \"night\"                  # the only theme so far; set NO_COLOR for no colour
+  morning_ends_at = \"12:00\"        # until when home asks about last night's cramps
+  remind_at = \"22:30\"              # `status` says it is time to stretch after this (\"\": never)
 
 A bad value costs only its own key, which falls back to its default.";
+
+const STATUS_HELP: &str = "\
+Tonight in one line, for a shell prompt or a status bar, read from the history's summary so
+it costs a few milliseconds:
+
+  🦶 12                  tonight is kept; the streak is 12 nights
+  stretch tonight · 12   not yet
+  time to stretch · 12   not yet, and it is past remind_at (say remind_at = \"22:30\" in
+                         the config; the reminder lasts until day_starts_at)
+
+--format long says it in a sentence, --format json gives every figure. The exit status is 0
+when tonight is kept and 1 when it is not, so a script can test it; 2 when the history could
+not be read (the reason goes to stderr). It records nothing.
+
+In bash:  PS1='$(bedstretch status 2>/dev/null) '\"$PS1\"
+In tmux:  set -g status-right '#(bedstretch status)'";
 
 const CRAMP_HELP: &str = "\
 Note how last night went, in two seconds: a severity from 0 (a night without cramps) to 10,
@@ -179,6 +208,7 @@ fn writes_nothing(command: &Option<Command>) -> bool {
         command,
         Some(
             Command::Config { .. }
+                | Command::Status { .. }
                 | Command::Routine(
                     RoutineCommand::List
                         | RoutineCommand::Show { .. }
@@ -310,6 +340,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Stats { json, as_of }) => {
             let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
             stats::stats(&paths, config, as_of, json, &mut out)
+        }
+        Some(Command::Status { format, as_of }) => {
+            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
+            status::status(&paths, config, now, format, &mut out)
         }
         Some(Command::Cramp {
             severity,

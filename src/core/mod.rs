@@ -9,4 +9,5 @@ pub mod routine_file;
 pub mod routine_template;
 pub mod session;
 pub mod stats;
+pub mod status;
 pub mod text;

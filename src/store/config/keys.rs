@@ -13,7 +13,7 @@ use super::{Config, Key, Source, ThemeName};
 use crate::core::text::{clean_line, line_col, shorten};
 
 /// Keys from the design that do nothing yet: refused by name, so nobody believes they work.
-const NOT_SUPPORTED: &[&str] = &["voice", "voice_command", "remind_at"];
+const NOT_SUPPORTED: &[&str] = &["voice", "voice_command"];
 
 /// Words people reach for that mean one of our keys, for "did you mean".
 const SYNONYMS: &[(&str, Key)] = &[
@@ -154,6 +154,20 @@ pub(super) fn parse(source: &str, tainted: &BTreeSet<usize>) -> Parsed {
                 }
                 None => false,
             },
+            Key::RemindAt => match value {
+                // Empty, as `bedstretch config` prints the default: no reminder.
+                DeValue::String(text) if text.trim().is_empty() => {
+                    config.remind_at = None;
+                    true
+                }
+                _ => match day_start(value) {
+                    Some(time) => {
+                        config.remind_at = Some(time);
+                        true
+                    }
+                    None => false,
+                },
+            },
             Key::MorningEndsAt => match day_start(value) {
                 Some(time) => {
                     config.morning_ends_at = time;
@@ -212,6 +226,7 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
         Key::DefaultRoutine => "a routine id in quotes, like \"bedtime-feet\"",
         Key::DayStartsAt => "a time like \"04:00\"",
         Key::MorningEndsAt => "a time like \"12:00\"",
+        Key::RemindAt => "a time like \"22:30\", or \"\" for no reminder",
         Key::MinCompletion => "a number from 0 to 1",
         Key::RestDays => "a list of weekdays like [\"sat\", \"sun\"]",
         Key::Bell => "true or false",

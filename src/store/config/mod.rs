@@ -40,6 +40,9 @@ pub struct Config {
     pub theme: ThemeName,
     /// Until when, after the rollover, home asks about last night's cramps.
     pub morning_ends_at: NaiveTime,
+    /// From when in the night `bedstretch status` says it is time to stretch; `None` (the
+    /// default, `""` in the file): never.
+    pub remind_at: Option<NaiveTime>,
 }
 
 /// The themes there are; `NO_COLOR` turns colour off whichever is chosen.
@@ -60,6 +63,7 @@ impl Default for Config {
             bell: true,
             theme: ThemeName::Night,
             morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
+            remind_at: None,
         }
     }
 }
@@ -92,11 +96,13 @@ pub enum Key {
     Theme,
     /// `morning_ends_at`
     MorningEndsAt,
+    /// `remind_at`
+    RemindAt,
 }
 
 impl Key {
     /// Every key, in the order of the documentation.
-    pub const ALL: [Key; 7] = [
+    pub const ALL: [Key; 8] = [
         Key::DefaultRoutine,
         Key::DayStartsAt,
         Key::MinCompletion,
@@ -104,6 +110,7 @@ impl Key {
         Key::Bell,
         Key::Theme,
         Key::MorningEndsAt,
+        Key::RemindAt,
     ];
 
     /// The key as written in the file.
@@ -116,6 +123,7 @@ impl Key {
             Key::Bell => "bell",
             Key::Theme => "theme",
             Key::MorningEndsAt => "morning_ends_at",
+            Key::RemindAt => "remind_at",
         }
     }
 
@@ -139,6 +147,12 @@ impl Key {
                 ThemeName::Night => string("night"),
             },
             Key::MorningEndsAt => string(&config.morning_ends_at.format("%H:%M").to_string()),
+            Key::RemindAt => string(
+                &config
+                    .remind_at
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
         }
     }
 }

@@ -27,7 +27,7 @@ fn time(h: u32, m: u32) -> NaiveTime {
 /// Good values for every key but `bell`, to show that one bad key costs only itself.
 const GOOD: &str = "default_routine = \"quick\"\nday_starts_at = \"05:30\"\nmin_completion = 0.5\n\
                     rest_days = [\"sat\", \"Sunday\"]\nbell = false\ntheme = \"night\"\n\
-                    morning_ends_at = \"11:15\"\n";
+                    morning_ends_at = \"11:15\"\nremind_at = \"22:30\"\n";
 
 fn good() -> Config {
     Config {
@@ -38,6 +38,7 @@ fn good() -> Config {
         bell: false,
         theme: ThemeName::Night,
         morning_ends_at: time(11, 15),
+        remind_at: Some(time(22, 30)),
     }
 }
 
@@ -131,6 +132,11 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "morning_ends_at = \"noon\"",
             "morning_ends_at must be a time like \"12:00\", got \"noon\"",
         ),
+        (
+            "remind_at",
+            "remind_at = 22",
+            "remind_at must be a time like \"22:30\", or \"\" for no reminder, got 22",
+        ),
     ];
     for (key, line, message) in cases {
         // The bad line replaces the good one for its key; every other key keeps its value.
@@ -152,6 +158,7 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "rest_days" => expected.rest_days = defaults.rest_days,
             "bell" => expected.bell = defaults.bell,
             "morning_ends_at" => expected.morning_ends_at = defaults.morning_ends_at,
+            "remind_at" => expected.remind_at = defaults.remind_at,
             _ => expected.theme = defaults.theme,
         }
         assert_eq!(config, expected, "{line}");
@@ -216,7 +223,7 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
             "2:1: unknown key `bel`; did you mean `bell`?",
             "3:1: unknown key `colour`; did you mean `theme`?",
             "4:2: unknown key `extra`; the keys are default_routine, day_starts_at, \
-             min_completion, rest_days, bell, theme, morning_ends_at",
+             min_completion, rest_days, bell, theme, morning_ends_at, remind_at",
         ]
     );
     assert!(!config.bell);
@@ -224,15 +231,12 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
 
 #[test]
 fn keys_that_do_nothing_yet_are_refused() {
-    let (config, problems) = parse(
-        "voice = true\nvoice_command = \"say {text}\"\nremind_at = \"22:30\"\nbell = false\n",
-    );
+    let (config, problems) = parse("voice = true\nvoice_command = \"say {text}\"\nbell = false\n");
     assert_eq!(
         problems,
         [
             "1:1: voice is not supported yet; remove it",
             "2:1: voice_command is not supported yet; remove it",
-            "3:1: remind_at is not supported yet; remove it",
         ]
     );
     assert!(!config.bell);
