@@ -120,7 +120,12 @@ fn stats_in_words_says_the_rule() {
          Most skipped:    Ankle circles (once)\n\
          Sessions:        5\n\
          \n\
-         How it counts: a night counts when you finish 80 % of a routine; the night ends at 04:00.\n"
+         How it counts: a night counts when you finish 80 % of a routine; the night ends at 04:00.\n\
+         \n\
+         Cramps:          Not enough nights yet to compare: 1 with stretching, 0 without; 7 of each are needed.\n\
+         Left out:        89 of the last 90 nights: 89 without a diary entry\n\
+         \n\
+         How it compares: an association, not a trial; `bedstretch stats --help` says how.\n"
     );
 }
 
@@ -130,9 +135,9 @@ fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
     assert_eq!(code, 0);
     assert_eq!(
         stdout,
-        "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs\n\
-         20261122T220000.000-0500-0004,2026-11-22,2026-11-22T22:00:00-05:00,2026-11-22T22:03:00-05:00,mine,\"Calves, toes and \"\"more\"\"\",quit,3,4,90\n\
-         20261123T210000.000+0100-0005,2026-11-23,2026-11-23T21:00:00+01:00,2026-11-23T21:04:00+01:00,quick,Quick,completed,4,4,120\n"
+        "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs,kind,severity,side,count,note,logged_at\n\
+         20261122T220000.000-0500-0004,2026-11-22,2026-11-22T22:00:00-05:00,2026-11-22T22:03:00-05:00,mine,\"Calves, toes and \"\"more\"\"\",quit,3,4,90,session,,,,,\n\
+         20261123T210000.000+0100-0005,2026-11-23,2026-11-23T21:00:00+01:00,2026-11-23T21:04:00+01:00,quick,Quick,completed,4,4,120,session,,,,,\n"
     );
 }
 
@@ -149,13 +154,17 @@ fn history_json_is_one_array_of_the_records_each_once() {
         .collect();
     assert_eq!(
         ids.len(),
-        5,
-        "the session in both files is listed once: {ids:?}"
+        6,
+        "five sessions, the one in both files listed once, and the diary entry: {ids:?}"
     );
-    // Newest first.
-    assert_eq!(value[2]["started_at"], "2026-11-21T00:30:00+01:00");
+    // Newest first; the diary entry for the night of the 20th after that night's session.
     assert_eq!(value[0]["started_at"], "2026-11-23T21:00:00+01:00");
-    assert_eq!(value[2]["steps"][0]["status"], "completed");
+    assert_eq!(value[2]["kind"], "cramp");
+    assert_eq!(value[2]["night"], "2026-11-20");
+    assert_eq!(value[2]["severity"], 6);
+    assert_eq!(value[3]["started_at"], "2026-11-21T00:30:00+01:00");
+    assert_eq!(value[3]["kind"], "session");
+    assert_eq!(value[3]["steps"][0]["status"], "completed");
 }
 
 #[test]
@@ -167,6 +176,7 @@ fn history_table_for_people() {
         "NIGHT       TIME   ROUTINE                   OUTCOME         DONE    HELD\n\
          2026-11-23  21:00  Quick                     completed        4/4    2:00\n\
          2026-11-22  22:00  Calves, toes and \"more\"   quit             3/4    1:30\n\
+         2026-11-20  cramp  severity 6, left\n\
          2026-11-20  00:30  Quick                     completed        4/4    2:00\n"
     );
 }
