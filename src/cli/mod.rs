@@ -70,7 +70,7 @@ enum Command {
     #[command(subcommand)]
     Routine(RoutineCommand),
     /// Your streak, nights kept, completion, the step you skip most, and how cramps compare.
-    #[command(long_about = STATS_HELP)]
+    #[command(long_about = stats::HELP)]
     Stats {
         /// Print JSON for other programs instead of words.
         #[arg(long)]
@@ -171,28 +171,6 @@ device) replaces an earlier one when the history is read.
 \"Last night\" follows day_starts_at (04:00 by default): before it, the night still running;
 after it, the night that has just ended. At 02:00 and at 07:00 on the 24th alike it is the
 night of the 23rd. Give another with --night 2026-11-20.";
-
-const STATS_HELP: &str = "\
-Your streak and nights kept, and what your cramp diary says about stretching.
-
-A night is kept when one of its sessions holds min_completion (80 % by default) of its
-stretches; the night ends at day_starts_at (04:00 by default), and rest days neither break
-nor extend a streak.
-
-The cramp comparison looks at the 90 nights before tonight. Each night with a diary entry
-(`bedstretch cramp`; the latest entry for a night wins, from any device) goes into one of
-two groups: nights that followed a kept routine, and the others. Rest days and nights
-without an entry are left out, and their numbers are said. For each group it gives the
-share of nights with a cramp; then the difference in percentage points, with a 95 %
-interval from a bootstrap of 2000 resamples drawn with a fixed seed, so the same diary
-always gives the same words. It says nothing until each group has 7 nights.
-
-\"Rarer\" means the whole interval is on the side of fewer cramps after stretching;
-\"about as common\" means the interval reaches from fewer to more, which is not the same
-as stretching doing nothing. Either way it is an association, not a trial: you may stretch
-on nights you already feel well, and other things change cramps too (other treatments,
-exercise, hydration, medication, sleep). Below it are the steps you stopped most often
-with \"this hurts\" in those nights, each side on its own.";
 
 #[derive(Debug, Subcommand)]
 enum ConfigCommand {

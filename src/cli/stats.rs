@@ -15,6 +15,30 @@ use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
+/// The long help of `bedstretch stats`: how the comparison is made, and what it cannot show.
+pub const HELP: &str = "\
+Your streak and nights kept, and what your cramp diary says about stretching.
+
+A night is kept when one of its sessions holds min_completion (80 % by default) of its
+stretches; the night ends at day_starts_at (04:00 by default), and rest days neither break
+nor extend a streak.
+
+The cramp comparison looks at the 90 nights before tonight. Each night with a diary entry
+(`bedstretch cramp`; the latest entry for a night wins, from any device) goes into one of
+two groups: nights that followed a kept routine, and the others. Rest days and nights
+without an entry are left out, and their numbers are said. For each group it gives the
+share of nights with a cramp; then the difference in percentage points, with a 95 %
+interval from a bootstrap of 2000 resamples drawn with a fixed seed, so the same diary
+always gives the same words. It says nothing until each group has 7 nights.
+
+\"Rarer\" means the whole interval is on the side of fewer cramps after stretching, and
+\"more common\" the whole of it on the side of more; \"about as common\" means the interval
+reaches from fewer to more, which is not the same as stretching doing nothing. Either way
+it is an association, not a trial: you may stretch on nights you already feel well, and
+other things change cramps too (other treatments, exercise, hydration, medication, sleep).
+Below it are the steps you stopped most often with \"this hurts\" in those nights, each
+side on its own.";
+
 /// How many of the steps stopped with "this hurts" the words name.
 const HURT_STEPS_SHOWN: usize = 3;
 
