@@ -157,7 +157,9 @@ proptest! {
         let stats_args = ["stats", "--json", "--as-of", AS_OF];
         let (cold, cold_warnings) = run(dir.path(), &stats_args);
         let (warm, warm_warnings) = run(dir.path(), &stats_args);
-        let (listed, history_warnings) = run(dir.path(), &["history", "--json"]);
+        // Sessions only: the diary's lines are listed too without --kind.
+        let (listed, history_warnings) =
+            run(dir.path(), &["history", "--json", "--kind", "session"]);
         prop_assert_eq!(&cold, &warm);
         prop_assert_eq!(&cold_warnings, &history_warnings);
         prop_assert_eq!(&warm_warnings, &history_warnings);

@@ -2,6 +2,7 @@
 
 mod config;
 mod cramp;
+mod history;
 mod routine;
 mod routine_edit;
 mod routine_files;
@@ -69,7 +70,8 @@ enum Command {
     /// List, show, check, make, edit, remove and share routines.
     #[command(subcommand)]
     Routine(RoutineCommand),
-    /// Your streak, nights kept, completion and the step you skip most.
+    /// Your streak, nights kept, completion, the step you skip most, and how cramps compare.
+    #[command(long_about = stats::HELP)]
     Stats {
         /// Print JSON for other programs instead of words.
         #[arg(long)]
@@ -113,24 +115,28 @@ enum Command {
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = cramp::parse_note)]
         note: Option<String>,
     },
-    /// Every session you have done, newest first: night, time, routine, outcome, held.
+    /// Every session and cramp diary entry, newest first, placed by night.
     History {
-        /// Only sessions from this night on (YYYY-MM-DD).
+        /// Only one kind: session or cramp (the diary); both without it.
+        #[arg(long, value_name = "KIND", value_parser = history::parse_kind)]
+        kind: Option<history::Kind>,
+        /// Only nights from this one on (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         since: Option<NaiveDate>,
-        /// Only sessions of this routine (its id, as `routine list` shows).
+        /// Only sessions of this routine (its id, as `routine list` shows); diary entries
+        /// have no routine, so this lists sessions only.
         #[arg(long, value_name = "ID")]
         routine: Option<String>,
-        /// At most this many sessions.
+        /// At most this many rows.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
         /// Oldest first (newest first without it).
         #[arg(long)]
         reverse: bool,
-        /// One JSON array of the sessions as recorded.
+        /// One JSON array of the records as written, each with its kind.
         #[arg(long, conflicts_with = "csv")]
         json: bool,
-        /// A header and one row per session.
+        /// A header and one row per record; a kind column tells sessions and entries apart.
         #[arg(long)]
         csv: bool,
     },
@@ -362,6 +368,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             cramp::cramp(&paths, config, entry, SystemClock::new().wall(), &mut out)
         }
         Some(Command::History {
+            kind,
             since,
             routine,
             limit,
@@ -370,17 +377,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             csv,
         }) => {
             let format = match (json, csv) {
-                (true, _) => stats::Format::Json,
-                (_, true) => stats::Format::Csv,
-                _ => stats::Format::Table,
+                (true, _) => history::Format::Json,
+                (_, true) => history::Format::Csv,
+                _ => history::Format::Table,
             };
-            let query = stats::Query {
+            let query = history::Query {
+                kind,
                 since,
                 routine,
                 limit,
                 reverse,
             };
-            stats::history(&paths, config, &query, format, &mut out)
+            history::history(&paths, config, &query, format, &mut out)
         }
         Some(Command::Routine(RoutineCommand::Show {
             routine,

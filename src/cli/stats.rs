@@ -1,23 +1,49 @@
-//! `bedstretch stats` and `bedstretch history`: the streak and the sessions, in words, JSON
-//! or CSV.
+//! `bedstretch stats`: the streak, and what the cramp diary says about stretching, in words
+//! or JSON.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 
-use crate::core::cramps;
-use crate::core::history::{SessionRecord, Status};
-use crate::core::stats::{Stats, night_of};
+use crate::core::cramps::{self, Comparison};
+use crate::core::stats::{Stats, nights};
 use crate::core::text;
 use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
+/// The long help of `bedstretch stats`: how the comparison is made, and what it cannot show.
+pub const HELP: &str = "\
+Your streak and nights kept, and what your cramp diary says about stretching.
+
+A night is kept when one of its sessions holds min_completion (80 % by default) of its
+stretches; the night ends at day_starts_at (04:00 by default), and rest days neither break
+nor extend a streak.
+
+The cramp comparison looks at the 90 nights before tonight. Each night with a diary entry
+(`bedstretch cramp`; the latest entry for a night wins, from any device) goes into one of
+two groups: nights that followed a kept routine, and the others. Rest days and nights
+without an entry are left out, and their numbers are said. For each group it gives the
+share of nights with a cramp; then the difference in percentage points, with a 95 %
+interval from a bootstrap of 2000 resamples drawn with a fixed seed, so the same diary
+always gives the same words. It says nothing until each group has 7 nights.
+
+\"Rarer\" means the whole interval is on the side of fewer cramps after stretching, and
+\"more common\" the whole of it on the side of more; \"about as common\" means the interval
+reaches from fewer to more, which is not the same as stretching doing nothing. Either way
+it is an association, not a trial: you may stretch on nights you already feel well, and
+other things change cramps too (other treatments, exercise, hydration, medication, sleep).
+Below it are the steps you stopped most often with \"this hurts\" in those nights, each
+side on its own.";
+
+/// How many of the steps stopped with "this hurts" the words name.
+const HURT_STEPS_SHOWN: usize = 3;
+
 /// Warnings quote file names and values from synced files: cleaned here, where they leave.
-fn warn_all(warnings: &[String]) {
+pub(super) fn warn_all(warnings: &[String]) {
     for warning in warnings {
         eprintln!("bedstretch: {}", text::clean_line(warning));
     }
@@ -35,14 +61,14 @@ pub fn stats(
     warn_all(&history.warnings);
     let rules = config.rules();
     let s = Stats::compute(&history.sessions, &rules, as_of);
+    let comparison = cramps::compare(
+        &history.sessions,
+        &history.cramps,
+        &rules,
+        s.tonight,
+        cramps::DEFAULT_WINDOW_NIGHTS,
+    );
     if as_json {
-        let comparison = cramps::compare(
-            &history.sessions,
-            &history.cramps,
-            &rules,
-            s.tonight,
-            cramps::DEFAULT_WINDOW_NIGHTS,
-        );
         let value = json!({
             "as_of": as_of.to_rfc3339(),
             "tonight": s.tonight.to_string(),
@@ -61,162 +87,71 @@ pub fn stats(
         writeln!(out, "{}", text::escape_json_controls(&value.to_string()))?;
         return Ok(ExitCode::SUCCESS);
     }
-    // A step name comes from a history line, which may be a stranger's.
-    for (label, value) in s.in_words() {
+    write_rows(out, &s.in_words())?;
+    writeln!(out, "\nHow it counts: {}.\n", s.rule_in_words())?;
+    write_rows(out, &comparison_in_words(&comparison))?;
+    writeln!(
+        out,
+        "\nHow it compares: an association, not a trial; `bedstretch stats --help` says how."
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Label and value rows, the labels in one column. A step name comes from a history line,
+/// which may be a stranger's: every value is cleaned here, where it leaves.
+fn write_rows(out: &mut impl Write, rows: &[(&str, String)]) -> Result<()> {
+    for (label, value) in rows {
         writeln!(
             out,
             "{:<17}{}",
             format!("{label}:"),
-            text::clean_line(&value)
+            text::clean_line(value)
         )?;
     }
-    writeln!(out, "\nHow it counts: {}.", s.rule_in_words())?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-/// The output forms of `bedstretch history`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// A table for people.
-    Table,
-    /// One JSON array of session records.
-    Json,
-    /// A header and one row per session.
-    Csv,
-}
-
-/// Which sessions `bedstretch history` lists, and in what order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Query {
-    /// Only sessions from this night on.
-    pub since: Option<NaiveDate>,
-    /// Only sessions of this routine id.
-    pub routine: Option<String>,
-    /// At most this many, newest (or, reversed, oldest) first.
-    pub limit: Option<usize>,
-    /// Oldest first instead of newest first.
-    pub reverse: bool,
-}
-
-/// `bedstretch history`.
-pub fn history(
-    paths: &Paths,
-    config: &Config,
-    query: &Query,
-    format: Format,
-    out: &mut impl Write,
-) -> Result<ExitCode> {
-    let history = history_read::read_records(paths)?;
-    warn_all(&history.warnings);
-    let rollover = config.rules().day_starts_at;
-    let mut sessions: Vec<&SessionRecord> = history
-        .sessions
+/// The comparison as rows under the streak's: its sentence, the nights it left out, and the
+/// steps stopped most often with "this hurts" (none said when there were none).
+fn comparison_in_words(c: &Comparison) -> Vec<(&'static str, String)> {
+    let mut rows = vec![("Cramps", c.sentence.clone()), ("Left out", left_out(c))];
+    let hurts: Vec<String> = c
+        .hurt_steps
         .iter()
-        .filter(|s| {
-            query
-                .since
-                .is_none_or(|d| night_of(s.started_at, rollover) >= d)
+        .take(HURT_STEPS_SHOWN)
+        .map(|h| {
+            let times = match h.times {
+                1 => "once".to_string(),
+                n => format!("{n} times"),
+            };
+            match &h.side {
+                Some(side) => format!("{}, {side} ({times})", h.step),
+                None => format!("{} ({times})", h.step),
+            }
         })
-        .filter(|s| query.routine.as_ref().is_none_or(|id| s.routine == *id))
         .collect();
-    // Newest first, as a person looks back; the same order in every format.
-    sessions.sort_by_key(|s| s.started_at);
-    if !query.reverse {
-        sessions.reverse();
+    if !hurts.is_empty() {
+        rows.push(("\"This hurts\"", hurts.join("; ")));
     }
-    sessions.truncate(query.limit.unwrap_or(usize::MAX));
-    let row = |s: &SessionRecord| {
-        let done = s
-            .steps
-            .iter()
-            .filter(|x| x.status == Status::Completed)
-            .count();
-        let held: u64 = s.steps.iter().map(|x| x.done_secs).sum();
-        (night_of(s.started_at, rollover), done, s.steps.len(), held)
-    };
-    match format {
-        Format::Json => {
-            let json = serde_json::to_string(&sessions).context("cannot write JSON")?;
-            writeln!(out, "{}", text::escape_json_controls(&json))?;
-        }
-        Format::Csv => {
-            writeln!(
-                out,
-                "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs"
-            )?;
-            for s in sessions {
-                let (night, done, planned, held) = row(s);
-                let outcome = s.outcome.as_str();
-                let fields = [
-                    s.id.clone(),
-                    night.to_string(),
-                    s.started_at.to_rfc3339(),
-                    s.ended_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-                    s.routine.clone(),
-                    s.routine_name.clone(),
-                    outcome.to_string(),
-                    done.to_string(),
-                    planned.to_string(),
-                    held.to_string(),
-                ];
-                let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", fields.join(","))?;
-            }
-        }
-        Format::Table => {
-            if sessions.is_empty() {
-                if history.sessions.is_empty() {
-                    writeln!(out, "No sessions yet. Start one with `bedstretch run`.")?;
-                } else {
-                    writeln!(out, "No sessions match.")?;
-                }
-                return Ok(ExitCode::SUCCESS);
-            }
-            writeln!(
-                out,
-                "{:<10}  {:<5}  {:<24}  {:<11}  {:>7}  {:>6}",
-                "NIGHT", "TIME", "ROUTINE", "OUTCOME", "DONE", "HELD"
-            )?;
-            for s in sessions {
-                let (night, done, planned, held) = row(s);
-                // An outcome this version does not know is a stranger's text.
-                let outcome = text::clean_line(s.outcome.as_str());
-                let name = text::pad(&text::clean_line(&s.routine_name), 24);
-                // The time of day in the session's own offset, where it was lived.
-                let time = s.started_at.format("%H:%M");
-                writeln!(
-                    out,
-                    "{night}  {time}  {name}  {outcome:<11}  {:>7}  {:>6}",
-                    format!("{done}/{planned}"),
-                    format!("{}:{:02}", held / 60, held % 60)
-                )?;
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    rows
 }
 
-/// One CSV field, cleaned of controls (it may well be shown on a terminal) and quoted as
-/// RFC 4180 asks when it holds a comma, a quote or a line break.
-fn csv_field(field: &str) -> String {
-    let field = text::clean_multiline(field);
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
+/// "13 of the last 90 nights: 11 without a diary entry, 2 rest days".
+fn left_out(c: &Comparison) -> String {
+    let mut parts = Vec::new();
+    if c.nights_without_entry > 0 {
+        parts.push(format!("{} without a diary entry", c.nights_without_entry));
+    }
+    match c.rest_nights {
+        0 => {}
+        1 => parts.push("1 rest day".into()),
+        n => parts.push(format!("{n} rest days")),
+    }
+    let window = nights(c.window_nights);
+    let total = c.nights_without_entry + c.rest_nights;
+    if total == 0 {
+        format!("none of the last {window}")
     } else {
-        field
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
-        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
-        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("a\u{1b}]0;x\u{7}\u{9b}b"), "a]0;xb");
+        format!("{total} of the last {window}: {}", parts.join(", "))
     }
 }

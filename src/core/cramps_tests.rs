@@ -352,13 +352,35 @@ impl Figures {
 proptest! {
     #[test]
     fn never_panics_and_groups_add_up(
-        kept in proptest::collection::vec((0i64..60, 0u32..=10), 0..40),
+        kept in proptest::collection::vec((0i64..=60, 0u32..=10, 0usize..4), 0..40),
         noted in proptest::collection::vec((-5i64..65, 0u8..=10, 0usize..5, 0i64..600), 0..60),
         rest in proptest::collection::vec(0u8..7, 0..3),
         window in 0u32..70,
     ) {
         let first = "2026-10-01";
-        let sessions: Vec<_> = kept.iter().map(|(d, done)| session(plus(first, *d), *done)).collect();
+        // Each session stopped by "this hurts" on none, or one, of three step-sides.
+        let hurts = [
+            None,
+            Some(("Calf", Some("left"))),
+            Some(("Calf", Some("right"))),
+            Some(("Toes", None)),
+        ];
+        let sessions: Vec<_> = kept
+            .iter()
+            .enumerate()
+            .map(|(i, (d, done, hurt))| {
+                let mut s = session(plus(first, *d), *done);
+                s.id = format!("s-{i}");
+                s.hurt = hurts[*hurt]
+                    .map(|(step, side)| crate::core::stats::Hurt {
+                        step: step.into(),
+                        side: side.map(String::from),
+                    })
+                    .into_iter()
+                    .collect();
+                s
+            })
+            .collect();
         let sides = [None, Some("left"), Some("right"), Some("both"), Some("odd")];
         let cramps: Vec<_> = noted
             .iter()
@@ -392,6 +414,18 @@ proptest! {
         if let Some(d) = &c.difference {
             prop_assert!(d.low <= d.points + 1e-9 && d.points <= d.high + 1e-9);
         }
+        // Every stop in a session from the window's first night to tonight is counted once,
+        // most often first.
+        // (A window of no nights has no first night, and so no stops.)
+        let stopped_in_window = kept
+            .iter()
+            .filter(|(d, _, hurt)| *hurt > 0 && (start..=tonight).contains(&plus(first, *d)))
+            .count() as u32;
+        prop_assert_eq!(
+            c.hurt_steps.iter().map(|h| h.times).sum::<u32>(),
+            if window > 0 { stopped_in_window } else { 0 }
+        );
+        prop_assert!(c.hurt_steps.windows(2).all(|w| w[0].times >= w[1].times));
     }
 }
 

@@ -1,0 +1,353 @@
+//! `bedstretch history`: the sessions and the morning diary, newest first, as a table, JSON or
+//! CSV.
+//!
+//! Rows are placed by night, the one date both kinds share. A diary entry for night N speaks
+//! of the sleep after N's evening, so it comes after that night's sessions (first of them,
+//! newest first) whenever it was noted: an entry noted days late still sits with its night.
+//! Within a night, sessions go by when they started. Only each night's latest entry is
+//! listed: the reader has already let a later entry supersede an earlier one.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use crate::core::history::{CrampRecord, SessionRecord, Status};
+use crate::core::stats::night_of;
+use crate::core::text;
+use crate::store::config::Config;
+use crate::store::history_read;
+use crate::store::paths::Paths;
+
+use super::stats::warn_all;
+
+/// The output forms of `bedstretch history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table for people.
+    Table,
+    /// One JSON array of the records as written.
+    Json,
+    /// A header and one row per record.
+    Csv,
+}
+
+/// The kinds of record `bedstretch history` can list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Sessions only.
+    Session,
+    /// Morning diary entries only.
+    Cramp,
+}
+
+/// `--kind`: session or cramp.
+pub fn parse_kind(text: &str) -> Result<Kind, String> {
+    match text {
+        "session" => Ok(Kind::Session),
+        "cramp" => Ok(Kind::Cramp),
+        _ => Err("a kind is session or cramp, such as --kind cramp".into()),
+    }
+}
+
+/// Which records `bedstretch history` lists, and in what order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Only records of this kind; both without it (sessions only when `routine` is given).
+    pub kind: Option<Kind>,
+    /// Only records from this night on.
+    pub since: Option<NaiveDate>,
+    /// Only sessions of this routine id; diary entries have no routine.
+    pub routine: Option<String>,
+    /// At most this many rows, newest (or, reversed, oldest) first.
+    pub limit: Option<usize>,
+    /// Oldest first instead of newest first.
+    pub reverse: bool,
+}
+
+impl Query {
+    /// Whether sessions and diary entries are listed. A routine belongs to sessions only, so
+    /// naming one lists sessions; asking for diary entries of a routine is refused rather than
+    /// answered with an empty list that would look like an empty diary.
+    fn kinds(&self) -> Result<(bool, bool)> {
+        Ok(match (self.kind, &self.routine) {
+            (Some(Kind::Cramp), Some(_)) => bail!(
+                "--routine picks sessions of a routine, and diary entries have none; leave out --routine or --kind cramp"
+            ),
+            (Some(Kind::Cramp), None) => (false, true),
+            (Some(Kind::Session), _) | (None, Some(_)) => (true, false),
+            (None, None) => (true, true),
+        })
+    }
+}
+
+/// One row of the history: a session or a night's diary entry, each written as recorded
+/// (both carry their `kind`), so one JSON array holds both.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Row<'a> {
+    Session(&'a SessionRecord),
+    Cramp(&'a CrampRecord),
+}
+
+impl Row<'_> {
+    /// Where the row goes: its night, sessions before that night's diary entry, then time.
+    fn key(&self, rollover: NaiveTime) -> (NaiveDate, u8, DateTime<FixedOffset>) {
+        match self {
+            Row::Session(s) => (night_of(s.started_at, rollover), 0, s.started_at),
+            Row::Cramp(c) => (c.night, 1, c.logged_at),
+        }
+    }
+}
+
+/// `bedstretch history`.
+pub fn history(
+    paths: &Paths,
+    config: &Config,
+    query: &Query,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let (with_sessions, with_cramps) = query.kinds()?;
+    let history = history_read::read_records(paths)?;
+    warn_all(&history.warnings);
+    let rollover = config.rules().day_starts_at;
+    let sessions = history
+        .sessions
+        .iter()
+        .filter(|_| with_sessions)
+        .filter(|s| query.routine.as_ref().is_none_or(|id| s.routine == *id))
+        .map(Row::Session);
+    let cramps = history
+        .cramps
+        .iter()
+        .filter(|_| with_cramps)
+        .map(Row::Cramp);
+    let mut rows: Vec<Row> = sessions
+        .chain(cramps)
+        .filter(|row| query.since.is_none_or(|d| row.key(rollover).0 >= d))
+        .collect();
+    // Newest first, as a person looks back; the same order in every format.
+    rows.sort_by_key(|row| row.key(rollover));
+    if !query.reverse {
+        rows.reverse();
+    }
+    rows.truncate(query.limit.unwrap_or(usize::MAX));
+    match format {
+        Format::Json => {
+            let json = serde_json::to_string(&rows).context("cannot write JSON")?;
+            writeln!(out, "{}", text::escape_json_controls(&json))?;
+        }
+        Format::Csv => {
+            writeln!(out, "{CSV_HEADER}")?;
+            for row in &rows {
+                let fields: Vec<String> = csv_row(row, rollover)
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect();
+                writeln!(out, "{}", fields.join(","))?;
+            }
+        }
+        Format::Table => {
+            if rows.is_empty() {
+                let recorded = (with_sessions && !history.sessions.is_empty())
+                    || (with_cramps && !history.cramps.is_empty());
+                writeln!(
+                    out,
+                    "{}",
+                    nothing_to_show(with_sessions, with_cramps, recorded)
+                )?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            if with_sessions {
+                writeln!(
+                    out,
+                    "{:<10}  {:<5}  {:<24}  {:<11}  {:>7}  {:>6}",
+                    "NIGHT", "TIME", "ROUTINE", "OUTCOME", "DONE", "HELD"
+                )?;
+            } else {
+                writeln!(out, "{:<10}  DIARY", "NIGHT")?;
+            }
+            for row in &rows {
+                let line = match row {
+                    Row::Session(s) => session_line(s, rollover),
+                    Row::Cramp(c) => cramp_line(c),
+                };
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What an empty table says: how to begin when nothing of the kind was ever recorded, else
+/// that the filters left nothing.
+fn nothing_to_show(sessions: bool, cramps: bool, recorded: bool) -> &'static str {
+    match (sessions, cramps, recorded) {
+        (true, false, false) => "No sessions yet. Start one with `bedstretch run`.",
+        (true, false, true) => "No sessions match.",
+        (false, _, false) => "No diary entries yet. Note a night with `bedstretch cramp SEVERITY`.",
+        (false, _, true) => "No diary entries match.",
+        (true, true, false) => {
+            "Nothing yet. Start a session with `bedstretch run`; note a night with `bedstretch cramp SEVERITY`."
+        }
+        (true, true, true) => "Nothing matches.",
+    }
+}
+
+/// Step-sides held to the end, step-sides planned, seconds held.
+fn tally(s: &SessionRecord) -> (usize, usize, u64) {
+    let done = s
+        .steps
+        .iter()
+        .filter(|x| x.status == Status::Completed)
+        .count();
+    let held = s.steps.iter().map(|x| x.done_secs).sum();
+    (done, s.steps.len(), held)
+}
+
+fn session_line(s: &SessionRecord, rollover: NaiveTime) -> String {
+    let (done, planned, held) = tally(s);
+    let night = night_of(s.started_at, rollover);
+    // An outcome this version does not know is a stranger's text.
+    let outcome = text::clean_line(s.outcome.as_str());
+    let name = text::pad(&text::clean_line(&s.routine_name), 24);
+    // The time of day in the session's own offset, where it was lived.
+    let time = s.started_at.format("%H:%M");
+    format!(
+        "{night}  {time}  {name}  {outcome:<11}  {:>7}  {:>6}",
+        format!("{done}/{planned}"),
+        format!("{}:{:02}", held / 60, held % 60)
+    )
+}
+
+/// The width a diary row's note is cut to fit: the terminal people most often have.
+const TABLE_COLUMNS: usize = 80;
+
+/// `2026-11-23  cramp  severity 6, left, 2 cramps  "woke at 3"`: the word `cramp` in the
+/// time column, then what was noted, in the words `bedstretch cramp` used.
+fn cramp_line(c: &CrampRecord) -> String {
+    let mut line = format!("{}  cramp  {}", c.night, said(c));
+    if let Some(note) = c.note.as_deref().map(text::clean_line) {
+        // Two spaces and two quotes around whatever room is left.
+        let room = TABLE_COLUMNS.saturating_sub(text::width(&line) + 4);
+        if !note.is_empty() && room > 1 {
+            line.push_str(&format!("  \"{}\"", text::truncate(&note, room)));
+        }
+    }
+    line
+}
+
+/// "no cramps", or "severity 6, left, 2 cramps". The side is a synced file's text.
+fn said(c: &CrampRecord) -> String {
+    let mut said = if c.severity == 0 {
+        "no cramps".to_string()
+    } else {
+        format!("severity {}", c.severity)
+    };
+    if let Some(side) = &c.side {
+        said.push_str(&format!(", {}", text::clean_line(side)));
+    }
+    if let Some(n) = c.count.filter(|n| *n > 1) {
+        said.push_str(&format!(", {n} cramps"));
+    }
+    said
+}
+
+/// The CSV header: the session columns as they always were, then the diary's at the end, so
+/// a script that reads columns by position keeps working.
+const CSV_HEADER: &str = "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs,kind,severity,side,count,note,logged_at";
+
+/// One CSV row, fields not yet quoted; a kind leaves the other kind's columns empty.
+fn csv_row(row: &Row, rollover: NaiveTime) -> [String; 16] {
+    let empty = String::new;
+    match row {
+        Row::Session(s) => {
+            let (done, planned, held) = tally(s);
+            [
+                s.id.clone(),
+                night_of(s.started_at, rollover).to_string(),
+                s.started_at.to_rfc3339(),
+                s.ended_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                s.routine.clone(),
+                s.routine_name.clone(),
+                s.outcome.as_str().to_string(),
+                done.to_string(),
+                planned.to_string(),
+                held.to_string(),
+                "session".into(),
+                empty(),
+                empty(),
+                empty(),
+                empty(),
+                empty(),
+            ]
+        }
+        Row::Cramp(c) => [
+            c.id.clone(),
+            c.night.to_string(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            empty(),
+            "cramp".into(),
+            c.severity.to_string(),
+            c.side.clone().unwrap_or_default(),
+            c.count.map(|n| n.to_string()).unwrap_or_default(),
+            c.note.clone().unwrap_or_default(),
+            c.logged_at.to_rfc3339(),
+        ],
+    }
+}
+
+/// One CSV field, cleaned of controls (it may well be shown on a terminal) and quoted as
+/// RFC 4180 asks when it holds a comma, a quote or a line break.
+fn csv_field(field: &str) -> String {
+    let field = text::clean_multiline(field);
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
+        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
+        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("a\u{1b}]0;x\u{7}\u{9b}b"), "a]0;xb");
+    }
+
+    #[test]
+    fn the_header_has_a_column_for_every_field() {
+        assert_eq!(CSV_HEADER.split(',').count(), 16);
+    }
+
+    #[test]
+    fn a_routine_lists_sessions_and_refuses_the_diary() {
+        let query = |kind, routine: Option<&str>| Query {
+            kind,
+            routine: routine.map(String::from),
+            ..Query::default()
+        };
+        assert_eq!(query(None, None).kinds().ok(), Some((true, true)));
+        assert_eq!(query(None, Some("quick")).kinds().ok(), Some((true, false)));
+        assert_eq!(
+            query(Some(Kind::Cramp), None).kinds().ok(),
+            Some((false, true))
+        );
+        assert!(query(Some(Kind::Cramp), Some("quick")).kinds().is_err());
+    }
+}
