@@ -131,7 +131,8 @@ pub fn severity(nights: &[Night]) -> String {
     for (i, night) in nights.iter().enumerate() {
         let x = LEFT + slot * i as f64;
         let monday = night.night.weekday() == Weekday::Mon;
-        if (i == 0 || monday) && x - last_label >= LABEL_ROOM {
+        // Dates are written from their night's left edge, so they need a little more room.
+        if (i == 0 || monday) && x - last_label >= LABEL_ROOM + 8.0 {
             text(
                 &mut svg,
                 x,
