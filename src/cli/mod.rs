@@ -3,6 +3,7 @@
 mod config;
 mod cramp;
 mod history;
+mod report;
 mod routine;
 mod routine_edit;
 mod routine_files;
@@ -140,6 +141,19 @@ enum Command {
         #[arg(long)]
         csv: bool,
     },
+    /// A report to hand a clinician: adherence by week, the diary, routines, "hurt" steps.
+    #[command(long_about = REPORT_HELP)]
+    Report {
+        /// The first night to report (YYYY-MM-DD); by default the 90 nights before tonight.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<NaiveDate>,
+        /// md (Markdown), csv (one row per night) or html (a page to print on A4).
+        #[arg(long, value_name = "FORMAT", value_enum, default_value = "md")]
+        format: report::Format,
+        /// Report as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00), in its offset.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        as_of: Option<DateTime<FixedOffset>>,
+    },
 }
 
 /// `--as-of`: a moment with its UTC offset; the error names the form, with an example.
@@ -200,6 +214,31 @@ device) replaces an earlier one when the history is read.
 \"Last night\" follows day_starts_at (04:00 by default): before it, the night still running;
 after it, the night that has just ended. At 02:00 and at 07:00 on the 24th alike it is the
 night of the 23rd. Give another with --night 2026-11-20.";
+
+const REPORT_HELP: &str = "\
+A report of your stretching and your cramp diary to hand a doctor, physiotherapist or
+nurse: nights kept week by week, the routines you used, the steps you stopped with \"this
+hurts\", every diary entry with its note, and how often cramps came on nights you stretched
+against the other nights, with why that is not proof. It covers the nights from --since up
+to last night (tonight is still open), by default the 90 nights before tonight.
+
+A night is due unless it is a rest day or comes before your first session; a kept rest day
+counts as kept. The report goes to standard output; save it with `>`.
+
+Formats:
+  md    Markdown (the default): reads well in the terminal and pastes into a letter.
+  html  One page with charts to print on A4 or attach to an email; no scripts, nothing
+        fetched from the internet.
+  csv   One row per night, oldest first, for a spreadsheet, with the columns
+        night,evening,sessions,routines,severity,side,cramps,note,hurt
+        (evening: kept, partly, missed, rest day or not started; several routines or hurt
+        steps in one night are joined with \"; \"). Weeks and the comparison are in the
+        other two formats.
+
+Examples:
+  bedstretch report
+  bedstretch report --since 2026-09-01 --format html > report.html
+  bedstretch report --format csv > nights.csv";
 
 #[derive(Debug, Subcommand)]
 enum ConfigCommand {
@@ -389,6 +428,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 reverse,
             };
             history::history(&paths, config, &query, format, &mut out)
+        }
+        Some(Command::Report {
+            since,
+            format,
+            as_of,
+        }) => {
+            let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
+            report::report(&paths, config, as_of, since, format, &mut out)
         }
         Some(Command::Routine(RoutineCommand::Show {
             routine,

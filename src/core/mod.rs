@@ -4,6 +4,7 @@ pub mod cramps;
 pub mod duration;
 pub mod history;
 pub mod problem;
+pub mod report;
 pub mod routine;
 pub mod routine_file;
 pub mod routine_template;

@@ -158,6 +158,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// One CSV field, cleaned of controls (a CSV is often looked at in a terminal) and quoted
+/// as RFC 4180 asks when it holds a comma, a quote or a line break.
+pub fn csv_field(field: &str) -> String {
+    let field = clean_multiline(field);
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
+
 /// The longest run of whole [`clusters`] from the start of `text` that fits in `width`
 /// columns, stopping at the first cluster that does not fit.
 fn prefix_within(text: &str, width: usize) -> &str {

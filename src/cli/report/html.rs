@@ -1,0 +1,200 @@
+//! The report as one HTML page to print on A4 or send: no script, nothing fetched, charts as
+//! inline SVG. It is written as well-formed XHTML (every tag closed, attributes quoted, text
+//! escaped), so that any XML tool reads it, and so do the tests.
+
+use std::fmt::Write as _;
+
+use crate::core::report::Report;
+use crate::core::text;
+
+use super::{
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
+    comparison_notes, day, diary_rows, figures_row, period, side, summary, svg, week_row,
+};
+
+/// Print-first styling: A4 with 15 mm margins, black on white, tables kept whole where they
+/// can be.
+const STYLE: &str = "
+@page { size: A4; margin: 15mm }
+body { font-family: Georgia, 'Times New Roman', serif; font-size: 11pt; color: #111;
+  background: #fff; max-width: 180mm; margin: 0 auto; line-height: 1.35 }
+h1 { font-size: 17pt; margin: 0 0 4pt }
+h2 { font-size: 13pt; margin: 14pt 0 4pt; page-break-after: avoid; break-after: avoid }
+table { border-collapse: collapse; margin: 4pt 0; font-size: 10pt }
+th, td { border-bottom: 1px solid #bbb; padding: 2pt 6pt; text-align: left; vertical-align: top }
+.figure { text-align: right }
+tr { page-break-inside: avoid; break-inside: avoid }
+figure { margin: 6pt 0; page-break-inside: avoid; break-inside: avoid }
+figcaption { font-size: 9pt; color: #444 }
+svg { width: 100%; height: auto }
+svg text { font-family: Helvetica, Arial, sans-serif; font-size: 10px; fill: #222 }
+.bar { fill: #3b6e8f }
+.grid { stroke: #ccc; stroke-width: 1 }
+.severity { fill: #b34a3c }
+.none { fill: #777 }
+.kept { fill: #2a7f62 }
+.partly { fill: #a8d5c2 }
+.missed { fill: #e4e4e4 }
+.rest { fill: #fff; stroke: #999; stroke-width: 0.5 }
+.sentence { font-weight: bold }
+.caveat { border-left: 3px solid #999; padding-left: 8pt; color: #333 }
+";
+
+/// The whole page.
+pub fn render(r: &Report) -> String {
+    let mut h = String::new();
+    let title = format!(
+        "Bedtime stretching and night cramps, {} to {}",
+        day(r.first_night),
+        day(r.last_night)
+    );
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n\
+         <meta charset=\"utf-8\" />\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        esc(&title)
+    );
+    let _ = writeln!(h, "<h1>Bedtime stretching and night cramps</h1>");
+    let _ = writeln!(h, "<p>{}</p>", esc(&period(r)));
+    let _ = writeln!(h, "<p>How it counts: {}.</p>", esc(&r.rule));
+    let _ = writeln!(h, "<ul>");
+    for line in summary(r) {
+        let _ = writeln!(h, "<li>{}</li>", esc(&line));
+    }
+    let _ = writeln!(h, "</ul>");
+
+    let _ = writeln!(h, "<h2>Adherence by week</h2>");
+    figure(
+        &mut h,
+        &svg::adherence(&r.weeks),
+        "Share of due nights kept, week by week. Above each bar: nights kept of nights due; \
+         below it: the week's first night.",
+    );
+    table(&mut h, &WEEK_COLUMNS, r.weeks.iter().map(week_row));
+
+    let c = &r.comparison;
+    let _ = writeln!(h, "<h2>Cramps and stretching</h2>");
+    figure(
+        &mut h,
+        &svg::severity(&r.nights),
+        "Cramp severity (0 to 10) each night with a diary entry; a grey tick is a night noted \
+         without cramps. The strip below marks each night: dark green kept, pale green partly \
+         done, grey missed, outlined a rest day, blank before the first session.",
+    );
+    let _ = writeln!(h, "<p class=\"sentence\">{}</p>", esc(&c.sentence));
+    table(
+        &mut h,
+        &FIGURES_COLUMNS,
+        [
+            figures_row("After stretching", c.stretched.nights, &c.stretched.all),
+            figures_row("Other nights", c.other.nights, &c.other.all),
+        ]
+        .into_iter()
+        .map(Vec::from),
+    );
+    let _ = writeln!(h, "<p>{}</p>", esc(&comparison_notes(r)));
+    let _ = writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT));
+
+    let _ = writeln!(h, "<h2>Routines used</h2>");
+    if r.routines.is_empty() {
+        let _ = writeln!(h, "<p>No sessions in this period.</p>");
+    } else {
+        table(
+            &mut h,
+            &ROUTINE_COLUMNS,
+            r.routines
+                .iter()
+                .map(|u| vec![u.name.clone(), u.sessions.to_string()]),
+        );
+    }
+
+    let _ = writeln!(h, "<h2>Steps stopped with \u{201c}this hurts\u{201d}</h2>");
+    if r.hurt_steps.is_empty() {
+        let _ = writeln!(h, "<p>None in this period.</p>");
+    } else {
+        table(
+            &mut h,
+            &HURT_COLUMNS,
+            r.hurt_steps
+                .iter()
+                .map(|s| vec![s.step.clone(), side(s.side.as_deref()), s.times.to_string()]),
+        );
+    }
+
+    let _ = writeln!(h, "<h2>Cramp diary</h2>");
+    let diary = diary_rows(r);
+    if diary.is_empty() {
+        let _ = writeln!(h, "<p>No entries in this period.</p>");
+    } else {
+        table(&mut h, &DIARY_COLUMNS, diary.into_iter());
+    }
+    let _ = writeln!(h, "</body>\n</html>");
+    h
+}
+
+/// A chart with its caption.
+fn figure(h: &mut String, svg: &str, caption: &str) {
+    let _ = writeln!(
+        h,
+        "<figure>\n{svg}<figcaption>{}</figcaption>\n</figure>",
+        esc(caption)
+    );
+}
+
+/// A table of text cells, each escaped here; figures ranged right.
+fn table(h: &mut String, columns: &[Column], rows: impl Iterator<Item = Vec<String>>) {
+    let _ = write!(h, "<table>\n<thead><tr>");
+    for column in columns {
+        let _ = write!(h, "<th{}>{}</th>", class(column), esc(column.name));
+    }
+    let _ = writeln!(h, "</tr></thead>\n<tbody>");
+    for row in rows {
+        let _ = write!(h, "<tr>");
+        for (column, cell) in columns.iter().zip(&row) {
+            let _ = write!(h, "<td{}>{}</td>", class(column), esc(cell));
+        }
+        let _ = writeln!(h, "</tr>");
+    }
+    let _ = writeln!(h, "</tbody>\n</table>");
+}
+
+fn class(column: &Column) -> &'static str {
+    if column.figures {
+        " class=\"figure\""
+    } else {
+        ""
+    }
+}
+
+/// Text made safe for XHTML, in content and in quoted attributes alike: controls and bidi
+/// marks removed (XML forbids most controls outright), the two code points XML never allows
+/// dropped, and the five markup characters escaped.
+pub fn esc(raw: &str) -> String {
+    let mut out = String::new();
+    for c in text::clean_line(raw).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn text_from_files_is_escaped_and_cleaned() {
+        assert_eq!(
+            esc("<b>& \"calf\" it's"),
+            "&lt;b&gt;&amp; &quot;calf&quot; it&#39;s"
+        );
+        assert_eq!(esc("a\u{1b}[2J\u{7}b\u{FFFF}\u{202e}c"), "a[2Jbc");
+    }
+}

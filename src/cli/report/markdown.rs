@@ -1,0 +1,123 @@
+//! The report as Markdown: readable as it is in a terminal, and turned into a document by
+//! any Markdown tool. Text from files is cleaned to one line and escaped, so a note cannot
+//! break a table or smuggle in HTML.
+
+use std::fmt::Write as _;
+
+use crate::core::report::Report;
+use crate::core::text;
+
+use super::{
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
+    comparison_notes, diary_rows, figures_row, period, side, summary, week_row,
+};
+
+/// The whole report.
+pub fn render(r: &Report) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# Bedtime stretching and night cramps\n");
+    let _ = writeln!(md, "{}", period(r));
+    let _ = writeln!(md, "How it counts: {}.\n", r.rule);
+    for line in summary(r) {
+        let _ = writeln!(md, "- {line}");
+    }
+
+    let _ = writeln!(md, "\n## Adherence by week\n");
+    table(&mut md, &WEEK_COLUMNS, r.weeks.iter().map(week_row));
+
+    let c = &r.comparison;
+    let _ = writeln!(md, "\n## Cramps and stretching\n\n{}\n", c.sentence);
+    table(
+        &mut md,
+        &FIGURES_COLUMNS,
+        [
+            figures_row("After stretching", c.stretched.nights, &c.stretched.all),
+            figures_row("Other nights", c.other.nights, &c.other.all),
+        ]
+        .into_iter()
+        .map(Vec::from),
+    );
+    let _ = writeln!(md, "\n{}\n\n> {CAVEAT}", comparison_notes(r));
+
+    let _ = writeln!(md, "\n## Routines used\n");
+    if r.routines.is_empty() {
+        let _ = writeln!(md, "No sessions in this period.");
+    } else {
+        table(
+            &mut md,
+            &ROUTINE_COLUMNS,
+            r.routines
+                .iter()
+                .map(|u| vec![cell(&u.name), u.sessions.to_string()]),
+        );
+    }
+
+    let _ = writeln!(md, "\n## Steps stopped with \"this hurts\"\n");
+    if r.hurt_steps.is_empty() {
+        let _ = writeln!(md, "None in this period.");
+    } else {
+        table(
+            &mut md,
+            &HURT_COLUMNS,
+            r.hurt_steps.iter().map(|h| {
+                vec![
+                    cell(&h.step),
+                    cell(&side(h.side.as_deref())),
+                    h.times.to_string(),
+                ]
+            }),
+        );
+    }
+
+    let _ = writeln!(md, "\n## Cramp diary\n");
+    let diary = diary_rows(r);
+    if diary.is_empty() {
+        let _ = writeln!(md, "No entries in this period.");
+    } else {
+        // Every cell is text from the files or made from it: escaped alike.
+        let rows = diary
+            .iter()
+            .map(|row| row.iter().map(|c| cell(c)).collect());
+        table(&mut md, &DIARY_COLUMNS, rows);
+    }
+    md
+}
+
+/// A table, figures ranged right.
+fn table(md: &mut String, columns: &[Column], rows: impl Iterator<Item = Vec<String>>) {
+    let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
+    let _ = writeln!(md, "| {} |", names.join(" | "));
+    let rule: Vec<&str> = columns
+        .iter()
+        .map(|c| if c.figures { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(md, "| {} |", rule.join(" | "));
+    for row in rows {
+        let _ = writeln!(md, "| {} |", row.join(" | "));
+    }
+}
+
+/// Text from a file as one table cell: controls removed, on one line, and every character
+/// Markdown would read as structure or markup escaped.
+fn cell(raw: &str) -> String {
+    let mut out = String::new();
+    for c in text::clean_line(raw).chars() {
+        if matches!(c, '\\' | '|' | '<' | '>' | '*' | '_' | '`' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn a_cell_cannot_break_its_table_nor_carry_markup() {
+        assert_eq!(cell("left | right"), "left \\| right");
+        assert_eq!(cell("<b>& calf"), "\\<b\\>& calf");
+        assert_eq!(cell("two\nlines\u{1b}[31m"), "two lines\\[31m");
+    }
+}

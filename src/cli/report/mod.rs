@@ -1,0 +1,286 @@
+//! `bedstretch report`: the period's report in Markdown, CSV or HTML. The figures come from
+//! [`crate::core::report`]; this module reads the history and holds the words the three
+//! forms share, so that they say the same thing the same way.
+
+mod csv;
+mod html;
+mod markdown;
+mod svg;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::core::cramps::Figures;
+use crate::core::report::{self, Tally, Week};
+use crate::core::stats::{NightState, nights};
+use crate::core::text;
+use crate::store::config::Config;
+use crate::store::history_read;
+use crate::store::paths::Paths;
+
+/// The forms `bedstretch report` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown: readable as it is in a terminal, and pasted into a letter or a document.
+    Md,
+    /// One row per night, for a spreadsheet.
+    Csv,
+    /// One self-contained page with charts, to print on A4 or send.
+    Html,
+}
+
+/// Why the comparison is not proof; said with it in every form that shows it.
+pub const CAVEAT: &str = "This is an association in one person's own diary, not a trial: \
+nights were not chosen at random. People often stretch on the nights they feel well, and \
+cramps also change with other treatments, medication, sleep, exercise, hydration and the \
+weather. Read it as a question worth discussing, not as an answer.";
+
+/// `bedstretch report`.
+pub fn report(
+    paths: &Paths,
+    config: &Config,
+    as_of: DateTime<FixedOffset>,
+    since: Option<NaiveDate>,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    let history = history_read::read_facts(paths)?;
+    // Warnings quote file names and values from synced files: cleaned where they leave.
+    for warning in &history.warnings {
+        eprintln!("bedstretch: {}", text::clean_line(warning));
+    }
+    let report = report::build(
+        &history.sessions,
+        &history.cramps,
+        &config.rules(),
+        as_of,
+        since,
+    )?;
+    let page = match format {
+        Format::Md => markdown::render(&report),
+        Format::Csv => csv::render(&report),
+        Format::Html => html::render(&report),
+    };
+    out.write_all(page.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A night's state in a word or two, as the diary and the CSV say it.
+fn state_word(state: NightState) -> &'static str {
+    match state {
+        NightState::Kept => "kept",
+        NightState::Partly => "partly",
+        NightState::Missed => "missed",
+        NightState::Rest => "rest day",
+        NightState::BeforeStart => "not started",
+        NightState::Open => "open",
+        NightState::Future => "to come",
+    }
+}
+
+/// A date as people read it: "Mon 2 Nov 2026".
+fn day(night: NaiveDate) -> String {
+    night.format("%a %-d %b %Y").to_string()
+}
+
+/// A week's span, short: "2 Nov – 8 Nov".
+fn week_span(week: &Week) -> String {
+    if week.first == week.last {
+        return week.first.format("%-d %b").to_string();
+    }
+    format!(
+        "{} – {}",
+        week.first.format("%-d %b"),
+        week.last.format("%-d %b")
+    )
+}
+
+/// The heading line: which nights, and when the report was made.
+fn period(r: &report::Report) -> String {
+    format!(
+        "Nights of {} to {} ({}), made {}.",
+        day(r.first_night),
+        day(r.last_night),
+        nights(r.nights.len() as u32),
+        r.as_of.format("%a %-d %b %Y %H:%M %:z")
+    )
+}
+
+/// "3 of 7", or "none due" for a run with no due nights.
+fn kept_of_due(tally: &Tally) -> String {
+    if tally.due == 0 {
+        "none due".into()
+    } else {
+        format!("{} of {}", tally.kept, tally.due)
+    }
+}
+
+/// A share as a whole percentage, or a dash when there is none.
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "–".into(), |s| format!("{:.0} %", s * 100.0))
+}
+
+/// A mean to one decimal, or a dash.
+fn mean(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), |v| format!("{v:.1}"))
+}
+
+/// The summary lines every form opens with.
+fn summary(r: &report::Report) -> Vec<String> {
+    let t = &r.totals;
+    let kept = match t.share_kept() {
+        Some(share) => format!("{} ({})", kept_of_due(t), percent(Some(share))),
+        None => kept_of_due(t),
+    };
+    let mut lines = vec![format!("Nights kept: {kept}")];
+    if t.rest > 0 || t.not_started > 0 {
+        let days = if t.rest == 1 { "day" } else { "days" };
+        lines.push(format!(
+            "Not due: {} rest {days}, {} before the first session",
+            t.rest,
+            nights(t.not_started)
+        ));
+    }
+    lines.push(format!("Sessions: {}", t.sessions));
+    lines.push(format!(
+        "Diary entries: {}, {} with a cramp",
+        t.entries, t.cramp_nights
+    ));
+    lines
+}
+
+/// One row of the comparison's figures: the group's name, nights, nights with a cramp (and
+/// the share), mean severity, mean cramps.
+fn figures_row(name: &str, nights: u32, f: &Figures) -> [String; 5] {
+    [
+        name.to_string(),
+        nights.to_string(),
+        format!("{} ({})", f.nights_with_cramp, percent(f.share_with_cramp)),
+        mean(f.mean_severity),
+        mean(f.mean_cramps),
+    ]
+}
+
+/// A table column: its heading, and whether it holds figures (ranged right) or words.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    name: &'static str,
+    figures: bool,
+}
+
+const fn words(name: &'static str) -> Column {
+    Column {
+        name,
+        figures: false,
+    }
+}
+
+const fn figures(name: &'static str) -> Column {
+    Column {
+        name,
+        figures: true,
+    }
+}
+
+/// The weeks table, to go with [`week_row`].
+const WEEK_COLUMNS: [Column; 6] = [
+    words("Week"),
+    figures("Kept"),
+    figures("Share"),
+    figures("Rest days"),
+    figures("Sessions"),
+    figures("Cramp nights (of entries)"),
+];
+
+/// The comparison's table, to go with [`figures_row`].
+const FIGURES_COLUMNS: [Column; 5] = [
+    words(""),
+    figures("Nights"),
+    figures("With a cramp"),
+    figures("Mean severity"),
+    figures("Mean cramps"),
+];
+
+/// The routines table.
+const ROUTINE_COLUMNS: [Column; 2] = [words("Routine"), figures("Sessions")];
+
+/// The hurt steps table.
+const HURT_COLUMNS: [Column; 3] = [words("Step"), words("Side"), figures("Times")];
+
+/// The diary table, to go with [`diary_rows`].
+const DIARY_COLUMNS: [Column; 6] = [
+    words("Night"),
+    words("Evening"),
+    figures("Severity"),
+    words("Side"),
+    figures("Cramps"),
+    words("Note"),
+];
+
+/// A week's row of the weeks table.
+fn week_row(w: &Week) -> Vec<String> {
+    vec![
+        week_span(w),
+        kept_of_due(&w.tally),
+        percent(w.tally.share_kept()),
+        w.tally.rest.to_string(),
+        w.tally.sessions.to_string(),
+        format!("{} of {}", w.tally.cramp_nights, w.tally.entries),
+    ]
+}
+
+/// The diary's rows, raw text from the files: each form escapes it its own way.
+fn diary_rows(r: &report::Report) -> Vec<Vec<String>> {
+    r.nights
+        .iter()
+        .filter_map(|n| {
+            let e = n.entry.as_ref()?;
+            Some(vec![
+                day(n.night),
+                state_word(n.state).to_string(),
+                e.severity.to_string(),
+                side(e.side.as_deref()),
+                e.count.map(|c| c.to_string()).unwrap_or_default(),
+                e.note.clone().unwrap_or_default(),
+            ])
+        })
+        .collect()
+}
+
+/// What the comparison left out, and how the interval was drawn.
+fn comparison_notes(r: &report::Report) -> String {
+    let c = &r.comparison;
+    let mut words = format!(
+        "Left out: {} and {} without a diary entry.",
+        nights(c.rest_nights).replace("night", "rest night"),
+        nights(c.nights_without_entry)
+    );
+    if let Some(d) = &c.difference {
+        words.push_str(&format!(
+            " The 95 % interval comes from {} bootstrap resamples of these nights.",
+            d.resamples
+        ));
+    }
+    words
+}
+
+/// A hurt step's side, or a dash for a step without sides.
+fn side(side: Option<&str>) -> String {
+    side.map_or_else(|| "–".into(), text::clean_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caveat_calls_it_an_association_and_never_proof() {
+        assert!(CAVEAT.contains("association"));
+        assert!(CAVEAT.contains("not a trial"));
+        assert!(!CAVEAT.to_lowercase().contains("prove"));
+    }
+}

@@ -1,0 +1,187 @@
+//! The report's two charts as inline SVG: adherence week by week, and cramp severity night by
+//! night above a strip of the nights kept, so the two can be read against each other. Drawn
+//! in a fixed 640-wide box that the page scales to its width; colours come from the page's
+//! style sheet, so the charts print like the text.
+
+use std::fmt::Write as _;
+
+use chrono::{Datelike, Weekday};
+
+use crate::core::report::{Night, Week};
+use crate::core::stats::NightState;
+
+use super::html::esc;
+use super::{day, kept_of_due, percent, state_word};
+
+const WIDTH: f64 = 640.0;
+const LEFT: f64 = 40.0;
+const RIGHT: f64 = 8.0;
+const PLOT: f64 = WIDTH - LEFT - RIGHT;
+/// Labels closer than this many units would overlap; only every n-th is written.
+const LABEL_ROOM: f64 = 36.0;
+
+/// Bars of kept over due nights per week, 0 to 100 %, labelled "kept/due" above and with the
+/// week's first night below.
+pub fn adherence(weeks: &[Week]) -> String {
+    let (top, height) = (20.0, 150.0);
+    let base = top + height;
+    let mut svg = open(base + 30.0, "Nights kept each week");
+    axis(
+        &mut svg,
+        top,
+        height,
+        &[(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")],
+    );
+    let slot = PLOT / weeks.len().max(1) as f64;
+    let every = label_every(slot);
+    // A few weeks would make slabs, not bars.
+    let bar = (slot * 0.7).min(48.0);
+    for (i, week) in weeks.iter().enumerate() {
+        let x = LEFT + slot * i as f64;
+        let centre = x + slot / 2.0;
+        let share = week.tally.share_kept();
+        if let Some(share) = share {
+            let h = share * height;
+            let _ = writeln!(
+                svg,
+                "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\">\
+                 <title>{}: {} kept ({})</title></rect>",
+                centre - bar / 2.0,
+                base - h,
+                bar,
+                esc(&super::week_span(week)),
+                esc(&kept_of_due(&week.tally)),
+                esc(&percent(Some(share))),
+            );
+        }
+        if i % every == 0 {
+            let above = share.map_or(base, |s| base - s * height) - 4.0;
+            let figure = if week.tally.due == 0 {
+                "–".to_string()
+            } else {
+                format!("{}/{}", week.tally.kept, week.tally.due)
+            };
+            text(&mut svg, centre, above, "middle", &figure);
+            let first = week.first.format("%-d %b").to_string();
+            text(&mut svg, centre, base + 14.0, "middle", &first);
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// One column per night: a bar of the diary's severity (a tick for a night noted without
+/// cramps, nothing for a night not noted), and under it a cell coloured by how the night went.
+pub fn severity(nights: &[Night]) -> String {
+    let (top, height) = (12.0, 120.0);
+    let base = top + height;
+    let strip = base + 6.0;
+    let mut svg = open(
+        strip + 32.0,
+        "Cramp severity each night, over the nights kept",
+    );
+    axis(
+        &mut svg,
+        top,
+        height,
+        &[(0.0, "0"), (0.5, "5"), (1.0, "10")],
+    );
+    let slot = PLOT / nights.len().max(1) as f64;
+    // A hair between cells where there is room, so that a run of kept nights can be counted.
+    let cell = if slot > 4.0 { slot - 1.0 } else { slot };
+    for (i, night) in nights.iter().enumerate() {
+        let x = LEFT + slot * i as f64;
+        let when = day(night.night);
+        if let Some(entry) = &night.entry {
+            // A stray value from a synced file stays on the scale.
+            let severity = entry.severity.min(10);
+            let (class, h) = if severity == 0 {
+                ("none", 2.0)
+            } else {
+                ("severity", f64::from(severity) / 10.0 * height)
+            };
+            let _ = writeln!(
+                svg,
+                "<rect class=\"{class}\" x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{h:.2}\">\
+                 <title>{}: severity {}</title></rect>",
+                x + slot * 0.1,
+                base - h,
+                slot * 0.8,
+                esc(&when),
+                entry.severity,
+            );
+        }
+        let class = match night.state {
+            NightState::Kept => "kept",
+            NightState::Partly => "partly",
+            NightState::Rest => "rest",
+            NightState::BeforeStart => continue,
+            _ => "missed",
+        };
+        let _ = writeln!(
+            svg,
+            "<rect class=\"{class}\" x=\"{x:.2}\" y=\"{strip:.2}\" width=\"{cell:.2}\" height=\"8\">\
+             <title>{}: {}</title></rect>",
+            esc(&when),
+            state_word(night.state),
+        );
+    }
+    // The first night, then Mondays, as many as there is room for.
+    let mut last_label = f64::NEG_INFINITY;
+    for (i, night) in nights.iter().enumerate() {
+        let x = LEFT + slot * i as f64;
+        let monday = night.night.weekday() == Weekday::Mon;
+        // Dates are written from their night's left edge, so they need a little more room.
+        if (i == 0 || monday) && x - last_label >= LABEL_ROOM + 8.0 {
+            text(
+                &mut svg,
+                x,
+                strip + 22.0,
+                "start",
+                &night.night.format("%-d %b").to_string(),
+            );
+            last_label = x;
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// The opening tag, with a name for screen readers.
+fn open(height: f64, label: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
+         role=\"img\" aria-label=\"{}\">\n",
+        esc(label)
+    )
+}
+
+/// Grid lines at the given fractions of the height, each labelled on the left.
+fn axis(svg: &mut String, top: f64, height: f64, ticks: &[(f64, &str)]) {
+    for (fraction, label) in ticks {
+        let y = top + height * (1.0 - fraction);
+        let _ = writeln!(
+            svg,
+            "<line class=\"grid\" x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" />",
+            WIDTH - RIGHT
+        );
+        text(svg, LEFT - 4.0, y + 3.5, "end", label);
+    }
+}
+
+fn text(svg: &mut String, x: f64, y: f64, anchor: &str, words: &str) {
+    let _ = writeln!(
+        svg,
+        "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
+        esc(words)
+    );
+}
+
+/// Every how many slots a label fits.
+fn label_every(slot: f64) -> usize {
+    if slot >= LABEL_ROOM {
+        1
+    } else {
+        (LABEL_ROOM / slot.max(0.01)).ceil() as usize
+    }
+}
