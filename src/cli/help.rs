@@ -1,0 +1,72 @@
+//! The longer help texts of the commands, kept apart from their definitions so that the
+//! command table stays readable.
+
+pub const CONFIG_HELP: &str = "\
+Show the settings in use, one per line as TOML you can copy into the file, each with where it
+comes from: `default`, or the line of config.toml that set it. Problems with the file follow
+on stderr, one per line with its line and column.
+
+The file is $XDG_CONFIG_HOME/bedstretch/config.toml (usually ~/.config/bedstretch/config.toml);
+every key is optional:
+
+  default_routine = \"bedtime-feet\"   # what `bedstretch run` starts
+  day_starts_at = \"04:00\"            # when one night ends and the next begins
+  min_completion = 0.8               # share of stretches held for a night to count, 0 to 1
+  rest_days = [\"sat\", \"sun\"]       # days that neither break nor extend a streak
+  bell = true                        # ring the terminal bell at each change
+  theme = \"night\"                  # the only theme so far; set NO_COLOR for no colour
+  morning_ends_at = \"12:00\"        # until when home asks about last night's cramps
+  remind_at = \"22:30\"              # `status` says it is time to stretch after this (\"\": never)
+
+A bad value costs only its own key, which falls back to its default.";
+
+pub const STATUS_HELP: &str = "\
+Tonight in one line, for a shell prompt or a status bar, read from the history's summary so
+it costs a few milliseconds:
+
+  🦶 12                  tonight is kept; the streak is 12 nights
+  stretch tonight · 12   not yet
+  time to stretch · 12   not yet, and it is past remind_at (say remind_at = \"22:30\" in
+                         the config; the reminder lasts until day_starts_at)
+
+--format long says it in a sentence, --format json gives every figure. The exit status is 0
+when tonight is kept and 1 when it is not, so a script can test it; 2 when the history could
+not be read (the reason goes to stderr). It records nothing.
+
+In bash:  PS1='$(bedstretch status 2>/dev/null) '\"$PS1\"
+In tmux:  set -g status-right '#(bedstretch status)'";
+
+pub const CRAMP_HELP: &str = "\
+Note how last night went, in two seconds: a severity from 0 (a night without cramps) to 10,
+and if you like the side, how many cramps and a note. It is added to this device's history
+as a `cramp` line; nothing is ever rewritten, and a later entry for the same night (from any
+device) replaces an earlier one when the history is read.
+
+\"Last night\" follows day_starts_at (04:00 by default): before it, the night still running;
+after it, the night that has just ended. At 02:00 and at 07:00 on the 24th alike it is the
+night of the 23rd. Give another with --night 2026-11-20.";
+
+pub const REPORT_HELP: &str = "\
+A report of your stretching and your cramp diary to hand a doctor, physiotherapist or
+nurse: nights kept week by week, the routines you used, the steps you stopped with \"this
+hurts\", every diary entry with its note, and how often cramps came on nights you stretched
+against the other nights, with why that is not proof. It covers the nights from --since up
+to last night (tonight is still open), by default the 90 nights before tonight.
+
+A night is due unless it is a rest day or comes before your first session; a kept rest day
+counts as kept. The report goes to standard output; save it with `>`.
+
+Formats:
+  md    Markdown (the default): reads well in the terminal and pastes into a letter.
+  html  One page with charts to print on A4 or attach to an email; no scripts, nothing
+        fetched from the internet.
+  csv   One row per night, oldest first, for a spreadsheet, with the columns
+        night,evening,sessions,routines,severity,side,cramps,note,hurt
+        (evening: kept, partly, missed, rest day or not started; several routines or hurt
+        steps in one night are joined with \"; \"). Weeks and the comparison are in the
+        other two formats.
+
+Examples:
+  bedstretch report
+  bedstretch report --since 2026-09-01 --format html > report.html
+  bedstretch report --format csv > nights.csv";
