@@ -112,8 +112,12 @@ pub fn legend_lines(rest_days: bool, cols: usize, rows: usize, t: &Theme) -> Vec
 /// Each group's share of nights with a cramp: "stretched  18 % of 41  ███▌", under a title
 /// when `title` is set. Both bars share one scale, the whole width being every night.
 pub fn bar_lines(c: &Comparison, cols: usize, title: bool, t: &Theme) -> Vec<Line<'static>> {
-    let groups = [("stretched", &c.stretched), ("other", &c.other)];
-    let figures: Vec<String> = groups.iter().map(|(_, g)| figure(g)).collect();
+    // The stretched bar in the kept marks' colour, so the eye joins the two.
+    let groups = [
+        ("stretched", &c.stretched, t.digits),
+        ("other", &c.other, t.dim),
+    ];
+    let figures: Vec<String> = groups.iter().map(|(_, g, _)| figure(g)).collect();
     let figure_w = figures.iter().map(|f| width(f)).max().unwrap_or(0);
     let room = cols.saturating_sub(GROUP_LABEL + figure_w + 2);
     let mut lines = Vec::new();
@@ -129,7 +133,7 @@ pub fn bar_lines(c: &Comparison, cols: usize, title: bool, t: &Theme) -> Vec<Lin
                 .map(|l| Line::styled(l, t.dim)),
         );
     }
-    for ((label, group), figure) in groups.iter().zip(figures) {
+    for ((label, group, style), figure) in groups.iter().zip(figures) {
         let mut spans = vec![
             Span::styled(pad(label, GROUP_LABEL.min(cols)), t.dim),
             Span::styled(
@@ -140,22 +144,22 @@ pub fn bar_lines(c: &Comparison, cols: usize, title: bool, t: &Theme) -> Vec<Lin
         if room >= BAR_MIN {
             let share = group.all.share_with_cramp.unwrap_or(0.0);
             spans.push(Span::raw("  "));
-            spans.push(Span::styled(bar(share, room), t.gauge));
+            spans.push(Span::styled(bar(share, room), *style));
         }
         lines.push(Line::from(spans));
     }
     lines
 }
 
-/// The steps stopped with "this hurts" in the window, the three most frequent, wrapped; the
+/// The steps stopped with "this hurts" in the window, the `count` most frequent, wrapped; the
 /// names come from history files, so they are cleaned first.
-pub fn hurt_lines(steps: &[HurtStep], cols: usize) -> Vec<String> {
+pub fn hurt_lines(steps: &[HurtStep], count: usize, cols: usize) -> Vec<String> {
     if steps.is_empty() {
         return Vec::new();
     }
     let named: Vec<String> = steps
         .iter()
-        .take(3)
+        .take(count)
         .map(|s| {
             let side = s
                 .side

@@ -90,12 +90,12 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         None
     };
 
-    let hurt = lines(hurt_lines(&c.hurt_steps, cols), t.text);
-    let hurt = if hurt.len() <= HURT_ROWS {
-        room.take(hurt)
-    } else {
-        None
-    };
+    // The three steps that hurt most often, or fewer when long names would take more rows.
+    let hurt = (1..=3)
+        .rev()
+        .map(|count| hurt_lines(&c.hurt_steps, count, cols))
+        .find(|hurt| hurt.len() <= HURT_ROWS)
+        .and_then(|hurt| room.take(lines(hurt, t.text)));
 
     let words = room.take(words(stats, t, cols, room.free()));
 
