@@ -241,6 +241,23 @@ fn at_every_size_nothing_panics_and_each_night_lines_up_with_its_cramp() {
 }
 
 #[test]
+fn an_unreadable_history_is_said_plainly_not_shown_as_an_empty_one() {
+    let mut app = HomeApp::new(routines(), "bedtime-feet", Rules::default());
+    app.set_history(
+        HistoryState::Failed("history/laptop.jsonl: permission denied\u{1b}[2J".into()),
+        Vec::new(),
+        at(NOW),
+    );
+    app.update(HomeAction::Stats);
+    let shown = screen_at(&app, 50, 15);
+    assert!(
+        shown.contains("Your history could not be read:") && shown.contains("permission denied[2J"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Not enough nights"), "{shown}");
+}
+
+#[test]
 fn a_night_noted_shows_its_severity_under_it() {
     let night = NaiveDate::from_ymd_opt(2026, 11, 18).expect("date");
     let mut known = history(20);

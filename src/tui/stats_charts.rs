@@ -32,7 +32,8 @@ const HEIGHTS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "�
 const EIGHTHS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 
 /// The strip: bands of whole weeks, each band its dates, kept row and cramp row, as many of
-/// the latest weeks as `rows` hold (a band at least); the oldest band first.
+/// the latest weeks as `rows` hold, the oldest band first. Nothing when not even one band
+/// fits.
 pub fn strip_lines(
     weeks: &[[StripNight; 7]],
     cols: usize,
@@ -43,8 +44,8 @@ pub fn strip_lines(
     if fit == 0 || weeks.is_empty() || rows < BAND_ROWS {
         return Vec::new();
     }
-    // Bands of even length read better than a long one and a stub: 12 weeks in 9 columns'
-    // worth of room become two bands of six, not nine and three.
+    // Bands of even length read better than a long one and a stub: 12 weeks with room for 9
+    // in a row become two bands of six, not nine and three.
     let bands = weeks.len().div_ceil(fit);
     let per_band = weeks.len().div_ceil(bands);
     // Bands from before the history began would be empty rows; the latest band always shows.

@@ -12,10 +12,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::home::HomeApp;
+use crate::app::home::{HistoryState, HomeApp};
 use crate::core::cramps::Verdict;
 use crate::core::stats::Stats;
-use crate::core::text::{truncate, wrap};
+use crate::core::text::{clean_line, wrap};
 
 use super::home_pages::{LABEL, labelled};
 use super::home_view::capitalise;
@@ -43,7 +43,15 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     });
     let cols = area.width as usize;
     let (Some(stats), Some(cramps)) = (&app.stats, &app.cramps) else {
-        Line::styled(truncate("Reading your history…", cols), t.dim).render(area, buf);
+        // Never an empty page that looks like an empty history.
+        let words = match &app.history {
+            HistoryState::Failed(problem) => {
+                format!("Your history could not be read: {}", clean_line(problem))
+            }
+            _ => "Reading your history…".to_string(),
+        };
+        let words = wrap(&words, cols).into_iter().take(area.height as usize);
+        Paragraph::new(lines(words.collect(), t.dim)).render(area, buf);
         return;
     };
     let c = &cramps.comparison;
