@@ -8,6 +8,8 @@ use crate::core::history::CrampRecord;
 use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
 use crate::core::stats::{Rules, SessionFacts, Stats, night_of};
 
+use super::cramp_stats::CrampStats;
+
 /// One routine as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoutineRow {
@@ -176,6 +178,8 @@ pub struct HomeApp {
     pub history: HistoryState,
     /// Stats as of the last tick; `None` until the history is read.
     pub stats: Option<Stats>,
+    /// The cramp comparison and strip, worked out with `stats`; `None` until then.
+    pub cramps: Option<CrampStats>,
     /// A line for the status bar: the last thing worth telling, such as a session that was
     /// not recorded.
     pub status: Option<String>,
@@ -203,6 +207,7 @@ impl HomeApp {
             page: HomePage::Main,
             history: HistoryState::Loading,
             stats: None,
+            cramps: None,
             status: None,
             problems: Vec::new(),
             problems_top: 0,
@@ -228,6 +233,7 @@ impl HomeApp {
             }
         }
         self.stats = None;
+        self.cramps = None;
         self.tick(now);
     }
 
@@ -243,7 +249,9 @@ impl HomeApp {
         if let HistoryState::Loaded(known) = &self.history {
             let tonight = night_of(now, self.rules.day_starts_at);
             if self.stats.as_ref().is_none_or(|s| s.tonight != tonight) {
-                self.stats = Some(Stats::compute(&known.sessions, &self.rules, now));
+                let stats = Stats::compute(&known.sessions, &self.rules, now);
+                self.cramps = Some(CrampStats::compute(known, &stats, &self.rules));
+                self.stats = Some(stats);
             }
             if self.prompt.is_none() {
                 let due = MorningPrompt::due(known, &self.rules, self.morning_ends_at, now)

@@ -5,6 +5,7 @@
 //! [`Effect`] that carries its data. The results of effects come back as messages, so the
 //! shell never writes into a model and never makes text for the screen.
 
+pub mod cramp_stats;
 pub mod diary;
 pub mod editor;
 mod editor_doc;

@@ -1,5 +1,5 @@
-//! The home screen's other pages: the stats in words with the heatmap, the keys, and the
-//! problems found at start in full. Each fits its words to the width and wraps sentences.
+//! The home screen's other pages: the stats (drawn by [`super::stats_page`]), the keys, and
+//! the problems found at start in full. Each fits its words to the width and wraps sentences.
 
 use std::cell::Cell;
 
@@ -13,73 +13,17 @@ use crate::app::home::{Drawn, HomeAction, HomeApp};
 use crate::app::home::{MARK_OVERRIDE, MARK_YOURS};
 use crate::core::text::{clean_line, pad, truncate, width, wrap};
 
-use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
-use super::home_view::capitalise;
 use super::keymap;
 use super::theme::Theme;
 use super::widgets::inset;
 
-/// The narrowest the stats' words get with the heatmap beside them.
-const WORDS_MIN: usize = 40;
 /// The label column of the stats and the keys.
-const LABEL: usize = 16;
+pub(super) const LABEL: usize = 16;
 const KEY: usize = 10;
 
-/// Your nights in words, and the heatmap beside them, below them, or not at all.
+/// The stats page; see [`super::stats_page`].
 pub fn stats(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
-    let area = inset(Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    });
-    let cols = area.width as usize;
-    let Some(stats) = &app.stats else {
-        Line::styled(truncate("Reading your history…", cols), t.dim).render(area, buf);
-        return;
-    };
-    let map_w = MAP_WIDTH as usize;
-    let beside = cols >= WORDS_MIN + 2 + map_w && area.height >= MAP_HEIGHT + 2;
-    let words_w = if beside { cols - map_w - 2 } else { cols };
-    let mut lines = vec![Line::styled("Your nights", t.title), Line::default()];
-    // Each row goes in whole or not at all, so nothing ends cut at the bottom edge.
-    let height = area.height as usize;
-    for (label, value) in stats.in_words() {
-        let mut group = Vec::new();
-        labelled(&mut group, label, &value, LABEL, words_w, (t.dim, t.text));
-        if lines.len() + group.len() > height {
-            break;
-        }
-        lines.extend(group);
-    }
-    let rule = format!("{}.", capitalise(&stats.rule_in_words()));
-    let rule = wrap(&rule, words_w);
-    if lines.len() + 1 + rule.len() <= height {
-        lines.push(Line::default());
-        lines.extend(rule.into_iter().map(|l| Line::styled(l, t.dim)));
-    }
-    let text_rows = lines.len() as u16;
-    Paragraph::new(lines).render(area, buf);
-    let map = if beside {
-        Some(Rect {
-            x: area.right() - MAP_WIDTH,
-            y: area.y + 2,
-            width: MAP_WIDTH,
-            height: MAP_HEIGHT,
-        })
-    } else if area.height >= text_rows + 1 + MAP_HEIGHT {
-        Some(Rect {
-            y: area.y + text_rows + 1,
-            width: MAP_WIDTH.min(area.width),
-            height: MAP_HEIGHT,
-            ..area
-        })
-    } else {
-        // No room for all of it: the heatmap is the first thing to go.
-        None
-    };
-    if let Some(map) = map {
-        Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
-    }
+    super::stats_page::draw(app, t, area, buf);
 }
 
 /// Every key of the home screen with what it does, and what the "yours" mark means.
@@ -196,7 +140,7 @@ pub fn problems(app: &HomeApp, t: &Theme, room: &Cell<Drawn>, area: Rect, buf: &
 
 /// A label in its column and the words wrapped beside it; in a narrow terminal the words go
 /// under the label, indented, rather than being squeezed.
-fn labelled(
+pub(super) fn labelled(
     lines: &mut Vec<Line<'static>>,
     label: &str,
     words: &str,

@@ -15,6 +15,8 @@ pub mod keymap;
 pub mod overlays;
 pub mod session_layout;
 pub mod session_view;
+pub mod stats_charts;
+pub mod stats_page;
 pub mod summary_view;
 pub mod theme;
 pub mod view;
