@@ -30,9 +30,9 @@ const LEGEND_ROWS: usize = 2;
 /// Rows the steps that hurt may take.
 const HURT_ROWS: usize = 2;
 /// What to do when the diary is empty, so the empty cramp row does not look broken.
-const NO_DIARY: &str = "Each morning, note how the night went (bedstretch cramp 0 to 10): \
-                        the cramp row fills in, and after a week of each kind of night this \
-                        page compares them.";
+const NO_DIARY: &str = "Answer home's morning question (or run bedstretch cramp): the cramp \
+                        row fills in, and after a week of each kind of night this page compares \
+                        them.";
 
 /// The page in `area` (the body between header and footer).
 pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
