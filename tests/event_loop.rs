@@ -85,6 +85,19 @@ fn a_whole_routine_runs_and_is_recorded_once() {
         "at the start and after every step-side"
     );
     assert!(shell.bells >= 7, "a bell at each change and at the end");
+    let said = &shell.announced;
+    assert_eq!(
+        said.first().map(String::as_str),
+        Some("Get ready: Wall calf stretch, left foot, 30 seconds")
+    );
+    assert_eq!(said.last().map(String::as_str), Some("Done."));
+    assert!(
+        said.windows(4)
+            .any(|w| w == ["3", "2", "1", "Switch to the right foot"]),
+        "the last three seconds counted, then the switch: {said:?}"
+    );
+    let counts = said.iter().filter(|l| *l == "3").count();
+    assert_eq!(counts, 7, "once per hold: {said:?}");
 }
 
 #[test]

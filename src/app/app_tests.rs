@@ -305,6 +305,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usiz
             })),
             // The editor is not opened by these steps.
             Effect::Bell
+            | Effect::Announce(_)
             | Effect::Suspend
             | Effect::OpenEditor { .. }
             | Effect::SaveRoutine { .. }

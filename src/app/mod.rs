@@ -5,6 +5,7 @@
 //! [`Effect`] that carries its data. The results of effects come back as messages, so the
 //! shell never writes into a model and never makes text for the screen.
 
+pub mod announce;
 pub mod cramp_stats;
 pub mod diary;
 pub mod editor;
@@ -23,6 +24,7 @@ use crate::core::routine::Routine;
 use crate::core::session::Moment;
 use crate::core::stats::Stats;
 
+use self::announce::Announcement;
 use self::diary::DiaryEffect;
 use self::editor::{EditorAction, EditorApp, EditorEffect};
 use self::home::{Drawn, HistoryState, HomeApp, HomeEffect, RoutineRow};
@@ -113,6 +115,8 @@ pub enum Msg {
 pub enum Effect {
     /// Ring the bell.
     Bell,
+    /// A moment of the session in words, for plain mode's lines and the spoken cues.
+    Announce(Announcement),
     /// Save the session's progress (answered by [`Msg::Saved`]).
     Save(SessionRecord),
     /// Append the finished session to the history (answered by [`Msg::Recorded`]).

@@ -9,7 +9,11 @@ use crate::core::history::{Outcome, SessionRecord, Status};
 use crate::core::session::{Command, Cue, Effect as SessionEffect, Moment, Phase, Session};
 use crate::core::stats::Stats;
 
+use super::announce::{self, Announcement};
 use super::{Effect, NewSession, Now, SessionSettings};
+
+/// The last seconds of a hold that are counted aloud.
+const COUNT_FROM: u64 = 3;
 
 /// How long a notice such as "Stopped: it hurt" stays on screen.
 pub const NOTICE_FOR: Duration = Duration::from_secs(4);
@@ -98,6 +102,8 @@ pub struct SessionApp {
     origin: Moment,
     /// Whether closing the overlay resumes the countdown it paused.
     resume_on_close: bool,
+    /// The last second counted aloud, so each of the last three is said once.
+    counted: Option<(Phase, u64)>,
 }
 
 impl SessionApp {
@@ -114,8 +120,14 @@ impl SessionApp {
             settings,
             origin: now.moment,
             resume_on_close: false,
+            counted: None,
         };
-        let effects = app.translate(effects, now.moment);
+        let mut effects = app.translate(effects, now.moment);
+        if app.session.phase() == Phase::LeadIn
+            && let Some(words) = announce::get_ready(&app.session)
+        {
+            effects.push(Effect::Announce(words));
+        }
         (app, effects)
     }
 
@@ -254,7 +266,25 @@ impl SessionApp {
 
     fn apply(&mut self, command: Command, now: Moment) -> Vec<Effect> {
         let effects = self.session.apply(command, now);
-        self.translate(effects, now)
+        let mut effects = self.translate(effects, now);
+        effects.extend(self.count(now).map(Effect::Announce));
+        effects
+    }
+
+    /// Each of the last three seconds of a hold, once, for the ear; not for holds of three
+    /// seconds or less, which would be nothing but counting.
+    fn count(&mut self, now: Moment) -> Option<Announcement> {
+        let phase = self.session.phase();
+        let long_enough = self.session.planned(phase) > Duration::from_secs(COUNT_FROM);
+        if !matches!(phase, Phase::Hold(_)) || self.session.is_paused() || !long_enough {
+            return None;
+        }
+        let secs = self.session.shown_secs(now);
+        if !(1..=COUNT_FROM).contains(&secs) || self.counted == Some((phase, secs)) {
+            return None;
+        }
+        self.counted = Some((phase, secs));
+        Some(announce::count(secs))
     }
 
     /// The overlay pauses the countdown while it is open, and remembers to resume it.
@@ -277,11 +307,11 @@ impl SessionApp {
         let mut out = Vec::new();
         for effect in effects {
             match effect {
-                SessionEffect::Cue(Cue::Rest) => {}
-                SessionEffect::Cue(_) => {
-                    if self.settings.bell {
+                SessionEffect::Cue(cue, phase) => {
+                    if self.settings.bell && cue != Cue::Rest {
                         out.push(Effect::Bell);
                     }
+                    out.extend(announce::for_cue(&self.session, cue, phase).map(Effect::Announce));
                 }
                 SessionEffect::SaveProgress => out.push(Effect::Save(self.record(now))),
                 SessionEffect::Finished(_) if self.session.nothing_done() => {

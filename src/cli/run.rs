@@ -7,6 +7,7 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
 use crate::app::home::{HistoryState, HomeApp, Known, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use crate::app::session::{Recorded, SessionApp};
@@ -62,6 +63,10 @@ impl<'a> StoreShell<'a> {
 impl Shell for StoreShell<'_> {
     fn bell(&mut self) {
         tui::ring_bell();
+    }
+
+    fn announce(&mut self, _announcement: &Announcement) {
+        // Spoken cues are not built yet; the bell and the screen carry every moment.
     }
 
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {

@@ -54,8 +54,9 @@ pub enum Phase {
 /// Something the machine asks its shell to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
-    /// Tell the person the phase changed (bell, voice, a visible flash).
-    Cue(Cue),
+    /// Tell the person the phase changed (bell, voice, a visible flash), and which phase
+    /// began: a late tick can pass through several phases in one call.
+    Cue(Cue, Phase),
     /// Save progress now, so that a crash loses at most the step-side in progress.
     SaveProgress,
     /// The session is over: append its record and remove the progress file.
@@ -251,7 +252,7 @@ impl Session {
     /// Enters a phase starting at `at`, passing straight through any of zero length.
     fn enter(&mut self, phase: Phase, at: Moment, effects: &mut Vec<Effect>) {
         if phase == Phase::Done {
-            effects.push(Effect::Cue(Cue::Finished));
+            effects.push(Effect::Cue(Cue::Finished, Phase::Done));
             self.end(Outcome::Completed, effects);
             return;
         }
@@ -272,7 +273,7 @@ impl Session {
             };
             self.enter(next, at, effects);
         } else {
-            effects.push(Effect::Cue(cue));
+            effects.push(Effect::Cue(cue, phase));
         }
     }
 

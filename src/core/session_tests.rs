@@ -103,7 +103,7 @@ fn a_session_left_alone_runs_every_phase_in_order() {
     assert_eq!(s.outcome(), Some(Outcome::Completed));
     assert!(effects.ends_with(&[
         Effect::SaveProgress,
-        Effect::Cue(Cue::Finished),
+        Effect::Cue(Cue::Finished, Phase::Done),
         Effect::Finished(Outcome::Completed)
     ]));
     assert_eq!(
@@ -130,7 +130,11 @@ fn a_late_tick_catches_up_without_drift() {
         .filter(|e| **e == Effect::SaveProgress)
         .count();
     assert_eq!(saves, 2, "one save per finished step-side");
-    assert!(effects.contains(&Effect::Cue(Cue::NextSide)));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Cue(Cue::NextSide, Phase::Hold(_))))
+    );
 }
 
 #[test]
@@ -167,10 +171,16 @@ fn skip_in_each_phase() {
     let (mut s, _) = start(routine());
     let effects = s.apply(Command::Skip, secs(1));
     assert_eq!(s.phase(), Phase::Hold(0), "skip ends the lead-in");
-    assert_eq!(effects, [Effect::Cue(Cue::NextStep)]);
+    assert_eq!(effects, [Effect::Cue(Cue::NextStep, Phase::Hold(0))]);
     let effects = s.apply(Command::Skip, secs(13));
     assert_eq!(s.phase(), Phase::Switch(1));
-    assert_eq!(effects, [Effect::SaveProgress, Effect::Cue(Cue::Switch)]);
+    assert!(matches!(
+        effects[..],
+        [
+            Effect::SaveProgress,
+            Effect::Cue(Cue::Switch, Phase::Switch(_))
+        ]
+    ));
     s.apply(Command::Skip, secs(14));
     assert_eq!(s.phase(), Phase::Hold(1), "skip ends the switch pause");
     assert_eq!(s.remaining(secs(14)), secs(30));
@@ -314,7 +324,13 @@ fn zero_rest_zero_switch_and_zero_lead_in_are_passed_straight_through() {
     }
     let (mut s, effects) = start(r);
     assert_eq!(s.phase(), Phase::Hold(0));
-    assert_eq!(effects, [Effect::SaveProgress, Effect::Cue(Cue::NextStep)]);
+    assert!(matches!(
+        effects[..],
+        [
+            Effect::SaveProgress,
+            Effect::Cue(Cue::NextStep, Phase::Hold(_))
+        ]
+    ));
     s.apply(Command::Tick, secs(30));
     assert_eq!(s.phase(), Phase::Hold(1));
     s.apply(Command::Tick, secs(60));

@@ -12,6 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 
+use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
 use crate::app::home::RoutineRow;
 use crate::app::{App, EditorSource, Effect, Frame, Msg, NewSession, Now};
@@ -35,6 +36,8 @@ const STOPPED_GAP: Duration = Duration::from_secs(2);
 pub trait Shell {
     /// Ring the bell.
     fn bell(&mut self);
+    /// A moment of the session in words: the spoken cues, when they are on.
+    fn announce(&mut self, announcement: &Announcement);
     /// Save a session's progress.
     fn save(&mut self, record: &SessionRecord) -> Result<(), String>;
     /// Append a finished session; the stats after it when the history can be read back.
@@ -188,6 +191,10 @@ where
             let answer = match effect {
                 Effect::Bell => {
                     self.shell.bell();
+                    None
+                }
+                Effect::Announce(words) => {
+                    self.shell.announce(&words);
                     None
                 }
                 Effect::Save(record) => Some(Msg::Saved(self.shell.save(&record))),

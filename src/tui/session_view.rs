@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
 
+use crate::app::announce::side_name;
 use crate::app::session::{Action, Notice, Overlay, SessionApp, minutes_left};
 use crate::core::session::{Moment, Phase, Session};
 use crate::core::text::{truncate, width, wrap};
@@ -387,20 +388,6 @@ fn cut(line: &str, cols: usize) -> String {
         format!("{line}…")
     } else {
         truncate(line, cols.saturating_sub(1))
-    }
-}
-
-/// "left" reads as "Left foot"; other labels are shown as written, capitalised.
-pub fn side_name(label: &str) -> String {
-    match label.to_lowercase().as_str() {
-        "left" => "Left foot".into(),
-        "right" => "Right foot".into(),
-        _ => {
-            let mut chars = label.chars();
-            chars.next().map_or_else(String::new, |first| {
-                first.to_uppercase().chain(chars).collect()
-            })
-        }
     }
 }
 

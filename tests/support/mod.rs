@@ -234,12 +234,17 @@ pub struct Recorded {
     pub known: bedstretch::app::home::Known,
     /// Every answer to the morning question, in order.
     pub diary: Vec<bedstretch::app::diary::DiaryEffect>,
+    /// Every moment announced, as its plain line.
+    pub announced: Vec<String>,
     pending: VecDeque<Msg>,
 }
 
 impl Shell for Recorded {
     fn bell(&mut self) {
         self.bells += 1;
+    }
+    fn announce(&mut self, announcement: &bedstretch::app::announce::Announcement) {
+        self.announced.push(announcement.line.clone());
     }
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
         self.saves.push(record.clone());
