@@ -2,6 +2,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A shell pressing Tab runs bedstretch with COMPLETE set: answer and exit before anything
+    // else is read or written.
+    bedstretch::cli::answer_completion_request();
     match bedstretch::cli::run(std::env::args_os()) {
         Ok(code) => code,
         // `bedstretch history | head -1`: the reader has all it wanted; that is no failure.

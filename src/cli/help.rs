@@ -33,8 +33,8 @@ it costs a few milliseconds:
 when tonight is kept and 1 when it is not, so a script can test it; 2 when the history could
 not be read (the reason goes to stderr). It records nothing.
 
-In bash:  PS1='$(bedstretch status 2>/dev/null) '\"$PS1\"
-In tmux:  set -g status-right '#(bedstretch status)'";
+  In bash:  PS1='$(bedstretch status 2>/dev/null) '\"$PS1\"
+  In tmux:  set -g status-right '#(bedstretch status)'";
 
 pub const CRAMP_HELP: &str = "\
 Note how last night went, in two seconds: a severity from 0 (a night without cramps) to 10,

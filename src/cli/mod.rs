@@ -1,9 +1,11 @@
 //! The command line: clap definitions and dispatch to each command.
 
+mod completions;
 mod config;
 mod cramp;
 mod help;
 mod history;
+mod man;
 mod report;
 mod routine;
 mod routine_edit;
@@ -17,7 +19,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
 
 use self::help::{CONFIG_HELP, CRAMP_HELP, REPORT_HELP, STATUS_HELP};
 use crate::clock::{Clock, SystemClock};
@@ -68,6 +71,7 @@ enum Command {
     /// Start a guided session now (the default routine unless you name one).
     Run {
         /// A routine id (see `routine list`) or the path of a .toml file.
+        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         routine: Option<String>,
     },
     /// List, show, check, make, edit, remove and share routines.
@@ -93,6 +97,18 @@ enum Command {
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
     },
+    /// Print the script that gives SHELL tab completion (routine ids included).
+    #[command(after_help = "\
+bash: add `source <(bedstretch completions bash)` to ~/.bashrc
+zsh:  add `source <(bedstretch completions zsh)` to ~/.zshrc
+fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")]
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print the manual page (e.g. `bedstretch man | man -l -`).
+    Man,
     /// Show your settings and where each comes from; `config check` checks the file.
     #[command(long_about = CONFIG_HELP)]
     Config {
@@ -128,7 +144,7 @@ enum Command {
         since: Option<NaiveDate>,
         /// Only sessions of this routine (its id, as `routine list` shows); diary entries
         /// have no routine, so this lists sessions only.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::routine_ids))]
         routine: Option<String>,
         /// At most this many rows.
         #[arg(long, value_name = "N")]
@@ -186,6 +202,8 @@ fn writes_nothing(command: &Option<Command>) -> bool {
         Some(
             Command::Config { .. }
                 | Command::Status { .. }
+                | Command::Completions { .. }
+                | Command::Man
                 | Command::Routine(
                     RoutineCommand::List
                         | RoutineCommand::Show { .. }
@@ -213,6 +231,7 @@ enum RoutineCommand {
     /// Show every step of a routine, with times, sides and reps; `--toml` prints its file.
     Show {
         /// A routine id (see `routine list`) or the path of a .toml file.
+        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         routine: String,
         /// Print the routine's file exactly, e.g. `routine show quick --toml > mine.toml`.
         #[arg(long)]
@@ -232,12 +251,13 @@ Ids are 1 to 40 lowercase letters, digits and dashes. Then change it with
         /// The new routine's id, which is its file name: `mine` is routines/mine.toml.
         id: String,
         /// Start from a copy of this routine (bundled or yours) instead of the template.
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::routine_ids))]
         from: Option<String>,
     },
     /// Print where a routine's file is (or would be, for a bundled routine).
     Path {
         /// A routine id (see `routine list`).
+        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         id: String,
     },
     /// Open a routine in your editor ($VISUAL, $EDITOR, or editor, nano, vi) and check it.
@@ -250,11 +270,13 @@ A bundled routine is saved as your own copy; the bundled one stays as it is.
 The editor is $VISUAL, else $EDITOR, else the first of editor, nano, vi on the PATH.")]
     Edit {
         /// A routine id (see `routine list`).
+        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         id: String,
     },
     /// Move a routine of yours to the trash folder, from where it can be put back.
     Rm {
         /// A routine id of yours (see `routine list`).
+        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         id: String,
         /// Do not ask first.
         #[arg(long, short)]
@@ -274,8 +296,20 @@ The editor is $VISUAL, else $EDITOR, else the first of editor, nano, vi on the P
     /// Print a routine's file exactly, to share it (the same as `show --toml`).
     Export {
         /// A routine id (see `routine list`).
+        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         id: String,
     },
+}
+
+/// The command line as clap sees it, for completions and the manual page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Answers a shell's completion request and exits, if this run is one; see
+/// [`completions::answer_if_asked`].
+pub fn answer_completion_request() {
+    completions::answer_if_asked();
 }
 
 /// Parses the arguments and runs the command; the exit code says whether it worked.
@@ -318,6 +352,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
             stats::stats(&paths, config, as_of, json, &mut out)
         }
+        Some(Command::Completions { shell }) => completions::completions(shell, &mut out),
+        Some(Command::Man) => man::man(&mut out),
         Some(Command::Status { format, as_of }) => {
             let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
             status::status(&paths, config, now, format, &mut out)
