@@ -74,6 +74,7 @@ pub fn suspend() {
 /// the shell waiting on the script with the terminal taken. Where no shell does job control
 /// (`ssh host bedstretch`, `xterm -e bedstretch`), the kernel discards the signal rather than
 /// stop a job that nothing could continue; raising SIGSTOP would freeze it for good.
+#[allow(unsafe_code)]
 fn stop_job() {
     // SAFETY: sigaction and kill are called with valid pointers to local structs; our own
     // handler (signal-hook's) is saved whole and put back whole once the job goes on.
