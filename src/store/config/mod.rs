@@ -6,6 +6,7 @@ mod keys;
 mod problem;
 #[cfg(test)]
 mod tests;
+mod voice_command;
 
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -19,6 +20,7 @@ use crate::core::text::{clean_line, line_col, quote};
 use super::paths::Paths;
 
 pub use problem::{ConfigFault, ConfigProblem, SHOWN_PROBLEMS};
+pub use voice_command::VoiceCommand;
 
 /// A config file larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -38,6 +40,11 @@ pub struct Config {
     pub bell: bool,
     /// The colour theme.
     pub theme: ThemeName,
+    /// Speak the cues, so the person can stretch with eyes closed.
+    pub voice: bool,
+    /// The person's own speaking command; `None` (the default, `""` in the file): the first
+    /// speaker found on the PATH.
+    pub voice_command: Option<VoiceCommand>,
     /// Until when, after the rollover, home asks about last night's cramps.
     pub morning_ends_at: NaiveTime,
     /// From when in the night `bedstretch status` says it is time to stretch; `None` (the
@@ -62,6 +69,8 @@ impl Default for Config {
             rest_days: rules.rest_days,
             bell: true,
             theme: ThemeName::Night,
+            voice: false,
+            voice_command: None,
             morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
             remind_at: None,
         }
@@ -94,6 +103,10 @@ pub enum Key {
     Bell,
     /// `theme`
     Theme,
+    /// `voice`
+    Voice,
+    /// `voice_command`
+    VoiceCommand,
     /// `morning_ends_at`
     MorningEndsAt,
     /// `remind_at`
@@ -102,13 +115,15 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order of the documentation.
-    pub const ALL: [Key; 8] = [
+    pub const ALL: [Key; 10] = [
         Key::DefaultRoutine,
         Key::DayStartsAt,
         Key::MinCompletion,
         Key::RestDays,
         Key::Bell,
         Key::Theme,
+        Key::Voice,
+        Key::VoiceCommand,
         Key::MorningEndsAt,
         Key::RemindAt,
     ];
@@ -122,6 +137,8 @@ impl Key {
             Key::RestDays => "rest_days",
             Key::Bell => "bell",
             Key::Theme => "theme",
+            Key::Voice => "voice",
+            Key::VoiceCommand => "voice_command",
             Key::MorningEndsAt => "morning_ends_at",
             Key::RemindAt => "remind_at",
         }
@@ -146,6 +163,13 @@ impl Key {
             Key::Theme => match config.theme {
                 ThemeName::Night => string("night"),
             },
+            Key::Voice => config.voice.to_string(),
+            Key::VoiceCommand => string(
+                config
+                    .voice_command
+                    .as_ref()
+                    .map_or("", |command| command.written.as_str()),
+            ),
             Key::MorningEndsAt => string(&config.morning_ends_at.format("%H:%M").to_string()),
             Key::RemindAt => string(
                 &config
