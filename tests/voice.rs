@@ -305,3 +305,64 @@ fn a_missing_speaker_is_told_once_after_the_screen_and_the_session_goes_on() {
     assert_eq!(home.history()[0]["outcome"], "completed");
     assert!(!Path::new(&home.path("said.log")).exists());
 }
+
+/// A home whose config turns the voice on and makes the test routine tonight's.
+fn home_with_voice() -> Home {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path("config/bedstretch/routines")).expect("config folder");
+    std::fs::write(
+        home.path("config/bedstretch/config.toml"),
+        "voice = true\ndefault_routine = \"voice-test\"\n",
+    )
+    .expect("config");
+    std::fs::write(
+        home.path("config/bedstretch/routines/voice-test.toml"),
+        ROUTINE,
+    )
+    .expect("routine");
+    home
+}
+
+#[test]
+fn a_session_started_from_home_speaks_as_the_config_says() {
+    let home = home_with_voice();
+    home.speaker();
+    let mut pty = Pty::spawn(home.command(&[], "0"));
+    pty.wait_for("Voice test");
+    pty.send(b"\r");
+    let clock = SystemClock::new();
+    while home.said().len() < 2 {
+        assert!(clock.moment() < WAIT, "said only {:?}", home.said());
+        thread::sleep(Duration::from_millis(20));
+    }
+    pty.send(b"\x03");
+    assert!(pty.wait_exit());
+    let said = home.said();
+    assert_eq!(said[0].2, "Get ready. Calf stretch, left foot");
+    assert_eq!(said[1].2, "Calf stretch, left foot");
+    assert!(!pty.raw().contains("ALSA"));
+}
+
+#[test]
+fn home_shows_a_missing_speaker_before_any_session_and_only_there() {
+    let home = home_with_voice();
+    let mut cmd = home.command(&[], "0");
+    cmd.env("PATH", home.path("bin"));
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("the cues are not spoken");
+    pty.send(b"!");
+    let screen = pty.wait_for("A problem found at start");
+    assert!(
+        screen.contains("none of espeak-ng, espeak, spd-say or say"),
+        "{screen}"
+    );
+    pty.send(b"q");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let raw = pty.raw();
+    let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
+    assert!(
+        !raw[after..].contains("the cues are not spoken"),
+        "told once, on home: {raw}"
+    );
+}
