@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use super::*;
 
 /// The settings and the problems (as `LINE:COL: message`) from a config text.
-fn parse(text: &str) -> (Config, Vec<String>) {
+pub(super) fn parse(text: &str) -> (Config, Vec<String>) {
     let parsed = keys::parse(text, &BTreeSet::new());
     let problems = parsed
         .problems
@@ -247,54 +247,9 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
 }
 
 /// What a `voice_command` without a `{text}` word of its own is told; `{got}` is the value.
-const VOICE_COMMAND_RULE: &str = "voice_command must be a command with {text} as a word of its \
+pub(super) const VOICE_COMMAND_RULE: &str = "voice_command must be a command with {text} as a word of its \
     own, like \"espeak-ng -s 140 {text}\", or \"\" for the first of espeak-ng, espeak, spd-say, say, \
     got {got}";
-
-#[test]
-fn voice_is_off_and_its_command_the_usual_speakers_by_default() {
-    let config = Config::default();
-    assert!(!config.voice);
-    assert_eq!(config.voice_command, None);
-    assert_eq!(Key::Voice.toml(&config), "false");
-    assert_eq!(Key::VoiceCommand.toml(&config), "\"\"");
-}
-
-#[test]
-fn a_voice_command_is_shown_as_written_and_empty_means_the_usual_speakers() {
-    let (config, problems) = parse("voice_command = 'say -v \"Moira\" {text}'\n");
-    assert_eq!(problems, Vec::<String>::new());
-    assert_eq!(
-        Key::VoiceCommand.toml(&config),
-        "'say -v \"Moira\" {text}'",
-        "TOML that reads back the same"
-    );
-    let (config, problems) = parse("voice = true\nvoice_command = \"\"\n");
-    assert_eq!(problems, Vec::<String>::new());
-    assert!(config.voice);
-    assert_eq!(config.voice_command, None);
-}
-
-#[test]
-fn a_voice_command_a_shell_would_read_the_text_of_is_refused() {
-    let (config, problems) = parse("voice_command = \"sh -c 'espeak-ng {text}'\"\n");
-    assert_eq!(
-        problems,
-        [format!(
-            "1:17: {}",
-            VOICE_COMMAND_RULE.replace("{got}", "\"sh -c 'espeak-ng {text}'\"")
-        )]
-    );
-    assert_eq!(config.voice_command, None);
-    let (_, problems) = parse("voice_command = true\n");
-    assert_eq!(
-        problems,
-        [format!(
-            "1:17: {}",
-            VOICE_COMMAND_RULE.replace("{got}", "true")
-        )]
-    );
-}
 
 #[test]
 fn a_key_set_twice_uses_its_default() {

@@ -46,6 +46,8 @@ impl VoiceCommand {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{VOICE_COMMAND_RULE, parse};
+    use super::super::{Config, Key};
     use super::*;
 
     #[test]
@@ -78,5 +80,50 @@ mod tests {
         ] {
             assert_eq!(VoiceCommand::parse(written), None, "{written}");
         }
+    }
+
+    #[test]
+    fn voice_is_off_and_its_command_the_usual_speakers_by_default() {
+        let config = Config::default();
+        assert!(!config.voice);
+        assert_eq!(config.voice_command, None);
+        assert_eq!(Key::Voice.toml(&config), "false");
+        assert_eq!(Key::VoiceCommand.toml(&config), "\"\"");
+    }
+
+    #[test]
+    fn a_voice_command_is_shown_as_written_and_empty_means_the_usual_speakers() {
+        let (config, problems) = parse("voice_command = 'say -v \"Moira\" {text}'\n");
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(
+            Key::VoiceCommand.toml(&config),
+            "'say -v \"Moira\" {text}'",
+            "TOML that reads back the same"
+        );
+        let (config, problems) = parse("voice = true\nvoice_command = \"\"\n");
+        assert_eq!(problems, Vec::<String>::new());
+        assert!(config.voice);
+        assert_eq!(config.voice_command, None);
+    }
+
+    #[test]
+    fn a_voice_command_a_shell_would_read_the_text_of_is_refused() {
+        let (config, problems) = parse("voice_command = \"sh -c 'espeak-ng {text}'\"\n");
+        assert_eq!(
+            problems,
+            [format!(
+                "1:17: {}",
+                VOICE_COMMAND_RULE.replace("{got}", "\"sh -c 'espeak-ng {text}'\"")
+            )]
+        );
+        assert_eq!(config.voice_command, None);
+        let (_, problems) = parse("voice_command = true\n");
+        assert_eq!(
+            problems,
+            [format!(
+                "1:17: {}",
+                VOICE_COMMAND_RULE.replace("{got}", "true")
+            )]
+        );
     }
 }
