@@ -230,6 +230,7 @@ fn stop(mut child: Child) {
             libc::kill(-group, libc::SIGKILL);
         }
     }
+    // The leader alone, should the group signal have been refused.
     let _ = child.kill();
     let _ = child.wait();
 }

@@ -177,3 +177,24 @@ fn the_last_word_may_finish_after_the_session() {
     drop(voice);
     assert_eq!(fs::read_to_string(&out).expect("said").trim(), "Done");
 }
+
+#[test]
+fn a_speaker_that_cannot_start_is_told_once_and_not_tried_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let speaker = dir.path().join("speaker");
+    fs::write(&speaker, "#!/no/such/interpreter\n").expect("write");
+    fs::set_permissions(&speaker, fs::Permissions::from_mode(0o755)).expect("chmod");
+    let command = VoiceCommand::parse(&format!("'{}' {{text}}", speaker.display()));
+    let mut voice = Voice::new(command.as_ref(), None);
+    assert_eq!(voice.problem(), None, "it looks like a program");
+    voice.say("Rest");
+    let problem = voice.problem().expect("told");
+    let said = format!(
+        "the cues are no longer spoken: {} could not be started: ",
+        speaker.display()
+    );
+    assert!(problem.starts_with(&said), "{problem}");
+    voice.say("Done");
+    assert_eq!(voice.problem(), None, "told once");
+    assert!(voice.speaker().is_none(), "not tried again");
+}
