@@ -73,6 +73,10 @@ enum Command {
         /// A routine id (see `routine list`) or the path of a .toml file.
         #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         routine: Option<String>,
+        /// Speak the cues (step and side, switch sides, rest, the last three seconds, done),
+        /// even when the config's voice is false.
+        #[arg(long)]
+        voice: bool,
     },
     /// List, show, check, make, edit, remove and share routines.
     #[command(subcommand)]
@@ -220,7 +224,7 @@ fn writes_nothing(command: &Option<Command>) -> bool {
 fn needs_routines(command: &Option<Command>) -> bool {
     matches!(
         command,
-        None | Some(Command::Run { routine: None }) | Some(Command::Config { .. })
+        None | Some(Command::Run { routine: None, .. }) | Some(Command::Config { .. })
     )
 }
 
@@ -342,7 +346,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
-        Some(Command::Run { routine }) => run::run(&paths, config, routine.as_deref(), &notes),
+        Some(Command::Run { routine, voice }) => {
+            // The config's voice_command still chooses the speaker.
+            let config = &config_file::Config {
+                voice: config.voice || voice,
+                ..config.clone()
+            };
+            run::run(&paths, config, routine.as_deref(), &notes)
+        }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {
             command: Some(ConfigCommand::Check),

@@ -31,6 +31,7 @@ use crate::store::{diary_skip, history, history_read};
 use crate::tui::event_loop::{Io, Shell};
 use crate::tui::input::TerminalEvents;
 use crate::tui::{self, theme::Theme};
+use crate::voice::Voice;
 
 use super::routine::resolve;
 
@@ -45,6 +46,8 @@ struct StoreShell<'a> {
     /// Finished sessions that could not be appended, and where each was kept: printed with
     /// the command that appends them once the terminal is given back.
     unsaved: Vec<(SessionRecord, Kept)>,
+    /// The spoken cues; silent unless the config (or `run --voice`) turns them on.
+    voice: Voice,
 }
 
 impl<'a> StoreShell<'a> {
@@ -56,6 +59,14 @@ impl<'a> StoreShell<'a> {
             lock: None,
             history: None,
             unsaved: Vec::new(),
+            voice: if config.voice {
+                Voice::new(
+                    config.voice_command.as_ref(),
+                    std::env::var_os("PATH").as_deref(),
+                )
+            } else {
+                Voice::off()
+            },
         }
     }
 }
@@ -65,8 +76,8 @@ impl Shell for StoreShell<'_> {
         tui::ring_bell();
     }
 
-    fn announce(&mut self, _announcement: &Announcement) {
-        // Spoken cues are not built yet; the bell and the screen carry every moment.
+    fn announce(&mut self, announcement: &Announcement) {
+        self.voice.say(&announcement.spoken);
     }
 
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
@@ -351,6 +362,11 @@ fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemCl
     let result = io.run(app, start);
     tui::restore();
     print_unsaved(io.shell.paths, &io.shell.unsaved);
+    // Under the full screen it would have been hidden; home has shown a missing speaker
+    // already, so this is one that `run` found missing or that stopped working.
+    if let Some(problem) = io.shell.voice.problem() {
+        let _ = writeln!(std::io::stderr(), "bedstretch: {problem}");
+    }
     result
 }
 
@@ -450,12 +466,14 @@ pub fn home(
         config.rules(),
     )
     .with_morning_ends_at(config.morning_ends_at);
+    let mut shell = StoreShell::new(paths, config);
     home.problems = problems;
+    // On home's screen, before any session: the person learns it with eyes open.
+    home.problems.extend(shell.voice.problem());
     home.problems.extend(catalog.warnings.iter().cloned());
     home.problems
         .extend(catalog.broken.iter().map(|b| b.error.to_string()));
     let (mut app, start) = App::home(home, settings(config));
-    let mut shell = StoreShell::new(paths, config);
     shell.catalog = Some(catalog);
     run_app(&mut app, start, shell, clock)?;
     Ok(ExitCode::SUCCESS)
