@@ -14,6 +14,7 @@ pub mod editor_library;
 mod editor_types;
 pub mod home;
 pub mod session;
+pub mod verdict;
 
 use std::time::Duration;
 
