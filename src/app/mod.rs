@@ -13,6 +13,7 @@ mod editor_doc;
 pub mod editor_library;
 mod editor_types;
 pub mod home;
+pub mod plain;
 pub mod session;
 pub mod verdict;
 

@@ -3,8 +3,9 @@
 //! praise for a session that kept nothing.
 
 use crate::core::history::Outcome;
+use crate::core::stats::nights;
 
-use super::session::Summary;
+use super::session::{Recorded, Summary};
 
 /// The summary's heading and the sentence under it. `tonight_kept` is what the history says
 /// once this session is in it, when that is known: an earlier session may have kept the
@@ -46,6 +47,28 @@ pub fn verdict(summary: &Summary, tonight_kept: Option<bool>) -> (&'static str, 
                 summary.needed()
             ),
         ),
+    }
+}
+
+/// Whether the session reached the history, and the streak after it: the last words of the
+/// summary screen and of plain mode. `None` while that is not known yet, or when nothing was
+/// recorded (the closing note says so).
+pub fn saved_line(recorded: &Recorded) -> Option<String> {
+    match recorded {
+        Recorded::Saved(Some(stats)) => {
+            let tonight = if stats.tonight_kept {
+                "tonight kept"
+            } else {
+                "tonight not kept yet"
+            };
+            Some(format!(
+                "Saved. Streak: {}, {tonight}.",
+                nights(stats.current_streak)
+            ))
+        }
+        Recorded::Saved(None) => Some("Saved to your history.".to_string()),
+        Recorded::Failed(problem) => Some(format!("Not in your history yet: {problem}.")),
+        Recorded::Pending | Recorded::Nothing => None,
     }
 }
 

@@ -8,9 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::session::{Recorded, SessionApp};
-use crate::app::verdict::verdict;
+use crate::app::verdict::{saved_line, verdict};
 use crate::core::duration::format_secs;
-use crate::core::stats::nights;
 use crate::core::text::{pad, truncate, width, wrap};
 
 use super::theme::Theme;
@@ -64,27 +63,13 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     parts.push((5, row("Time stretching", format_secs(summary.held_secs))));
     parts.push((6, vec![Line::default()]));
-    let saved = match &app.recorded {
-        Recorded::Saved(Some(stats)) => {
-            let tonight = if stats.tonight_kept {
-                "tonight kept"
-            } else {
-                "tonight not kept yet"
-            };
-            text(
-                &format!(
-                    "Saved. Streak: {}, {tonight}.",
-                    nights(stats.current_streak)
-                ),
-                theme.text,
-            )
-        }
-        Recorded::Saved(None) => text("Saved to your history.", theme.text),
-        Recorded::Failed(problem) => {
-            text(&format!("Not in your history yet: {problem}."), theme.title)
-        }
-        Recorded::Pending | Recorded::Nothing => Vec::new(),
+    let style = match &app.recorded {
+        Recorded::Failed(_) => theme.title,
+        _ => theme.text,
     };
+    let saved = saved_line(&app.recorded)
+        .map(|line| text(&line, style))
+        .unwrap_or_default();
     parts.push((2, saved));
 
     let rows = |parts: &[(u8, Vec<Line>)]| parts.iter().map(|(_, l)| l.len()).sum::<usize>();
