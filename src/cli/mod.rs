@@ -77,6 +77,17 @@ enum Command {
         /// even when the config's voice is false.
         #[arg(long)]
         voice: bool,
+        /// No full screen: one line per moment, for screen readers, logs and simple terminals.
+        ///
+        /// Each moment is one line, such as "Switch to the right foot" or "Rest 10 seconds.
+        /// Next: Toe flexes", and the last line says what was held and whether tonight is
+        /// kept. In a terminal, a countdown line under them rewrites itself and the session
+        /// keys work; in a pipe or a file there are only the lines. Needs no terminal at all
+        /// (a pipe, nohup, a script); what you do is recorded exactly as in the full screen.
+        /// Chosen by itself, with a note, when TERM is dumb or not set or the terminal is
+        /// smaller than 30x8.
+        #[arg(long)]
+        plain: bool,
     },
     /// List, show, check, make, edit, remove and share routines.
     #[command(subcommand)]
@@ -346,13 +357,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
-        Some(Command::Run { routine, voice }) => {
+        Some(Command::Run {
+            routine,
+            voice,
+            plain,
+        }) => {
             // The config's voice_command still chooses the speaker.
             let config = &config_file::Config {
                 voice: config.voice || voice,
                 ..config.clone()
             };
-            run::run(&paths, config, routine.as_deref(), &notes)
+            run::run(&paths, config, routine.as_deref(), plain, &notes)
         }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {

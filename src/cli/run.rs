@@ -336,9 +336,37 @@ fn settings(config: &Config) -> SessionSettings {
 
 fn need_terminal() -> Result<()> {
     if !std::io::stdout().is_terminal() {
-        bail!("the guided session needs a terminal, and standard output is not one");
+        bail!(
+            "the full screen needs a terminal, and standard output is not one; \
+             `bedstretch run --plain` runs a session line by line without one"
+        );
     }
     Ok(())
+}
+
+/// Why the full screen cannot show in this terminal, if it cannot.
+fn why_not_full_screen() -> Option<String> {
+    let term = std::env::var("TERM").ok();
+    tui::plain::why_not_full_screen(term.as_deref(), tui::plain::terminal_size())
+}
+
+/// Whether the session runs plainly: when asked, or, with a one-line note, when the
+/// terminal cannot show the full screen. Without a terminal and without a reason, the
+/// error says how to run without one.
+fn plain_mode(asked: bool) -> Result<bool> {
+    if asked {
+        return Ok(true);
+    }
+    if let Some(why) = why_not_full_screen() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "bedstretch: this terminal cannot show the full screen ({why}); \
+             running plainly, line by line"
+        );
+        return Ok(true);
+    }
+    need_terminal()?;
+    Ok(false)
 }
 
 /// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
@@ -375,10 +403,11 @@ pub fn run(
     paths: &Paths,
     config: &Config,
     routine: Option<&str>,
+    plain: bool,
     problems: &[String],
 ) -> Result<ExitCode> {
     let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
-    need_terminal()?;
+    let plain = plain_mode(plain)?;
     let session_lock = lock(paths)?;
     let clock = SystemClock::new();
     let now = Now {
@@ -389,9 +418,12 @@ pub fn run(
         routine,
         id: session_id(clock.wall(), random_u64() as u16),
     };
-    let (mut app, start) = App::session(new, settings(config), now);
     let mut shell = StoreShell::new(paths, config);
     shell.lock = session_lock;
+    if plain {
+        return run_plain(new, config, shell, clock, problems);
+    }
+    let (mut app, start) = App::session(new, settings(config), now);
     run_app(&mut app, start, shell, clock)?;
     // Said on the ordinary screen too, where it stays after the program ends; the problems
     // found at start as well, which the alternate screen had hidden.
@@ -403,6 +435,44 @@ pub fn run(
         Some(session) => report(session),
         None => Ok(ExitCode::SUCCESS),
     }
+}
+
+/// A session in plain mode: the problems found at start first (no screen hides them),
+/// then a line per moment, and the closing lines on standard output. Any session that could
+/// not be added to the history is printed whole after it, as after the full screen.
+fn run_plain(
+    new: NewSession,
+    config: &Config,
+    shell: StoreShell,
+    clock: SystemClock,
+    problems: &[String],
+) -> Result<ExitCode> {
+    let mut err = std::io::stderr();
+    for problem in problems {
+        let _ = writeln!(err, "bedstretch: {problem}");
+    }
+    // A bell in a pipe or a log is a stray control character, not a sound.
+    let settings = SessionSettings {
+        bell: config.bell && std::io::stdout().is_terminal(),
+        ..settings(config)
+    };
+    let now = Now {
+        moment: clock.moment(),
+        wall: clock.wall(),
+    };
+    let (mut app, start) = App::session(new, settings, now);
+    let (shell, result) = tui::plain::run(&mut app, start, shell, clock);
+    print_unsaved(shell.paths, &shell.unsaved);
+    result?;
+    let failed = app
+        .session
+        .as_ref()
+        .is_some_and(|s| matches!(s.recorded, Recorded::Failed(_)));
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// One line on standard error for what the session left in the history.
@@ -458,6 +528,14 @@ pub fn home(
     problems: Vec<String>,
     catalog: Catalog,
 ) -> Result<ExitCode> {
+    if let Some(why) = why_not_full_screen() {
+        // Starting a session nobody asked for would surprise more than a line that says
+        // how to start one.
+        bail!(
+            "this terminal cannot show the home screen ({why}); \
+             `bedstretch run --plain` runs tonight's routine line by line"
+        );
+    }
     need_terminal()?;
     let clock = SystemClock::new();
     let mut home = HomeApp::new(
