@@ -13,6 +13,7 @@ use bedstretch::clock::Clock;
 use bedstretch::core::history::{Outcome, Status};
 use bedstretch::tui::input::Input;
 use bedstretch::tui::plain::{LineTerminal, PlainIo};
+use bedstretch::tui::plain_out::LineOut;
 use crossterm::event::KeyCode;
 
 use support::{ManualClock, Recorded, SETTINGS, Script, Step, key, routine, wait};
@@ -61,14 +62,15 @@ fn run<W: Write>(
 ) -> (TestIo<W>, App, anyhow::Result<()>) {
     let clock = ManualClock::default();
     let events = Script::new(steps, &clock);
-    let parts = (
-        out,
+    let mut io = PlainIo {
+        out: LineOut::new(out),
         events,
-        clock.clone(),
-        Recorded::default(),
-        Stand::default(),
-    );
-    let mut io = PlainIo::new(parts, countdown, keys);
+        clock: clock.clone(),
+        shell: Recorded::default(),
+        terminal: Stand::default(),
+        countdown,
+        keys,
+    };
     let new = NewSession {
         routine: routine(toml),
         id: "id".into(),
@@ -91,7 +93,7 @@ fn in_a_pipe_there_are_only_lines() {
     let (io, _, result) = run(ONE_SECOND, Vec::new(), false, false, vec![wait(10)]);
     result.expect("runs");
     assert_eq!(
-        text(&io.out),
+        text(io.out.get_ref()),
         "Get ready: Calf stretch, left foot, 1 second\n\
          Calf stretch, left foot, 1 second\n\
          Switch to the right foot\n\
@@ -110,7 +112,7 @@ fn in_a_terminal_the_countdown_line_rewrites_itself_and_gives_way_to_each_line()
     let toml = ONE_SECOND.replace("duration = 1\nsides", "duration = 3\nsides");
     let (io, _, result) = run(&toml, Vec::new(), true, true, vec![wait(20)]);
     result.expect("runs");
-    let out = text(&io.out);
+    let out = text(io.out.get_ref());
     assert!(
         out.starts_with(
             "Keys: Space pause, → or n skip, ← or p back, h hurts, q quit, ? help\n\
@@ -148,7 +150,7 @@ fn keys_pause_and_quit_and_the_record_keeps_what_was_held() {
     let (io, _, result) = run(&toml, Vec::new(), false, true, steps);
     result.expect("runs");
     assert_eq!(
-        text(&io.out),
+        text(io.out.get_ref()),
         "Keys: Space pause, → or n skip, ← or p back, h hurts, q quit, ? help\n\
          Get ready: Calf stretch, left foot, 30 seconds\n\
          Calf stretch, left foot, 30 seconds\n\
@@ -174,7 +176,7 @@ fn without_keys_a_suspended_session_goes_on_by_itself_when_continued() {
     let (io, _, result) = run(&toml, Vec::new(), false, false, steps);
     result.expect("runs");
     assert_eq!(io.terminal.suspends.get(), 1);
-    let out = text(&io.out);
+    let out = text(io.out.get_ref());
     assert!(
         out.contains(
             "Calf stretch, left foot, 30 seconds\nPaused\nGoing on\nSwitch to the right foot\n"

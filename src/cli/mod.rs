@@ -11,6 +11,7 @@ mod routine;
 mod routine_edit;
 mod routine_files;
 mod run;
+mod run_plain;
 mod stats;
 mod status;
 

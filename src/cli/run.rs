@@ -34,10 +34,11 @@ use crate::tui::{self, theme::Theme};
 use crate::voice::Voice;
 
 use super::routine::resolve;
+use super::run_plain;
 
 /// Carries out the screens' effects against the real files and terminal.
-struct StoreShell<'a> {
-    paths: &'a Paths,
+pub(super) struct StoreShell<'a> {
+    pub(super) paths: &'a Paths,
     config: &'a Config,
     catalog: Option<Catalog>,
     /// Held from a session's start to its record, so no other bedstretch recovers it.
@@ -45,9 +46,9 @@ struct StoreShell<'a> {
     history: Option<mpsc::Receiver<Msg>>,
     /// Finished sessions that could not be appended, and where each was kept: printed with
     /// the command that appends them once the terminal is given back.
-    unsaved: Vec<(SessionRecord, Kept)>,
+    pub(super) unsaved: Vec<(SessionRecord, Kept)>,
     /// The spoken cues; silent unless the config (or `run --voice`) turns them on.
-    voice: Voice,
+    pub(super) voice: Voice,
 }
 
 impl<'a> StoreShell<'a> {
@@ -292,7 +293,7 @@ fn lock(paths: &Paths) -> Result<Option<SessionLock>> {
 
 /// After the terminal is given back: each session that could not be appended, whole, with
 /// the one command that appends it.
-fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
+pub(super) fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
     let mut err = std::io::stderr();
     for (record, kept) in unsaved {
         let Ok(line) = serde_json::to_string(record) else {
@@ -327,14 +328,14 @@ fn theme() -> Theme {
     Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
 }
 
-fn settings(config: &Config) -> SessionSettings {
+pub(super) fn settings(config: &Config) -> SessionSettings {
     SessionSettings {
         bell: config.bell,
         min_completion: config.min_completion,
     }
 }
 
-fn need_terminal() -> Result<()> {
+pub(super) fn need_terminal() -> Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!(
             "the full screen needs a terminal, and standard output is not one; \
@@ -342,31 +343,6 @@ fn need_terminal() -> Result<()> {
         );
     }
     Ok(())
-}
-
-/// Why the full screen cannot show in this terminal, if it cannot.
-fn why_not_full_screen() -> Option<String> {
-    let term = std::env::var("TERM").ok();
-    tui::plain::why_not_full_screen(term.as_deref(), tui::plain::terminal_size())
-}
-
-/// Whether the session runs plainly: when asked, or, with a one-line note, when the
-/// terminal cannot show the full screen. Without a terminal and without a reason, the
-/// error says how to run without one.
-fn plain_mode(asked: bool) -> Result<bool> {
-    if asked {
-        return Ok(true);
-    }
-    if let Some(why) = why_not_full_screen() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "bedstretch: this terminal cannot show the full screen ({why}); \
-             running plainly, line by line"
-        );
-        return Ok(true);
-    }
-    need_terminal()?;
-    Ok(false)
 }
 
 /// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
@@ -407,7 +383,7 @@ pub fn run(
     problems: &[String],
 ) -> Result<ExitCode> {
     let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
-    let plain = plain_mode(plain)?;
+    let plain = run_plain::plain_mode(plain)?;
     let session_lock = lock(paths)?;
     let clock = SystemClock::new();
     let now = Now {
@@ -421,7 +397,7 @@ pub fn run(
     let mut shell = StoreShell::new(paths, config);
     shell.lock = session_lock;
     if plain {
-        return run_plain(new, config, shell, clock, problems);
+        return run_plain::run(new, config, shell, clock, problems);
     }
     let (mut app, start) = App::session(new, settings(config), now);
     run_app(&mut app, start, shell, clock)?;
@@ -435,44 +411,6 @@ pub fn run(
         Some(session) => report(session),
         None => Ok(ExitCode::SUCCESS),
     }
-}
-
-/// A session in plain mode: the problems found at start first (no screen hides them),
-/// then a line per moment, and the closing lines on standard output. Any session that could
-/// not be added to the history is printed whole after it, as after the full screen.
-fn run_plain(
-    new: NewSession,
-    config: &Config,
-    shell: StoreShell,
-    clock: SystemClock,
-    problems: &[String],
-) -> Result<ExitCode> {
-    let mut err = std::io::stderr();
-    for problem in problems {
-        let _ = writeln!(err, "bedstretch: {problem}");
-    }
-    // A bell in a pipe or a log is a stray control character, not a sound.
-    let settings = SessionSettings {
-        bell: config.bell && std::io::stdout().is_terminal(),
-        ..settings(config)
-    };
-    let now = Now {
-        moment: clock.moment(),
-        wall: clock.wall(),
-    };
-    let (mut app, start) = App::session(new, settings, now);
-    let (shell, result) = tui::plain::run(&mut app, start, shell, clock);
-    print_unsaved(shell.paths, &shell.unsaved);
-    result?;
-    let failed = app
-        .session
-        .as_ref()
-        .is_some_and(|s| matches!(s.recorded, Recorded::Failed(_)));
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 /// One line on standard error for what the session left in the history.
@@ -528,7 +466,7 @@ pub fn home(
     problems: Vec<String>,
     catalog: Catalog,
 ) -> Result<ExitCode> {
-    if let Some(why) = why_not_full_screen() {
+    if let Some(why) = run_plain::why_not_full_screen() {
         // Starting a session nobody asked for would surprise more than a line that says
         // how to start one.
         bail!(

@@ -9,6 +9,8 @@ use std::sync::{Mutex, Once};
 
 use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, Termios};
 
+use super::plain::{LineTerminal, terminal_size};
+
 /// The settings standard input's terminal had before cbreak, once they are known.
 static SAVED: Mutex<Option<Termios>> = Mutex::new(None);
 
@@ -54,5 +56,29 @@ pub fn leave() {
     if let Some(original) = saved {
         // A terminal that is gone has nothing to restore, so a failure is no matter.
         let _ = rustix::termios::tcsetattr(io::stdin(), OptionalActions::Now, &original);
+    }
+}
+
+/// The real terminal for plain mode: cbreak mode when there are keys to read.
+pub struct Cbreak {
+    /// Standard input is a terminal, so cbreak mode was entered.
+    pub keys: bool,
+}
+
+impl LineTerminal for Cbreak {
+    fn width(&self) -> Option<u16> {
+        terminal_size().map(|(cols, _)| cols)
+    }
+
+    fn suspend(&mut self) {
+        leave();
+        super::stop_job();
+    }
+
+    fn reclaim(&mut self) {
+        if self.keys {
+            // Should this fail, the terminal is gone, and the next wait says so.
+            let _ = enter();
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod input;
 pub mod keymap;
 pub mod overlays;
 pub mod plain;
+pub mod plain_out;
 pub mod session_layout;
 pub mod session_view;
 pub mod stats_charts;

@@ -16,15 +16,13 @@ use crate::app::plain::{PlainLines, closing, countdown};
 use crate::app::session::Action;
 use crate::app::{App, Effect, Msg, Now};
 use crate::clock::Clock;
-use crate::core::text::{clean_line, truncate};
 
+use super::cbreak::{self, Cbreak};
 use super::event_loop::{self, LONGEST_WAIT, STOPPED_GAP, Shell};
 use super::input::{EventSource, Input, SignalEvents, TerminalEvents};
+use super::keymap;
+use super::plain_out::LineOut;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
-use super::{cbreak, keymap};
-
-/// Goes back to the start of the line and clears it, for rewriting the countdown.
-const REWRITE: &str = "\r\x1b[K";
 
 /// What plain mode asks of the terminal, so that tests run the loop without one.
 pub trait LineTerminal {
@@ -41,7 +39,7 @@ pub trait LineTerminal {
 /// Everything plain mode works with.
 pub struct PlainIo<W, E, C, S, T> {
     /// Where the lines go.
-    pub out: W,
+    pub out: LineOut<W>,
     /// Keys (when there are any) and signals.
     pub events: E,
     /// The time.
@@ -56,10 +54,6 @@ pub struct PlainIo<W, E, C, S, T> {
     /// Keys can be read; without them, no line asks for one, and a suspended session goes
     /// on by itself when it is continued.
     pub keys: bool,
-    /// The countdown line as it shows, if it does.
-    shown: Option<String>,
-    /// The first write that failed (a closed pipe): the session is then recorded as quit.
-    broken: Option<io::Error>,
 }
 
 impl<W, E, C, S, T> PlainIo<W, E, C, S, T>
@@ -70,22 +64,6 @@ where
     S: Shell,
     T: LineTerminal,
 {
-    /// Plain mode on these; `countdown` and `keys` as their fields say.
-    pub fn new(parts: (W, E, C, S, T), countdown: bool, keys: bool) -> Self {
-        let (out, events, clock, shell, terminal) = parts;
-        Self {
-            out,
-            events,
-            clock,
-            shell,
-            terminal,
-            countdown,
-            keys,
-            shown: None,
-            broken: None,
-        }
-    }
-
     /// Runs the session of `app` until it is over, then prints how it ended. `start` holds
     /// the effects of starting it. Should the output or the input fail, the session is
     /// still recorded before the error returns.
@@ -105,11 +83,17 @@ where
         self.rewrite(None);
         if let Some(session) = app.session.as_ref() {
             for line in closing(session) {
-                self.say(&line);
+                self.out.say(&line);
             }
         }
         result?;
-        self.broken.take().map_or(Ok(()), |e| Err(e.into()))
+        self.out.take_error().map_or(Ok(()), |e| Err(e.into()))
+    }
+
+    /// [`PlainIo::run`], then gives the shell back, for what it kept.
+    pub fn run_to_end(mut self, app: &mut App, start: Vec<Effect>) -> (S, Result<()>) {
+        let result = self.run(app, start);
+        (self.shell, result)
     }
 
     fn now(&self) -> Now {
@@ -126,13 +110,13 @@ where
         start: Vec<Effect>,
     ) -> Result<()> {
         if self.keys {
-            self.say(&keys_in_words());
+            self.out.say(&keys_in_words());
         }
         self.print(app, lines, None, &start);
         self.carry_out(app, lines, start);
         loop {
             self.handle(app, lines, None, Msg::Tick);
-            if let Some(e) = self.broken.take() {
+            if let Some(e) = self.out.take_error() {
                 return Err(e.into());
             }
             let Some(session) = app.session.as_ref().filter(|_| !app.exit) else {
@@ -143,7 +127,7 @@ where
             }
             let now = self.clock.moment();
             if self.countdown {
-                self.rewrite(countdown(session, now));
+                self.rewrite(countdown(session, now).as_deref());
             }
             let wait = app
                 .until_next_change(now)
@@ -159,7 +143,7 @@ where
             let msg = match input {
                 Input::Key(key) => keymap::msg_for(key, app),
                 Input::Resize => {
-                    self.shown = None;
+                    self.out.forget();
                     None
                 }
                 Input::Quit => Some(Msg::Quit),
@@ -209,7 +193,7 @@ where
     ) {
         if let Some(session) = app.session.as_ref() {
             for line in lines.lines(session, action, effects) {
-                self.say(&line);
+                self.out.say(&line);
             }
         }
     }
@@ -241,48 +225,14 @@ where
         }
     }
 
-    /// One line, cleaned of controls, after clearing the countdown line if one shows.
-    fn say(&mut self, line: &str) {
-        let clear = if self.shown.take().is_some() {
-            REWRITE
-        } else {
-            ""
-        };
-        let line = clean_line(line);
-        self.write(&format!("{clear}{line}\n"));
-    }
-
-    /// Shows `text` as the countdown line in place of the one shown, or clears it.
-    fn rewrite(&mut self, text: Option<String>) {
-        let text = text.map(|t| {
-            // A column spare, so a terminal that wraps at the last column never does.
-            let room = self
-                .terminal
-                .width()
-                .map_or(usize::MAX, |w| usize::from(w).saturating_sub(1));
-            truncate(&clean_line(&t), room)
-        });
-        if text == self.shown {
-            return;
-        }
-        match &text {
-            Some(text) => self.write(&format!("{REWRITE}{text}")),
-            None => self.write(REWRITE),
-        }
-        self.shown = text;
-    }
-
-    fn write(&mut self, text: &str) {
-        if self.broken.is_some() {
-            return;
-        }
-        if let Err(e) = self
-            .out
-            .write_all(text.as_bytes())
-            .and_then(|()| self.out.flush())
-        {
-            self.broken = Some(e);
-        }
+    /// Shows the countdown line, or clears it, in the terminal's width less a column, so a
+    /// terminal that wraps at its last column never does.
+    fn rewrite(&mut self, text: Option<&str>) {
+        let room = self
+            .terminal
+            .width()
+            .map_or(usize::MAX, |w| usize::from(w).saturating_sub(1));
+        self.out.rewrite(text, room);
     }
 }
 
@@ -328,29 +278,6 @@ pub fn terminal_size() -> Option<(u16, u16)> {
     crossterm::terminal::size().ok()
 }
 
-/// The real terminal in cbreak mode (when there are keys to read).
-struct Cbreak {
-    keys: bool,
-}
-
-impl LineTerminal for Cbreak {
-    fn width(&self) -> Option<u16> {
-        terminal_size().map(|(cols, _)| cols)
-    }
-
-    fn suspend(&mut self) {
-        cbreak::leave();
-        super::stop_job();
-    }
-
-    fn reclaim(&mut self) {
-        if self.keys {
-            // Should this fail, the terminal is gone, and the next wait says so.
-            let _ = cbreak::enter();
-        }
-    }
-}
-
 /// Runs the session of `app` in plain mode on the real standard output, with keys when
 /// standard input is a terminal, and gives the terminal its settings back whatever
 /// happens. Returns the shell, for what it kept, with the result.
@@ -362,49 +289,42 @@ pub fn run<S: Shell, C: Clock>(
 ) -> (S, Result<()>) {
     let keys = io::stdin().is_terminal();
     let countdown = io::stdout().is_terminal();
-    let terminal = Cbreak { keys };
-    if keys {
-        let events = match TerminalEvents::new() {
-            Ok(events) => events,
-            Err(e) => {
-                return (
-                    shell,
-                    Err(anyhow::Error::new(e).context("cannot catch signals")),
-                );
-            }
-        };
-        if let Err(e) = cbreak::enter() {
-            return (
-                shell,
-                Err(anyhow::Error::new(e).context("cannot set up the terminal")),
-            );
-        }
-        let mut io = PlainIo::new(
-            (io::stdout(), events, clock, shell, terminal),
-            countdown,
-            keys,
-        );
-        let result = io.run(app, start);
-        cbreak::leave();
-        (io.shell, result)
-    } else {
+    let cannot = |e: io::Error, what: &str| Err(anyhow::Error::new(e).context(what.to_string()));
+    if !keys {
         let events = match SignalEvents::new() {
             Ok(events) => events,
-            Err(e) => {
-                return (
-                    shell,
-                    Err(anyhow::Error::new(e).context("cannot catch signals")),
-                );
-            }
+            Err(e) => return (shell, cannot(e, "cannot catch signals")),
         };
-        let mut io = PlainIo::new(
-            (io::stdout(), events, clock, shell, terminal),
+        let io = PlainIo {
+            out: LineOut::new(io::stdout()),
+            events,
+            clock,
+            shell,
+            terminal: Cbreak { keys },
             countdown,
             keys,
-        );
-        let result = io.run(app, start);
-        (io.shell, result)
+        };
+        return io.run_to_end(app, start);
     }
+    let events = match TerminalEvents::new() {
+        Ok(events) => events,
+        Err(e) => return (shell, cannot(e, "cannot catch signals")),
+    };
+    if let Err(e) = cbreak::enter() {
+        return (shell, cannot(e, "cannot set up the terminal"));
+    }
+    let io = PlainIo {
+        out: LineOut::new(io::stdout()),
+        events,
+        clock,
+        shell,
+        terminal: Cbreak { keys },
+        countdown,
+        keys,
+    };
+    let (shell, result) = io.run_to_end(app, start);
+    cbreak::leave();
+    (shell, result)
 }
 
 #[cfg(test)]
