@@ -48,8 +48,9 @@ pub struct PlainIo<W, E, C, S, T> {
     pub shell: S,
     /// The terminal, or a stand-in.
     pub terminal: T,
-    /// Standard output is a terminal, so the countdown line rewrites itself there; a pipe
-    /// or a file gets the lines alone, with no `\r` to spoil a log.
+    /// Standard output is a terminal that can clear a line, so the countdown line rewrites
+    /// itself there; a pipe, a file or a dumb terminal gets the lines alone, with no `\r` to
+    /// spoil a log.
     pub countdown: bool,
     /// Keys can be read; without them, no line asks for one, and a suspended session goes
     /// on by itself when it is continued.
@@ -260,14 +261,20 @@ pub fn keys_in_words() -> String {
 /// Why this terminal cannot show the full screen, if it cannot: `TERM` is `dumb` or not set,
 /// or the terminal is smaller than the screen's minimum.
 pub fn why_not_full_screen(term: Option<&str>, size: Option<(u16, u16)>) -> Option<String> {
-    match term {
-        None | Some("") => return Some("TERM is not set".to_string()),
-        Some("dumb") => return Some("TERM=dumb".to_string()),
-        Some(_) => {}
+    if is_dumb(term) {
+        return Some(match term {
+            Some("dumb") => "TERM=dumb".to_string(),
+            _ => "TERM is not set".to_string(),
+        });
     }
     let (cols, rows) = size?;
     (cols < MIN_WIDTH || rows < MIN_HEIGHT)
         .then(|| format!("it is {cols}x{rows}, smaller than {MIN_WIDTH}x{MIN_HEIGHT}"))
+}
+
+/// True for a terminal that says it can do nothing but print: `TERM` is `dumb` or not set.
+fn is_dumb(term: Option<&str>) -> bool {
+    matches!(term, None | Some("" | "dumb"))
 }
 
 /// The size of the terminal standard output shows on; `None` when it is not a terminal.
@@ -288,7 +295,10 @@ pub fn run<S: Shell, C: Clock>(
     clock: C,
 ) -> (S, Result<()>) {
     let keys = io::stdin().is_terminal();
-    let countdown = io::stdout().is_terminal();
+    // A dumb terminal (an editor's shell buffer, say) may not know how to clear a line, so
+    // it gets the lines alone, as a pipe does.
+    let term = std::env::var("TERM").ok();
+    let countdown = io::stdout().is_terminal() && !is_dumb(term.as_deref());
     let cannot = |e: io::Error, what: &str| Err(anyhow::Error::new(e).context(what.to_string()));
     if !keys {
         let events = match SignalEvents::new() {
