@@ -26,6 +26,7 @@ use super::atomic::write_atomic;
 use super::history_read::{FileLines, Gather, History, MAX_LINE_BYTES, history_files, open};
 use super::paths::Paths;
 use super::read::{self, Lines};
+use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
 const VERSION: u32 = 8;
@@ -44,15 +45,20 @@ struct Cache {
 /// same-size rewrite with its mtime put back (`touch -r`, a sync tool); the inode tells a
 /// replaced file, and the ctime, which no user can set, tells any other change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    len: u64,
-    mtime_ns: i128,
-    ctime_ns: i128,
-    ino: u64,
+pub(super) struct Stamp {
+    /// Its length in bytes.
+    pub len: u64,
+    /// Its modification time, in nanoseconds since the epoch.
+    pub mtime_ns: i128,
+    /// Its status change time, in nanoseconds since the epoch.
+    pub ctime_ns: i128,
+    /// Its inode.
+    pub ino: u64,
 }
 
 impl Stamp {
-    fn of(meta: &Metadata) -> Self {
+    /// The stamp of the file `meta` describes.
+    pub fn of(meta: &Metadata) -> Self {
         let ns = |secs: i64, nsecs: i64| i128::from(secs) * 1_000_000_000 + i128::from(nsecs);
         Self {
             len: meta.len(),
@@ -62,9 +68,12 @@ impl Stamp {
         }
     }
 
-    /// The later of the two change times: either can be the one that moved.
-    fn newest_ns(&self) -> i128 {
-        self.mtime_ns.max(self.ctime_ns)
+    /// Whether a cache written when `racy_after` (see [`racy_after`]) was made may trust
+    /// this stamp: a file changed within the timestamp granularity of the cache's own
+    /// writing may look unchanged when it is not (git calls this "racily clean").
+    pub fn trusted(&self, racy_after: i128) -> bool {
+        // The later of the two change times: either can be the one that moved.
+        self.mtime_ns.max(self.ctime_ns) < racy_after
     }
 }
 
@@ -189,7 +198,7 @@ fn cache_path(paths: &Paths) -> PathBuf {
 /// keeps less of each line than the line itself (and only the first few bad lines), so
 /// anything larger was not written by bedstretch; reading it would cost more than the
 /// history it claims to save reading.
-fn cache_limit(files: usize, bytes: u64) -> u64 {
+pub(super) fn cache_limit(files: usize, bytes: u64) -> u64 {
     let framing = CACHE_BYTES_PER_FILE.saturating_mul(files as u64 + 1);
     framing.saturating_add(bytes.saturating_mul(2))
 }
@@ -202,8 +211,33 @@ fn load(path: &Path, limit: u64) -> Option<Cache> {
         .filter(|cache| cache.v == VERSION)
 }
 
+/// The moment after which a file change is too close to the writing of the cache that `meta`
+/// describes to trust a stamp (see [`Stamp::trusted`]); a cache of unknown age trusts none.
+pub(super) fn racy_after(meta: &Metadata) -> i128 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128 - RACY_NS)
+}
+
+/// A history file's name as the caches know it.
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Stats facts of every session, each id once, oldest first; bad lines as warnings.
 pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
+    read_facts_renewing(paths, false)
+}
+
+/// [`read_facts`], and the streak cache written when the summary changed or when
+/// `renew_streaks` says the caller found it missing or stale.
+pub(super) fn read_facts_renewing(
+    paths: &Paths,
+    renew_streaks: bool,
+) -> Result<History<SessionFacts>> {
     let cache_file = cache_path(paths);
     let paths_read = history_files(&paths.history_dir())?;
     let history_bytes = paths_read
@@ -216,11 +250,7 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     let mut old = loaded.unwrap_or_default();
     // A file changed within the timestamp granularity of the cache's own writing may look
     // unchanged when it is not (git calls this "racily clean"); such files are read again.
-    let racy_after = fs::metadata(&cache_file)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128 - RACY_NS);
+    let racy_after = fs::metadata(&cache_file).map_or(0, |m| racy_after(&m));
     let mut files = Vec::new();
     for path in paths_read {
         let (file, meta) = match open(&path)? {
@@ -230,14 +260,11 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
                 continue;
             }
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = file_name(&path);
         let cached = old
             .files
             .iter()
-            .position(|f| f.name == name && f.stamp.newest_ns() < racy_after)
+            .position(|f| f.name == name && f.stamp.trusted(racy_after))
             .map(|i| old.files.swap_remove(i));
         // Rewriting the cache after a racy read moves its time on, so the next read trusts it.
         changed |= cached.is_none();
@@ -267,6 +294,14 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
         }
     }
     let history = gather.finish();
+    // Only a history of regular files can be told current from stamps alone.
+    if (changed || renew_streaks) && files.iter().all(|(_, s)| s.is_ok()) {
+        let stamps = files
+            .iter()
+            .filter_map(|(_, s)| s.as_ref().ok())
+            .map(|s| (s.name.as_str(), &s.stamp));
+        streak_cache::write(paths, stamps, &history.sessions);
+    }
     if changed {
         let cache = Cache {
             v: VERSION,

@@ -12,3 +12,4 @@ pub mod paths;
 pub mod progress;
 pub mod read;
 pub mod routines;
+pub mod streak_cache;
