@@ -41,6 +41,13 @@ struct Cache {
     files: Vec<FileSummary>,
 }
 
+/// [`Cache`] as it is written, from borrowed summaries.
+#[derive(Serialize)]
+struct CacheRef<'a> {
+    v: u32,
+    files: Vec<&'a FileSummary>,
+}
+
 /// What identifies one version of a file without reading it. Size and mtime alone miss a
 /// same-size rewrite with its mtime put back (`touch -r`, a sync tool); the inode tells a
 /// replaced file, and the ctime, which no user can set, tells any other change.
@@ -166,25 +173,22 @@ impl From<SessionRecord> for CachedSession {
 
 impl CachedSession {
     /// The facts back; `None` only for a cache edited by hand into an impossible time.
-    fn facts(&self) -> Option<SessionFacts> {
+    fn into_facts(self) -> Option<SessionFacts> {
         let offset = FixedOffset::east_opt(self.offset_secs)?;
         let started_at =
             DateTime::from_timestamp(self.start_secs, self.start_nanos)?.with_timezone(&offset);
         Some(SessionFacts {
-            id: self.id.clone(),
-            routine_name: self.routine_name.clone(),
+            id: self.id,
+            routine_name: self.routine_name,
             started_at,
             completed: self.completed,
             planned: self.planned,
-            skipped: self.skipped.clone(),
+            skipped: self.skipped,
             counts: self.counts,
             hurt: self
                 .hurt
-                .iter()
-                .map(|(step, side)| Hurt {
-                    step: step.clone(),
-                    side: side.clone(),
-                })
+                .into_iter()
+                .map(|(step, side)| Hurt { step, side })
                 .collect(),
         })
     }
@@ -275,42 +279,54 @@ pub(super) fn read_facts_renewing(
     // Summaries left over belong to files that are gone.
     changed |= !old.files.is_empty();
 
+    // Encoded before the summaries are taken apart for the sessions they hold, which saves
+    // copying every session's strings on the usual run, where nothing changed.
+    let json = changed
+        .then(|| {
+            let summaries = files.iter().filter_map(|(_, s)| s.as_ref().ok());
+            serde_json::to_vec(&CacheRef {
+                v: VERSION,
+                files: summaries.collect(),
+            })
+            .ok()
+        })
+        .flatten();
+    // Only a history of regular files can be told current from stamps alone.
+    let stamps: Option<Vec<(String, Stamp)>> = files
+        .iter()
+        .map(|(_, s)| s.as_ref().ok().map(|s| (s.name.clone(), s.stamp.clone())))
+        .collect();
+
     let mut gather = Gather::default();
-    for (path, summary) in &files {
+    for (path, summary) in files {
         match summary {
             Ok(summary) => {
-                let mut bad = summary.body.bad.clone();
+                let mut bad = summary.body.bad;
                 bad.extend(&summary.tail.bad);
-                let sessions = summary.body.sessions.iter().chain(&summary.tail.sessions);
-                let cramps = summary.body.cramps.iter().chain(&summary.tail.cramps);
+                let sessions = summary
+                    .body
+                    .sessions
+                    .into_iter()
+                    .chain(summary.tail.sessions);
+                let cramps = summary.body.cramps.into_iter().chain(summary.tail.cramps);
                 gather.add(
-                    path,
-                    sessions.filter_map(CachedSession::facts),
-                    cramps.cloned(),
+                    &path,
+                    sessions.filter_map(CachedSession::into_facts),
+                    cramps,
                     &bad,
                 );
             }
-            Err(warning) => gather.skip_file(warning.clone()),
+            Err(warning) => gather.skip_file(warning),
         }
     }
     let history = gather.finish();
-    // Only a history of regular files can be told current from stamps alone.
-    if (changed || renew_streaks) && files.iter().all(|(_, s)| s.is_ok()) {
-        let stamps = files
-            .iter()
-            .filter_map(|(_, s)| s.as_ref().ok())
-            .map(|s| (s.name.as_str(), &s.stamp));
+    if let Some(stamps) = stamps.filter(|_| changed || renew_streaks) {
+        let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
         streak_cache::write(paths, stamps, &history.sessions);
     }
-    if changed {
-        let cache = Cache {
-            v: VERSION,
-            files: files.into_iter().filter_map(|(_, s)| s.ok()).collect(),
-        };
-        // The cache only saves time; when it cannot be written, the next run reads again.
-        if let Ok(json) = serde_json::to_vec(&cache) {
-            let _ = write_atomic(&cache_file, &json);
-        }
+    // The cache only saves time; when it cannot be written, the next run reads again.
+    if let Some(json) = json {
+        let _ = write_atomic(&cache_file, &json);
     }
     Ok(history)
 }
