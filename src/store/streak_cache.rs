@@ -28,10 +28,11 @@ use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
 use super::atomic::write_atomic;
-use super::history_cache::{Stamp, cache_limit, file_name, racy_after, read_facts_renewing};
+use super::history_cache::{cache_limit, read_facts_renewing};
 use super::history_read::history_files;
 use super::paths::Paths;
 use super::read;
+use super::stamp::{Stamp, file_name, racy_after};
 
 /// What every streak cache starts with.
 const MAGIC: &[u8; 16] = b"bedstretch-strk\n";
