@@ -76,7 +76,8 @@ pub fn read(paths: &Paths) -> Option<Vec<CountingSession>> {
         return None;
     }
     let mut bytes = Vec::new();
-    // The file can be replaced while it is read; its stamp check below still holds.
+    // Read through the one open file, so its time and its bytes belong together even if a
+    // writer replaces it meanwhile.
     file.take(limit).read_to_end(&mut bytes).ok()?;
     parse(&bytes, &current, racy_after(&meta))
 }
