@@ -24,8 +24,8 @@ every key is optional:
 A bad value costs only its own key, which falls back to its default.";
 
 pub const STATUS_HELP: &str = "\
-Tonight in one line, for a shell prompt or a status bar, read from the history's summary so
-it costs a few milliseconds:
+Tonight in one line, for a shell prompt or a status bar, read from a small summary of the
+history kept beside it, so it costs a few milliseconds:
 
   🦶 12                  tonight is kept; the streak is 12 nights
   stretch tonight · 12   not yet
