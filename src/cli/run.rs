@@ -400,6 +400,9 @@ pub fn run(
         return run_plain::run(new, config, shell, clock, problems);
     }
     let (mut app, start) = App::session(new, settings(config), now);
+    if let Some(session) = app.session.as_mut() {
+        session.unspoken = shell.voice.problem();
+    }
     run_app(&mut app, start, shell, clock)?;
     // Said on the ordinary screen too, where it stays after the program ends; the problems
     // found at start as well, which the alternate screen had hidden.
