@@ -72,26 +72,60 @@ pub fn suspend() {
     stop_job();
 }
 
-/// Sends SIGTSTP to the whole job with its default action, as a cooked terminal's Ctrl-Z
-/// does: were bedstretch run from a wrapper script, stopping only this process would leave
-/// the shell waiting on the script with the terminal taken. Where no shell does job control
-/// (`ssh host bedstretch`, `xterm -e bedstretch`), the kernel discards the signal rather than
-/// stop a job that nothing could continue; raising SIGSTOP would freeze it for good.
-#[allow(unsafe_code)]
+/// Stops the whole job, as a cooked terminal's Ctrl-Z does: were bedstretch run from a
+/// wrapper script, stopping only this process would leave the shell waiting on the script
+/// with the terminal taken. Only where a shell could continue it: where no shell does job
+/// control (`ssh host bedstretch`, `xterm -e bedstretch`) the kernel itself discards a
+/// terminal stop rather than freeze a job that nothing could continue, and so does this.
+///
+/// SIGSTOP to the process group, after that check, does what SIGTSTP with its default action
+/// would, without taking signal-hook's SIGTSTP handler down and putting it back, which only
+/// unsafe code could do.
 pub(crate) fn stop_job() {
-    // SAFETY: sigaction and kill are called with valid pointers to local structs; our own
-    // handler (signal-hook's) is saved whole and put back whole once the job goes on.
-    unsafe {
-        let mut default: libc::sigaction = std::mem::zeroed();
-        default.sa_sigaction = libc::SIG_DFL;
-        let mut ours: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(libc::SIGTSTP, &default, &mut ours) != 0 {
-            return;
-        }
-        // Delivered to this process before kill returns: the stop happens inside it.
-        libc::kill(0, libc::SIGTSTP);
-        libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
+    if !job_control() {
+        return;
     }
+    // Delivered to this process before the call returns: the stop happens inside it.
+    let _ = rustix::process::kill_current_process_group(rustix::process::Signal::STOP);
+}
+
+/// Whether a shell could continue this job: the kernel's rule for an orphaned process group,
+/// followed up this process's ancestry. The group is not orphaned when some member's parent is
+/// in another group of the same session (a shell doing job control). Where an ancestor cannot
+/// be looked up (no /proc), the answer is no: pausing without stopping is the safe mistake.
+fn job_control() -> bool {
+    use rustix::process::{getpgid, getpgrp, getpid, getppid, getsid};
+    let group = getpgrp();
+    let Ok(session) = getsid(None) else {
+        return false;
+    };
+    let mut pid = getpid();
+    // A job's chain of processes within one group is short; the bound only guards a loop.
+    for _ in 0..64 {
+        let parent = if pid == getpid() {
+            getppid()
+        } else {
+            parent_of(pid)
+        };
+        let Some(parent) = parent else {
+            return false;
+        };
+        match getpgid(Some(parent)) {
+            Ok(parent_group) if parent_group == group => pid = parent,
+            Ok(_) => return getsid(Some(parent)).is_ok_and(|s| s == session),
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+/// Another process's parent, from `/proc/PID/stat` (the name in it may hold spaces and
+/// parentheses, so the fields are read after the last `)`).
+fn parent_of(pid: rustix::process::Pid) -> Option<rustix::process::Pid> {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", pid.as_raw_nonzero())).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let ppid: i32 = after_name.split_whitespace().nth(1)?.parse().ok()?;
+    rustix::process::Pid::from_raw(ppid)
 }
 
 /// Rings the terminal bell on standard output.
