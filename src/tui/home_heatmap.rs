@@ -97,7 +97,8 @@ fn legend(t: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
+/// How a night is drawn, here and on the stats page's strip, so the two always agree.
+pub(crate) fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
     match state {
         NightState::Kept => ("■", t.digits),
         NightState::Partly => ("▪", t.digits_paused),

@@ -14,6 +14,7 @@ use crate::core::cramps::{Comparison, Group, HurtStep};
 use crate::core::stats::NightState;
 use crate::core::text::{clean_line, pad, width, wrap};
 
+use super::home_heatmap::cell as night_cell;
 use super::theme::Theme;
 
 /// Columns of the row labels, "kept" and "cramp", with their space.
@@ -62,7 +63,7 @@ pub fn strip_lines(
     for band in recent.rchunks(per_band).rev() {
         lines.push(dates_line(band, t));
         lines.push(nights_line(band, "kept", t, |night, t| {
-            kept_cell(night.state, t)
+            night_cell(night.state, t)
         }));
         lines.push(nights_line(band, "cramp", t, cramp_cell));
     }
@@ -74,15 +75,15 @@ pub fn strip_lines(
 pub fn legend_lines(rest_days: bool, cols: usize, rows: usize, t: &Theme) -> Vec<Line<'static>> {
     // The cramp row's marks come early: on a narrow terminal the last items are left out.
     let mut items = vec![
-        (kept_cell(NightState::Kept, t), "kept"),
+        (night_cell(NightState::Kept, t), "kept"),
         (("▁▄█", t.text), "cramp 1 to 10"),
         (severity_cell(0, t), "no cramp"),
         (("·", t.dim), "nothing"),
-        (kept_cell(NightState::Partly, t), "partly"),
-        (kept_cell(NightState::Open, t), "tonight"),
+        (night_cell(NightState::Partly, t), "partly"),
+        (night_cell(NightState::Open, t), "tonight"),
     ];
     if rest_days {
-        items.push((kept_cell(NightState::Rest, t), "rest day"));
+        items.push((night_cell(NightState::Rest, t), "rest day"));
     }
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut spans: Vec<Span<'static>> = Vec::new();
@@ -231,17 +232,6 @@ fn nights_line(
         }
     }
     Line::from(spans)
-}
-
-fn kept_cell(state: NightState, t: &Theme) -> (&'static str, Style) {
-    match state {
-        NightState::Kept => ("■", t.digits),
-        NightState::Partly => ("▪", t.digits_paused),
-        NightState::Missed => ("·", t.dim),
-        NightState::Rest => ("-", t.dim),
-        NightState::Open => ("□", t.title),
-        NightState::Future | NightState::BeforeStart => (" ", t.dim),
-    }
 }
 
 /// A night's cramp: its height, a ring for none, a dot for no entry; blank where nothing is due.
