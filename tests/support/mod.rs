@@ -2,6 +2,8 @@
 //! that only remembers what it was asked to do.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::convert::Infallible;
