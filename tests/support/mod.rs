@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod torture;
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
