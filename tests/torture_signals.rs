@@ -1,5 +1,5 @@
-//! Torture: SIGTERM, SIGHUP, SIGINT and SIGQUIT at a random moment of a real session each
-//! give the terminal back (the raw bytes end with the alternate screen
+//! Torture: SIGTERM, SIGHUP, SIGINT and SIGQUIT at a random moment of a real session, and a
+//! panic mid-session, each give the terminal back (the raw bytes end with the alternate screen
 //! left and the cursor shown) and record the session as `quit`, at once, with no
 //! `current.json` left behind. (SIGKILL, which nothing can catch, is recovered as
 //! `interrupted` at the next start: tests/torture_kill.rs.)
@@ -72,6 +72,30 @@ fn quit_by_signal(signal: &str) {
     pty.wait_exit_and_output();
     let at = format!("{signal} {after_ms} ms into the session");
     assert_terminal_given_back(&pty.raw_output(), &at);
+    assert_recorded_quit(&home, &at);
+}
+
+/// Debug builds only: the variable that makes the binary panic exists only there.
+#[cfg(debug_assertions)]
+#[test]
+fn torture_a_panic_mid_session_gives_the_terminal_back_and_records_quit() {
+    let mut rng = Rng::for_test("torture_signals panic");
+    // Seconds after the clock started, in tenths: from the first step to the fourth second.
+    let after = format!("{:.1}", 0.5 + rng.below(35) as f64 / 10.0);
+    let home = Home::with_routine("signal.toml", ROUTINE);
+    let mut cmd = home.command(&["run", "signal.toml"]);
+    cmd.env("BEDSTRETCH_TEST_PANIC_AFTER_SECS", &after);
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("Calf stretch");
+    assert!(!pty.wait_exit_and_output(), "a panic is a failure");
+    let raw = pty.raw_output();
+    let at = format!("a panic {after} s in");
+    assert!(
+        String::from_utf8_lossy(&raw).contains("the panic the test asked for"),
+        "{at}: the panic happened and was said: {}",
+        String::from_utf8_lossy(&raw)
+    );
+    assert_terminal_given_back(&raw, &at);
     assert_recorded_quit(&home, &at);
 }
 
