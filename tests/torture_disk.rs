@@ -266,6 +266,24 @@ fn torture_a_full_disk_at_start_still_lets_a_person_stretch_and_keeps_the_sessio
 }
 
 #[test]
+fn torture_a_disk_that_fills_mid_session_never_loses_nor_tears_the_session() {
+    let disk = DiskHome::new();
+    let Some(tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
+        return;
+    };
+    disk.earlier_history(100);
+    let mut pty = disk.session();
+    // The first side is held and saved: current.json holds it.
+    pty.wait_for("Switch sides");
+    let filler = tmpfs.fill();
+    let refused = stretch_to_the_end(&mut pty);
+    assert_kept_where_said(&refused);
+    drop(pty);
+    fs::remove_file(filler).expect("room again");
+    add_it_as_told(&disk, &refused);
+}
+
+#[test]
 fn torture_a_read_only_data_folder_at_start_still_lets_a_person_stretch() {
     let disk = DiskHome::new();
     let Some(tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {

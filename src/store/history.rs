@@ -104,20 +104,29 @@ fn append_line(path: &Path, line: &str) -> io::Result<()> {
         .create(true)
         .open(path)?;
     FileExt::lock(&file)?;
+    let len = file.metadata()?.len();
     // A crash in an earlier write can leave a torn last line; start on a fresh one so this
     // record is never glued to it.
-    let lead = if ends_with_newline(&mut file)? {
+    let lead = if ends_with_newline(&mut file, len)? {
         ""
     } else {
         "\n"
     };
-    file.write_all(format!("{lead}{line}\n").as_bytes())?;
-    file.sync_data()?;
+    let written = file
+        .write_all(format!("{lead}{line}\n").as_bytes())
+        .and_then(|()| file.sync_data());
+    if let Err(e) = written {
+        // A full disk takes the start of a line and refuses the rest. Take the start back:
+        // the caller keeps the record elsewhere and says so, and a torn line left here would
+        // be warned about at every start, for ever. Still under the lock, so no other
+        // writer's line can be cut.
+        let _ = file.set_len(len).and_then(|()| file.sync_data());
+        return Err(e);
+    }
     FileExt::unlock(&file)
 }
 
-fn ends_with_newline(file: &mut File) -> io::Result<bool> {
-    let len = file.metadata()?.len();
+fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
     if len == 0 {
         return Ok(true);
     }

@@ -140,7 +140,15 @@ pub fn keep(paths: &Paths, record: &SessionRecord) -> Kept {
         .collect();
     let fallback = std::env::temp_dir().join(format!("bedstretch-unsaved-{safe}.json"));
     match write_atomic(&fallback, &json) {
-        Ok(()) => Kept::Fallback(fallback),
+        Ok(()) => {
+            // What current.json still holds is an older copy of this session, saved before
+            // the disk failed, under the same id. Recovered at the next start, it would reach
+            // the history first and hide the whole record added after it (readers keep the
+            // first line of an id). The fallback holds it all; a folder that refuses even
+            // this removal is no worse off.
+            let _ = remove(&current_path(paths));
+            Kept::Fallback(fallback)
+        }
         Err(_) => Kept::Nowhere,
     }
 }
