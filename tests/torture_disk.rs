@@ -103,6 +103,35 @@ impl Drop for Tmpfs {
     }
 }
 
+/// A folder mounted over another, unmounted when dropped.
+struct Bind {
+    at: PathBuf,
+}
+
+impl Bind {
+    fn mount(from: &Path, at: &Path) -> Self {
+        let status = Command::new("mount")
+            .arg("--bind")
+            .arg(from)
+            .arg(at)
+            .status()
+            .expect("mount");
+        assert!(status.success(), "bind mount");
+        Self {
+            at: at.to_path_buf(),
+        }
+    }
+}
+
+impl Drop for Bind {
+    fn drop(&mut self) {
+        let done = Command::new("umount").arg(&self.at).status();
+        if !done.is_ok_and(|s| s.success()) {
+            let _ = Command::new("umount").arg("-l").arg(&self.at).status();
+        }
+    }
+}
+
 /// A person's home whose data folder is a fresh tmpfs, with a temporary folder of its own.
 struct DiskHome {
     home: Home,
@@ -280,6 +309,39 @@ fn torture_a_disk_that_fills_mid_session_never_loses_nor_tears_the_session() {
     assert_kept_where_said(&refused);
     drop(pty);
     fs::remove_file(filler).expect("room again");
+    add_it_as_told(&disk, &refused);
+}
+
+#[test]
+fn torture_a_data_folder_turned_read_only_mid_session_keeps_the_session() {
+    let disk = DiskHome::new();
+    let Some(_tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
+        return;
+    };
+    disk.earlier_history(0);
+    let mut pty = disk.session();
+    pty.wait_for("Switch sides");
+    // A file system cannot be remounted read-only while the session holds a file open for
+    // writing (its lock); a read-only copy mounted over the folder has the same effect on
+    // every write from now on.
+    let staging = disk.home.dir.path().join("staging");
+    let Some(read_only) = Tmpfs::mount(&staging, "256k") else {
+        return;
+    };
+    let copied = Command::new("cp")
+        .arg("-a")
+        .arg(disk.home.data().join("."))
+        .arg(&staging)
+        .status()
+        .expect("cp");
+    assert!(copied.success());
+    read_only.read_only();
+    let over = Bind::mount(&staging, &disk.home.data());
+    let refused = stretch_to_the_end(&mut pty);
+    assert_kept_where_said(&refused);
+    drop(pty);
+    // Writable again: the folder as it was when it turned read-only.
+    drop(over);
     add_it_as_told(&disk, &refused);
 }
 
