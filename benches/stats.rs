@@ -1,11 +1,13 @@
-//! Stats over 1, 10 and 30 years of generated history: computing the streaks from facts, and
-//! parsing history lines into facts (what the summary cache saves on every run).
+//! Stats over 1, 10 and 30 years of generated history: computing the streaks from facts, the
+//! streaks alone as `bedstretch status` counts them, and parsing history lines into facts
+//! (what the summary cache saves on every run).
 //!
 //! Run with `cargo bench --bench stats`.
 
 use std::hint::black_box;
 
 use bedstretch::core::stats::{Rules, SessionFacts, Stats};
+use bedstretch::core::streaks::{CountingSession, Streaks};
 use bedstretch::store::history_read::facts_of_lines;
 use chrono::{DateTime, Duration, FixedOffset};
 
@@ -61,6 +63,16 @@ fn compute_streaks(bencher: divan::Bencher, years: i64) {
     let history = facts(years);
     let rules = Rules::default();
     bencher.bench(|| Stats::compute(black_box(&history), &rules, start()));
+}
+
+#[divan::bench(args = [1, 10, 30])]
+fn status_streaks(bencher: divan::Bencher, years: i64) {
+    let counting: Vec<CountingSession> = facts(years)
+        .iter()
+        .filter_map(CountingSession::of)
+        .collect();
+    let rules = Rules::default();
+    bencher.bench(|| Streaks::as_of(black_box(&counting).iter().copied(), &rules, start()));
 }
 
 #[divan::bench(args = [1, 10, 30], sample_count = 10)]

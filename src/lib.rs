@@ -15,3 +15,4 @@ pub mod clock;
 pub mod core;
 pub mod store;
 pub mod tui;
+pub mod voice;

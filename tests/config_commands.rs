@@ -81,6 +81,8 @@ min_completion = 0.8              # default
 rest_days = []                    # default
 bell = true                       # default
 theme = \"night\"                   # default
+voice = false                     # default
+voice_command = \"\"                # default
 morning_ends_at = \"12:00\"         # default
 remind_at = \"\"                    # default
 "
@@ -113,6 +115,8 @@ min_completion = 0.5        # config.toml:4
 rest_days = [\"sat\", \"sun\"]  # config.toml:5
 bell = false                # config.toml:6
 theme = \"night\"             # config.toml:7
+voice = false               # default
+voice_command = \"\"          # default
 morning_ends_at = \"12:00\"   # default
 remind_at = \"\"              # default
 "
@@ -131,7 +135,7 @@ CONFIG:3:8: bell must be true or false, got \"no\"
 CONFIG:4:21: rest_days must name weekdays like \"sat\" or \"sunday\", got \"caturday\"; the other days are kept
 CONFIG:5:1: unknown key `colour`; did you mean `theme`?
 CONFIG:7:9: theme must be \"night\", the only theme so far (set NO_COLOR for no colour), got \"day\"
-CONFIG:8:1: voice is not supported yet; remove it
+CONFIG:9:17: voice_command must be a command with {text} as a word of its own, like \"espeak-ng -s 140 {text}\", or \"\" for the first of espeak-ng, espeak, spd-say, say, got \"espeak-ng\"
 ";
 
 #[test]
@@ -149,6 +153,8 @@ min_completion = 0.6              # config.toml:6
 rest_days = [\"sat\"]               # config.toml:4
 bell = true                       # default
 theme = \"night\"                   # default
+voice = true                      # config.toml:8
+voice_command = \"\"                # default
 morning_ends_at = \"12:00\"         # default
 remind_at = \"\"                    # default
 "
@@ -247,6 +253,8 @@ fn help_explains_the_file_and_its_keys() {
         "default_routine",
         "rest_days = [\"sat\", \"sun\"]",
         "NO_COLOR",
+        "voice = true",
+        "voice_command = \"say {text}\"",
         "Check config.toml",
     ] {
         assert!(stdout.contains(words), "{words} missing from:\n{stdout}");

@@ -1,7 +1,8 @@
 //! A property over generated history folders: whatever the lines (good, torn, unknown kinds,
 //! outcomes and statuses, missing fields, dates at the calendar's edges, any UTC offset),
 //! `stats --json` (building the cache, then from it) and `history --json` neither panic nor
-//! disagree: the same sessions, the same warnings.
+//! disagree: the same sessions, the same warnings. And `status`, from its own small cache or
+//! not, says what `stats` says of tonight and the streaks, under any rules, at any moment.
 
 use std::path::Path;
 
@@ -85,8 +86,9 @@ fn session() -> impl Strategy<Value = String> {
         word(&["completed", "quit", "interrupted"]),
         prop::collection::vec(step(), 0..4),
         0u8..10,
+        prop::option::of(any::<bool>()),
     )
-        .prop_map(|(id, start, end, outcome, steps, drop)| {
+        .prop_map(|(id, start, end, outcome, steps, drop, counts)| {
             let mut fields = vec![
                 "\"v\":1".to_string(),
                 "\"kind\":\"session\"".to_string(),
@@ -101,6 +103,9 @@ fn session() -> impl Strategy<Value = String> {
             }
             if let Some(outcome) = outcome {
                 fields.push(format!("\"outcome\":\"{outcome}\""));
+            }
+            if let Some(counts) = counts {
+                fields.push(format!("\"counts\":{counts}"));
             }
             // Now and then a required field goes missing.
             if drop < 2 {
@@ -170,5 +175,112 @@ proptest! {
         // stats counts what started by --as-of; history lists everything.
         let by_then = ids_and_starts(&listed).iter().filter(|(_, at)| *at <= as_of).count();
         prop_assert_eq!(stats["sessions"].as_u64(), Some(by_then as u64));
+    }
+}
+
+/// A config of rules: any rollover hour, a threshold, some rest days.
+fn rules() -> impl Strategy<Value = String> {
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    (
+        0u32..24,
+        prop::sample::select(vec!["0.0", "0.5", "0.8", "1.0"]),
+        prop::collection::vec(prop::sample::select(days.to_vec()), 0..3),
+    )
+        .prop_map(|(hour, share, rest)| {
+            let rest: Vec<String> = rest.iter().map(|d| format!("\"{d}\"")).collect();
+            format!(
+                "day_starts_at = \"{hour:02}:00\"\nmin_completion = {share}\nrest_days = [{}]\n",
+                rest.join(", ")
+            )
+        })
+}
+
+/// What `status --format json` says at `as_of`, after checking its exit status agrees.
+fn status_at(data: &Path, as_of: &str) -> Value {
+    let output = Command::cargo_bin("bedstretch")
+        .expect("binary")
+        .args(["status", "--format", "json", "--as-of", as_of])
+        .env("XDG_CONFIG_HOME", data.join("config"))
+        .env("XDG_DATA_HOME", data)
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("status json");
+    let kept = json["tonight_kept"].as_bool().expect("tonight_kept");
+    assert_eq!(
+        output.status.code(),
+        Some(if kept { 0 } else { 1 }),
+        "{json}"
+    );
+    json
+}
+
+/// The figures status and stats share.
+fn tonight_and_streaks(json: &Value) -> [Value; 4] {
+    [
+        "tonight",
+        "tonight_kept",
+        "current_streak",
+        "longest_streak",
+    ]
+    .map(|k| json[k].clone())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn status_says_what_stats_says_at_every_moment_from_its_cache_or_not(
+        files in prop::collection::vec(prop::collection::vec(line(), 0..12), 1..3),
+        config in rules(),
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 1..4),
+        other in moment(),
+    ) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let history_dir = dir.path().join("bedstretch/history");
+        std::fs::create_dir_all(&history_dir).expect("mkdir");
+        for (n, lines) in files.iter().enumerate() {
+            std::fs::write(history_dir.join(format!("dev{n}.jsonl")), lines.join("\n"))
+                .expect("write");
+        }
+        let config_dir = dir.path().join("config/bedstretch");
+        std::fs::create_dir_all(&config_dir).expect("mkdir");
+        std::fs::write(config_dir.join("config.toml"), &config).expect("config");
+        // The moments some sessions start at, in their own offsets, a millisecond either side
+        // of them, and a moment of no session's.
+        let starts: Vec<&str> = files
+            .iter()
+            .flatten()
+            .filter_map(|line| line.split("\"started_at\":\"").nth(1)?.split('"').next())
+            .collect();
+        let picked = picks.iter().filter(|_| !starts.is_empty()).map(|i| starts[i.index(starts.len())]);
+        let moments: Vec<String> = picked
+            .map(str::to_string)
+            .chain([other])
+            .filter(|m| DateTime::parse_from_rfc3339(m).is_ok_and(|t| t.timestamp() > 0))
+            .flat_map(|m| [m.replace(":00.123", ":00.122"), m.clone(), m.replace(":00.123", ":00.124")])
+            .chain([AS_OF.to_string()])
+            .collect();
+        let expected: Vec<[Value; 4]> = moments
+            .iter()
+            .map(|m| {
+                let (stats, _) = run(dir.path(), &["stats", "--json", "--as-of", m]);
+                tonight_and_streaks(&serde_json::from_str(&stats).expect("stats json"))
+            })
+            .collect();
+        // First from the history (the files are too new for the cache to be trusted)...
+        for (m, want) in moments.iter().zip(&expected) {
+            prop_assert_eq!(&tonight_and_streaks(&status_at(dir.path(), m)), want, "{}", m);
+        }
+        // ...then from the cache, dated as if written a minute later so that it is trusted.
+        let cache = dir.path().join("bedstretch/cache/streak-sessions.bin");
+        let file = std::fs::OpenOptions::new().append(true).open(&cache).expect("cache");
+        let later = file.metadata().expect("meta").modified().expect("time")
+            + std::time::Duration::from_secs(60);
+        file.set_modified(later).expect("date");
+        for (m, want) in moments.iter().zip(&expected) {
+            prop_assert_eq!(&tonight_and_streaks(&status_at(dir.path(), m)), want, "{}", m);
+        }
+        let unchanged = std::fs::metadata(&cache).expect("cache").modified().expect("time");
+        prop_assert_eq!(unchanged, later, "read from the cache, not written again");
     }
 }

@@ -1,11 +1,13 @@
-//! The summary cache gives the same answers as reading every file, whatever happens to the
-//! files between two reads.
+//! The summary cache, and the streak cache `status` reads, give the same answers as reading
+//! every file, whatever happens to the files (or to the caches) between two reads.
 
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 
+use bedstretch::core::streaks::CountingSession;
 use bedstretch::store::history_read::{read_facts, read_facts_uncached};
 use bedstretch::store::paths::Paths;
+use bedstretch::store::streak_cache;
 
 fn line(n: u32, completed: bool) -> String {
     let status = if completed { "completed" } else { "skipped" };
@@ -43,14 +45,36 @@ impl Folder {
         f.write_all(text.as_bytes()).expect("write");
     }
 
-    /// Cached and uncached reads agree: same sessions, same warnings.
+    /// Cached and uncached reads agree: same sessions, same warnings; and status's counting
+    /// sessions, from its cache or not, are the counting ones among them.
     fn check(&self) -> Vec<String> {
+        let counting = streak_cache::read_counting(&self.paths).expect("status read");
         let cached = read_facts(&self.paths).expect("cached read");
         let plain = read_facts_uncached(&self.paths).expect("plain read");
         assert_eq!(cached.sessions, plain.sessions);
         assert_eq!(cached.warnings, plain.warnings);
+        assert_eq!(counting, counting_of(&plain.sessions));
         cached.sessions.iter().map(|s| s.id.clone()).collect()
     }
+
+    fn streak_cache(&self) -> std::path::PathBuf {
+        streak_cache::cache_path(&self.paths)
+    }
+
+    /// Dates the streak cache a minute after its writing, as if written well after every
+    /// history file changed, so that it is trusted (a file changed within 2 s of the cache is
+    /// not) without the test waiting.
+    fn trust_streak_cache(&self) {
+        let path = self.streak_cache();
+        let file = OpenOptions::new().append(true).open(&path).expect("open");
+        let written = file.metadata().expect("meta").modified().expect("time");
+        file.set_modified(written + std::time::Duration::from_secs(60))
+            .expect("set time");
+    }
+}
+
+fn counting_of(sessions: &[bedstretch::core::stats::SessionFacts]) -> Vec<CountingSession> {
+    sessions.iter().filter_map(CountingSession::of).collect()
 }
 
 #[test]
@@ -151,6 +175,95 @@ fn the_append_path_reads_only_what_is_new_and_still_agrees() {
         ids.contains(&"y21".to_string()) && !ids.contains(&"s21".to_string()),
         "{ids:?}"
     );
+}
+
+#[test]
+fn the_streak_cache_is_used_only_while_every_file_is_as_it_names() {
+    let folder = Folder::new();
+    folder.append(
+        "a.jsonl",
+        &(1..=5).map(|n| line(n, true)).collect::<String>(),
+    );
+    folder.append("b.jsonl", &line(6, false));
+    assert_eq!(folder.check().len(), 6);
+    assert!(folder.streak_cache().exists(), "the first read writes it");
+    assert!(
+        streak_cache::read(&folder.paths).is_none(),
+        "files changed just before it was written are not trusted"
+    );
+    folder.trust_streak_cache();
+    let cached = streak_cache::read(&folder.paths).expect("trusted now");
+    assert_eq!(cached.len(), 6);
+
+    // Any change to a file: an append, a rewrite of the same length, a new file, a file gone.
+    let b = folder.paths.history_dir().join("b.jsonl");
+    let changes: [&dyn Fn(); 4] = [
+        &|| folder.append("a.jsonl", &line(7, true)),
+        &|| {
+            let text = fs::read_to_string(&b).expect("read");
+            fs::write(&b, text.replace("\"s6\"", "\"s8\"")).expect("rewrite");
+        },
+        &|| folder.append("c.jsonl", &line(9, true)),
+        &|| fs::remove_file(folder.paths.history_dir().join("c.jsonl")).expect("remove"),
+    ];
+    for change in changes {
+        change();
+        assert!(streak_cache::read(&folder.paths).is_none(), "stale");
+        folder.check();
+        folder.trust_streak_cache();
+        assert!(streak_cache::read(&folder.paths).is_some(), "renewed");
+        folder.check();
+    }
+
+    fs::remove_file(folder.streak_cache()).expect("delete");
+    assert_eq!(folder.check().len(), 7, "a deleted cache loses nothing");
+    assert!(folder.streak_cache().exists(), "and is written again");
+}
+
+#[test]
+fn a_truncated_corrupt_or_hostile_streak_cache_is_never_believed() {
+    let folder = Folder::new();
+    folder.append(
+        "a.jsonl",
+        &(1..=4).map(|n| line(n, true)).collect::<String>(),
+    );
+    folder.check();
+    folder.trust_streak_cache();
+    let good = fs::read(folder.streak_cache()).expect("read");
+    assert!(streak_cache::read(&folder.paths).is_some());
+
+    let mut bad: Vec<Vec<u8>> = (0..good.len()).map(|n| good[..n].to_vec()).collect();
+    for i in 0..good.len() {
+        let mut flipped = good.clone();
+        flipped[i] ^= 0x40;
+        bad.push(flipped);
+    }
+    let mut longer = good.clone();
+    longer.extend([0; 24]);
+    bad.push(longer);
+    bad.push(b"{ not a streak cache".to_vec());
+    bad.push(vec![0xff; 4096]);
+    for bytes in bad {
+        fs::write(folder.streak_cache(), &bytes).expect("break");
+        folder.trust_streak_cache();
+        assert!(streak_cache::read(&folder.paths).is_none(), "{bytes:?}");
+        assert_eq!(folder.check().len(), 4, "read from the history instead");
+    }
+
+    // A cache from another history, whole and hashed, but not of these files.
+    let other = Folder::new();
+    other.append("a.jsonl", &line(1, true));
+    other.check();
+    fs::copy(other.streak_cache(), folder.streak_cache()).expect("copy");
+    folder.trust_streak_cache();
+    assert!(streak_cache::read(&folder.paths).is_none());
+    assert_eq!(folder.check().len(), 4);
+
+    // A folder where the cache should be: read around, never written over.
+    fs::remove_file(folder.streak_cache()).expect("remove");
+    fs::create_dir(folder.streak_cache()).expect("mkdir");
+    assert!(streak_cache::read(&folder.paths).is_none());
+    assert_eq!(folder.check().len(), 4);
 }
 
 mod split {

@@ -339,3 +339,47 @@ fn a_data_folder_that_takes_nothing_still_lets_a_person_stretch() {
         .collect();
     assert_eq!(kept.len(), 1, "kept in the temporary folder: {kept:?}");
 }
+
+#[test]
+fn plain_mode_reads_keys_in_cbreak_mode_suspends_and_gives_the_terminal_back() {
+    let home = Home::new();
+    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    // Under a job control shell, as the person's own: keys act without Enter, Ctrl-Z gives
+    // the shell a cooked terminal, and `fg` brings the session back, paused.
+    let script = format!(
+        "set -m; '{}' run --plain long.toml; echo JOB-STOPPED; read line; echo GOT-$line; \
+         fg; read after; echo AFTER-$after",
+        env!("CARGO_BIN_EXE_bedstretch")
+    );
+    let cmd = home.program("bash", &["--norc", "--noprofile", "-c", &script]);
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("Long hold, 10 minutes");
+    pty.wait_for("Long hold: 9:5");
+    pty.send(b" ");
+    pty.wait_for("Paused. Press Space to go on");
+    pty.send(b" ");
+    pty.wait_for("Going on");
+    pty.send(b"\x1a");
+    pty.wait_for("JOB-STOPPED");
+    assert_eq!(state_of(&pty.child_pid()), 'T', "the session is stopped");
+    pty.send(b"back\r");
+    pty.wait_for("GOT-back");
+    pty.forget_output();
+    pty.send(b"q");
+    pty.wait_for("Quit? Press y");
+    let raw = pty.raw_output();
+    assert!(
+        raw.starts_with(b"\r\x1b[K"),
+        "the key is not echoed: {:?}",
+        String::from_utf8_lossy(&raw)
+    );
+    pty.send(b"y");
+    let screen = pty.wait_for("Saved.");
+    assert!(screen.contains("Stopped: 0 of 1 held."), "{screen}");
+    // The terminal is cooked again once the session is over: a line is echoed and read.
+    pty.send(b"done\r");
+    pty.wait_for("AFTER-done");
+    assert!(pty.wait_exit());
+    let history = home.history();
+    assert_eq!(history[0]["outcome"], "quit");
+}

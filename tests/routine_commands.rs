@@ -33,6 +33,8 @@ impl Home {
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            // A terminal that could show the full screen, were standard output one.
+            .env("TERM", "xterm-256color")
             .output()
             .expect("runs");
         (
@@ -80,7 +82,8 @@ fn bare_bedstretch_without_a_terminal_says_so() {
     assert!(stdout.is_empty());
     assert_eq!(
         stderr,
-        "bedstretch: the guided session needs a terminal, and standard output is not one\n"
+        "bedstretch: the full screen needs a terminal, and standard output is not one; \
+         `bedstretch run --plain` runs a session line by line without one\n"
     );
     let (code, _, stderr) = home.run(&["run", "quick"]);
     assert_eq!(code, 1);

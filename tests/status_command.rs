@@ -131,3 +131,40 @@ fn a_bad_format_is_refused_by_name() {
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.contains("short") && err.contains("json"), "{err}");
 }
+
+#[test]
+fn a_broken_or_strange_streak_cache_changes_nothing_and_hangs_nothing() {
+    let dir = folder(&[SUNDAY, MONDAY], "");
+    let late = "2026-11-24T00:30:00+01:00";
+    let want = (0, "🦶 2\n".to_string(), String::new());
+    assert_eq!(status(dir.path(), late, &[]), want, "builds the cache");
+    let cache = dir.path().join("data/bedstretch/cache/streak-sessions.bin");
+    let good = std::fs::read(&cache).expect("written");
+
+    // Cut short, or garbage, and dated well after the history so that only its content can
+    // give it away.
+    for bytes in [
+        &good[..good.len() - 1],
+        &good[..10],
+        b"\xff\xfe not a cache",
+    ] {
+        std::fs::write(&cache, bytes).expect("break");
+        let file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&cache)
+            .expect("open");
+        let modified = file.metadata().expect("meta").modified().expect("time");
+        file.set_modified(modified + std::time::Duration::from_secs(60))
+            .expect("date");
+        assert_eq!(status(dir.path(), late, &[]), want);
+    }
+
+    // A FIFO where the cache should be is never opened for reading, so never waited on.
+    std::fs::remove_file(&cache).expect("remove");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&cache)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    assert_eq!(status(dir.path(), late, &[]), want);
+}

@@ -107,6 +107,13 @@ fn step_spoken(step: &Step, side: Option<&str>) -> String {
     }
 }
 
+/// The step-side at `slot` by name, "Wall calf stretch, left foot", for plain mode's
+/// countdown line.
+pub fn hold_name(session: &Session, slot: usize) -> Option<String> {
+    let (step, side) = slot_of(session, slot)?;
+    Some(step_spoken(step, side))
+}
+
 /// The session's first words, as its get-ready countdown starts.
 pub fn get_ready(session: &Session) -> Option<Announcement> {
     let (step, side) = slot_of(session, 0)?;

@@ -75,6 +75,12 @@ fn every_moment_reads_as_a_sentence() {
         ("Done.".into(), "Done".into())
     );
     assert_eq!(count(3).spoken, "3");
+    assert_eq!(
+        hold_name(&s, 1).as_deref(),
+        Some("Wall calf stretch, right foot")
+    );
+    assert_eq!(hold_name(&s, 2).as_deref(), Some("Toe curls"));
+    assert_eq!(hold_name(&s, 3), None, "there is no fourth step-side");
 }
 
 #[test]

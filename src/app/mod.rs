@@ -13,7 +13,9 @@ mod editor_doc;
 pub mod editor_library;
 mod editor_types;
 pub mod home;
+pub mod plain;
 pub mod session;
+pub mod verdict;
 
 use std::time::Duration;
 

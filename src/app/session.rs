@@ -91,6 +91,9 @@ pub struct SessionApp {
     pub overlay: Overlay,
     /// Why the last progress save failed, while it stands.
     pub save_problem: Option<String>,
+    /// Why the cues are not spoken (no speaker found), when voice was asked for: said on
+    /// screen, where a person who asked for a voice and hears none will look.
+    pub unspoken: Option<String>,
     /// Whether the finished session was recorded.
     pub recorded: Recorded,
     /// A notice and the moment it goes.
@@ -114,6 +117,7 @@ impl SessionApp {
             session,
             overlay: Overlay::None,
             save_problem: None,
+            unspoken: None,
             recorded: Recorded::Pending,
             notice: None,
             closed: false,

@@ -15,14 +15,17 @@ every key is optional:
   rest_days = [\"sat\", \"sun\"]       # days that neither break nor extend a streak
   bell = true                        # ring the terminal bell at each change
   theme = \"night\"                  # the only theme so far; set NO_COLOR for no colour
+  voice = true                       # speak the cues (off by default; or `run --voice`)
+  voice_command = \"say {text}\"       # a speaker of your own, {text} a word of its own;
+                                     # \"\": the first of espeak-ng, espeak, spd-say, say
   morning_ends_at = \"12:00\"        # until when home asks about last night's cramps
   remind_at = \"22:30\"              # `status` says it is time to stretch after this (\"\": never)
 
 A bad value costs only its own key, which falls back to its default.";
 
 pub const STATUS_HELP: &str = "\
-Tonight in one line, for a shell prompt or a status bar, read from the history's summary so
-it costs a few milliseconds:
+Tonight in one line, for a shell prompt or a status bar, read from a small summary of the
+history kept beside it, so it costs a few milliseconds:
 
   🦶 12                  tonight is kept; the streak is 12 nights
   stretch tonight · 12   not yet

@@ -11,6 +11,7 @@ mod routine;
 mod routine_edit;
 mod routine_files;
 mod run;
+mod run_plain;
 mod stats;
 mod status;
 
@@ -73,6 +74,21 @@ enum Command {
         /// A routine id (see `routine list`) or the path of a .toml file.
         #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         routine: Option<String>,
+        /// Speak the cues (step and side, switch sides, rest, the last three seconds, done),
+        /// even when the config's voice is false.
+        #[arg(long)]
+        voice: bool,
+        /// No full screen: one line per moment, for screen readers, logs and simple terminals.
+        ///
+        /// Each moment is one line, such as "Switch to the right foot" or "Rest 10 seconds.
+        /// Next: Toe flexes", and the last line says what was held and whether tonight is
+        /// kept. In a terminal, a countdown line under them rewrites itself and the session
+        /// keys work; in a pipe or a file there are only the lines. Needs no terminal at all
+        /// (a pipe, nohup, a script); what you do is recorded exactly as in the full screen.
+        /// Chosen by itself, with a note, when TERM is dumb or not set or the terminal is
+        /// smaller than 30x8.
+        #[arg(long)]
+        plain: bool,
     },
     /// List, show, check, make, edit, remove and share routines.
     #[command(subcommand)]
@@ -220,7 +236,7 @@ fn writes_nothing(command: &Option<Command>) -> bool {
 fn needs_routines(command: &Option<Command>) -> bool {
     matches!(
         command,
-        None | Some(Command::Run { routine: None }) | Some(Command::Config { .. })
+        None | Some(Command::Run { routine: None, .. }) | Some(Command::Config { .. })
     )
 }
 
@@ -342,7 +358,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
-        Some(Command::Run { routine }) => run::run(&paths, config, routine.as_deref(), &notes),
+        Some(Command::Run {
+            routine,
+            voice,
+            plain,
+        }) => {
+            // The config's voice_command still chooses the speaker.
+            let config = &config_file::Config {
+                voice: config.voice || voice,
+                ..config.clone()
+            };
+            run::run(&paths, config, routine.as_deref(), plain, &notes)
+        }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {
             command: Some(ConfigCommand::Check),

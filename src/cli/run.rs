@@ -31,12 +31,14 @@ use crate::store::{diary_skip, history, history_read};
 use crate::tui::event_loop::{Io, Shell};
 use crate::tui::input::TerminalEvents;
 use crate::tui::{self, theme::Theme};
+use crate::voice::Voice;
 
 use super::routine::resolve;
+use super::run_plain;
 
 /// Carries out the screens' effects against the real files and terminal.
-struct StoreShell<'a> {
-    paths: &'a Paths,
+pub(super) struct StoreShell<'a> {
+    pub(super) paths: &'a Paths,
     config: &'a Config,
     catalog: Option<Catalog>,
     /// Held from a session's start to its record, so no other bedstretch recovers it.
@@ -44,7 +46,9 @@ struct StoreShell<'a> {
     history: Option<mpsc::Receiver<Msg>>,
     /// Finished sessions that could not be appended, and where each was kept: printed with
     /// the command that appends them once the terminal is given back.
-    unsaved: Vec<(SessionRecord, Kept)>,
+    pub(super) unsaved: Vec<(SessionRecord, Kept)>,
+    /// The spoken cues; silent unless the config (or `run --voice`) turns them on.
+    pub(super) voice: Voice,
 }
 
 impl<'a> StoreShell<'a> {
@@ -56,6 +60,14 @@ impl<'a> StoreShell<'a> {
             lock: None,
             history: None,
             unsaved: Vec::new(),
+            voice: if config.voice {
+                Voice::new(
+                    config.voice_command.as_ref(),
+                    std::env::var_os("PATH").as_deref(),
+                )
+            } else {
+                Voice::off()
+            },
         }
     }
 }
@@ -65,8 +77,8 @@ impl Shell for StoreShell<'_> {
         tui::ring_bell();
     }
 
-    fn announce(&mut self, _announcement: &Announcement) {
-        // Spoken cues are not built yet; the bell and the screen carry every moment.
+    fn announce(&mut self, announcement: &Announcement) {
+        self.voice.say(&announcement.spoken);
     }
 
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
@@ -281,7 +293,7 @@ fn lock(paths: &Paths) -> Result<Option<SessionLock>> {
 
 /// After the terminal is given back: each session that could not be appended, whole, with
 /// the one command that appends it.
-fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
+pub(super) fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
     let mut err = std::io::stderr();
     for (record, kept) in unsaved {
         let Ok(line) = serde_json::to_string(record) else {
@@ -316,16 +328,19 @@ fn theme() -> Theme {
     Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
 }
 
-fn settings(config: &Config) -> SessionSettings {
+pub(super) fn settings(config: &Config) -> SessionSettings {
     SessionSettings {
         bell: config.bell,
         min_completion: config.min_completion,
     }
 }
 
-fn need_terminal() -> Result<()> {
+pub(super) fn need_terminal() -> Result<()> {
     if !std::io::stdout().is_terminal() {
-        bail!("the guided session needs a terminal, and standard output is not one");
+        bail!(
+            "the full screen needs a terminal, and standard output is not one; \
+             `bedstretch run --plain` runs a session line by line without one"
+        );
     }
     Ok(())
 }
@@ -351,6 +366,11 @@ fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemCl
     let result = io.run(app, start);
     tui::restore();
     print_unsaved(io.shell.paths, &io.shell.unsaved);
+    // Under the full screen it would have been hidden; home has shown a missing speaker
+    // already, so this is one that `run` found missing or that stopped working.
+    if let Some(problem) = io.shell.voice.problem() {
+        let _ = writeln!(std::io::stderr(), "bedstretch: {problem}");
+    }
     result
 }
 
@@ -359,10 +379,11 @@ pub fn run(
     paths: &Paths,
     config: &Config,
     routine: Option<&str>,
+    plain: bool,
     problems: &[String],
 ) -> Result<ExitCode> {
     let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
-    need_terminal()?;
+    let plain = run_plain::plain_mode(plain)?;
     let session_lock = lock(paths)?;
     let clock = SystemClock::new();
     let now = Now {
@@ -373,9 +394,15 @@ pub fn run(
         routine,
         id: session_id(clock.wall(), random_u64() as u16),
     };
-    let (mut app, start) = App::session(new, settings(config), now);
     let mut shell = StoreShell::new(paths, config);
     shell.lock = session_lock;
+    if plain {
+        return run_plain::run(new, config, shell, clock, problems);
+    }
+    let (mut app, start) = App::session(new, settings(config), now);
+    if let Some(session) = app.session.as_mut() {
+        session.unspoken = shell.voice.problem();
+    }
     run_app(&mut app, start, shell, clock)?;
     // Said on the ordinary screen too, where it stays after the program ends; the problems
     // found at start as well, which the alternate screen had hidden.
@@ -442,6 +469,14 @@ pub fn home(
     problems: Vec<String>,
     catalog: Catalog,
 ) -> Result<ExitCode> {
+    if let Some(why) = run_plain::why_not_full_screen() {
+        // Starting a session nobody asked for would surprise more than a line that says
+        // how to start one.
+        bail!(
+            "this terminal cannot show the home screen ({why}); \
+             `bedstretch run --plain` runs tonight's routine line by line"
+        );
+    }
     need_terminal()?;
     let clock = SystemClock::new();
     let mut home = HomeApp::new(
@@ -450,12 +485,14 @@ pub fn home(
         config.rules(),
     )
     .with_morning_ends_at(config.morning_ends_at);
+    let mut shell = StoreShell::new(paths, config);
     home.problems = problems;
+    // On home's screen, before any session: the person learns it with eyes open.
+    home.problems.extend(shell.voice.problem());
     home.problems.extend(catalog.warnings.iter().cloned());
     home.problems
         .extend(catalog.broken.iter().map(|b| b.error.to_string()));
     let (mut app, start) = App::home(home, settings(config));
-    let mut shell = StoreShell::new(paths, config);
     shell.catalog = Some(catalog);
     run_app(&mut app, start, shell, clock)?;
     Ok(ExitCode::SUCCESS)

@@ -7,12 +7,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
-use crate::core::stats::Stats;
 use crate::core::status::status as tonight;
+use crate::core::streaks::Streaks;
 use crate::core::text;
 use crate::store::config::Config;
-use crate::store::history_read;
 use crate::store::paths::Paths;
+use crate::store::streak_cache;
 
 /// How much `status` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,16 +38,16 @@ pub fn status(
 ) -> Result<ExitCode> {
     // A prompt runs this at every command line: a history it cannot read says so on stderr
     // and gives no line, rather than a line that looks like a broken streak.
-    let history = match history_read::read_facts(paths) {
-        Ok(history) => history,
+    let sessions = match streak_cache::read_counting(paths) {
+        Ok(sessions) => sessions,
         Err(e) => {
             eprintln!("bedstretch: {}", text::clean_line(&format!("{e:#}")));
             return Ok(ExitCode::from(UNKNOWN));
         }
     };
     let rules = config.rules();
-    let stats = Stats::compute(&history.sessions, &rules, now);
-    let s = tonight(&stats, config.remind_at, rules.day_starts_at, now);
+    let streaks = Streaks::as_of(sessions, &rules, now);
+    let s = tonight(&streaks, config.remind_at, rules.day_starts_at, now);
     let line = match format {
         Format::Short => s.short.clone(),
         Format::Long => s.long.clone(),

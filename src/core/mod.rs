@@ -11,4 +11,5 @@ pub mod routine_template;
 pub mod session;
 pub mod stats;
 pub mod status;
+pub mod streaks;
 pub mod text;

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
+use super::streaks::{Best, Nights, Streaks, keep};
+
 /// The rules that decide which nights count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
@@ -62,11 +64,16 @@ pub struct Hurt {
 impl SessionFacts {
     /// Completed over planned; a session that planned nothing counts as nothing done.
     pub fn completion(&self) -> f64 {
-        if self.planned == 0 {
-            0.0
-        } else {
-            f64::from(self.completed) / f64::from(self.planned)
-        }
+        completion(self.completed, self.planned)
+    }
+}
+
+/// Completed over planned step-sides; a session that planned nothing counts as nothing done.
+pub fn completion(completed: u32, planned: u32) -> f64 {
+    if planned == 0 {
+        0.0
+    } else {
+        f64::from(completed) / f64::from(planned)
     }
 }
 
@@ -153,7 +160,7 @@ pub struct Stats {
     /// The step skipped most often, and how often.
     pub most_skipped: Option<(String, u32)>,
     /// Per night: the best completion of its sessions.
-    best: BTreeMap<NaiveDate, f64>,
+    best: Best,
     rules: Rules,
 }
 
@@ -163,7 +170,7 @@ impl Stats {
     pub fn compute(sessions: &[SessionFacts], rules: &Rules, as_of: DateTime<FixedOffset>) -> Self {
         let tonight = night_of(as_of, rules.day_starts_at);
         let mut seen = std::collections::HashSet::new();
-        let mut best: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+        let mut best = Best::new();
         let mut skipped: BTreeMap<&str, u32> = BTreeMap::new();
         let (mut done_30, mut planned_30) = (0u64, 0u64);
         let month_start = back(tonight, 29);
@@ -178,8 +185,7 @@ impl Stats {
             // Cramp relief at 3 a.m. is not bedtime stretching: it is counted as a session,
             // but its night is kept, or not, by the others alone.
             if s.counts {
-                let entry = best.entry(night).or_insert(0.0);
-                *entry = entry.max(s.completion());
+                keep(&mut best, night, s.completion());
             }
             if night >= month_start {
                 done_30 += u64::from(s.completed);
@@ -194,17 +200,17 @@ impl Stats {
             .filter(|(_, c)| **c >= rules.min_completion)
             .map(|(n, _)| *n)
             .collect();
-        let tonight_kept = kept.contains(&tonight);
+        let streaks = Streaks::of(&best, rules, tonight);
         let in_last = |days: u64| kept.range(back(tonight, days - 1)..=tonight).count() as u32;
         let most_skipped = skipped
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(name, n)| (name.to_string(), *n));
-        let mut stats = Self {
+        Self {
             tonight,
-            tonight_kept,
-            current_streak: 0,
-            longest_streak: 0,
+            tonight_kept: streaks.tonight_kept,
+            current_streak: streaks.current_streak,
+            longest_streak: streaks.longest_streak,
             nights_kept: kept.len() as u32,
             nights_kept_7d: in_last(7),
             nights_kept_30d: in_last(30),
@@ -214,79 +220,32 @@ impl Stats {
             most_skipped,
             best,
             rules: rules.clone(),
-        };
-        stats.current_streak = stats.run_ending(if tonight_kept {
-            tonight
-        } else {
-            back(tonight, 1)
-        });
-        stats.longest_streak = stats.longest(&kept).max(stats.current_streak);
-        stats
+        }
+    }
+
+    /// Tonight and the streaks alone, as `bedstretch status` gives them.
+    pub fn streaks(&self) -> Streaks {
+        Streaks {
+            tonight: self.tonight,
+            tonight_kept: self.tonight_kept,
+            current_streak: self.current_streak,
+            longest_streak: self.longest_streak,
+        }
     }
 
     fn is_rest(&self, night: NaiveDate) -> bool {
-        self.rules.rest_days.contains(&night.weekday())
+        self.nights().is_rest(night)
     }
 
     fn is_kept(&self, night: NaiveDate) -> bool {
-        self.best
-            .get(&night)
-            .is_some_and(|c| *c >= self.rules.min_completion)
+        self.nights().is_kept(night)
     }
 
-    /// Kept nights in the run ending at `last`; rest days bridge it without counting.
-    /// Walks from kept night to kept night, never day by day, so a history that spans the
-    /// whole calendar costs no more than its nights.
-    fn run_ending(&self, last: NaiveDate) -> u32 {
-        let mut count = 0;
-        let mut until = Some(last);
-        let counted = self
-            .best
-            .range(..=last)
-            .rev()
-            .filter(|(night, c)| **c >= self.rules.min_completion && !self.is_rest(**night))
-            .map(|(night, _)| *night);
-        for night in counted {
-            // Every night after this one, up to where the run has reached, must be a rest day.
-            let Some(end) = until else { break };
-            if !self.only_rest_days(night.succ_opt(), end) {
-                break;
-            }
-            count += 1;
-            until = night.pred_opt();
+    fn nights(&self) -> Nights<'_> {
+        Nights {
+            best: &self.best,
+            rules: &self.rules,
         }
-        count
-    }
-
-    /// The longest run of kept nights, rest days bridging without counting.
-    fn longest(&self, kept: &BTreeSet<NaiveDate>) -> u32 {
-        let (mut best, mut run) = (0, 0);
-        let mut previous: Option<NaiveDate> = None;
-        for night in kept.iter().copied().filter(|n| !self.is_rest(*n)) {
-            let bridged = previous
-                .is_some_and(|p| self.only_rest_days(p.succ_opt(), night.pred_opt().unwrap_or(p)));
-            run = if bridged { run + 1 } else { 1 };
-            best = best.max(run);
-            previous = Some(night);
-        }
-        best
-    }
-
-    /// True when every night from `from` to `to`, both included, is a rest day; true for
-    /// none at all (`from` after `to`, or no `from`).
-    fn only_rest_days(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
-        let Some(from) = from else { return true };
-        if from > to {
-            return true;
-        }
-        // A week or more holds every weekday: all must be rest days.
-        let days = (to - from).num_days() + 1;
-        if days >= 7 {
-            return WEEK.iter().all(|d| self.rules.rest_days.contains(d));
-        }
-        from.iter_days()
-            .take(days as usize)
-            .all(|n| self.is_rest(n))
     }
 
     /// How a night shows on the heatmap.
@@ -398,7 +357,7 @@ pub const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-fn back(night: NaiveDate, days: u64) -> NaiveDate {
+pub(super) fn back(night: NaiveDate, days: u64) -> NaiveDate {
     night
         .checked_sub_days(chrono::Days::new(days))
         .unwrap_or(NaiveDate::MIN)

@@ -1,10 +1,10 @@
 //! `bedstretch status`: tonight in one line, for shell prompts and status bars. Pure: the
-//! stats, the reminder time and "now" arrive as arguments.
+//! streaks, the reminder time and "now" arrive as arguments.
 
 use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta};
 use serde::Serialize;
 
-use super::stats::Stats;
+use super::streaks::Streaks;
 
 /// The mark a kept night shows in a prompt.
 pub const FOOT: &str = "🦶";
@@ -31,7 +31,7 @@ pub struct Status {
 /// Tonight's status at `now`. `remind_at` is a time of the night: with the rollover at 04:00,
 /// a reminder at 22:30 is due from 22:30 until 04:00, 00:30 included.
 pub fn status(
-    stats: &Stats,
+    streaks: &Streaks,
     remind_at: Option<NaiveTime>,
     day_starts_at: NaiveTime,
     now: DateTime<FixedOffset>,
@@ -44,11 +44,11 @@ pub fn status(
             since
         }
     };
-    let time_to_stretch = !stats.tonight_kept
+    let time_to_stretch = !streaks.tonight_kept
         && remind_at.is_some_and(|remind| into_night(now.time()) >= into_night(remind));
-    let streak = stats.current_streak;
+    let streak = streaks.current_streak;
     let nights = super::stats::nights(streak);
-    let (short, long) = match (stats.tonight_kept, time_to_stretch) {
+    let (short, long) = match (streaks.tonight_kept, time_to_stretch) {
         (true, _) => (
             format!("{FOOT} {streak}"),
             format!("Tonight is kept · streak {nights}"),
@@ -63,10 +63,10 @@ pub fn status(
         ),
     };
     Status {
-        tonight: stats.tonight,
-        tonight_kept: stats.tonight_kept,
+        tonight: streaks.tonight,
+        tonight_kept: streaks.tonight_kept,
         current_streak: streak,
-        longest_streak: stats.longest_streak,
+        longest_streak: streaks.longest_streak,
         time_to_stretch,
         short,
         long,
@@ -76,7 +76,7 @@ pub fn status(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::stats::{Rules, SessionFacts};
+    use crate::core::stats::{Rules, SessionFacts, Stats};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("time")
@@ -102,7 +102,7 @@ mod tests {
     fn status_at(sessions: &[SessionFacts], remind: Option<NaiveTime>, now: &str) -> Status {
         let rules = Rules::default();
         let stats = Stats::compute(sessions, &rules, at(now));
-        status(&stats, remind, rules.day_starts_at, at(now))
+        status(&stats.streaks(), remind, rules.day_starts_at, at(now))
     }
 
     #[test]

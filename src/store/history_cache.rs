@@ -10,9 +10,7 @@
 use std::fs::{self, File, Metadata};
 use std::hash::Hasher;
 use std::io::{Read, Seek, SeekFrom};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
@@ -26,11 +24,11 @@ use super::atomic::write_atomic;
 use super::history_read::{FileLines, Gather, History, MAX_LINE_BYTES, history_files, open};
 use super::paths::Paths;
 use super::read::{self, Lines};
+use super::stamp::{Stamp, file_name, racy_after};
+use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
 const VERSION: u32 = 8;
-/// How close to the cache's own time a file change must be to be distrusted.
-const RACY_NS: i128 = 2_000_000_000;
 /// Room in the cache for each file's name, warnings and framing.
 const CACHE_BYTES_PER_FILE: u64 = 64 * 1024;
 
@@ -40,32 +38,11 @@ struct Cache {
     files: Vec<FileSummary>,
 }
 
-/// What identifies one version of a file without reading it. Size and mtime alone miss a
-/// same-size rewrite with its mtime put back (`touch -r`, a sync tool); the inode tells a
-/// replaced file, and the ctime, which no user can set, tells any other change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    len: u64,
-    mtime_ns: i128,
-    ctime_ns: i128,
-    ino: u64,
-}
-
-impl Stamp {
-    fn of(meta: &Metadata) -> Self {
-        let ns = |secs: i64, nsecs: i64| i128::from(secs) * 1_000_000_000 + i128::from(nsecs);
-        Self {
-            len: meta.len(),
-            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
-            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
-            ino: meta.ino(),
-        }
-    }
-
-    /// The later of the two change times: either can be the one that moved.
-    fn newest_ns(&self) -> i128 {
-        self.mtime_ns.max(self.ctime_ns)
-    }
+/// [`Cache`] as it is written, from borrowed summaries.
+#[derive(Serialize)]
+struct CacheRef<'a> {
+    v: u32,
+    files: Vec<&'a FileSummary>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -157,25 +134,22 @@ impl From<SessionRecord> for CachedSession {
 
 impl CachedSession {
     /// The facts back; `None` only for a cache edited by hand into an impossible time.
-    fn facts(&self) -> Option<SessionFacts> {
+    fn into_facts(self) -> Option<SessionFacts> {
         let offset = FixedOffset::east_opt(self.offset_secs)?;
         let started_at =
             DateTime::from_timestamp(self.start_secs, self.start_nanos)?.with_timezone(&offset);
         Some(SessionFacts {
-            id: self.id.clone(),
-            routine_name: self.routine_name.clone(),
+            id: self.id,
+            routine_name: self.routine_name,
             started_at,
             completed: self.completed,
             planned: self.planned,
-            skipped: self.skipped.clone(),
+            skipped: self.skipped,
             counts: self.counts,
             hurt: self
                 .hurt
-                .iter()
-                .map(|(step, side)| Hurt {
-                    step: step.clone(),
-                    side: side.clone(),
-                })
+                .into_iter()
+                .map(|(step, side)| Hurt { step, side })
                 .collect(),
         })
     }
@@ -189,7 +163,7 @@ fn cache_path(paths: &Paths) -> PathBuf {
 /// keeps less of each line than the line itself (and only the first few bad lines), so
 /// anything larger was not written by bedstretch; reading it would cost more than the
 /// history it claims to save reading.
-fn cache_limit(files: usize, bytes: u64) -> u64 {
+pub(super) fn cache_limit(files: usize, bytes: u64) -> u64 {
     let framing = CACHE_BYTES_PER_FILE.saturating_mul(files as u64 + 1);
     framing.saturating_add(bytes.saturating_mul(2))
 }
@@ -204,6 +178,15 @@ fn load(path: &Path, limit: u64) -> Option<Cache> {
 
 /// Stats facts of every session, each id once, oldest first; bad lines as warnings.
 pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
+    read_facts_renewing(paths, false)
+}
+
+/// [`read_facts`], and the streak cache written when the summary changed or when
+/// `renew_streaks` says the caller found it missing or stale.
+pub(super) fn read_facts_renewing(
+    paths: &Paths,
+    renew_streaks: bool,
+) -> Result<History<SessionFacts>> {
     let cache_file = cache_path(paths);
     let paths_read = history_files(&paths.history_dir())?;
     let history_bytes = paths_read
@@ -216,11 +199,7 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     let mut old = loaded.unwrap_or_default();
     // A file changed within the timestamp granularity of the cache's own writing may look
     // unchanged when it is not (git calls this "racily clean"); such files are read again.
-    let racy_after = fs::metadata(&cache_file)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128 - RACY_NS);
+    let racy_after = fs::metadata(&cache_file).map_or(0, |m| racy_after(&m));
     let mut files = Vec::new();
     for path in paths_read {
         let (file, meta) = match open(&path)? {
@@ -230,14 +209,11 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
                 continue;
             }
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = file_name(&path);
         let cached = old
             .files
             .iter()
-            .position(|f| f.name == name && f.stamp.newest_ns() < racy_after)
+            .position(|f| f.name == name && f.stamp.trusted(racy_after))
             .map(|i| old.files.swap_remove(i));
         // Rewriting the cache after a racy read moves its time on, so the next read trusts it.
         changed |= cached.is_none();
@@ -248,34 +224,54 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
     // Summaries left over belong to files that are gone.
     changed |= !old.files.is_empty();
 
+    // Encoded before the summaries are taken apart for the sessions they hold, which saves
+    // copying every session's strings on the usual run, where nothing changed.
+    let json = changed
+        .then(|| {
+            let summaries = files.iter().filter_map(|(_, s)| s.as_ref().ok());
+            serde_json::to_vec(&CacheRef {
+                v: VERSION,
+                files: summaries.collect(),
+            })
+            .ok()
+        })
+        .flatten();
+    // Only a history of regular files can be told current from stamps alone.
+    let stamps: Option<Vec<(String, Stamp)>> = files
+        .iter()
+        .map(|(_, s)| s.as_ref().ok().map(|s| (s.name.clone(), s.stamp.clone())))
+        .collect();
+
     let mut gather = Gather::default();
-    for (path, summary) in &files {
+    for (path, summary) in files {
         match summary {
             Ok(summary) => {
-                let mut bad = summary.body.bad.clone();
+                let mut bad = summary.body.bad;
                 bad.extend(&summary.tail.bad);
-                let sessions = summary.body.sessions.iter().chain(&summary.tail.sessions);
-                let cramps = summary.body.cramps.iter().chain(&summary.tail.cramps);
+                let sessions = summary
+                    .body
+                    .sessions
+                    .into_iter()
+                    .chain(summary.tail.sessions);
+                let cramps = summary.body.cramps.into_iter().chain(summary.tail.cramps);
                 gather.add(
-                    path,
-                    sessions.filter_map(CachedSession::facts),
-                    cramps.cloned(),
+                    &path,
+                    sessions.filter_map(CachedSession::into_facts),
+                    cramps,
                     &bad,
                 );
             }
-            Err(warning) => gather.skip_file(warning.clone()),
+            Err(warning) => gather.skip_file(warning),
         }
     }
     let history = gather.finish();
-    if changed {
-        let cache = Cache {
-            v: VERSION,
-            files: files.into_iter().filter_map(|(_, s)| s.ok()).collect(),
-        };
-        // The cache only saves time; when it cannot be written, the next run reads again.
-        if let Ok(json) = serde_json::to_vec(&cache) {
-            let _ = write_atomic(&cache_file, &json);
-        }
+    if let Some(stamps) = stamps.filter(|_| changed || renew_streaks) {
+        let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
+        streak_cache::write(paths, stamps, &history.sessions);
+    }
+    // The cache only saves time; when it cannot be written, the next run reads again.
+    if let Some(json) = json {
+        let _ = write_atomic(&cache_file, &json);
     }
     Ok(history)
 }

@@ -12,3 +12,5 @@ pub mod paths;
 pub mod progress;
 pub mod read;
 pub mod routines;
+mod stamp;
+pub mod streak_cache;

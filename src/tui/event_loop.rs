@@ -27,10 +27,10 @@ use super::view::AppView;
 
 /// The longest the loop waits without looking at the clock, so that "tonight" rolls over on
 /// an idle home screen. Keys, resizes and signals wake it at once, whatever the wait.
-const LONGEST_WAIT: Duration = Duration::from_secs(1);
+pub(crate) const LONGEST_WAIT: Duration = Duration::from_secs(1);
 
 /// A wake this much later than asked means the process was stopped in between.
-const STOPPED_GAP: Duration = Duration::from_secs(2);
+pub(crate) const STOPPED_GAP: Duration = Duration::from_secs(2);
 
 /// Carries out the effects that touch the world outside the screen.
 pub trait Shell {
@@ -198,38 +198,7 @@ where
     fn carry_out(&mut self, app: &mut App, effects: Vec<Effect>) {
         let mut queue = VecDeque::from(effects);
         while let Some(effect) = queue.pop_front() {
-            let answer = match effect {
-                Effect::Bell => {
-                    self.shell.bell();
-                    None
-                }
-                Effect::Announce(words) => {
-                    self.shell.announce(&words);
-                    None
-                }
-                Effect::Save(record) => Some(Msg::Saved(self.shell.save(&record))),
-                Effect::Record(record) => Some(Msg::Recorded(self.shell.record(&record))),
-                Effect::Discard => {
-                    self.shell.discard();
-                    None
-                }
-                Effect::Start(routine) => {
-                    Some(Msg::Started(self.shell.start(&routine, self.now())))
-                }
-                Effect::LoadHistory => {
-                    self.shell.load_history();
-                    None
-                }
-                Effect::OpenEditor { id, from } => Some(Msg::EditorOpened(
-                    self.shell.routine_source(&id, from.as_deref()),
-                )),
-                Effect::SaveRoutine { id, text } => {
-                    Some(Msg::RoutineSaved(self.shell.save_routine(&id, &text)))
-                }
-                Effect::ReloadRoutines => Some(Msg::RoutinesLoaded(self.shell.reload_routines())),
-                Effect::Diary(diary) => {
-                    Some(Msg::DiaryWritten(self.shell.diary(&diary, self.now())))
-                }
+            let reply = match effect {
                 Effect::Suspend => {
                     self.shell.suspend();
                     self.events.resumed();
@@ -239,8 +208,12 @@ where
                     let _ = self.repaint();
                     None
                 }
+                effect => {
+                    let now = self.now();
+                    answer(&mut self.shell, effect, now)
+                }
             };
-            if let Some(msg) = answer {
+            if let Some(msg) = reply {
                 queue.extend(app.update(msg, self.now()));
             }
         }
@@ -254,5 +227,40 @@ where
         self.terminal
             .resize(Rect::from((Default::default(), size)))?;
         Ok(())
+    }
+}
+
+/// Has the shell carry out an effect that needs no screen, and gives the app's message with
+/// its answer, if it has one. Every loop (the full screen's and plain mode's) carries out
+/// effects through here, so a session does the same to the files whichever shows it. A
+/// suspend needs the screen, so each loop does its own; here it is nothing.
+pub fn answer<S: Shell>(shell: &mut S, effect: Effect, now: Now) -> Option<Msg> {
+    match effect {
+        Effect::Bell => {
+            shell.bell();
+            None
+        }
+        Effect::Announce(words) => {
+            shell.announce(&words);
+            None
+        }
+        Effect::Save(record) => Some(Msg::Saved(shell.save(&record))),
+        Effect::Record(record) => Some(Msg::Recorded(shell.record(&record))),
+        Effect::Discard => {
+            shell.discard();
+            None
+        }
+        Effect::Start(routine) => Some(Msg::Started(shell.start(&routine, now))),
+        Effect::LoadHistory => {
+            shell.load_history();
+            None
+        }
+        Effect::OpenEditor { id, from } => Some(Msg::EditorOpened(
+            shell.routine_source(&id, from.as_deref()),
+        )),
+        Effect::SaveRoutine { id, text } => Some(Msg::RoutineSaved(shell.save_routine(&id, &text))),
+        Effect::ReloadRoutines => Some(Msg::RoutinesLoaded(shell.reload_routines())),
+        Effect::Diary(diary) => Some(Msg::DiaryWritten(shell.diary(&diary, now))),
+        Effect::Suspend => None,
     }
 }

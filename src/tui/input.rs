@@ -124,6 +124,46 @@ impl Drop for Signals {
     }
 }
 
+/// The process's signals alone, for plain mode when there are no keys to read: standard
+/// input is a pipe, a file or closed (`nohup`, CI, a service). Needs no terminal at all.
+pub struct SignalEvents {
+    signals: Signals,
+}
+
+impl SignalEvents {
+    /// Starts catching signals.
+    pub fn new() -> io::Result<Self> {
+        Ok(Self {
+            signals: Signals::register()?,
+        })
+    }
+}
+
+impl EventSource for SignalEvents {
+    fn resumed(&mut self) {
+        self.signals.resume.store(false, Ordering::Relaxed);
+    }
+
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
+        if let Some(input) = self.signals.take() {
+            return Ok(Some(input));
+        }
+        // Rounded up to the millisecond, so the wait never ends just before a second turns.
+        let timeout = Duration::from_millis(timeout.as_millis() as u64 + 1);
+        let mut fds = [pollfd {
+            fd: self.signals.wake.as_raw_fd(),
+            events: POLLIN,
+            revents: 0,
+        }];
+        // An interrupted poll is a signal, which the pipe or the flags tell.
+        let _ = filedescriptor::poll(&mut fds, Some(timeout));
+        if fds[0].revents != 0 {
+            self.signals.drain();
+        }
+        Ok(self.signals.take())
+    }
+}
+
 /// Events from the real terminal and the process's signals.
 pub struct TerminalEvents {
     /// The terminal, waited on directly: crossterm's own timed wait spins through the last

@@ -1,6 +1,7 @@
 //! The terminal shell: the only code that knows ratatui and crossterm. It runs every screen
 //! through one loop ([`event_loop`]), and gives the terminal back on every exit path.
 
+mod cbreak;
 pub mod compact_backend;
 pub mod editor_keymap;
 pub mod editor_view;
@@ -13,6 +14,8 @@ pub mod home_view;
 pub mod input;
 pub mod keymap;
 pub mod overlays;
+pub mod plain;
+pub mod plain_out;
 pub mod session_layout;
 pub mod session_view;
 pub mod stats_charts;
@@ -75,7 +78,7 @@ pub fn suspend() {
 /// (`ssh host bedstretch`, `xterm -e bedstretch`), the kernel discards the signal rather than
 /// stop a job that nothing could continue; raising SIGSTOP would freeze it for good.
 #[allow(unsafe_code)]
-fn stop_job() {
+pub(crate) fn stop_job() {
     // SAFETY: sigaction and kill are called with valid pointers to local structs; our own
     // handler (signal-hook's) is saved whole and put back whole once the job goes on.
     unsafe {

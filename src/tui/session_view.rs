@@ -13,7 +13,9 @@ use tui_big_text::{BigText, PixelSize};
 use crate::app::announce::side_name;
 use crate::app::session::{Action, Notice, Overlay, SessionApp, minutes_left};
 use crate::core::session::{Moment, Phase, Session};
-use crate::core::text::{truncate, width, wrap};
+use crate::core::text::{clean_line, truncate, width, wrap};
+
+use super::home_view::capitalise;
 
 use super::keymap;
 use super::overlays;
@@ -355,6 +357,14 @@ impl SessionView<'_> {
                 style: self.theme.title,
                 centred: false,
             }));
+        } else if let Some(problem) = &self.app.unspoken {
+            // One calm line: the session goes on, only quieter.
+            let problem = capitalise(&clean_line(problem));
+            lines.push(StatusLine {
+                text: truncate(&problem, cols),
+                style: self.theme.dim,
+                centred: true,
+            });
         }
         lines
     }

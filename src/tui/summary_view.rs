@@ -7,56 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::session::{Recorded, SessionApp, Summary};
+use crate::app::session::{Recorded, SessionApp};
+use crate::app::verdict::{saved_line, verdict};
 use crate::core::duration::format_secs;
-use crate::core::history::Outcome;
-use crate::core::stats::nights;
 use crate::core::text::{pad, truncate, width, wrap};
 
 use super::theme::Theme;
-
-/// The summary's heading and the sentence under it. `tonight_kept` is what the history says
-/// once this session is in it, when that is known: an earlier session may have kept the
-/// night already, and then saying "not kept yet" would be untrue.
-pub fn verdict(summary: &Summary, tonight_kept: Option<bool>) -> (&'static str, String) {
-    let held = format!("{} of {}", summary.completed, summary.planned);
-    if !summary.counts {
-        return (
-            "This routine does not count toward your streak.",
-            format!("You held {held} stretches; the session is in your history."),
-        );
-    }
-    if !summary.keeps_the_night && tonight_kept == Some(true) {
-        return (
-            "Tonight was already kept.",
-            format!(
-                "This time you held {held} stretches; {} of them keep a night.",
-                summary.needed()
-            ),
-        );
-    }
-    match (summary.keeps_the_night, summary.outcome) {
-        (true, _) if summary.hurt > 0 => (
-            "Tonight is kept. Go gently with what hurt.",
-            format!("You held {held} stretches."),
-        ),
-        (true, Outcome::Completed) => (
-            "Tonight is kept. Sleep well.",
-            format!("You held {held} stretches."),
-        ),
-        (true, _) => (
-            "Stopped early, and tonight is still kept.",
-            format!("You held {held} stretches."),
-        ),
-        (false, _) => (
-            "Tonight is not kept yet.",
-            format!(
-                "You held {held} stretches; {} of them keep a night.",
-                summary.needed()
-            ),
-        ),
-    }
-}
 
 /// Draws the summary into the body of the screen. When rows are short, the heading, the held
 /// line and the saved line stay; the rest gives way, least needed first.
@@ -107,27 +63,13 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     parts.push((5, row("Time stretching", format_secs(summary.held_secs))));
     parts.push((6, vec![Line::default()]));
-    let saved = match &app.recorded {
-        Recorded::Saved(Some(stats)) => {
-            let tonight = if stats.tonight_kept {
-                "tonight kept"
-            } else {
-                "tonight not kept yet"
-            };
-            text(
-                &format!(
-                    "Saved. Streak: {}, {tonight}.",
-                    nights(stats.current_streak)
-                ),
-                theme.text,
-            )
-        }
-        Recorded::Saved(None) => text("Saved to your history.", theme.text),
-        Recorded::Failed(problem) => {
-            text(&format!("Not in your history yet: {problem}."), theme.title)
-        }
-        Recorded::Pending | Recorded::Nothing => Vec::new(),
+    let style = match &app.recorded {
+        Recorded::Failed(_) => theme.title,
+        _ => theme.text,
     };
+    let saved = saved_line(&app.recorded)
+        .map(|line| text(&line, style))
+        .unwrap_or_default();
     parts.push((2, saved));
 
     let rows = |parts: &[(u8, Vec<Line>)]| parts.iter().map(|(_, l)| l.len()).sum::<usize>();
@@ -174,56 +116,3 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
 const BLOCK_WIDTH: u16 = 64;
 /// Columns for a row's label, so the numbers line up.
 const LABEL_COLUMN: usize = 18;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn summary(completed: usize, outcome: Outcome) -> Summary {
-        Summary {
-            outcome,
-            completed,
-            skipped: 0,
-            hurt: 0,
-            planned: 10,
-            held_secs: 0,
-            keeps_the_night: completed >= 8,
-            counts: true,
-            min_completion: 0.8,
-        }
-    }
-
-    #[test]
-    fn a_routine_that_does_not_count_says_so_and_never_claims_the_night() {
-        let relief = Summary {
-            counts: false,
-            keeps_the_night: false,
-            ..summary(10, Outcome::Completed)
-        };
-        let (heading, sentence) = verdict(&relief, Some(false));
-        assert_eq!(heading, "This routine does not count toward your streak.");
-        assert_eq!(
-            sentence,
-            "You held 10 of 10 stretches; the session is in your history."
-        );
-    }
-
-    #[test]
-    fn the_heading_never_praises_a_night_that_is_not_kept() {
-        let (heading, _) = verdict(&summary(10, Outcome::Completed), Some(true));
-        assert_eq!(heading, "Tonight is kept. Sleep well.");
-        let (heading, sentence) = verdict(&summary(3, Outcome::Completed), Some(false));
-        assert_eq!(heading, "Tonight is not kept yet.");
-        assert_eq!(
-            sentence,
-            "You held 3 of 10 stretches; 8 of them keep a night."
-        );
-        let (heading, _) = verdict(&summary(3, Outcome::Quit), None);
-        assert_eq!(heading, "Tonight is not kept yet.");
-        let (heading, _) = verdict(&summary(3, Outcome::Quit), Some(true));
-        assert_eq!(
-            heading, "Tonight was already kept.",
-            "an earlier session kept it"
-        );
-    }
-}

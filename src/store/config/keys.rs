@@ -9,11 +9,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::problem::ConfigFault;
-use super::{Config, Key, Source, ThemeName};
+use super::{Config, Key, Source, ThemeName, VoiceCommand};
 use crate::core::text::{clean_line, line_col, shorten};
-
-/// Keys from the design that do nothing yet: refused by name, so nobody believes they work.
-const NOT_SUPPORTED: &[&str] = &["voice", "voice_command"];
 
 /// Words people reach for that mean one of our keys, for "did you mean".
 const SYNONYMS: &[(&str, Key)] = &[
@@ -24,6 +21,9 @@ const SYNONYMS: &[(&str, Key)] = &[
     ("palette", Key::Theme),
     ("beep", Key::Bell),
     ("sound", Key::Bell),
+    ("speak", Key::Voice),
+    ("speech", Key::Voice),
+    ("tts", Key::Voice),
     ("routine", Key::DefaultRoutine),
 ];
 
@@ -203,6 +203,25 @@ pub(super) fn parse(source: &str, tainted: &BTreeSet<usize>) -> Parsed {
                 }
                 _ => false,
             },
+            Key::Voice => match value.as_bool() {
+                Some(voice) => {
+                    config.voice = voice;
+                    true
+                }
+                None => false,
+            },
+            Key::VoiceCommand => match value.as_str() {
+                // Empty, as `bedstretch config` prints the default: the usual speakers.
+                Some(text) if text.trim().is_empty() => {
+                    config.voice_command = None;
+                    true
+                }
+                Some(text) => {
+                    config.voice_command = VoiceCommand::parse(text);
+                    config.voice_command.is_some()
+                }
+                None => false,
+            },
         };
         if ok {
             let (line, column) = lines.place(source, at);
@@ -231,6 +250,11 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
         Key::RestDays => "a list of weekdays like [\"sat\", \"sun\"]",
         Key::Bell => "true or false",
         Key::Theme => "\"night\", the only theme so far (set NO_COLOR for no colour)",
+        Key::Voice => "true or false",
+        Key::VoiceCommand => {
+            "a command with {text} as a word of its own, like \"espeak-ng -s 140 {text}\", \
+             or \"\" for the first of espeak-ng, espeak, spd-say, say"
+        }
     };
     ConfigFault::Rule {
         key: key.name(),
@@ -240,9 +264,6 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
 }
 
 fn unknown(name: &str) -> ConfigFault {
-    if let Some(key) = NOT_SUPPORTED.iter().find(|k| **k == name) {
-        return ConfigFault::NotSupported { key };
-    }
     let names: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
     let lower = name.to_lowercase();
     let synonym = SYNONYMS

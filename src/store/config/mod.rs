@@ -2,10 +2,12 @@
 //! the good ones keep their values, and every problem is reported with its line and column.
 //! Nothing in it can stop bedstretch from starting.
 
+mod key;
 mod keys;
 mod problem;
 #[cfg(test)]
 mod tests;
+mod voice_command;
 
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -18,7 +20,9 @@ use crate::core::text::{clean_line, line_col, quote};
 
 use super::paths::Paths;
 
+pub use key::Key;
 pub use problem::{ConfigFault, ConfigProblem, SHOWN_PROBLEMS};
+pub use voice_command::VoiceCommand;
 
 /// A config file larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -38,6 +42,11 @@ pub struct Config {
     pub bell: bool,
     /// The colour theme.
     pub theme: ThemeName,
+    /// Speak the cues, so the person can stretch with eyes closed.
+    pub voice: bool,
+    /// The person's own speaking command; `None` (the default, `""` in the file): the first
+    /// speaker found on the PATH.
+    pub voice_command: Option<VoiceCommand>,
     /// Until when, after the rollover, home asks about last night's cramps.
     pub morning_ends_at: NaiveTime,
     /// From when in the night `bedstretch status` says it is time to stretch; `None` (the
@@ -62,6 +71,8 @@ impl Default for Config {
             rest_days: rules.rest_days,
             bell: true,
             theme: ThemeName::Night,
+            voice: false,
+            voice_command: None,
             morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
             remind_at: None,
         }
@@ -75,84 +86,6 @@ impl Config {
             day_starts_at: self.day_starts_at,
             min_completion: self.min_completion,
             rest_days: self.rest_days.clone(),
-        }
-    }
-}
-
-/// The keys of the config file, in the order `bedstretch config` prints them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    /// `default_routine`
-    DefaultRoutine,
-    /// `day_starts_at`
-    DayStartsAt,
-    /// `min_completion`
-    MinCompletion,
-    /// `rest_days`
-    RestDays,
-    /// `bell`
-    Bell,
-    /// `theme`
-    Theme,
-    /// `morning_ends_at`
-    MorningEndsAt,
-    /// `remind_at`
-    RemindAt,
-}
-
-impl Key {
-    /// Every key, in the order of the documentation.
-    pub const ALL: [Key; 8] = [
-        Key::DefaultRoutine,
-        Key::DayStartsAt,
-        Key::MinCompletion,
-        Key::RestDays,
-        Key::Bell,
-        Key::Theme,
-        Key::MorningEndsAt,
-        Key::RemindAt,
-    ];
-
-    /// The key as written in the file.
-    pub fn name(self) -> &'static str {
-        match self {
-            Key::DefaultRoutine => "default_routine",
-            Key::DayStartsAt => "day_starts_at",
-            Key::MinCompletion => "min_completion",
-            Key::RestDays => "rest_days",
-            Key::Bell => "bell",
-            Key::Theme => "theme",
-            Key::MorningEndsAt => "morning_ends_at",
-            Key::RemindAt => "remind_at",
-        }
-    }
-
-    /// The value this key has in `config`, written as TOML so it can be copied into the file.
-    pub fn toml(self, config: &Config) -> String {
-        let string = |s: &str| toml::Value::String(s.to_string()).to_string();
-        match self {
-            Key::DefaultRoutine => string(&config.default_routine),
-            Key::DayStartsAt => string(&config.day_starts_at.format("%H:%M").to_string()),
-            Key::MinCompletion => toml::Value::Float(config.min_completion).to_string(),
-            Key::RestDays => {
-                let days: Vec<String> = config
-                    .rest_days
-                    .iter()
-                    .map(|d| string(&d.to_string().to_lowercase()))
-                    .collect();
-                format!("[{}]", days.join(", "))
-            }
-            Key::Bell => config.bell.to_string(),
-            Key::Theme => match config.theme {
-                ThemeName::Night => string("night"),
-            },
-            Key::MorningEndsAt => string(&config.morning_ends_at.format("%H:%M").to_string()),
-            Key::RemindAt => string(
-                &config
-                    .remind_at
-                    .map(|t| t.format("%H:%M").to_string())
-                    .unwrap_or_default(),
-            ),
         }
     }
 }

@@ -60,12 +60,6 @@ pub enum ConfigFault {
         /// The nearest valid key, or the list of them.
         hint: String,
     },
-    /// A key from the design that does nothing yet, refused rather than silently ignored.
-    #[error("{key} is not supported yet; remove it")]
-    NotSupported {
-        /// The key.
-        key: &'static str,
-    },
     /// A value of the wrong type or out of range; the key uses its default.
     #[error("{key} must be {rule}, got {got}")]
     Rule {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use super::*;
 
 /// The settings and the problems (as `LINE:COL: message`) from a config text.
-fn parse(text: &str) -> (Config, Vec<String>) {
+pub(super) fn parse(text: &str) -> (Config, Vec<String>) {
     let parsed = keys::parse(text, &BTreeSet::new());
     let problems = parsed
         .problems
@@ -27,7 +27,8 @@ fn time(h: u32, m: u32) -> NaiveTime {
 /// Good values for every key but `bell`, to show that one bad key costs only itself.
 const GOOD: &str = "default_routine = \"quick\"\nday_starts_at = \"05:30\"\nmin_completion = 0.5\n\
                     rest_days = [\"sat\", \"Sunday\"]\nbell = false\ntheme = \"night\"\n\
-                    morning_ends_at = \"11:15\"\nremind_at = \"22:30\"\n";
+                    morning_ends_at = \"11:15\"\nremind_at = \"22:30\"\nvoice = true\n\
+                    voice_command = \"espeak-ng -s 140 {text}\"\n";
 
 fn good() -> Config {
     Config {
@@ -39,6 +40,8 @@ fn good() -> Config {
         theme: ThemeName::Night,
         morning_ends_at: time(11, 15),
         remind_at: Some(time(22, 30)),
+        voice: true,
+        voice_command: VoiceCommand::parse("espeak-ng -s 140 {text}"),
     }
 }
 
@@ -137,6 +140,16 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "remind_at = 22",
             "remind_at must be a time like \"22:30\", or \"\" for no reminder, got 22",
         ),
+        (
+            "voice =",
+            "voice = \"yes\"",
+            "voice must be true or false, got \"yes\"",
+        ),
+        (
+            "voice_command",
+            "voice_command = \"espeak-ng\"",
+            VOICE_COMMAND_RULE,
+        ),
     ];
     for (key, line, message) in cases {
         // The bad line replaces the good one for its key; every other key keeps its value.
@@ -148,6 +161,7 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
         let row = text.lines().position(|l| l == *line).expect("replaced") + 1;
         let column = line.find('=').expect("a key") + 3;
         let (config, problems) = parse(&text);
+        let message = message.replace("{got}", "\"espeak-ng\"");
         assert_eq!(problems, [format!("{row}:{column}: {message}")], "{line}");
         let mut expected = good();
         let defaults = Config::default();
@@ -159,6 +173,8 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "bell" => expected.bell = defaults.bell,
             "morning_ends_at" => expected.morning_ends_at = defaults.morning_ends_at,
             "remind_at" => expected.remind_at = defaults.remind_at,
+            "voice =" => expected.voice = defaults.voice,
+            "voice_command" => expected.voice_command = defaults.voice_command,
             _ => expected.theme = defaults.theme,
         }
         assert_eq!(config, expected, "{line}");
@@ -223,24 +239,17 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
             "2:1: unknown key `bel`; did you mean `bell`?",
             "3:1: unknown key `colour`; did you mean `theme`?",
             "4:2: unknown key `extra`; the keys are default_routine, day_starts_at, \
-             min_completion, rest_days, bell, theme, morning_ends_at, remind_at",
+             min_completion, rest_days, bell, theme, voice, voice_command, morning_ends_at, \
+             remind_at",
         ]
     );
     assert!(!config.bell);
 }
 
-#[test]
-fn keys_that_do_nothing_yet_are_refused() {
-    let (config, problems) = parse("voice = true\nvoice_command = \"say {text}\"\nbell = false\n");
-    assert_eq!(
-        problems,
-        [
-            "1:1: voice is not supported yet; remove it",
-            "2:1: voice_command is not supported yet; remove it",
-        ]
-    );
-    assert!(!config.bell);
-}
+/// What a `voice_command` without a `{text}` word of its own is told; `{got}` is the value.
+pub(super) const VOICE_COMMAND_RULE: &str = "voice_command must be a command with {text} as a word of its \
+    own, like \"espeak-ng -s 140 {text}\", or \"\" for the first of espeak-ng, espeak, spd-say, say, \
+    got {got}";
 
 #[test]
 fn a_key_set_twice_uses_its_default() {

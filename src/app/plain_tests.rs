@@ -1,0 +1,313 @@
+//! Plain mode's lines for a routine with sides, a switch, a rest and reps, driven on fixed
+//! instants: every line a person reads, in order.
+
+use std::time::Duration;
+
+use chrono::DateTime;
+
+use super::*;
+use crate::app::{NewSession, Now, SessionSettings};
+use crate::core::routine_file::parse_routine;
+use crate::core::stats::{Rules, SessionFacts, Stats};
+
+const ROUTINE: &str = r#"
+name = "Evening"
+lead_in = "5s"
+switch = "3s"
+
+[[step]]
+name = "Wall calf stretch"
+duration = "30s"
+sides = ["left", "right"]
+rest = "10s"
+
+[[step]]
+name = "Toe curls"
+duration = "20s"
+reps = 10
+"#;
+
+const KEYS: &str = "Keys: Space pause, n skip, q quit";
+
+fn now(secs: f64) -> Now {
+    let wall = DateTime::parse_from_rfc3339("2026-11-23T22:00:00+01:00").expect("time");
+    let moment = Duration::from_secs_f64(secs);
+    Now {
+        moment,
+        wall: wall + chrono::Duration::from_std(moment).expect("small"),
+    }
+}
+
+/// A session and the lines it printed, answered as a shell would.
+struct Plain {
+    app: SessionApp,
+    plain: PlainLines,
+    printed: Vec<String>,
+    /// What the shell answers when the session asks to be recorded.
+    record: Result<Option<Stats>, String>,
+}
+
+impl Plain {
+    fn start(toml: &str, keys: bool) -> Self {
+        let routine = parse_routine("evening", toml.as_bytes(), &[]).expect("valid");
+        let new = NewSession {
+            routine,
+            id: "id".into(),
+        };
+        let settings = SessionSettings {
+            bell: true,
+            min_completion: 0.8,
+        };
+        let (app, effects) = SessionApp::start(new, settings, now(0.0));
+        let plain = PlainLines::new(&app, keys.then(|| KEYS.to_string()));
+        let mut run = Self {
+            app,
+            plain,
+            printed: Vec::new(),
+            record: Ok(None),
+        };
+        run.print(None, &effects);
+        run
+    }
+
+    fn print(&mut self, action: Option<Action>, effects: &[Effect]) {
+        let lines = self.plain.lines(&self.app, action, effects);
+        self.printed.extend(lines);
+        if effects.iter().any(|e| matches!(e, Effect::Record(_))) {
+            self.app.recorded(self.record.clone());
+        }
+    }
+
+    /// Time passes to `secs`, one second at a time, as the loop wakes.
+    fn until(&mut self, secs: u64) {
+        for s in 0..=secs {
+            let effects = self.app.update_time(now(s as f64));
+            self.print(None, &effects);
+        }
+    }
+
+    fn key(&mut self, action: Action, secs: f64) {
+        let effects = self.app.update(action, now(secs));
+        self.print(Some(action), &effects);
+    }
+
+    fn take(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.printed)
+    }
+}
+
+#[test]
+fn a_whole_routine_reads_one_line_per_moment_and_ends_with_what_it_kept() {
+    let mut run = Plain::start(ROUTINE, false);
+    run.until(100);
+    assert_eq!(
+        run.take(),
+        [
+            "Get ready: Wall calf stretch, left foot, 30 seconds",
+            "Wall calf stretch, left foot, 30 seconds",
+            "Switch to the right foot",
+            "Right foot, 30 seconds",
+            "Rest 10 seconds. Next: Toe curls",
+            "Toe curls, 20 seconds, 10 times",
+        ],
+        "no \"3\", \"2\", \"1\" and no bare \"Done.\""
+    );
+    assert_eq!(
+        closing(&run.app),
+        [
+            "Done: 3 of 3 held. Tonight is kept. Sleep well.",
+            "Saved to your history."
+        ]
+    );
+}
+
+#[test]
+fn the_countdown_line_says_where_and_how_long() {
+    let mut run = Plain::start(ROUTINE, true);
+    let at = |run: &mut Plain, secs: f64| {
+        run.app.update_time(now(secs));
+        countdown(&run.app, now(secs).moment)
+    };
+    assert_eq!(at(&mut run, 0.5).as_deref(), Some("Get ready: 0:05"));
+    assert_eq!(
+        at(&mut run, 12.0).as_deref(),
+        Some("Wall calf stretch, left foot: 0:23 left")
+    );
+    assert_eq!(at(&mut run, 36.0).as_deref(), Some("Switch sides: 0:02"));
+    assert_eq!(at(&mut run, 70.0).as_deref(), Some("Rest: 0:08"));
+    assert_eq!(
+        at(&mut run, 83.5).as_deref(),
+        Some("Toe curls: 0:15 left, rep 3 of 10")
+    );
+    run.key(Action::TogglePause, 84.0);
+    assert_eq!(
+        at(&mut run, 90.0).as_deref(),
+        Some("Paused. Toe curls: 0:14 left, rep 4 of 10"),
+        "paused, the time stands"
+    );
+    run.key(Action::Quit, 91.0);
+    run.key(Action::Yes, 91.0);
+    assert_eq!(countdown(&run.app, now(92.0).moment), None);
+}
+
+#[test]
+fn keys_are_told_pause_question_help_skip_hurt_and_back() {
+    let mut run = Plain::start(ROUTINE, true);
+    run.until(5);
+    run.take();
+    run.key(Action::TogglePause, 6.0);
+    run.key(Action::TogglePause, 8.0);
+    assert_eq!(run.take(), ["Paused. Press Space to go on", "Going on"]);
+
+    run.key(Action::Quit, 9.0);
+    run.key(Action::No, 10.0);
+    assert_eq!(
+        run.take(),
+        [
+            "Quit? Press y to quit and save what you did, n to keep going",
+            "Going on"
+        ]
+    );
+
+    run.key(Action::Help, 11.0);
+    run.key(Action::Yes, 12.0);
+    assert_eq!(
+        run.take(),
+        [
+            "Keys: Space pause, n skip, q quit. Paused; any key goes on",
+            "Going on"
+        ]
+    );
+
+    run.key(Action::Skip, 13.0);
+    assert_eq!(run.take(), ["Skipped", "Switch to the right foot"]);
+    run.key(Action::Back, 14.0);
+    assert_eq!(
+        run.take(),
+        ["Again: Wall calf stretch, left foot, 30 seconds"]
+    );
+    run.key(Action::Hurt, 15.0);
+    assert_eq!(
+        run.take(),
+        ["Stopped: it hurt", "Rest 10 seconds. Next: Toe curls"],
+        "both sides stop, so the rest comes next"
+    );
+    run.key(Action::Hurt, 16.0);
+    assert_eq!(run.take(), Vec::<String>::new(), "nothing hurts in a rest");
+}
+
+#[test]
+fn without_keys_no_line_asks_for_one() {
+    let mut run = Plain::start(ROUTINE, false);
+    run.take();
+    // A suspend (SIGTSTP) pauses a session that has no keys too.
+    run.app.pause(now(6.0));
+    run.print(None, &[]);
+    assert_eq!(run.take(), ["Paused"]);
+}
+
+#[test]
+fn a_quit_says_what_was_held_and_whether_the_night_is_kept() {
+    let mut run = Plain::start(ROUTINE, true);
+    run.until(40);
+    run.key(Action::Quit, 40.0);
+    run.key(Action::Yes, 40.0);
+    let printed = run.take();
+    assert_eq!(
+        printed.last().map(String::as_str),
+        Some("Quit? Press y to quit and save what you did, n to keep going"),
+        "the quit itself prints nothing more: the closing lines say it"
+    );
+    assert_eq!(
+        closing(&run.app),
+        [
+            "Stopped: 1 of 3 held. Tonight is not kept yet.",
+            "Saved to your history."
+        ]
+    );
+}
+
+#[test]
+fn the_closing_lines_tell_the_streak_skips_hurts_and_a_history_that_failed() {
+    let facts = SessionFacts {
+        id: "earlier".into(),
+        routine_name: "Evening".into(),
+        started_at: now(0.0).wall,
+        completed: 3,
+        planned: 3,
+        skipped: Vec::new(),
+        hurt: Vec::new(),
+        counts: true,
+    };
+    let stats = Stats::compute(&[facts], &Rules::default(), now(0.0).wall);
+    let mut run = Plain::start(ROUTINE, true);
+    run.record = Ok(Some(stats));
+    // Past the get-ready, skip the left side, on to the right, which hurts, past the rest,
+    // and skip the last step.
+    for (action, at) in [
+        (Action::Skip, 1.0),
+        (Action::Skip, 2.0),
+        (Action::Skip, 3.0),
+        (Action::Hurt, 4.0),
+        (Action::Skip, 5.0),
+        (Action::Skip, 6.0),
+    ] {
+        run.key(action, at);
+    }
+    assert_eq!(
+        closing(&run.app),
+        [
+            "Done: 0 of 3 held, 2 skipped, 1 stopped because it hurt. Tonight was already kept.",
+            "Saved. Streak: 1 night, tonight kept."
+        ]
+    );
+
+    let mut run = Plain::start(ROUTINE, true);
+    run.record = Err("history/abc.jsonl: disk full".into());
+    run.key(Action::Interrupt, 20.0);
+    assert_eq!(
+        closing(&run.app),
+        [
+            "Stopped: 0 of 3 held. Tonight is not kept yet.",
+            "Not in your history yet: history/abc.jsonl: disk full."
+        ]
+    );
+}
+
+#[test]
+fn a_session_stopped_during_get_ready_says_nothing_was_recorded() {
+    let mut run = Plain::start(ROUTINE, true);
+    run.key(Action::Interrupt, 2.0);
+    assert_eq!(
+        closing(&run.app),
+        ["Stopped before the first stretch; nothing was recorded."]
+    );
+}
+
+#[test]
+fn a_routine_that_does_not_count_never_claims_the_night() {
+    let relief = format!("counts = false\n{ROUTINE}");
+    let mut run = Plain::start(&relief, false);
+    run.until(100);
+    assert_eq!(
+        closing(&run.app)[0],
+        "Done: 3 of 3 held. This routine does not count toward your streak."
+    );
+}
+
+#[test]
+fn a_failed_progress_save_is_told_once() {
+    let mut run = Plain::start(ROUTINE, true);
+    run.take();
+    run.app.saved(Err("current.json: disk full".into()));
+    run.print(None, &[]);
+    run.print(None, &[]);
+    assert_eq!(run.take(), ["Progress not saved: current.json: disk full"]);
+}
+
+#[test]
+fn a_clock_reads_minutes_and_hours() {
+    assert_eq!(clock(5), "0:05");
+    assert_eq!(clock(90), "1:30");
+    assert_eq!(clock(3723), "1:02:03");
+}

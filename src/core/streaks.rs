@@ -1,0 +1,176 @@
+//! Kept nights and the runs they make: the part of the stats a shell prompt needs. `Stats`
+//! and `bedstretch status` both count streaks here, so that they cannot disagree, while
+//! status pays only for the start and completion of each session, not for names and ids.
+//! Pure: "now" is an argument.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use super::stats::{Rules, SessionFacts, WEEK, back, night_of, try_night_of};
+
+/// Per night, the best completion of its counting sessions.
+pub type Best = BTreeMap<NaiveDate, f64>;
+
+/// Notes one counting session's completion on its night.
+pub fn keep(best: &mut Best, night: NaiveDate, completion: f64) {
+    let entry = best.entry(night).or_insert(0.0);
+    *entry = entry.max(completion);
+}
+
+/// What streaks need of one session that counts (`counts` true): when it started and how
+/// much of it was done.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CountingSession {
+    /// When it started, in the offset of the moment.
+    pub started_at: DateTime<FixedOffset>,
+    /// Completed over planned step-sides.
+    pub completion: f64,
+}
+
+impl CountingSession {
+    /// The session as streaks see it; `None` for one of a `counts = false` routine, which
+    /// never keeps a night.
+    pub fn of(facts: &SessionFacts) -> Option<Self> {
+        facts.counts.then(|| Self {
+            started_at: facts.started_at,
+            completion: facts.completion(),
+        })
+    }
+}
+
+/// Tonight and the streaks as of one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Streaks {
+    /// Tonight, as of the moment.
+    pub tonight: NaiveDate,
+    /// Whether tonight is already kept.
+    pub tonight_kept: bool,
+    /// The run of kept nights ending tonight, or last night while tonight is open.
+    pub current_streak: u32,
+    /// The longest run ever.
+    pub longest_streak: u32,
+}
+
+impl Streaks {
+    /// The streaks as of `as_of`, from the start and completion of every counting session
+    /// (`counts` true), each id once; sessions started after `as_of` are left out here, so
+    /// the answer is the one `Stats::compute` gives for the same sessions and moment.
+    pub fn as_of(
+        counting: impl IntoIterator<Item = CountingSession>,
+        rules: &Rules,
+        as_of: DateTime<FixedOffset>,
+    ) -> Self {
+        let mut best = Best::new();
+        for session in counting {
+            if session.started_at > as_of {
+                continue;
+            }
+            // A night that cannot be placed cannot keep a streak, as in `Stats::compute`.
+            if let Some(night) = try_night_of(session.started_at, rules.day_starts_at) {
+                keep(&mut best, night, session.completion);
+            }
+        }
+        Self::of(&best, rules, night_of(as_of, rules.day_starts_at))
+    }
+
+    /// The streaks of nights whose best completions are `best`, with `tonight` still open.
+    pub fn of(best: &Best, rules: &Rules, tonight: NaiveDate) -> Self {
+        let nights = Nights { best, rules };
+        let tonight_kept = nights.is_kept(tonight);
+        let current_streak = nights.run_ending(if tonight_kept {
+            tonight
+        } else {
+            back(tonight, 1)
+        });
+        Self {
+            tonight,
+            tonight_kept,
+            current_streak,
+            longest_streak: nights.longest().max(current_streak),
+        }
+    }
+}
+
+/// Nights and their best completions, read under the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Nights<'a> {
+    /// Per night, the best completion of its counting sessions.
+    pub best: &'a Best,
+    /// The rules that make a night kept or a rest day.
+    pub rules: &'a Rules,
+}
+
+impl Nights<'_> {
+    /// Whether `night` is one of the rest days.
+    pub fn is_rest(&self, night: NaiveDate) -> bool {
+        self.rules.rest_days.contains(&night.weekday())
+    }
+
+    /// Whether a session of `night` reached `min_completion`.
+    pub fn is_kept(&self, night: NaiveDate) -> bool {
+        self.best
+            .get(&night)
+            .is_some_and(|c| *c >= self.rules.min_completion)
+    }
+
+    /// Kept nights in the run ending at `last`; rest days bridge it without counting.
+    /// Walks from kept night to kept night, never day by day, so a history that spans the
+    /// whole calendar costs no more than its nights.
+    fn run_ending(&self, last: NaiveDate) -> u32 {
+        let mut count = 0;
+        let mut until = Some(last);
+        let counted = self
+            .best
+            .range(..=last)
+            .rev()
+            .filter(|(night, c)| **c >= self.rules.min_completion && !self.is_rest(**night))
+            .map(|(night, _)| *night);
+        for night in counted {
+            // Every night after this one, up to where the run has reached, must be a rest day.
+            let Some(end) = until else { break };
+            if !self.only_rest_days(night.succ_opt(), end) {
+                break;
+            }
+            count += 1;
+            until = night.pred_opt();
+        }
+        count
+    }
+
+    /// The longest run of kept nights, rest days bridging without counting.
+    fn longest(&self) -> u32 {
+        let (mut best, mut run) = (0, 0);
+        let mut previous: Option<NaiveDate> = None;
+        let kept = self
+            .best
+            .iter()
+            .filter(|(night, c)| **c >= self.rules.min_completion && !self.is_rest(**night))
+            .map(|(night, _)| *night);
+        for night in kept {
+            let bridged = previous
+                .is_some_and(|p| self.only_rest_days(p.succ_opt(), night.pred_opt().unwrap_or(p)));
+            run = if bridged { run + 1 } else { 1 };
+            best = best.max(run);
+            previous = Some(night);
+        }
+        best
+    }
+
+    /// True when every night from `from` to `to`, both included, is a rest day; true for
+    /// none at all (`from` after `to`, or no `from`).
+    fn only_rest_days(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
+        let Some(from) = from else { return true };
+        if from > to {
+            return true;
+        }
+        // A week or more holds every weekday: all must be rest days.
+        let days = (to - from).num_days() + 1;
+        if days >= 7 {
+            return WEEK.iter().all(|d| self.rules.rest_days.contains(d));
+        }
+        from.iter_days()
+            .take(days as usize)
+            .all(|n| self.is_rest(n))
+    }
+}

@@ -1,0 +1,281 @@
+//! A tiny cache for `bedstretch status`, which a shell prompt runs at every command line.
+//!
+//! The history summary (see `history_cache`) keeps every fact `stats` shows, about a megabyte
+//! of JSON for ten years; reading it costs a prompt more than ten milliseconds. A streak needs
+//! only when each counting session started and how much of it was done, so this cache keeps
+//! those, 24 bytes a session in a fixed binary layout, beside the stamps of the history files
+//! they were read from. It is written by the same reader, at the same moments, as the summary;
+//! it is believed only when every history file still has the stamp it names (with the same
+//! distrust of files changed just before it was written), and only when its hash matches.
+//! Anything else (missing, stale, truncated, from another version, written by a stranger) is
+//! ignored and the history is read through the summary, which writes this cache again.
+//!
+//! Layout, little-endian: `MAGIC`, version (u32), xxh3 of everything after it (u64), file
+//! count (u32), per file: name length (u16), name, length (u64), mtime and ctime in
+//! nanoseconds (i128 each), inode (u64); session count (u32), per session: start as Unix
+//! seconds (i64) and nanoseconds (u32), its UTC offset in seconds (i32), completed and planned
+//! step-sides (u32 each).
+
+use std::fs;
+use std::io::Read;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset};
+use twox_hash::XxHash3_64 as Xxh3;
+
+use crate::core::stats::{SessionFacts, completion};
+use crate::core::streaks::CountingSession;
+
+use super::atomic::write_atomic;
+use super::history_cache::{cache_limit, read_facts_renewing};
+use super::history_read::history_files;
+use super::paths::Paths;
+use super::read;
+use super::stamp::{Stamp, file_name, racy_after};
+
+/// What every streak cache starts with.
+const MAGIC: &[u8; 16] = b"bedstretch-strk\n";
+/// Bumped whenever the layout changes; a cache of another version is rebuilt.
+const VERSION: u32 = 1;
+/// Bytes of one session.
+const SESSION_BYTES: usize = 24;
+
+/// Where the cache lives: beside the summary, and as safe to delete.
+pub fn cache_path(paths: &Paths) -> PathBuf {
+    paths.data_dir.join("cache").join("streak-sessions.bin")
+}
+
+/// Every counting session, each id once, from the streak cache when it is current, else from
+/// the history (which renews the cache). An unreadable history is an error, as for `stats`.
+pub fn read_counting(paths: &Paths) -> Result<Vec<CountingSession>> {
+    if let Some(sessions) = read(paths) {
+        return Ok(sessions);
+    }
+    let history = read_facts_renewing(paths, true)?;
+    Ok(history
+        .sessions
+        .iter()
+        .filter_map(CountingSession::of)
+        .collect())
+}
+
+/// The cached counting sessions, if the cache is there, whole, and current.
+pub fn read(paths: &Paths) -> Option<Vec<CountingSession>> {
+    let mut current = Vec::new();
+    let mut history_bytes = 0u64;
+    for path in history_files(&paths.history_dir()).ok()? {
+        // A FIFO, a device or a folder where a file should be: the full reader says what.
+        let meta = fs::metadata(&path).ok().filter(fs::Metadata::is_file)?;
+        history_bytes = history_bytes.saturating_add(meta.len());
+        current.push((file_name(&path), Stamp::of(&meta)));
+    }
+    let (file, meta) = read::open_regular(&cache_path(paths)).ok()?;
+    let limit = cache_limit(current.len(), history_bytes);
+    if meta.len() > limit {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    // Read through the one open file, so its time and its bytes belong together even if a
+    // writer replaces it meanwhile.
+    file.take(limit).read_to_end(&mut bytes).ok()?;
+    parse(&bytes, &current, racy_after(&meta))
+}
+
+/// The sessions of a cache in `bytes` made from files with the `current` names and stamps.
+fn parse(
+    bytes: &[u8],
+    current: &[(String, Stamp)],
+    racy_after: i128,
+) -> Option<Vec<CountingSession>> {
+    let mut c = Cursor(bytes);
+    if c.take(MAGIC.len())? != MAGIC || c.u32()? != VERSION {
+        return None;
+    }
+    let hash = c.u64()?;
+    if Xxh3::oneshot(c.0) != hash {
+        return None;
+    }
+    if usize::try_from(c.u32()?).ok()? != current.len() {
+        return None;
+    }
+    for (name, stamp) in current {
+        let len = usize::from(c.u16()?);
+        let same_name = c.take(len)? == name.as_bytes();
+        let cached = Stamp {
+            len: c.u64()?,
+            mtime_ns: c.i128()?,
+            ctime_ns: c.i128()?,
+            ino: c.u64()?,
+        };
+        if !same_name || cached != *stamp || !stamp.trusted(racy_after) {
+            return None;
+        }
+    }
+    let count = usize::try_from(c.u32()?).ok()?;
+    if c.0.len() != count.checked_mul(SESSION_BYTES)? {
+        return None;
+    }
+    let mut sessions = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (secs, nanos, offset) = (c.i64()?, c.u32()?, c.i32()?);
+        let (completed, planned) = (c.u32()?, c.u32()?);
+        let started_at =
+            DateTime::from_timestamp(secs, nanos)?.with_timezone(&FixedOffset::east_opt(offset)?);
+        sessions.push(CountingSession {
+            started_at,
+            completion: completion(completed, planned),
+        });
+    }
+    Some(sessions)
+}
+
+/// Writes the cache for history files with these names and stamps and the `sessions` read
+/// from them (each id once). It only saves time: when it cannot be written, status reads the
+/// history instead.
+pub(super) fn write<'a>(
+    paths: &Paths,
+    files: impl Iterator<Item = (&'a str, &'a Stamp)>,
+    sessions: &[SessionFacts],
+) {
+    if let Some(bytes) = encode(files, sessions) {
+        let _ = write_atomic(&cache_path(paths), &bytes);
+    }
+}
+
+/// The cache's bytes; `None` for what the layout cannot hold (a name over 64 KiB, more than
+/// four billion sessions), which no history of bedstretch's has.
+fn encode<'a>(
+    files: impl Iterator<Item = (&'a str, &'a Stamp)>,
+    sessions: &[SessionFacts],
+) -> Option<Vec<u8>> {
+    let files: Vec<_> = files.collect();
+    let counting: Vec<&SessionFacts> = sessions.iter().filter(|s| s.counts).collect();
+    let mut body = Vec::with_capacity(64 + counting.len() * SESSION_BYTES);
+    body.extend(u32::try_from(files.len()).ok()?.to_le_bytes());
+    for (name, stamp) in files {
+        body.extend(u16::try_from(name.len()).ok()?.to_le_bytes());
+        body.extend(name.as_bytes());
+        body.extend(stamp.len.to_le_bytes());
+        body.extend(stamp.mtime_ns.to_le_bytes());
+        body.extend(stamp.ctime_ns.to_le_bytes());
+        body.extend(stamp.ino.to_le_bytes());
+    }
+    body.extend(u32::try_from(counting.len()).ok()?.to_le_bytes());
+    for s in counting {
+        body.extend(s.started_at.timestamp().to_le_bytes());
+        body.extend(s.started_at.timestamp_subsec_nanos().to_le_bytes());
+        body.extend(s.started_at.offset().local_minus_utc().to_le_bytes());
+        body.extend(s.completed.to_le_bytes());
+        body.extend(s.planned.to_le_bytes());
+    }
+    let mut bytes = Vec::with_capacity(MAGIC.len() + 12 + body.len());
+    bytes.extend(MAGIC);
+    bytes.extend(VERSION.to_le_bytes());
+    bytes.extend(Xxh3::oneshot(&body).to_le_bytes());
+    bytes.extend(body);
+    Some(bytes)
+}
+
+/// Reads fixed-size fields from the front of a byte slice; `None` when it runs out.
+struct Cursor<'a>(&'a [u8]);
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.take(N)?.try_into().ok()
+    }
+
+    fn u16(&mut self) -> Option<u16> {
+        self.array().map(u16::from_le_bytes)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.array().map(u32::from_le_bytes)
+    }
+
+    fn i32(&mut self) -> Option<i32> {
+        self.array().map(i32::from_le_bytes)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        self.array().map(u64::from_le_bytes)
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        self.array().map(i64::from_le_bytes)
+    }
+
+    fn i128(&mut self) -> Option<i128> {
+        self.array().map(i128::from_le_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(secs: i64, counts: bool) -> SessionFacts {
+        let started_at = DateTime::from_timestamp(secs, 5)
+            .expect("time")
+            .with_timezone(&FixedOffset::east_opt(3600).expect("offset"));
+        SessionFacts {
+            id: secs.to_string(),
+            routine_name: String::new(),
+            started_at,
+            completed: 4,
+            planned: 5,
+            skipped: Vec::new(),
+            hurt: Vec::new(),
+            counts,
+        }
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            len: 10,
+            mtime_ns: 1,
+            ctime_ns: 2,
+            ino: 3,
+        }
+    }
+
+    /// The bytes with the hash made right again, as a stranger who knows the layout would.
+    fn rehashed(mut bytes: Vec<u8>) -> Vec<u8> {
+        let body = MAGIC.len() + 12;
+        let hash = Xxh3::oneshot(&bytes[body..]).to_le_bytes();
+        bytes[MAGIC.len() + 4..body].copy_from_slice(&hash);
+        bytes
+    }
+
+    #[test]
+    fn what_is_written_reads_back_and_a_well_hashed_lie_is_refused() {
+        let current = vec![("a.jsonl".to_string(), stamp())];
+        let files = || current.iter().map(|(n, s)| (n.as_str(), s));
+        let sessions = [facts(1_700_000_000, true), facts(1_700_090_000, false)];
+        let bytes = encode(files(), &sessions).expect("encoded");
+        let back = parse(&bytes, &current, i128::MAX).expect("parsed");
+        assert_eq!(
+            back,
+            vec![CountingSession::of(&sessions[0]).expect("counts")]
+        );
+        assert!(parse(&bytes, &current, 0).is_none(), "a racy stamp");
+
+        // A start no calendar holds, an offset of a day, four billion sessions.
+        let at = bytes.len() - SESSION_BYTES;
+        let mut far = bytes.clone();
+        far[at..at + 8].copy_from_slice(&i64::MAX.to_le_bytes());
+        let mut offset = bytes.clone();
+        offset[at + 12..at + 16].copy_from_slice(&86_400i32.to_le_bytes());
+        let mut many = bytes.clone();
+        many[at - 4..at].copy_from_slice(&u32::MAX.to_le_bytes());
+        for lie in [far, offset, many] {
+            assert!(parse(&rehashed(lie), &current, i128::MAX).is_none());
+        }
+    }
+}

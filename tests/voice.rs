@@ -1,0 +1,367 @@
+//! Spoken cues through the real binary in a pseudo-terminal, with a fake speaker on the PATH
+//! that writes down what it was asked to say and when, complains on stderr as espeak-ng does
+//! without a sound card, and then hangs. The words and their order, a screen the complaints
+//! never reach, and a session that ends on time whatever the speaker does. These runs sleep
+//! for real, so they are few, short, and every wait is generous.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+use bedstretch::clock::{Clock, SystemClock};
+use chrono::DateTime;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+
+const WAIT: Duration = Duration::from_secs(40);
+
+/// Nine seconds: a get-ready, a two-sided step, a rest, and a hold long enough to count.
+const ROUTINE: &str = r#"
+name = "Voice test"
+lead_in = 1
+rest = 1
+switch = 1
+
+[[step]]
+name = "Calf stretch"
+duration = 1
+sides = ["left", "right"]
+
+[[step]]
+name = "Toe curls"
+duration = 4
+"#;
+
+/// What is said, and when, in seconds from the start of the session.
+const SPOKEN: [(f64, &str); 10] = [
+    (0.0, "Get ready. Calf stretch, left foot"),
+    (1.0, "Calf stretch, left foot"),
+    (2.0, "Switch sides"),
+    (3.0, "Right foot"),
+    (4.0, "Rest"),
+    (5.0, "Toe curls"),
+    (6.0, "3"),
+    (7.0, "2"),
+    (8.0, "1"),
+    (9.0, "Done"),
+];
+
+const PLANNED_MS: i64 = 9_000;
+
+/// espeak-ng as a machine without a sound card has it, that then takes `SPEAKER_SLEEP`
+/// seconds over every sentence.
+const SPEAKER: &str = r#"#!/bin/sh
+echo "$(date +%s.%N) $$ $*" >> "$SPEAKER_LOG"
+echo "ALSA lib pcm.c:2722:(snd_pcm_open_noupdate) Unknown PCM default" >&2
+echo "ALSA says hello on stdout"
+sleep "$SPEAKER_SLEEP"
+"#;
+
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Self {
+        let home = Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        std::fs::write(home.path("voice-test.toml"), ROUTINE).expect("routine");
+        std::fs::create_dir(home.path("bin")).expect("bin");
+        home
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The fake speaker, as espeak-ng, first on the PATH.
+    fn speaker(&self) {
+        use std::os::unix::fs::PermissionsExt;
+        let path = self.path("bin/espeak-ng");
+        std::fs::write(&path, SPEAKER).expect("speaker");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+
+    fn command(&self, args: &[&str], sleep: &str) -> CommandBuilder {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bedstretch"));
+        cmd.args(args);
+        cmd.cwd(self.dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", self.path("config"));
+        cmd.env("XDG_DATA_HOME", self.path("data"));
+        cmd.env(
+            "PATH",
+            format!("{}:/usr/bin:/bin", self.path("bin").display()),
+        );
+        cmd.env("SPEAKER_LOG", self.path("said.log"));
+        cmd.env("SPEAKER_SLEEP", sleep);
+        cmd
+    }
+
+    /// What the speaker was asked to say: (seconds since the epoch, its pid, the words).
+    fn said(&self) -> Vec<(f64, String, String)> {
+        let log = std::fs::read_to_string(self.path("said.log")).unwrap_or_default();
+        log.lines()
+            .map(|line| {
+                let mut parts = line.splitn(3, ' ');
+                let mut next = || parts.next().unwrap_or_default().to_string();
+                let at = next().parse::<f64>().expect("a timestamp");
+                (at, next(), next())
+            })
+            .collect()
+    }
+
+    fn history(&self) -> Vec<Value> {
+        let dir = self.path("data/bedstretch/history");
+        let mut lines = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("history folder") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+            lines.extend(text.lines().map(|l| serde_json::from_str(l).expect("json")));
+        }
+        lines
+    }
+}
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    _master: Box<dyn MasterPty + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Pty {
+    fn spawn(cmd: CommandBuilder) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            child,
+            writer,
+            _master: pair.master,
+            output,
+        }
+    }
+
+    fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+        let mut parser = vt100::Parser::new(size(24), size(80), 0);
+        parser.process(&self.output.lock().expect("lock"));
+        parser.screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = SystemClock::new();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.moment() < WAIT,
+                "no {text:?} after {WAIT:?}:\n{screen}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let start = SystemClock::new();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // Let the reader collect the last bytes written before the exit.
+                thread::sleep(Duration::from_millis(300));
+                return status.success();
+            }
+            assert!(start.moment() < WAIT, "the program did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A process's state letter, `None` once it is gone.
+fn state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(") ").next()?.chars().next()
+}
+
+fn millis(value: &Value) -> i64 {
+    let text = value.as_str().expect("a time");
+    DateTime::parse_from_rfc3339(text)
+        .expect("RFC 3339")
+        .timestamp_millis()
+}
+
+#[test]
+fn the_cues_are_spoken_in_order_and_a_hanging_speaker_holds_nothing_back() {
+    let home = Home::new();
+    home.speaker();
+    let clock = SystemClock::new();
+    let mut pty = Pty::spawn(home.command(&["run", "--voice", "voice-test.toml"], "10"));
+    pty.wait_for("Tonight is kept.");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let wall = clock.moment();
+
+    let said = home.said();
+    let words: Vec<&str> = said.iter().map(|(_, _, words)| words.as_str()).collect();
+    let expected: Vec<&str> = SPOKEN.iter().map(|(_, words)| *words).collect();
+    assert_eq!(words, expected);
+
+    // The session kept its own time: a speaker that takes 10 s over every word moved no
+    // phase boundary, so the record spans the plan to within 20 ms.
+    let history = home.history();
+    let session = &history[0];
+    assert_eq!(session["outcome"], "completed");
+    let (started, ended) = (millis(&session["started_at"]), millis(&session["ended_at"]));
+    let ran = ended - started;
+    assert!(
+        (ran - PLANNED_MS).abs() <= 20,
+        "ran {ran} ms, planned {PLANNED_MS} ms"
+    );
+    // Each word at its phase, not a phase late (the measured figure is printed).
+    for ((at, _, words), (offset, _)) in said.iter().zip(SPOKEN) {
+        let late = at * 1000.0 - (started as f64 + offset * 1000.0);
+        eprintln!("{words:?}: spoken {late:.1} ms after its phase");
+        assert!(
+            (-50.0..500.0).contains(&late),
+            "{words:?} {late:.0} ms late"
+        );
+    }
+    // Ten words of 10 s each, had they been waited for, would be 100 s; the last may
+    // finish for 2 s after the session.
+    assert!(wall < Duration::from_secs(17), "the run took {wall:?}");
+
+    // Every speaker was cut off and reaped; none is left talking.
+    for (_, pid, words) in &said {
+        assert_eq!(state(pid), None, "the speaker of {words:?} is still there");
+    }
+    // The speaker's own output never reached the terminal.
+    let raw = pty.raw();
+    assert!(
+        !raw.contains("ALSA"),
+        "speaker output on the screen:\n{raw}"
+    );
+}
+
+#[test]
+fn a_missing_speaker_is_told_once_on_the_screen_and_the_session_goes_on() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path("config/bedstretch")).expect("config folder");
+    // Turned on in the config this time, with no speaker anywhere on the PATH.
+    std::fs::write(home.path("config/bedstretch/config.toml"), "voice = true\n").expect("config");
+    std::fs::write(
+        home.path("one.toml"),
+        "name = \"One\"\nlead_in = 0\n[[step]]\nname = \"Hold\"\nduration = 3\n",
+    )
+    .expect("routine");
+    let mut cmd = home.command(&["run", "one.toml"], "0");
+    cmd.env("PATH", home.path("bin"));
+    let mut pty = Pty::spawn(cmd);
+    // Where a person who asked for a voice and hears none will look: on the session screen.
+    pty.wait_for("The cues are not spoken: none of espeak-ng");
+    pty.wait_for("Tonight is kept.");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let raw = pty.raw();
+    let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
+    assert!(
+        !raw[after..].contains("not spoken"),
+        "told once, not again after the screen: {}",
+        &raw[after..]
+    );
+    assert_eq!(home.history()[0]["outcome"], "completed");
+    assert!(!Path::new(&home.path("said.log")).exists());
+}
+
+/// A home whose config turns the voice on and makes the test routine tonight's.
+fn home_with_voice() -> Home {
+    let home = Home::new();
+    std::fs::create_dir_all(home.path("config/bedstretch/routines")).expect("config folder");
+    std::fs::write(
+        home.path("config/bedstretch/config.toml"),
+        "voice = true\ndefault_routine = \"voice-test\"\n",
+    )
+    .expect("config");
+    std::fs::write(
+        home.path("config/bedstretch/routines/voice-test.toml"),
+        ROUTINE,
+    )
+    .expect("routine");
+    home
+}
+
+#[test]
+fn a_session_started_from_home_speaks_as_the_config_says() {
+    let home = home_with_voice();
+    home.speaker();
+    let mut pty = Pty::spawn(home.command(&[], "0"));
+    pty.wait_for("Voice test");
+    pty.send(b"\r");
+    let clock = SystemClock::new();
+    while home.said().len() < 2 {
+        assert!(clock.moment() < WAIT, "said only {:?}", home.said());
+        thread::sleep(Duration::from_millis(20));
+    }
+    pty.send(b"\x03");
+    assert!(pty.wait_exit());
+    let said = home.said();
+    assert_eq!(said[0].2, "Get ready. Calf stretch, left foot");
+    assert_eq!(said[1].2, "Calf stretch, left foot");
+    assert!(!pty.raw().contains("ALSA"));
+}
+
+#[test]
+fn home_shows_a_missing_speaker_before_any_session_and_only_there() {
+    let home = home_with_voice();
+    let mut cmd = home.command(&[], "0");
+    cmd.env("PATH", home.path("bin"));
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for("the cues are not spoken");
+    pty.send(b"!");
+    let screen = pty.wait_for("A problem found at start");
+    assert!(
+        screen.contains("none of espeak-ng, espeak, spd-say or say"),
+        "{screen}"
+    );
+    pty.send(b"q");
+    pty.send(b"q");
+    assert!(pty.wait_exit());
+    let raw = pty.raw();
+    let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
+    assert!(
+        !raw[after..].contains("the cues are not spoken"),
+        "told once, on home: {raw}"
+    );
+}
