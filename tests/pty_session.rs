@@ -342,7 +342,7 @@ fn a_data_folder_that_takes_nothing_still_lets_a_person_stretch() {
 
 #[test]
 fn plain_mode_reads_keys_in_cbreak_mode_suspends_and_gives_the_terminal_back() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
     // Under a job control shell, as the person's own: keys act without Enter, Ctrl-Z gives
     // the shell a cooked terminal, and `fg` brings the session back, paused.
