@@ -99,6 +99,51 @@ fn torture_a_panic_mid_session_gives_the_terminal_back_and_records_quit() {
     assert_recorded_quit(&home, &at);
 }
 
+/// Plain mode (`run --plain`), a session line by line in the same terminal, records `quit`
+/// the same way for each signal and for a panic (debug builds only: the variable that makes
+/// the binary panic exists only there). The cases run at once, each in its own home.
+#[test]
+fn torture_plain_mode_records_quit_on_every_signal_and_a_panic() {
+    let mut rng = Rng::for_test("torture_signals plain");
+    let mut cases: Vec<(&str, u64)> = ["-TERM", "-HUP", "-INT", "-QUIT"]
+        .into_iter()
+        .map(|signal| (signal, rng.below(WITHIN_MS)))
+        .collect();
+    if cfg!(debug_assertions) {
+        cases.push(("panic", 500 + rng.below(3_500)));
+    }
+    thread::scope(|scope| {
+        for (how, after_ms) in cases {
+            scope.spawn(move || {
+                let home = Home::with_routine("signal.toml", ROUTINE);
+                let mut cmd = home.command(&["run", "--plain", "signal.toml"]);
+                if how == "panic" {
+                    cmd.env(
+                        "BEDSTRETCH_TEST_PANIC_AFTER_SECS",
+                        format!("{:.3}", after_ms as f64 / 1000.0),
+                    );
+                }
+                let mut pty = Pty::spawn(cmd);
+                pty.wait_for("Calf stretch");
+                if how != "panic" {
+                    thread::sleep(Duration::from_millis(after_ms));
+                    pty.signal(how);
+                }
+                pty.wait_exit_and_output();
+                let at = format!("plain mode, {how} {after_ms} ms in");
+                if how == "panic" {
+                    let said = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+                    assert!(
+                        said.contains("the panic the test asked for"),
+                        "{at}: the panic happened: {said}"
+                    );
+                }
+                assert_recorded_quit(&home, &at);
+            });
+        }
+    });
+}
+
 /// The last word on the alternate screen and the cursor is to give them back: a terminal
 /// left on the alternate screen or with no cursor is what a person would see as broken.
 fn assert_terminal_given_back(raw: &[u8], at: &str) {
