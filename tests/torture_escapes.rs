@@ -193,3 +193,19 @@ fn torture_escapes_in_data_never_reach_the_terminal_on_any_screen() {
     pty.wait_exit_and_output();
     assert_clean(&pty.raw_output(), "a session");
 }
+
+#[test]
+fn torture_escapes_in_data_never_reach_the_terminal_in_plain_mode() {
+    let home = hostile_home();
+    let mut pty = Pty::spawn(home.command(&["run", "--plain", "evil"]));
+    let screen = pty.wait_for("Step Zap");
+    assert!(
+        screen.contains(CLEANED),
+        "the step's name, cleaned: {screen}"
+    );
+    pty.send(b"q");
+    pty.wait_for("Quit? Press y");
+    pty.send(b"y");
+    pty.wait_exit_and_output();
+    assert_clean(&pty.raw_output(), "a session in plain mode");
+}
