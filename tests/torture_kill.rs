@@ -1,5 +1,5 @@
-//! Torture: `kill -9` at random moments of a real session in a pseudo-terminal, then the next
-//! start. Whenever the kill lands, every history line parses, every step-side that finished
+//! Torture: `kill -9` at random moments of a real session in a pseudo-terminal (every other
+//! one in plain mode, `run --plain`), then the next start. Whenever the kill lands, every history line parses, every step-side that finished
 //! before the kill is recorded `completed`, at most the one in progress is lost, and no
 //! `current.json` is left once the next command has run.
 //!
@@ -71,6 +71,8 @@ fn torture_kill_9_at_200_random_moments() {
 struct Kill {
     /// Milliseconds after the session was on screen.
     after_ms: u64,
+    /// Run with `--plain`.
+    plain: bool,
     /// The outcome recorded, if any.
     outcome: Option<String>,
     /// Step-sides recorded `completed`.
@@ -81,13 +83,15 @@ struct Kill {
 
 fn kill_at_random_moments(test: &str, kills: usize, at_once: usize) {
     let mut rng = Rng::for_test(test);
+    // Every other session runs in plain mode (`run --plain`), line by line.
     let moments: Vec<u64> = (0..kills).map(|_| rng.below(SPAN_MS)).collect();
     let mut found = Vec::new();
     for batch in moments.chunks(at_once) {
         thread::scope(|scope| {
             let runs: Vec<_> = batch
                 .iter()
-                .map(|&after_ms| scope.spawn(move || kill_once(after_ms)))
+                .enumerate()
+                .map(|(i, &after_ms)| scope.spawn(move || kill_once(after_ms, i % 2 == 1)))
                 .collect();
             for run in runs {
                 found.push(run.join().expect("a kill's checks passed"));
@@ -111,7 +115,8 @@ fn kill_at_random_moments(test: &str, kills: usize, at_once: usize) {
     );
     for kill in &found {
         eprintln!(
-            "  killed {:>5} ms in: {:<11} {} completed",
+            "  {} killed {:>5} ms in: {:<11} {} completed",
+            if kill.plain { "plain " } else { "screen" },
             kill.after_ms,
             kill.outcome.as_deref().unwrap_or("nothing"),
             kill.completed
@@ -121,9 +126,14 @@ fn kill_at_random_moments(test: &str, kills: usize, at_once: usize) {
 
 /// Runs a session, kills it `after_ms` after it is on screen, starts bedstretch again and
 /// checks what the history kept.
-fn kill_once(after_ms: u64) -> Kill {
+fn kill_once(after_ms: u64, plain: bool) -> Kill {
     let home = Home::with_routine("kill.toml", ROUTINE);
-    let mut pty = Pty::spawn(home.command(&["run", "kill.toml"]));
+    let args: &[&str] = if plain {
+        &["run", "--plain", "kill.toml"]
+    } else {
+        &["run", "kill.toml"]
+    };
+    let mut pty = Pty::spawn(home.command(args));
     pty.wait_for("Get ready");
     let shown = SystemClock::new();
     thread::sleep(Duration::from_millis(after_ms));
@@ -132,7 +142,8 @@ fn kill_once(after_ms: u64) -> Kill {
     let killed_at = shown.wall();
     pty.signal("-KILL");
     pty.wait_exit();
-    let at = format!("killed {after_ms} ms after the session was on screen");
+    let mode = if plain { "plain mode" } else { "full screen" };
+    let at = format!("{mode}: killed {after_ms} ms after the session was on screen");
 
     // The next start recovers the session, then a second run has nothing left to say.
     let first = home.run(&["history", "--json"]);
@@ -176,6 +187,7 @@ fn kill_once(after_ms: u64) -> Kill {
         );
         return Kill {
             after_ms,
+            plain,
             outcome: None,
             completed: 0,
             stray,
@@ -227,6 +239,7 @@ fn kill_once(after_ms: u64) -> Kill {
     assert!(lost_in_progress <= 1, "{at}: more than one side lost");
     Kill {
         after_ms,
+        plain,
         outcome: Some(outcome),
         completed: statuses.iter().filter(|s| **s == "completed").count(),
         stray,
