@@ -37,7 +37,10 @@ impl Default for SystemClock {
 
 impl Clock for SystemClock {
     fn moment(&self) -> Duration {
-        self.origin.elapsed()
+        let moment = self.origin.elapsed();
+        #[cfg(debug_assertions)]
+        test_panic::at(moment);
+        moment
     }
 
     fn wall(&self) -> DateTime<FixedOffset> {
@@ -45,5 +48,39 @@ impl Clock for SystemClock {
         let now = Local::now().fixed_offset();
         now.with_nanosecond(now.nanosecond() / 1_000_000 * 1_000_000)
             .unwrap_or(now)
+    }
+}
+
+/// Debug builds only, for the end-to-end tests (tests/torture_signals.rs): with
+/// `BEDSTRETCH_TEST_PANIC_AFTER_SECS=N` in the environment, the first reading of a clock at or
+/// after N seconds panics, once. Nothing else can make the real binary panic on purpose, and
+/// "a panic mid-session gives the terminal back and records the session" must be seen in a
+/// real terminal to be believed. Release builds (`cargo install`) compile none of this.
+#[cfg(debug_assertions)]
+mod test_panic {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    /// The environment variable that asks for the panic.
+    const VAR: &str = "BEDSTRETCH_TEST_PANIC_AFTER_SECS";
+
+    /// Panics if the test asked for a panic by `moment` and none has happened yet: once, so
+    /// that the code recording the session after a panic can read the clock.
+    pub fn at(moment: Duration) {
+        static AFTER: OnceLock<Option<Duration>> = OnceLock::new();
+        static DONE: AtomicBool = AtomicBool::new(false);
+        let after = AFTER.get_or_init(|| {
+            std::env::var(VAR)
+                .ok()
+                .and_then(|secs| secs.parse::<f64>().ok())
+                .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        });
+        if let Some(after) = after
+            && moment >= *after
+            && !DONE.swap(true, Ordering::SeqCst)
+        {
+            panic!("{VAR}: the panic the test asked for, {after:?} in");
+        }
     }
 }

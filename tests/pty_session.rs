@@ -3,18 +3,13 @@
 //! terminal back. These are the slow, timing-dependent kind, so they are few and every wait is
 //! generous.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+mod support;
+
+use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
-use bedstretch::clock::{Clock, SystemClock};
-
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use serde_json::Value;
-
-const WAIT: Duration = Duration::from_secs(30);
+use support::pty::{Home, Pty, contains, state_of};
 
 /// A routine of one-second steps: lead-in, a two-sided step, a rest, a step with reps.
 const QUICK_TEST: &str = r#"
@@ -34,211 +29,13 @@ duration = 2
 reps = 2
 "#;
 
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Self {
-        let home = Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        std::fs::write(home.dir.path().join("pty-test.toml"), QUICK_TEST).expect("routine");
-        home
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data/bedstretch")
-    }
-
-    fn history(&self) -> Vec<Value> {
-        let dir = self.data().join("history");
-        let mut lines = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("history folder") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-            lines.extend(
-                text.lines()
-                    .map(|l| serde_json::from_str::<Value>(l).expect("json line")),
-            );
-        }
-        lines
-    }
-
-    fn command(&self, args: &[&str]) -> CommandBuilder {
-        self.program(env!("CARGO_BIN_EXE_bedstretch"), args)
-    }
-
-    /// Any program, with bedstretch's folders pointed at this home.
-    fn program(&self, program: &str, args: &[&str]) -> CommandBuilder {
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(self.dir.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", self.dir.path().join("config"));
-        cmd.env("XDG_DATA_HOME", self.dir.path().join("data"));
-        cmd
-    }
-}
-
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-    size: (u16, u16),
-}
-
-impl Pty {
-    fn spawn(cmd: CommandBuilder) -> Self {
-        Self::spawn_sized(cmd, 80, 24)
-    }
-
-    fn spawn_sized(cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("pty");
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-            }
-        });
-        Self {
-            child,
-            writer,
-            master: pair.master,
-            output,
-            size: (cols, rows),
-        }
-    }
-
-    /// The screen as a terminal of the current size shows it, everything written so far
-    /// replayed; bytes written before a resize were drawn for the old size, which the
-    /// program's full redraw after the resize paints over.
-    fn screen(&self) -> String {
-        let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
-        let mut parser = vt100::Parser::new(size(self.size.1), size(self.size.0), 0);
-        parser.process(&self.output.lock().expect("lock"));
-        parser.screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |screen| screen.contains(text))
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = SystemClock::new();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(
-                start.moment() < WAIT,
-                "no {what:?} on screen after {WAIT:?}:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write");
-        self.writer.flush().expect("flush");
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize");
-        self.size = (cols, rows);
-    }
-
-    /// Forgets what was written so far, so the next screen shows only what comes after.
-    fn forget_output(&self) {
-        self.output.lock().expect("lock").clear();
-    }
-
-    fn wait_exit(&mut self) -> bool {
-        let start = SystemClock::new();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status.success();
-            }
-            assert!(start.moment() < WAIT, "the program did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn pid(&self) -> String {
-        self.child.process_id().expect("pid").to_string()
-    }
-
-    fn signal(&self, name: &str) {
-        let status = std::process::Command::new("kill")
-            .args([name, &self.pid()])
-            .status()
-            .expect("kill");
-        assert!(status.success());
-    }
-
-    /// The process state letter from /proc: `T` when stopped.
-    fn state(&self) -> char {
-        state_of(&self.pid())
-    }
-
-    /// The pid of the program's only child (the session, when the program is a shell).
-    fn child_pid(&self) -> String {
-        let pid = self.pid();
-        let children =
-            std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).expect("children");
-        children
-            .split_whitespace()
-            .next()
-            .expect("a child")
-            .to_string()
-    }
-
-    fn raw_output(&self) -> Vec<u8> {
-        self.output.lock().expect("lock").clone()
-    }
-}
-
-/// A process's state letter from /proc: `T` when stopped.
-fn state_of(pid: &str) -> char {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
-    // The state follows the command name, which is in parentheses.
-    stat.rsplit(") ")
-        .next()
-        .and_then(|rest| rest.chars().next())
-        .unwrap_or('?')
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+fn quick_home() -> Home {
+    Home::with_routine("pty-test.toml", QUICK_TEST)
 }
 
 #[test]
 fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
-    let home = Home::new();
+    let home = quick_home();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
     let screen = pty.wait_for("Get ready");
     assert!(
@@ -288,7 +85,7 @@ fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
 
 #[test]
 fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
-    let home = Home::new();
+    let home = quick_home();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
     pty.wait_for("Switch sides");
     pty.signal("-KILL");
@@ -329,7 +126,7 @@ fn sigterm_and_sigquit_give_the_terminal_back_and_record_the_session() {
 }
 
 fn quit_by_signal(signal: &str) {
-    let home = Home::new();
+    let home = quick_home();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
     pty.wait_for("Switch sides");
     pty.signal(signal);
@@ -353,7 +150,7 @@ fn quit_by_signal(signal: &str) {
 
 #[test]
 fn sigterm_in_the_get_ready_countdown_records_nothing() {
-    let home = Home::new();
+    let home = quick_home();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
     pty.wait_for("Get ready");
     pty.signal("-TERM");
@@ -378,7 +175,7 @@ duration = "10m"
 
 #[test]
 fn keys_typed_together_are_each_handled_at_once() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
     let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
     pty.wait_for("Long hold");
@@ -392,7 +189,7 @@ fn keys_typed_together_are_each_handled_at_once() {
 
 #[test]
 fn a_resize_redraws_without_a_key_on_both_screens() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
     let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
     pty.wait_for("Long hold");
@@ -418,7 +215,7 @@ fn a_resize_redraws_without_a_key_on_both_screens() {
 
 #[test]
 fn ctrl_z_under_a_job_control_shell_stops_the_job_and_fg_repaints_it_paused() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
     // A shell that does job control, as the person's own does: the session runs as a job,
     // Ctrl-Z hands the terminal back to the shell, and `fg` (after a line is read) brings
@@ -465,7 +262,7 @@ fn ctrl_z_under_a_job_control_shell_stops_the_job_and_fg_repaints_it_paused() {
 fn ctrl_z_with_no_shell_to_come_back_to_pauses_and_never_freezes() {
     // Run straight in the terminal, as `ssh host bedstretch` does: nothing could continue a
     // stopped job, so the kernel drops the stop and the session simply pauses.
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
     let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
     pty.wait_for("Long hold");
@@ -486,7 +283,7 @@ const ONE_SECOND: &str =
 
 #[test]
 fn a_session_the_history_refuses_is_kept_printed_and_blocks_the_next_until_added() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("one.toml"), ONE_SECOND).expect("routine");
     // A file where the history folder should be: every append fails, whoever runs it.
     std::fs::create_dir_all(home.data()).expect("data folder");
@@ -523,7 +320,7 @@ fn a_session_the_history_refuses_is_kept_printed_and_blocks_the_next_until_added
 
 #[test]
 fn a_data_folder_that_takes_nothing_still_lets_a_person_stretch() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("one.toml"), ONE_SECOND).expect("routine");
     // A file where the data folder should be: nothing can be written there at all.
     std::fs::write(home.dir.path().join("data"), "not a folder").expect("file");
@@ -545,7 +342,7 @@ fn a_data_folder_that_takes_nothing_still_lets_a_person_stretch() {
 
 #[test]
 fn plain_mode_reads_keys_in_cbreak_mode_suspends_and_gives_the_terminal_back() {
-    let home = Home::new();
+    let home = quick_home();
     std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
     // Under a job control shell, as the person's own: keys act without Enter, Ctrl-Z gives
     // the shell a cooked terminal, and `fg` brings the session back, paused.

@@ -29,6 +29,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Creates `path` holding `bytes`, whole, unless it already exists (an error of kind
+/// `AlreadyExists` then): a temporary file beside it, fsync, then a hard link into place. Two
+/// processes making the same file at once agree on one content, which [`write_atomic`]'s
+/// rename, where the last writer wins, cannot give.
+pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.new", std::process::id()));
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::hard_link(&temp, path)?;
+        let _ = File::open(dir).and_then(|d| d.sync_all());
+        Ok(())
+    })();
+    let _ = fs::remove_file(&temp);
+    result
+}
+
 /// A short random number from the standard library's per-process random hash keys, enough
 /// for a device id or an id suffix without pulling in a random-number crate.
 pub fn random_u64() -> u64 {
@@ -52,6 +75,21 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["current.json"]);
+    }
+
+    #[test]
+    fn creating_never_replaces_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("device");
+        create_atomic(&path, b"first").expect("made");
+        let again = create_atomic(&path, b"second").expect_err("already there");
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).expect("read"), b"first");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["device"]);
     }
 
     #[test]

@@ -9,31 +9,51 @@ use fs4::FileExt;
 
 use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
 
-use super::atomic::{random_u64, write_atomic};
+use super::atomic::{create_atomic, random_u64, write_atomic};
 use super::paths::Paths;
 
 /// This machine's id, made once and kept in `$XDG_DATA_HOME/bedstretch/device`, so that each
 /// machine appends only to its own history file and a synced folder never conflicts.
 pub fn device_id(paths: &Paths) -> Result<String> {
     let path = paths.data_dir.join("device");
+    if let Some(id) = read_device_id(&path)? {
+        return Ok(id);
+    }
+    let id = format!("{:08x}", random_u64() as u32);
+    let line = format!("{id}\n");
+    // Made only where none is yet: bedstretch commands started together on a fresh machine
+    // would otherwise each keep an id of their own for a moment, and leave a history file
+    // apiece behind.
+    match create_atomic(&path, line.as_bytes()) {
+        Ok(()) => return Ok(id),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            if let Some(theirs) = read_device_id(&path)? {
+                return Ok(theirs);
+            }
+            // Something that is no id (a FIFO, a device, a huge file): replaced below.
+        }
+        // A file system without hard links: made the plain way below.
+        Err(_) => {}
+    }
+    write_atomic(&path, line.as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(id)
+}
+
+/// The id kept in `path`; `None` when there is none, or something that is no id at all.
+fn read_device_id(path: &Path) -> Result<Option<String>> {
     // Through the careful reader: a FIFO or a link to a device here must not hang a session's
     // last save. An id is a few bytes.
-    match super::read::read_capped(&path, 64) {
+    match super::read::read_capped(path, 64) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
-            if is_device_id(text.trim()) {
-                return Ok(text.trim().to_string());
-            }
+            Ok(is_device_id(text.trim()).then(|| text.trim().to_string()))
         }
         // Missing, or something that is no id at all (a FIFO, a device, a huge file): a new
         // id replaces it.
-        Err(e) if e.is_not_found() || !matches!(e, super::read::ReadError::Io(_)) => {}
-        Err(e) => return Err(e).with_context(|| format!("{}: cannot read", path.display())),
+        Err(e) if e.is_not_found() || !matches!(e, super::read::ReadError::Io(_)) => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("{}: cannot read", path.display())),
     }
-    let id = format!("{:08x}", random_u64() as u32);
-    write_atomic(&path, format!("{id}\n").as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(id)
 }
 
 fn is_device_id(text: &str) -> bool {
@@ -84,20 +104,29 @@ fn append_line(path: &Path, line: &str) -> io::Result<()> {
         .create(true)
         .open(path)?;
     FileExt::lock(&file)?;
+    let len = file.metadata()?.len();
     // A crash in an earlier write can leave a torn last line; start on a fresh one so this
     // record is never glued to it.
-    let lead = if ends_with_newline(&mut file)? {
+    let lead = if ends_with_newline(&mut file, len)? {
         ""
     } else {
         "\n"
     };
-    file.write_all(format!("{lead}{line}\n").as_bytes())?;
-    file.sync_data()?;
+    let written = file
+        .write_all(format!("{lead}{line}\n").as_bytes())
+        .and_then(|()| file.sync_data());
+    if let Err(e) = written {
+        // A full disk takes the start of a line and refuses the rest. Take the start back:
+        // the caller keeps the record elsewhere and says so, and a torn line left here would
+        // be warned about at every start, for ever. Still under the lock, so no other
+        // writer's line can be cut.
+        let _ = file.set_len(len).and_then(|()| file.sync_data());
+        return Err(e);
+    }
     FileExt::unlock(&file)
 }
 
-fn ends_with_newline(file: &mut File) -> io::Result<bool> {
-    let len = file.metadata()?.len();
+fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {
     if len == 0 {
         return Ok(true);
     }

@@ -133,16 +133,36 @@ pub fn keep(paths: &Paths, record: &SessionRecord) -> Kept {
     let Ok(json) = serde_json::to_vec(record) else {
         return Kept::Nowhere;
     };
-    let safe: String = record
-        .id
+    let fallback = fallback_path(&record.id);
+    match write_atomic(&fallback, &json) {
+        Ok(()) => {
+            // What current.json still holds is an older copy of this session, saved before
+            // the disk failed, under the same id. Recovered at the next start, it would reach
+            // the history first and hide the whole record added after it (readers keep the
+            // first line of an id). The fallback holds it all; a folder that refuses even
+            // this removal is no worse off.
+            let _ = remove(&current_path(paths));
+            Kept::Fallback(fallback)
+        }
+        Err(_) => Kept::Nowhere,
+    }
+}
+
+/// Where [`keep`] puts the session `id` when the data folder takes nothing.
+fn fallback_path(id: &str) -> PathBuf {
+    let safe: String = id
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let fallback = std::env::temp_dir().join(format!("bedstretch-unsaved-{safe}.json"));
-    match write_atomic(&fallback, &json) {
-        Ok(()) => Kept::Fallback(fallback),
-        Err(_) => Kept::Nowhere,
-    }
+    std::env::temp_dir().join(format!("bedstretch-unsaved-{safe}.json"))
+}
+
+/// The whole session [`keep`] put in the temporary folder for this progress, if it is there.
+fn kept_whole(progress: &SessionRecord) -> Option<(SessionRecord, PathBuf)> {
+    let path = fallback_path(&progress.id);
+    let bytes = read::read_capped(&path, MAX_CURRENT_BYTES).ok()?;
+    let record = parse_session(&String::from_utf8_lossy(&bytes)).ok()?;
+    (record.id == progress.id).then_some((record, path))
 }
 
 /// Removes the progress of a session that ended with nothing done, which is not recorded.
@@ -202,7 +222,18 @@ pub fn recover(paths: &Paths) -> Result<Option<SessionRecord>> {
             );
         }
     };
+    // A folder that turned read-only mid-session kept the older progress here, and the whole
+    // session in the temporary folder: that one goes in. The progress, reaching the history
+    // first under the same id, would hide the whole record for good.
+    let (record, kept) = match kept_whole(&record) {
+        Some((whole, path)) => (whole, Some(path)),
+        None => (record, None),
+    };
     let device = history::device_id(paths)?;
     finish(paths, &device, &record)?;
+    if let Some(kept) = kept {
+        // In the history now; a copy left behind would only be clutter.
+        let _ = fs::remove_file(kept);
+    }
     Ok(Some(record))
 }

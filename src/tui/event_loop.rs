@@ -89,14 +89,24 @@ where
 {
     /// Runs `app` until it exits. `start` holds the effects of making it; they are carried
     /// out right after the first frame, so that the screen never waits on the disk. Should the
-    /// terminal fail, a running session is still recorded before the error returns.
+    /// terminal fail, or the program panic, a running session is still recorded as quit before
+    /// the error returns or the panic goes on: otherwise what was held would wait in
+    /// `current.json` for the next start, and come back `interrupted`.
     pub fn run(&mut self, app: &mut App, start: Vec<Effect>) -> Result<()> {
-        let result = self.run_until_exit(app, start);
-        if result.is_err() {
+        // The panic hook has given the terminal back already; only the record is left to do.
+        // Should the app itself be what panicked, a second panic here leaves current.json for
+        // the next start, as before.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.run_until_exit(app, start)
+        }));
+        if !matches!(result, Ok(Ok(()))) {
             let effects = app.update(Msg::Quit, self.now());
             self.carry_out(app, effects);
         }
-        result
+        match result {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     }
 
     fn now(&self) -> Now {

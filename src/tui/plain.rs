@@ -66,14 +66,17 @@ where
     T: LineTerminal,
 {
     /// Runs the session of `app` until it is over, then prints how it ended. `start` holds
-    /// the effects of starting it. Should the output or the input fail, the session is
-    /// still recorded before the error returns.
+    /// the effects of starting it. Should the output or the input fail, or the program
+    /// panic, the session is still recorded (as quit) before the error returns or the panic
+    /// goes on, as on the full screen.
     pub fn run(&mut self, app: &mut App, start: Vec<Effect>) -> Result<()> {
         let Some(session) = app.session.as_ref() else {
             return Ok(());
         };
         let mut lines = PlainLines::new(session, self.keys.then(keys_in_words));
-        let result = self.run_until_over(app, &mut lines, start);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.run_until_over(app, &mut lines, start)
+        }));
         if app
             .session
             .as_ref()
@@ -87,7 +90,7 @@ where
                 self.out.say(&line);
             }
         }
-        result?;
+        result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         self.out.take_error().map_or(Ok(()), |e| Err(e.into()))
     }
 

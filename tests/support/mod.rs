@@ -2,6 +2,9 @@
 //! that only remembers what it was asked to do.
 #![allow(dead_code)]
 
+pub mod pty;
+pub mod torture;
+
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::convert::Infallible;
