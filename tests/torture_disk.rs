@@ -231,6 +231,11 @@ fn add_it_as_told(disk: &DiskHome, refused: &Refused) {
     // shows the streak starts it often): whatever it recovers must not hide the session.
     let first = disk.run(&["history", "--json"]);
     assert!(first.status.success(), "{first:?}");
+    let said = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        !said.contains("interrupted"),
+        "a finished session is not called interrupted: {said}"
+    );
     let status = Command::new("sh")
         .args(["-c", command])
         .status()

@@ -25,6 +25,7 @@ use clap_complete::engine::ArgValueCandidates;
 
 use self::help::{CONFIG_HELP, CRAMP_HELP, REPORT_HELP, STATUS_HELP};
 use crate::clock::{Clock, SystemClock};
+use crate::core::history::{Outcome, Recorded};
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
 use crate::store::{config as config_file, progress};
@@ -34,11 +35,19 @@ use crate::store::{config as config_file, progress};
 /// routine's name, or a parser quoting the file.
 fn recover_interrupted(paths: &Paths) -> Option<String> {
     let note = match progress::recover(paths) {
-        Ok(Some(record)) => format!(
-            "recovered an interrupted session ({}, started {}); it is in your history",
-            record.routine_name,
-            record.started_at.format("%Y-%m-%d %H:%M")
-        ),
+        Ok(Some(record)) => {
+            // A finished session kept aside when the history could not take it comes back
+            // whole; only a session cut short was interrupted.
+            let what = match record.outcome {
+                Recorded::Known(Outcome::Interrupted) => "recovered an interrupted session",
+                _ => "added a session that could not be saved at the time",
+            };
+            format!(
+                "{what} ({}, started {}); it is in your history",
+                record.routine_name,
+                record.started_at.format("%Y-%m-%d %H:%M")
+            )
+        }
         Ok(None) => return None,
         Err(e) => format!("{e:#}"),
     };
