@@ -4,16 +4,17 @@
 //! never reach, and a session that ends on time whatever the speaker does. These runs sleep
 //! for real, so they are few, short, and every wait is generous.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
+mod support;
+
 use bedstretch::clock::{Clock, SystemClock};
 use chrono::DateTime;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
 use serde_json::Value;
+use support::pty::Pty;
 
 const WAIT: Duration = Duration::from_secs(40);
 
@@ -125,89 +126,9 @@ impl Home {
     }
 }
 
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Pty {
-    fn spawn(cmd: CommandBuilder) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("pty");
-        let child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let writer = pair.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-            }
-        });
-        Self {
-            child,
-            writer,
-            _master: pair.master,
-            output,
-        }
-    }
-
-    fn raw(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().expect("lock")).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
-        let mut parser = vt100::Parser::new(size(24), size(80), 0);
-        parser.process(&self.output.lock().expect("lock"));
-        parser.screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = SystemClock::new();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.moment() < WAIT,
-                "no {text:?} after {WAIT:?}:\n{screen}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("write");
-        self.writer.flush().expect("flush");
-    }
-
-    fn wait_exit(&mut self) -> bool {
-        let start = SystemClock::new();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                // Let the reader collect the last bytes written before the exit.
-                thread::sleep(Duration::from_millis(300));
-                return status.success();
-            }
-            assert!(start.moment() < WAIT, "the program did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// Everything the program wrote to its terminal, as text.
+fn raw(pty: &Pty) -> String {
+    String::from_utf8_lossy(&pty.raw_output()).into_owned()
 }
 
 /// A process's state letter, `None` once it is gone.
@@ -231,7 +152,7 @@ fn the_cues_are_spoken_in_order_and_a_hanging_speaker_holds_nothing_back() {
     let mut pty = Pty::spawn(home.command(&["run", "--voice", "voice-test.toml"], "10"));
     pty.wait_for("Tonight is kept.");
     pty.send(b"q");
-    assert!(pty.wait_exit());
+    assert!(pty.wait_exit_and_output());
     let wall = clock.moment();
 
     let said = home.said();
@@ -268,7 +189,7 @@ fn the_cues_are_spoken_in_order_and_a_hanging_speaker_holds_nothing_back() {
         assert_eq!(state(pid), None, "the speaker of {words:?} is still there");
     }
     // The speaker's own output never reached the terminal.
-    let raw = pty.raw();
+    let raw = raw(&pty);
     assert!(
         !raw.contains("ALSA"),
         "speaker output on the screen:\n{raw}"
@@ -293,8 +214,8 @@ fn a_missing_speaker_is_told_once_on_the_screen_and_the_session_goes_on() {
     pty.wait_for("The cues are not spoken: none of espeak-ng");
     pty.wait_for("Tonight is kept.");
     pty.send(b"q");
-    assert!(pty.wait_exit());
-    let raw = pty.raw();
+    assert!(pty.wait_exit_and_output());
+    let raw = raw(&pty);
     let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
     assert!(
         !raw[after..].contains("not spoken"),
@@ -335,11 +256,11 @@ fn a_session_started_from_home_speaks_as_the_config_says() {
         thread::sleep(Duration::from_millis(20));
     }
     pty.send(b"\x03");
-    assert!(pty.wait_exit());
+    assert!(pty.wait_exit_and_output());
     let said = home.said();
     assert_eq!(said[0].2, "Get ready. Calf stretch, left foot");
     assert_eq!(said[1].2, "Calf stretch, left foot");
-    assert!(!pty.raw().contains("ALSA"));
+    assert!(!raw(&pty).contains("ALSA"));
 }
 
 #[test]
@@ -357,8 +278,8 @@ fn home_shows_a_missing_speaker_before_any_session_and_only_there() {
     );
     pty.send(b"q");
     pty.send(b"q");
-    assert!(pty.wait_exit());
-    let raw = pty.raw();
+    assert!(pty.wait_exit_and_output());
+    let raw = raw(&pty);
     let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
     assert!(
         !raw[after..].contains("the cues are not spoken"),
