@@ -16,8 +16,9 @@ use bedstretch::core::routine::{Routine, Step};
 use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::session::{Command, Effect, Moment, Phase, Session};
 use bedstretch::core::stats::SessionFacts;
+use bedstretch::core::text::{clean_line, clean_multiline};
 use bedstretch::store::bundled::ART;
-use bedstretch::store::config::{Key, parse_bytes};
+use bedstretch::store::config::{Key, Source, parse_bytes};
 use bedstretch::store::history_read::facts_of_lines;
 use chrono::{DateTime, FixedOffset};
 
@@ -40,6 +41,8 @@ pub fn routine(data: &[u8]) {
                 assert!(problem.line >= 1 && problem.column >= 1, "{problem:?}");
                 let message = problem.to_string();
                 assert!(!message.contains('\n'), "one line per problem: {message:?}");
+                // Values from the file are quoted back; never a raw control or bidi mark.
+                assert_eq!(clean_multiline(&message), message.replace('\t', " "));
             }
             return;
         }
@@ -48,13 +51,19 @@ pub fn routine(data: &[u8]) {
     assert!(routine.lead_in_secs <= MAX_SECS);
     assert!(within(&routine.name, 1, 60), "{:?}", routine.name);
     assert!(routine.description.chars().count() <= 1000);
+    // Text from a stranger's file reaches the screen: cleaned once, here, for every reader.
+    assert_eq!(clean_line(&routine.name), routine.name);
+    assert_eq!(clean_multiline(&routine.description), routine.description);
     for step in &routine.steps {
         assert!(within(&step.name, 1, 60), "{:?}", step.name);
+        assert_eq!(clean_line(&step.name), step.name);
+        assert_eq!(clean_multiline(&step.instructions), step.instructions);
         assert!((1..=MAX_SECS).contains(&step.duration_secs), "{step:?}");
         assert!(step.rest_secs <= MAX_SECS && step.switch_secs <= MAX_SECS);
         assert!(step.sides.len() <= 8);
         for (i, side) in step.sides.iter().enumerate() {
             assert!(within(side, 1, 20), "{side:?}");
+            assert_eq!(&clean_line(side), side);
             assert!(
                 !step.sides[..i].contains(side),
                 "sides differ: {:?}",
@@ -158,6 +167,11 @@ pub fn config(data: &[u8]) {
         assert!(!message.chars().any(char::is_control), "{message:?}");
         if let Some((line, column)) = problem.place {
             assert!(line >= 1 && column >= 1, "{problem:?}");
+        }
+    }
+    for key in Key::ALL {
+        if let Source::File { line, column } = loaded.source(key) {
+            assert!(line >= 1 && column >= 1, "{key:?} at {line}:{column}");
         }
     }
     let written: String = Key::ALL
