@@ -8,6 +8,7 @@
 //! Inputs are decoded from plain bytes by hand rather than with `arbitrary`, so that the
 //! twins need nothing beyond the main crate's own dependencies.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -15,12 +16,23 @@ use bedstretch::core::history::{HistoryLine, Outcome, SessionRecord, Status, par
 use bedstretch::core::routine::{Routine, Step};
 use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::session::{Command, Effect, Moment, Phase, Session};
-use bedstretch::core::stats::SessionFacts;
+use bedstretch::core::stats::{Rules, SessionFacts, Stats};
 use bedstretch::core::text::{clean_line, clean_multiline};
 use bedstretch::store::bundled::ART;
 use bedstretch::store::config::{Key, Source, parse_bytes};
 use bedstretch::store::history_read::facts_of_lines;
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveTime, Weekday};
+
+/// The days of the week, Monday first, for drawing rest days from the input.
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// Every limit DESIGN.md sets on a routine file, as the parser should have enforced it.
 const MAX_SECS: u64 = 30 * 60;
@@ -135,6 +147,7 @@ pub fn history_line(data: &[u8]) {
             HistoryLine::Blank | HistoryLine::OtherKind => {}
         }
     }
+    check_stats(&sessions, data);
     let first_line = 7;
     let held = facts_of_lines(&text, first_line);
     assert_eq!(
@@ -147,6 +160,50 @@ pub fn history_line(data: &[u8]) {
     for skipped in &held.bad.first {
         assert!((first_line..first_line + lines).contains(&skipped.line));
         assert!(!skipped.why.is_empty());
+    }
+}
+
+/// What stats make of sessions a stranger's file holds, as of each of their starts (the only
+/// moments sure to be placeable), under rules taken from the input's last bytes: counts that
+/// nest, a rate that is a share, and a heatmap of the weeks asked for.
+fn check_stats(sessions: &[SessionFacts], data: &[u8]) {
+    // From the end: a line's first bytes are nearly always `{"v":1`.
+    let tail: Vec<u8> = data.iter().rev().take(3).copied().collect();
+    let mut bytes = Bytes(&tail);
+    let (hour, share, rest) = (bytes.byte(), bytes.byte(), bytes.byte());
+    let rules = Rules {
+        day_starts_at: NaiveTime::from_hms_opt(u32::from(hour % 24), 0, 0)
+            .unwrap_or(NaiveTime::MIN),
+        min_completion: f64::from(share % 11) / 10.0,
+        rest_days: WEEK
+            .iter()
+            .zip(0..)
+            .filter(|(_, bit)| rest & (1 << bit) != 0)
+            .map(|(day, _)| *day)
+            .collect(),
+    };
+    let ids: HashSet<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
+    for as_of in sessions.iter().take(4).map(|s| s.started_at) {
+        let stats = Stats::compute(sessions, &rules, as_of);
+        assert!(stats.current_streak <= stats.longest_streak, "{stats:?}");
+        assert!(stats.longest_streak <= stats.nights_kept, "{stats:?}");
+        assert!(
+            stats.nights_kept_7d <= stats.nights_kept_30d.min(7),
+            "{stats:?}"
+        );
+        assert!(
+            stats.nights_kept_30d <= stats.nights_kept.min(30),
+            "{stats:?}"
+        );
+        assert!(stats.sessions as usize <= ids.len());
+        if let Some(rate) = stats.completion_rate_30d {
+            assert!((0.0..=1.0).contains(&rate), "{rate}");
+        }
+        let weeks = stats.heatmap(12);
+        assert_eq!(weeks.len(), 12);
+        assert!(weeks[11].iter().any(|(night, _)| *night == stats.tonight));
+        let _ = stats.in_words();
+        let _ = stats.rule_in_words();
     }
 }
 
