@@ -171,38 +171,38 @@ impl Loaded {
 /// costs only the keys it touches.
 pub fn load(paths: &Paths) -> Loaded {
     let path = paths.config_file();
-    let mut loaded = Loaded {
-        config: Config::default(),
-        problems: Vec::new(),
-        path: path.clone(),
-        exists: true,
-        sources: [Source::Default; Key::ALL.len()],
-    };
-    let whole_file = |fault| ConfigProblem {
-        file: file_name(&path),
-        place: None,
-        fault,
-    };
-    let bytes = match read_capped(&path) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => {
-            loaded.exists = false;
-            return loaded;
-        }
+    match read_capped(&path) {
+        Ok(Some(bytes)) => parse_bytes(path, &bytes),
+        Ok(None) => Loaded {
+            exists: false,
+            ..unread(path)
+        },
         Err(fault) => {
-            loaded.problems.push(whole_file(fault));
-            return loaded;
+            let mut loaded = unread(path);
+            loaded.problems.push(ConfigProblem {
+                file: file_name(&loaded.path),
+                place: None,
+                fault,
+            });
+            loaded
         }
-    };
-    let (source, tainted, not_utf8) = decode(&bytes);
+    }
+}
+
+/// Reads a config file's bytes as if they came from `path`, with no file access: the pure
+/// half of [`load`], so that the fuzzer and tests can give it any bytes at all.
+pub fn parse_bytes(path: PathBuf, bytes: &[u8]) -> Loaded {
+    let mut loaded = unread(path);
+    let (source, tainted, not_utf8) = decode(bytes);
     let parsed = keys::parse(&source, &tainted);
     loaded.config = parsed.config;
     loaded.sources = parsed.sources;
+    let file = file_name(&loaded.path);
     loaded.problems = not_utf8
         .into_iter()
         .chain(parsed.problems)
         .map(|(place, fault)| ConfigProblem {
-            file: file_name(&path),
+            file: file.clone(),
             place,
             fault,
         })
@@ -211,11 +211,24 @@ pub fn load(paths: &Paths) -> Loaded {
     if loaded.problems.len() > SHOWN_PROBLEMS {
         let count = loaded.problems.len() - SHOWN_PROBLEMS;
         loaded.problems.truncate(SHOWN_PROBLEMS);
-        loaded
-            .problems
-            .push(whole_file(ConfigFault::More { count }));
+        loaded.problems.push(ConfigProblem {
+            file,
+            place: None,
+            fault: ConfigFault::More { count },
+        });
     }
     loaded
+}
+
+/// Every default, no problem yet: where reading starts.
+fn unread(path: PathBuf) -> Loaded {
+    Loaded {
+        config: Config::default(),
+        problems: Vec::new(),
+        path,
+        exists: true,
+        sources: [Source::Default; Key::ALL.len()],
+    }
 }
 
 /// The path as the person knows it, safe to print.

@@ -1,0 +1,5 @@
+//! Fuzz target `config`: the invariants live in `bedstretch_fuzz::config`, shared with the
+//! proptest twin in `tests/fuzz_twins.rs` that runs on every `cargo test`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bedstretch_fuzz::config(data));
