@@ -269,6 +269,13 @@ impl Session {
         if self.planned(phase).is_zero() {
             let next = match phase {
                 Phase::Switch(slot) | Phase::Rest(slot) => Phase::Hold(slot),
+                // Only a routine built by hand holds for no time (the parser refuses 0 s):
+                // done at once, and on to what follows it, never back to the first step.
+                Phase::Hold(slot) => {
+                    self.done[slot] = (Status::Completed, 0);
+                    effects.push(Effect::SaveProgress);
+                    self.after_hold(slot)
+                }
                 _ => Phase::Hold(0),
             };
             self.enter(next, at, effects);

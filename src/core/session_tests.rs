@@ -417,3 +417,34 @@ fn the_record_carries_whether_the_routine_counts() {
     });
     assert!(!relief.record(at).counts);
 }
+
+#[test]
+fn a_hold_of_no_time_is_passed_through_not_looped_on() {
+    // The parser refuses a 0 s step, but a routine built by hand may hold one; it must pass
+    // through like a 0 s rest rather than send the machine back to the first step forever.
+    let mut r = routine();
+    r.lead_in_secs = 0;
+    r.steps[1].duration_secs = 0;
+    let (mut s, _) = start(r);
+    let effects = s.apply(Command::Tick, secs(30 + 3 + 30 + 10));
+    assert_eq!(
+        s.phase(),
+        Phase::Rest(3),
+        "straight on to the rest before Ankles"
+    );
+    assert_eq!(statuses(&s)[2], (Completed, 0));
+    assert!(effects.contains(&Effect::SaveProgress));
+
+    let mut first = routine();
+    first.lead_in_secs = 0;
+    first.steps[0].duration_secs = 0;
+    let (mut s, _) = start(first);
+    assert_eq!(
+        s.phase(),
+        Phase::Switch(1),
+        "the first side passed at the start"
+    );
+    s.apply(Command::Tick, secs(3));
+    assert_eq!(s.phase(), Phase::Rest(2), "and the second after the switch");
+    assert_eq!(statuses(&s)[..2], [(Completed, 0), (Completed, 0)]);
+}
