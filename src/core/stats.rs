@@ -169,7 +169,7 @@ impl Stats {
     /// Sessions with the same id count once.
     pub fn compute(sessions: &[SessionFacts], rules: &Rules, as_of: DateTime<FixedOffset>) -> Self {
         let tonight = night_of(as_of, rules.day_starts_at);
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::HashSet::with_capacity(sessions.len());
         let mut best = Best::new();
         let mut skipped: BTreeMap<&str, u32> = BTreeMap::new();
         let (mut done_30, mut planned_30) = (0u64, 0u64);

@@ -4,12 +4,14 @@
 
 use std::collections::HashSet;
 use std::fs::{self, File, Metadata};
+use std::hash::{BuildHasher, Hasher, RandomState};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+use twox_hash::XxHash3_64 as Xxh3;
 
 use crate::core::history::{
     CrampRecord, HistoryLine, LineFault, SessionRecord, latest_per_night, parse_line,
@@ -104,7 +106,13 @@ impl<S> FileLines<S> {
             self.bad.push(too_long(number, line.len));
             return;
         };
-        match parse_line(&String::from_utf8_lossy(bytes)) {
+        // The same text as `from_utf8_lossy`, but a valid line (nearly all of them) is checked
+        // by the standard library's fast validator: the lossy one's was 8 % of a cold read.
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
+        match parse_line(&text) {
             HistoryLine::Session(record) => self.sessions.push(record.into()),
             HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
             HistoryLine::Blank | HistoryLine::OtherKind => {}
@@ -122,15 +130,68 @@ impl<S> FileLines<S> {
 #[derive(Debug)]
 pub struct Gather<S> {
     history: History<S>,
-    seen: HashSet<String>,
+    seen: HashSet<String, IdHash>,
 }
 
 impl<S: Session> Default for Gather<S> {
     fn default() -> Self {
         Self {
             history: History::default(),
-            seen: HashSet::new(),
+            seen: HashSet::with_hasher(IdHash::new()),
         }
+    }
+}
+
+/// Hashes ids with xxh3 under a seed drawn for each run: several times faster than the
+/// standard SipHash on ids of thirty bytes (a tenth of a warm `stats` went on hashing them),
+/// and as unpredictable to a stranger writing a synced file full of chosen ids.
+#[derive(Debug, Clone)]
+pub struct IdHash {
+    seed: u64,
+}
+
+impl IdHash {
+    /// A fresh random seed, from the standard library's own.
+    pub fn new() -> Self {
+        Self {
+            seed: RandomState::new().hash_one(0u8),
+        }
+    }
+}
+
+impl Default for IdHash {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl BuildHasher for IdHash {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher {
+            seed: self.seed,
+            state: 0,
+        }
+    }
+}
+
+/// See [`IdHash`]: each write is hashed whole, chained through the state.
+#[derive(Debug)]
+pub struct IdHasher {
+    seed: u64,
+    state: u64,
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.state = Xxh3::oneshot_with_seed(self.seed ^ self.state, bytes);
+    }
+    fn write_u8(&mut self, byte: u8) {
+        // The end mark `str` hashes after its bytes: mixed in without a second pass.
+        self.state = self.state.rotate_left(8) ^ u64::from(byte);
+    }
+    fn finish(&self) -> u64 {
+        self.state
     }
 }
 
@@ -149,6 +210,10 @@ impl<S: Session> Gather<S> {
         bad: &BadLines,
     ) {
         self.history.warnings.extend(warnings_for(file, bad));
+        let sessions = sessions.into_iter();
+        let more = sessions.size_hint();
+        self.history.sessions.reserve(more.1.unwrap_or(more.0));
+        self.seen.reserve(more.1.unwrap_or(more.0));
         for session in sessions {
             if self.seen.insert(session.id().to_string()) {
                 self.history.sessions.push(session);
@@ -164,10 +229,32 @@ impl<S: Session> Gather<S> {
     /// The history, sessions oldest first (a stable sort: equal starts keep file order), and
     /// the diary with each night's latest entry only.
     pub fn finish(mut self) -> History<S> {
-        self.history.sessions.sort_by_key(|s| s.started_at());
+        self.history.sessions = oldest_first(std::mem::take(&mut self.history.sessions));
         self.history.cramps = latest_per_night(std::mem::take(&mut self.history.cramps));
         self.history
     }
+}
+
+/// Sessions in order of their start, equal starts in their given order (a stable sort). The
+/// small keys are sorted and the sessions moved once, rather than moving whole sessions at
+/// every step of the sort (most of a warm read's sorting time over ten years).
+fn oldest_first<S: Session>(sessions: Vec<S>) -> Vec<S> {
+    let mut keys: Vec<(i64, u32, usize)> = sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let at = s.started_at();
+            (at.timestamp(), at.timestamp_subsec_nanos(), i)
+        })
+        .collect();
+    if keys.is_sorted() {
+        return sessions;
+    }
+    keys.sort_unstable();
+    let mut slots: Vec<Option<S>> = sessions.into_iter().map(Some).collect();
+    keys.iter()
+        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Every history file in the folder, sorted so the result does not depend on the file system.
