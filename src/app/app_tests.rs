@@ -89,6 +89,17 @@ fn a_session_below_min_completion_is_not_called_kept() {
         app.update(Msg::Session(Action::Skip), at(2_500));
     }
     let effects = app.update(Msg::Tick, at(30_000));
+    assert_eq!(
+        records(&effects),
+        0,
+        "held until the summary has been drawn"
+    );
+    assert_eq!(
+        app.until_next_change(at(30_000).moment),
+        Some(std::time::Duration::ZERO),
+        "and the loop asked to come back at once"
+    );
+    let effects = app.update(Msg::Tick, at(30_000));
     assert_eq!(records(&effects), 1);
     let summary = app.session.as_ref().expect("session").summary();
     assert_eq!(summary.outcome, Outcome::Completed);
@@ -139,6 +150,7 @@ fn a_recorded_session_closes_back_to_home_which_reads_the_history_again() {
     let home = HomeApp::new(Vec::new(), "", Rules::default());
     let (mut app, _) = App::home(home, SETTINGS);
     app.update(Msg::Started(Ok(new_session())), at(0));
+    app.update(Msg::Tick, at(60_000));
     let effects = app.update(Msg::Tick, at(60_000));
     assert_eq!(records(&effects), 1);
     app.update(Msg::Recorded(Ok(None)), at(60_000));

@@ -83,12 +83,23 @@ impl Plain {
         for s in 0..=secs {
             let effects = self.app.update_time(now(s as f64));
             self.print(None, &effects);
+            self.settle(s as f64);
         }
     }
 
     fn key(&mut self, action: Action, secs: f64) {
         let effects = self.app.update(action, now(secs));
         self.print(Some(action), &effects);
+        self.settle(secs);
+    }
+
+    /// Wakes again at once while the session asks to, as the loop does (a finished session
+    /// hands its record over at the wake after its summary).
+    fn settle(&mut self, secs: f64) {
+        while self.app.until_next_change(now(secs).moment) == Some(Duration::ZERO) {
+            let effects = self.app.update_time(now(secs));
+            self.print(None, &effects);
+        }
     }
 
     fn take(&mut self) -> Vec<String> {

@@ -80,6 +80,8 @@ pub struct SessionFrame {
     rep: Option<(u32, u32)>,
     minutes_left: u64,
     notice: bool,
+    /// Whether the record is saved yet, so "Saved" is drawn when the answer comes.
+    recorded: std::mem::Discriminant<Recorded>,
 }
 
 /// The session screen's whole state.
@@ -107,6 +109,11 @@ pub struct SessionApp {
     resume_on_close: bool,
     /// The last second counted aloud, so each of the last three is said once.
     counted: Option<(Phase, u64)>,
+    /// The finished session's record, held until the summary has been drawn once: appending
+    /// it (and reading the history back for the streak) takes tens of milliseconds, which
+    /// must not come between the last second of the countdown and the screen that says so.
+    /// Any next update hands it over, and [`SessionApp::until_next_change`] asks for one at once.
+    to_record: Option<SessionRecord>,
 }
 
 impl SessionApp {
@@ -125,6 +132,7 @@ impl SessionApp {
             origin: now.moment,
             resume_on_close: false,
             counted: None,
+            to_record: None,
         };
         let mut effects = app.translate(effects, now.moment);
         if app.session.phase() == Phase::LeadIn
@@ -186,6 +194,10 @@ impl SessionApp {
         };
         if let Some(command) = command {
             effects.extend(self.apply(command, now));
+        }
+        if self.closed {
+            // Nothing will be drawn or updated after this: record now.
+            effects.extend(self.to_record.take().map(Effect::Record));
         }
         effects
     }
@@ -253,11 +265,15 @@ impl SessionApp {
             rep: session.rep(now),
             minutes_left: minutes_left(session.session_remaining(now)),
             notice: self.notice.is_some_and(|(_, until)| now < until),
+            recorded: std::mem::discriminant(&self.recorded),
         }
     }
 
     /// How long until the screen would show something different.
     pub fn until_next_change(&self, now: Moment) -> Option<Duration> {
+        if self.to_record.is_some() {
+            return Some(Duration::ZERO);
+        }
         let notice = self
             .notice
             .map(|(_, until)| until.saturating_sub(now))
@@ -269,8 +285,12 @@ impl SessionApp {
     }
 
     fn apply(&mut self, command: Command, now: Moment) -> Vec<Effect> {
+        let held = self.to_record.take().map(Effect::Record);
         let effects = self.session.apply(command, now);
-        let mut effects = self.translate(effects, now);
+        let mut effects: Vec<Effect> = held
+            .into_iter()
+            .chain(self.translate(effects, now))
+            .collect();
         effects.extend(self.count(now).map(Effect::Announce));
         effects
     }
@@ -325,7 +345,8 @@ impl SessionApp {
                     self.closed = true;
                     out.push(Effect::Discard);
                 }
-                SessionEffect::Finished(_) => out.push(Effect::Record(self.record(now))),
+                // Handed over at the next update, once the summary is on screen.
+                SessionEffect::Finished(_) => self.to_record = Some(self.record(now)),
             }
         }
         out

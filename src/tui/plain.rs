@@ -126,10 +126,15 @@ where
             let Some(session) = app.session.as_ref().filter(|_| !app.exit) else {
                 return Ok(());
             };
+            let now = self.clock.moment();
             if session.session.outcome().is_some() {
+                // A finished session hands its record over at the next wake (the full screen
+                // draws its summary first); there is nothing to draw here, so wake at once.
+                if app.until_next_change(now) == Some(std::time::Duration::ZERO) {
+                    continue;
+                }
                 return Ok(());
             }
-            let now = self.clock.moment();
             if self.countdown {
                 self.rewrite(countdown(session, now).as_deref());
             }
