@@ -12,6 +12,7 @@ pub mod home_lists;
 pub mod home_pages;
 pub mod home_view;
 pub mod input;
+mod job;
 pub mod keymap;
 pub mod overlays;
 pub mod plain;
@@ -29,6 +30,8 @@ use std::io::{self, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+
+pub(crate) use job::stop_job;
 
 /// The real terminal, drawn through [`compact_backend::CompactBackend`].
 pub type RealTerminal = Terminal<compact_backend::CompactBackend<CrosstermBackend<io::Stdout>>>;
@@ -70,62 +73,6 @@ pub fn restore() {
 pub fn suspend() {
     restore();
     stop_job();
-}
-
-/// Stops the whole job, as a cooked terminal's Ctrl-Z does: were bedstretch run from a
-/// wrapper script, stopping only this process would leave the shell waiting on the script
-/// with the terminal taken. Only where a shell could continue it: where no shell does job
-/// control (`ssh host bedstretch`, `xterm -e bedstretch`) the kernel itself discards a
-/// terminal stop rather than freeze a job that nothing could continue, and so does this.
-///
-/// SIGSTOP to the process group, after that check, does what SIGTSTP with its default action
-/// would, without taking signal-hook's SIGTSTP handler down and putting it back, which only
-/// unsafe code could do.
-pub(crate) fn stop_job() {
-    if !job_control() {
-        return;
-    }
-    // Delivered to this process before the call returns: the stop happens inside it.
-    let _ = rustix::process::kill_current_process_group(rustix::process::Signal::STOP);
-}
-
-/// Whether a shell could continue this job: the kernel's rule for an orphaned process group,
-/// followed up this process's ancestry. The group is not orphaned when some member's parent is
-/// in another group of the same session (a shell doing job control). Where an ancestor cannot
-/// be looked up (no /proc), the answer is no: pausing without stopping is the safe mistake.
-fn job_control() -> bool {
-    use rustix::process::{getpgid, getpgrp, getpid, getppid, getsid};
-    let group = getpgrp();
-    let Ok(session) = getsid(None) else {
-        return false;
-    };
-    let mut pid = getpid();
-    // A job's chain of processes within one group is short; the bound only guards a loop.
-    for _ in 0..64 {
-        let parent = if pid == getpid() {
-            getppid()
-        } else {
-            parent_of(pid)
-        };
-        let Some(parent) = parent else {
-            return false;
-        };
-        match getpgid(Some(parent)) {
-            Ok(parent_group) if parent_group == group => pid = parent,
-            Ok(_) => return getsid(Some(parent)).is_ok_and(|s| s == session),
-            Err(_) => return false,
-        }
-    }
-    false
-}
-
-/// Another process's parent, from `/proc/PID/stat` (the name in it may hold spaces and
-/// parentheses, so the fields are read after the last `)`).
-fn parent_of(pid: rustix::process::Pid) -> Option<rustix::process::Pid> {
-    let stat = std::fs::read_to_string(format!("/proc/{}/stat", pid.as_raw_nonzero())).ok()?;
-    let after_name = &stat[stat.rfind(')')? + 1..];
-    let ppid: i32 = after_name.split_whitespace().nth(1)?.parse().ok()?;
-    rustix::process::Pid::from_raw(ppid)
 }
 
 /// Rings the terminal bell on standard output.

@@ -202,10 +202,21 @@ impl Pty {
             }
             assert!(
                 start.moment() < WAIT,
-                "no {what:?} on screen after {WAIT:?}:\n{screen}"
+                "no {what:?} on screen after {WAIT:?}:\n{screen}\n\
+                 the last it wrote (a panic's message may have scrolled off the screen):\n{}",
+                self.written_tail()
             );
             thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// The end of everything written, with escapes made visible, for failure messages.
+    fn written_tail(&self) -> String {
+        let output = self.output.lock().expect("lock");
+        let text = String::from_utf8_lossy(&output);
+        let chars: Vec<char> = text.chars().collect();
+        let tail: String = chars[chars.len().saturating_sub(3000)..].iter().collect();
+        tail.replace('\x1b', "\\e")
     }
 
     /// Types these bytes.
