@@ -5,11 +5,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::history::CrampRecord;
-use super::stats::{NightState, Rules, SessionFacts, Stats, try_night_of};
+use super::stats::{Rules, SessionFacts, try_night_of};
+use super::streaks::{Best, Nights, keep};
 
 /// The window callers use unless the person chooses another: about three months.
 pub const DEFAULT_WINDOW_NIGHTS: u32 = 90;
@@ -131,7 +132,12 @@ pub fn compare(
     tonight: NaiveDate,
     window_nights: u32,
 ) -> Comparison {
-    let streak = streak_view(sessions, rules);
+    let window = u64::from(window_nights.min(MAX_WINDOW_NIGHTS));
+    let first = tonight
+        .checked_sub_days(chrono::Days::new(window))
+        .unwrap_or(NaiveDate::MIN);
+    let best = best_nights(sessions, rules, first);
+    let streak = Nights { best: &best, rules };
     let entries = latest_entries(cramps);
     let mut comparison = Comparison {
         first_night: None,
@@ -164,7 +170,7 @@ pub fn compare(
             comparison.nights_without_entry += 1;
             continue;
         };
-        let group = if streak.night_state(night) == NightState::Kept {
+        let group = if streak.is_kept(night) {
             &mut comparison.stretched
         } else {
             &mut comparison.other
@@ -228,12 +234,22 @@ pub fn hurt_steps(
     steps
 }
 
-/// The streak's own verdict on every night, asked of `Stats` rather than written again, so
-/// the comparison and the streak never disagree about a night, even when the rule changes.
-fn streak_view(sessions: &[SessionFacts], rules: &Rules) -> Stats {
-    // As of the end of time: every session counts, whatever offset it started in, and every
-    // night before `tonight` is settled.
-    Stats::compute(sessions, rules, DateTime::<Utc>::MAX_UTC.fixed_offset())
+/// Each night's best completion, as `Stats` gathers it as of the end of time (every counting
+/// session on its night, every night settled), for the streak's own rule to say which nights
+/// were kept ([`Nights::is_kept`]): so the comparison and the streak never disagree about a
+/// night, even when the rule changes. Only the nights from `first` on are kept: the rest of
+/// `Stats` (streaks, skipped steps, each id once) was half of a warm `stats` over ten years,
+/// computed a second time for nothing.
+fn best_nights(sessions: &[SessionFacts], rules: &Rules, first: NaiveDate) -> Best {
+    let mut best = Best::new();
+    for s in sessions.iter().filter(|s| s.counts) {
+        if let Some(night) = try_night_of(s.started_at, rules.day_starts_at)
+            && night >= first
+        {
+            keep(&mut best, night, s.completion());
+        }
+    }
+    best
 }
 
 /// One entry a night: the latest noted wins, ties going to the greater id so that the order
