@@ -245,7 +245,7 @@ pub struct StepRecord {
     pub status: Recorded<Status>,
 }
 
-fn format_version() -> u32 {
+pub(super) fn format_version() -> u32 {
     FORMAT_VERSION
 }
 
@@ -307,18 +307,16 @@ impl SessionRecord {
 
 impl From<SessionRecord> for SessionFacts {
     fn from(record: SessionRecord) -> Self {
-        let count = |status: Status| record.steps.iter().filter(|s| s.status == status).count();
-        let completed = count(Status::Completed) as u32;
-        let skipped = record
-            .steps
-            .iter()
-            .filter(|s| s.status == Status::Skipped)
-            .map(|s| s.name.clone())
-            .collect();
+        let steps = record.steps.iter().map(|s| StepView {
+            name: &s.name,
+            side: s.side.as_deref(),
+            status: &s.status,
+        });
+        let (completed, planned, skipped, hurt) = step_facts(steps);
         SessionFacts {
-            hurt: hurt_in(&record.steps),
+            hurt,
             completed,
-            planned: record.steps.len() as u32,
+            planned,
             skipped,
             id: record.id,
             routine_name: record.routine_name,
@@ -328,24 +326,42 @@ impl From<SessionRecord> for SessionFacts {
     }
 }
 
-/// The step-sides where "this hurts" was pressed. The key marks the side it was pressed on and
-/// every later side of that step `hurt` too (with nothing held), so only the first `hurt` side
-/// of a run of one step says where it hurt.
-fn hurt_in(steps: &[StepRecord]) -> Vec<Hurt> {
+/// What stats need of one step-side, borrowed from however the line was read.
+#[derive(Clone, Copy)]
+pub(super) struct StepView<'a> {
+    pub name: &'a str,
+    pub side: Option<&'a str>,
+    pub status: &'a Recorded<Status>,
+}
+
+/// Step-sides completed and planned, the names of those skipped, and where "this hurts" was
+/// pressed: the one count behind every way a session's facts are read.
+pub(super) fn step_facts<'a>(
+    steps: impl Iterator<Item = StepView<'a>>,
+) -> (u32, u32, Vec<String>, Vec<Hurt>) {
+    let (mut completed, mut planned) = (0u32, 0u32);
+    let mut skipped = Vec::new();
     let mut hurt = Vec::new();
+    // The key marks the side it was pressed on and every later side of that step `hurt` too
+    // (with nothing held), so only the first `hurt` side of a run of one step says where it
+    // hurt.
     let mut previous: Option<(&str, bool)> = None;
     for step in steps {
-        let is_hurt = step.status == Status::Hurt;
-        let same_step_hurt = previous == Some((step.name.as_str(), true));
-        if is_hurt && !same_step_hurt {
+        planned = planned.saturating_add(1);
+        let is_hurt = *step.status == Status::Hurt;
+        if *step.status == Status::Completed {
+            completed = completed.saturating_add(1);
+        } else if *step.status == Status::Skipped {
+            skipped.push(step.name.to_string());
+        } else if is_hurt && previous != Some((step.name, true)) {
             hurt.push(Hurt {
-                step: step.name.clone(),
-                side: step.side.clone(),
+                step: step.name.to_string(),
+                side: step.side.map(str::to_string),
             });
         }
-        previous = Some((step.name.as_str(), is_hurt));
+        previous = Some((step.name, is_hurt));
     }
-    hurt
+    (completed, planned, skipped, hurt)
 }
 
 /// The marker that makes a line a diary line.
@@ -494,7 +510,7 @@ struct KindOnly<'a> {
 /// True when `at` can be placed on a night whatever the rollover: the latest rollover asks
 /// the most of the calendar. Readers do not know the rules, and every reader must keep the
 /// same sessions, so the test does not depend on them.
-fn placeable(at: DateTime<FixedOffset>) -> bool {
+pub(super) fn placeable(at: DateTime<FixedOffset>) -> bool {
     let latest = NaiveTime::from_hms_nano_opt(23, 59, 59, 999_999_999).unwrap_or(NaiveTime::MIN);
     try_night_of(at, latest).is_some()
 }

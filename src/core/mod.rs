@@ -3,6 +3,7 @@
 pub mod cramps;
 pub mod duration;
 pub mod history;
+pub mod history_facts;
 pub mod problem;
 pub mod report;
 pub mod routine;

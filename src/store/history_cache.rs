@@ -20,8 +20,11 @@ use twox_hash::XxHash3_64 as Xxh3;
 use crate::core::history::SessionRecord;
 use crate::core::stats::{Hurt, SessionFacts};
 
-use super::atomic::write_atomic;
-use super::history_read::{FileLines, Gather, History, MAX_LINE_BYTES, history_files, open};
+use super::atomic::write_derived;
+use super::history_read::{
+    FileLines, FromSessionLine, Gather, History, MAX_LINE_BYTES, history_files, open,
+};
+use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};
 use super::stamp::{Stamp, file_name, racy_after};
@@ -116,7 +119,18 @@ impl Serialize for CachedSession {
 
 impl From<SessionRecord> for CachedSession {
     fn from(record: SessionRecord) -> Self {
-        let f = SessionFacts::from(record);
+        SessionFacts::from(record).into()
+    }
+}
+
+impl FromSessionLine for CachedSession {
+    fn from_session_line(line: &str) -> Option<Self> {
+        SessionFacts::from_session_line(line).map(Self::from)
+    }
+}
+
+impl From<SessionFacts> for CachedSession {
+    fn from(f: SessionFacts) -> Self {
         Self {
             start_secs: f.started_at.timestamp(),
             start_nanos: f.started_at.timestamp_subsec_nanos(),
@@ -224,18 +238,19 @@ pub(super) fn read_facts_renewing(
     // Summaries left over belong to files that are gone.
     changed |= !old.files.is_empty();
 
-    // Encoded before the summaries are taken apart for the sessions they hold, which saves
-    // copying every session's strings on the usual run, where nothing changed.
-    let json = changed
-        .then(|| {
-            let summaries = files.iter().filter_map(|(_, s)| s.as_ref().ok());
-            serde_json::to_vec(&CacheRef {
-                v: VERSION,
-                files: summaries.collect(),
-            })
-            .ok()
-        })
-        .flatten();
+    // Written before the summaries are taken apart for the sessions they hold, which saves
+    // copying every session's strings on the usual run, where nothing changed. The cache only
+    // saves time; when it cannot be written, the next run reads again.
+    if changed {
+        let summaries = files.iter().filter_map(|(_, s)| s.as_ref().ok());
+        let cache = CacheRef {
+            v: VERSION,
+            files: summaries.collect(),
+        };
+        let _ = write_derived(&cache_file, |out| {
+            serde_json::to_writer(out, &cache).map_err(std::io::Error::from)
+        });
+    }
     // Only a history of regular files can be told current from stamps alone.
     let stamps: Option<Vec<(String, Stamp)>> = files
         .iter()
@@ -268,10 +283,6 @@ pub(super) fn read_facts_renewing(
     if let Some(stamps) = stamps.filter(|_| changed || renew_streaks) {
         let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
         streak_cache::write(paths, stamps, &history.sessions);
-    }
-    // The cache only saves time; when it cannot be written, the next run reads again.
-    if let Some(json) = json {
-        let _ = write_atomic(&cache_file, &json);
     }
     Ok(history)
 }
@@ -316,22 +327,23 @@ fn summarise(
     // Set when a complete line over the cap was read: its bytes were not kept to hash.
     let mut rehash = false;
     let mut lines = Lines::new(&mut file, MAX_LINE_BYTES);
-    while let Some(line) = lines.next_line().with_context(read_err)? {
-        let number = summary.lines + 1;
-        let held = if line.complete {
-            summary.lines += 1;
-            summary.offset += line.len;
-            match line.raw {
-                Some(raw) => hasher.write(raw),
-                None => rehash = true,
-            }
-            &mut summary.body
-        } else {
-            &mut summary.tail
-        };
-        held.take(number, &line);
-    }
+    let (mut count, mut offset) = (summary.lines, summary.offset);
+    let sink = Sink {
+        body: &mut summary.body,
+        tail: &mut summary.tail,
+    };
+    let left = stamp.len.saturating_sub(offset);
+    take_all(&mut lines, count, left, sink, |line| {
+        count += 1;
+        offset += line.len;
+        match line.raw {
+            Some(raw) => hasher.write(raw),
+            None => rehash = true,
+        }
+    })
+    .with_context(read_err)?;
     drop(lines);
+    (summary.lines, summary.offset) = (count, offset);
     // The hash covers complete lines only, so a torn tail (a sparse gigabyte, say) is never
     // hashed. A complete line over the cap is hashed by reading the prefix again: once, and
     // only for a file that changed and holds such a line.

@@ -16,8 +16,10 @@ use twox_hash::XxHash3_64 as Xxh3;
 use crate::core::history::{
     CrampRecord, HistoryLine, LineFault, SessionRecord, latest_per_night, parse_line,
 };
+use crate::core::history_facts::session_facts;
 use crate::core::stats::SessionFacts;
 
+use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Line, Lines, ReadError};
 
@@ -49,7 +51,7 @@ impl<S> Default for History<S> {
 }
 
 /// What a reader keeps of a session: the whole record, or the facts stats need.
-pub trait Session: From<SessionRecord> {
+pub trait Session: FromSessionLine {
     /// Its id, for counting it once.
     fn id(&self) -> &str;
     /// When it started, for putting sessions in order.
@@ -71,6 +73,24 @@ impl Session for SessionFacts {
     }
     fn started_at(&self) -> DateTime<FixedOffset> {
         self.started_at
+    }
+}
+
+/// How a reader makes what it keeps of a session line.
+pub trait FromSessionLine: From<SessionRecord> {
+    /// A good session line read straight into what is kept, or `None` for the one line
+    /// parser to say what the line is. Only a quicker way: it must keep exactly the lines
+    /// that parser keeps, as it would keep them.
+    fn from_session_line(_line: &str) -> Option<Self> {
+        None
+    }
+}
+
+impl FromSessionLine for SessionRecord {}
+
+impl FromSessionLine for SessionFacts {
+    fn from_session_line(line: &str) -> Option<Self> {
+        session_facts(line)
     }
 }
 
@@ -100,7 +120,7 @@ impl<S> FileLines<S> {
     /// Sorts line `number` of a file into what it holds, through the one line parser.
     pub fn take(&mut self, number: usize, line: &Line<'_>)
     where
-        S: From<SessionRecord>,
+        S: FromSessionLine,
     {
         let Some(bytes) = line.text else {
             self.bad.push(too_long(number, line.len));
@@ -112,6 +132,10 @@ impl<S> FileLines<S> {
             Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(bytes),
         };
+        if let Some(session) = S::from_session_line(&text) {
+            self.sessions.push(session);
+            return;
+        }
         match parse_line(&text) {
             HistoryLine::Session(record) => self.sessions.push(record.into()),
             HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
@@ -252,9 +276,14 @@ fn oldest_first<S: Session>(sessions: Vec<S>) -> Vec<S> {
     }
     keys.sort_unstable();
     let mut slots: Vec<Option<S>> = sessions.into_iter().map(Some).collect();
-    keys.iter()
-        .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    // Sized at once: collected through the filter it would grow by doubling, up to twice the
+    // memory of every session at the peak of a cold read.
+    let mut sorted = Vec::with_capacity(keys.len());
+    sorted.extend(
+        keys.iter()
+            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take)),
+    );
+    sorted
 }
 
 /// Every history file in the folder, sorted so the result does not depend on the file system.
@@ -305,11 +334,11 @@ pub fn too_long(number: usize, len: u64) -> BadLine {
     }
 }
 
-fn read<S: Session>(dir: &Path) -> Result<History<S>> {
+fn read<S: Session + Send>(dir: &Path) -> Result<History<S>> {
     let mut gather = Gather::default();
     for path in history_files(dir)? {
         let read_err = || format!("{}: cannot read", path.display());
-        let (file, _) = match open(&path)? {
+        let (file, meta) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
                 gather.skip_file(warning);
@@ -317,12 +346,15 @@ fn read<S: Session>(dir: &Path) -> Result<History<S>> {
             }
         };
         let mut lines = Lines::new(file, MAX_LINE_BYTES);
-        let mut held = FileLines::<S>::default();
-        let mut number = 0;
-        while let Some(line) = lines.next_line().with_context(read_err)? {
-            number += 1;
-            held.take(number, &line);
-        }
+        let (mut held, mut tail) = (FileLines::<S>::default(), FileLines::<S>::default());
+        let sink = Sink {
+            body: &mut held,
+            tail: &mut tail,
+        };
+        take_all(&mut lines, 0, meta.len(), sink, |_| {}).with_context(read_err)?;
+        held.sessions.extend(tail.sessions);
+        held.cramps.extend(tail.cramps);
+        held.bad.extend(&tail.bad);
         gather.add(&path, held.sessions, held.cramps, &held.bad);
     }
     Ok(gather.finish())

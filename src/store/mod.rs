@@ -8,6 +8,7 @@ pub mod diary_skip;
 pub mod history;
 pub mod history_cache;
 pub mod history_read;
+mod line_batches;
 pub mod paths;
 pub mod progress;
 pub mod read;

@@ -17,7 +17,7 @@
 //! step-sides (u32 each).
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -27,7 +27,7 @@ use twox_hash::XxHash3_64 as Xxh3;
 use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
-use super::atomic::write_atomic;
+use super::atomic::write_derived;
 use super::history_cache::{cache_limit, read_facts_renewing};
 use super::history_read::history_files;
 use super::paths::Paths;
@@ -139,7 +139,7 @@ pub(super) fn write<'a>(
     sessions: &[SessionFacts],
 ) {
     if let Some(bytes) = encode(files, sessions) {
-        let _ = write_atomic(&cache_path(paths), &bytes);
+        let _ = write_derived(&cache_path(paths), |out| out.write_all(&bytes));
     }
 }
 
