@@ -14,6 +14,7 @@ mod run;
 mod run_plain;
 mod stats;
 mod status;
+mod store_shell;
 
 use std::ffi::OsString;
 use std::process::ExitCode;

@@ -13,7 +13,8 @@ use crate::clock::{Clock, SystemClock};
 use crate::store::config::Config;
 use crate::tui;
 
-use super::run::{StoreShell, need_terminal, print_unsaved, settings};
+use super::run::{need_terminal, settings};
+use super::store_shell::{StoreShell, print_unsaved};
 
 /// Why the full screen cannot show in this terminal, if it cannot.
 pub(super) fn why_not_full_screen() -> Option<String> {

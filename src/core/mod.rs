@@ -4,6 +4,7 @@ pub mod cramps;
 pub mod duration;
 pub mod history;
 pub mod history_facts;
+pub mod history_words;
 pub mod problem;
 pub mod report;
 pub mod routine;

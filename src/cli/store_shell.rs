@@ -1,0 +1,323 @@
+//! The shell behind the full screen and plain mode: it carries out the screens' effects
+//! against the real files (sessions, progress, the history, routines, the diary) and speaks
+//! the cues.
+
+use std::io::Write;
+use std::sync::mpsc;
+
+use anyhow::{Result, anyhow};
+
+use crate::app::announce::Announcement;
+use crate::app::diary::DiaryEffect;
+use crate::app::home::{HistoryState, Known, RoutineRow};
+use crate::app::{EditorSource, Msg, NewSession, Now};
+use crate::core::history::{SessionRecord, session_id};
+use crate::core::routine_file::MAX_FILE_BYTES;
+use crate::core::stats::Stats;
+use crate::core::text;
+use crate::store::atomic::{random_u64, write_atomic};
+use crate::store::bundled;
+use crate::store::config::Config;
+use crate::store::history::note_cramp;
+use crate::store::paths::Paths;
+use crate::store::progress::{self, Kept, SessionLock};
+use crate::store::read::read_capped;
+use crate::store::routines::Catalog;
+use crate::store::{diary_skip, history, history_read};
+use crate::tui::event_loop::Shell;
+use crate::tui::{self};
+use crate::voice::Voice;
+
+use super::run::routine_rows;
+
+/// Carries out the screens' effects against the real files and terminal.
+pub(super) struct StoreShell<'a> {
+    pub(super) paths: &'a Paths,
+    config: &'a Config,
+    pub(super) catalog: Option<Catalog>,
+    /// Held from a session's start to its record, so no other bedstretch recovers it.
+    pub(super) lock: Option<SessionLock>,
+    history: Option<mpsc::Receiver<Msg>>,
+    /// Finished sessions that could not be appended, and where each was kept: printed with
+    /// the command that appends them once the terminal is given back.
+    pub(super) unsaved: Vec<(SessionRecord, Kept)>,
+    /// The spoken cues; silent unless the config (or `run --voice`) turns them on.
+    pub(super) voice: Voice,
+}
+
+impl<'a> StoreShell<'a> {
+    pub(super) fn new(paths: &'a Paths, config: &'a Config) -> Self {
+        Self {
+            paths,
+            config,
+            catalog: None,
+            lock: None,
+            history: None,
+            unsaved: Vec::new(),
+            voice: if config.voice {
+                Voice::new(
+                    config.voice_command.as_ref(),
+                    std::env::var_os("PATH").as_deref(),
+                )
+            } else {
+                Voice::off()
+            },
+        }
+    }
+}
+
+impl Shell for StoreShell<'_> {
+    fn bell(&mut self) {
+        tui::ring_bell();
+    }
+
+    fn announce(&mut self, announcement: &Announcement) {
+        self.voice.say(&announcement.spoken);
+    }
+
+    fn save(&mut self, record: &SessionRecord) -> Result<(), String> {
+        progress::save(self.paths, record).map_err(|e| format!("{e:#}"))
+    }
+
+    fn record(&mut self, record: &SessionRecord) -> Result<Option<Stats>, String> {
+        let saved = (|| {
+            // Made (once per machine) only when first needed, so starting never waits for it.
+            let device = history::device_id(self.paths)?;
+            progress::finish(self.paths, &device, record)
+        })();
+        if let Err(problem) = saved {
+            // Nothing is lost: the session is kept somewhere that says so, and its line is
+            // printed when bedstretch closes. The lock stays while current.json holds it.
+            let kept = progress::keep(self.paths, record);
+            let said = match &kept {
+                Kept::Progress(path) => format!(
+                    "{problem:#}; it is kept in {}, which the next start adds to your history",
+                    path.display()
+                ),
+                Kept::Fallback(path) => format!(
+                    "{problem:#}; it is kept in {} and printed when bedstretch closes",
+                    path.display()
+                ),
+                Kept::Nowhere => {
+                    format!("{problem:#}; it is printed, to add by hand, when bedstretch closes")
+                }
+            };
+            self.unsaved.push((record.clone(), kept));
+            return Err(said);
+        }
+        self.lock = None;
+        // The streak after this session, for the summary; the session is saved either way.
+        // As of its start, so that "tonight" is the session's own night even when it ended
+        // past the rollover.
+        Ok(history_read::read_facts(self.paths).ok().map(|history| {
+            Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
+        }))
+    }
+
+    fn discard(&mut self) {
+        // What cannot be removed is recovered at the next start, which is no loss.
+        let _ = progress::discard(self.paths);
+        self.lock = None;
+    }
+
+    fn start(&mut self, routine: &str, now: Now) -> Result<NewSession, String> {
+        let routine = self
+            .catalog
+            .as_ref()
+            .and_then(|catalog| catalog.get(routine))
+            .map(|(routine, _)| routine.clone())
+            .ok_or_else(|| format!("no routine called `{routine}`"))?;
+        if !self.unsaved.is_empty() {
+            // The last session could not be appended; what keeps it must not be written over.
+            return Err(
+                "the last session is not in your history yet; quit, and bedstretch says how to add it"
+                    .to_string(),
+            );
+        }
+        self.lock = lock(self.paths).map_err(|e| format!("{e:#}"))?;
+        Ok(NewSession {
+            routine,
+            id: session_id(now.wall, random_u64() as u16),
+        })
+    }
+
+    fn load_history(&mut self) {
+        let (send, receive) = mpsc::channel();
+        let paths = self.paths.clone();
+        // Read on another thread, so the first frame need not wait for it.
+        std::thread::spawn(move || {
+            let msg = match history_read::read_facts(&paths) {
+                Ok(history) => Msg::HistoryLoaded(
+                    HistoryState::Loaded(Known {
+                        sessions: history.sessions,
+                        cramps: history.cramps,
+                        skipped_night: diary_skip::skipped_night(&paths),
+                    }),
+                    history.warnings,
+                ),
+                Err(e) => Msg::HistoryLoaded(HistoryState::Failed(format!("{e:#}")), Vec::new()),
+            };
+            // The receiver is gone only when home has already closed.
+            let _ = send.send(msg);
+        });
+        self.history = Some(receive);
+    }
+
+    fn poll(&mut self) -> Option<Msg> {
+        let msg = match self.history.as_ref()?.try_recv() {
+            Ok(msg) => msg,
+            Err(mpsc::TryRecvError::Empty) => return None,
+            // The reader died without an answer: say so, rather than read forever.
+            Err(mpsc::TryRecvError::Disconnected) => Msg::HistoryLoaded(
+                HistoryState::Failed("the history reader stopped unexpectedly".to_string()),
+                Vec::new(),
+            ),
+        };
+        self.history = None;
+        Some(msg)
+    }
+
+    fn suspend(&mut self) {
+        tui::suspend();
+    }
+
+    fn reclaim(&mut self) {
+        // Should this fail, the terminal is gone, and the next wait says so.
+        let _ = tui::enter();
+    }
+
+    fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
+        if from != Some(id) && routine_file(self.paths, id)?.exists() {
+            // Home lists only the routines that load; a broken file of the person's under
+            // this id must not be written over by a new routine or a copy.
+            return Err(format!(
+                "routines/{}.toml already exists (it has problems; fix or remove it first)",
+                text::clean_line(id)
+            ));
+        }
+        let Some(from) = from else {
+            return Ok(EditorSource {
+                id: id.to_string(),
+                text: crate::core::routine_template::template(id),
+                bundled: false,
+                saved: false,
+                art: bundled::ART,
+                library: bundled::ROUTINES,
+            });
+        };
+        let path = routine_file(self.paths, from)?;
+        let (text, is_bundled) = match read_capped(&path, MAX_FILE_BYTES) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| format!("{}: not UTF-8 text", text::clean_path(&path)))?;
+                (text, false)
+            }
+            Err(e) if e.is_not_found() => {
+                let (_, source) = bundled::ROUTINES
+                    .iter()
+                    .find(|(bundled_id, _)| *bundled_id == from)
+                    .ok_or_else(|| format!("no routine called `{}`", text::clean_line(from)))?;
+                (source.to_string(), true)
+            }
+            Err(e) => return Err(format!("{}: {e}", text::clean_path(&path))),
+        };
+        // A copy is a new file of the person's, unsaved until they save it.
+        let same = id == from;
+        Ok(EditorSource {
+            id: id.to_string(),
+            text,
+            bundled: same && is_bundled,
+            saved: same,
+            art: bundled::ART,
+            library: bundled::ROUTINES,
+        })
+    }
+
+    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String> {
+        let path = routine_file(self.paths, id)?;
+        write_atomic(&path, text.as_bytes())
+            .map_err(|e| format!("{}: cannot save: {e}", text::clean_path(&path)))
+    }
+
+    fn reload_routines(&mut self) -> Vec<RoutineRow> {
+        let catalog = Catalog::load(self.paths);
+        let rows = routine_rows(&catalog);
+        // Sessions started from now on run the routines as saved.
+        self.catalog = Some(catalog);
+        rows
+    }
+
+    fn diary(&mut self, effect: &DiaryEffect, now: Now) -> Result<(), String> {
+        let written = match effect {
+            DiaryEffect::Note(note) => note_cramp(self.paths, note.clone(), now.wall).map(|_| ()),
+            DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
+        };
+        written.map_err(|e| format!("{e:#}"))
+    }
+}
+
+/// Where the person's routine `id` lives. The id comes from a file stem or from home, but
+/// anything that could leave the routines folder is refused all the same.
+fn routine_file(paths: &Paths, id: &str) -> Result<std::path::PathBuf, String> {
+    let plain = !id.is_empty()
+        && !id.starts_with('.')
+        && !id.contains(['/', '\\'])
+        && !id.chars().any(char::is_control);
+    if !plain {
+        return Err(format!("`{}` cannot be a routine id", text::clean_line(id)));
+    }
+    Ok(paths.routines_dir().join(format!("{id}.toml")))
+}
+
+/// The session lock, when the data folder can hold one: a read-only or full data folder
+/// still lets the person stretch (the first save says plainly that progress is not saved).
+/// Another session running, or an unrecovered one waiting in current.json, is an error.
+pub(super) fn lock(paths: &Paths) -> Result<Option<SessionLock>> {
+    match progress::try_lock(paths) {
+        Ok(Some(lock)) => {
+            progress::ensure_clear(paths)?;
+            Ok(Some(lock))
+        }
+        Ok(None) => Err(anyhow!(
+            "another bedstretch session is running; finish it first"
+        )),
+        Err(_) => Ok(None),
+    }
+}
+
+/// After the terminal is given back: each session that could not be appended, whole, with
+/// the one command that appends it.
+pub(super) fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
+    let mut err = std::io::stderr();
+    for (record, kept) in unsaved {
+        let Ok(line) = serde_json::to_string(record) else {
+            continue;
+        };
+        let device = history::device_id(paths).unwrap_or_else(|_| "this-machine".to_string());
+        let file = history::device_file(paths, &device);
+        let kept = match kept {
+            Kept::Progress(path) | Kept::Fallback(path) => {
+                format!("it is kept in {}", text::clean_path(path))
+            }
+            Kept::Nowhere => "it could not be kept in any file".to_string(),
+        };
+        // The line and the command are printed exactly; only the message is cleaned.
+        let _ = writeln!(
+            err,
+            "bedstretch: the session {} could not be added to your history; {kept}. \
+             To add it yourself:\necho {} >> {}",
+            text::clean_line(&record.id),
+            shell_quote(&text::escape_json_controls(&line)),
+            shell_quote(&file.display().to_string())
+        );
+    }
+}
+
+/// `text` as one single-quoted shell word.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+#[cfg(test)]
+#[path = "store_shell_tests.rs"]
+mod tests;

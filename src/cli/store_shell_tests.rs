@@ -1,0 +1,91 @@
+use super::*;
+use crate::app::home::MARK_OVERRIDE;
+
+fn paths() -> (tempfile::TempDir, Paths) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = Paths::from_vars(
+        Some(dir.path().join("config").into()),
+        Some(dir.path().join("data").into()),
+    )
+    .expect("paths");
+    (dir, paths)
+}
+
+#[test]
+fn the_editor_reads_the_bundled_text_then_the_saved_file_and_home_lists_the_copy() {
+    let (_dir, paths) = paths();
+    let config = Config::default();
+    let mut shell = StoreShell::new(&paths, &config);
+    let source = shell
+        .routine_source("quick", Some("quick"))
+        .expect("bundled");
+    assert!(source.bundled && source.saved);
+    let mine = source.text.replacen("Quick", "Quick, mine", 1);
+    shell.save_routine("quick", &mine).expect("saved");
+    let saved = paths.routines_dir().join("quick.toml");
+    assert_eq!(std::fs::read_to_string(saved).expect("file"), mine);
+    let again = shell
+        .routine_source("quick", Some("quick"))
+        .expect("user file");
+    assert_eq!(again.text, mine);
+    assert!(!again.bundled, "the person's own file now");
+    let rows = shell.reload_routines();
+    let quick = rows.iter().find(|r| r.id == "quick").expect("listed");
+    assert_eq!(
+        (quick.name.as_str(), quick.mark),
+        ("Quick, mine", MARK_OVERRIDE)
+    );
+    assert!(
+        shell
+            .catalog
+            .as_ref()
+            .and_then(|c| c.get("quick"))
+            .is_some()
+    );
+}
+
+#[test]
+fn a_copy_and_a_new_routine_start_unsaved() {
+    let (_dir, paths) = paths();
+    let config = Config::default();
+    let mut shell = StoreShell::new(&paths, &config);
+    let copy = shell
+        .routine_source("quick-copy", Some("quick"))
+        .expect("copy");
+    assert!(!copy.bundled && !copy.saved);
+    let new = shell.routine_source("my-routine", None).expect("new");
+    assert_eq!(new.text, crate::core::routine_template::template(&new.id));
+    assert!(!new.saved);
+    assert!(shell.routine_source("x", Some("nothing")).is_err());
+}
+
+#[test]
+fn a_new_routine_or_a_copy_never_takes_the_id_of_a_file_home_does_not_list() {
+    let (_dir, paths) = paths();
+    let config = Config::default();
+    std::fs::create_dir_all(paths.routines_dir()).expect("folder");
+    let broken = paths.routines_dir().join("my-routine.toml");
+    std::fs::write(&broken, "name = ").expect("write");
+    let mut shell = StoreShell::new(&paths, &config);
+    let err = shell
+        .routine_source("my-routine", None)
+        .expect_err("refused");
+    assert!(
+        err.contains("routines/my-routine.toml already exists"),
+        "{err}"
+    );
+    assert!(shell.routine_source("my-routine", Some("quick")).is_err());
+    assert_eq!(std::fs::read_to_string(broken).expect("kept"), "name = ");
+}
+
+#[test]
+fn ids_that_could_leave_the_routines_folder_are_refused() {
+    let (_dir, paths) = paths();
+    let config = Config::default();
+    let mut shell = StoreShell::new(&paths, &config);
+    for id in ["../x", "a/b", ".hidden", "", "a\\b"] {
+        let err = shell.save_routine(id, "name = \"x\"").expect_err(id);
+        assert!(err.contains("cannot be a routine id"), "{err}");
+    }
+    assert!(!paths.routines_dir().exists(), "nothing written");
+}
