@@ -39,7 +39,7 @@ pub fn take_all<S, R>(
     number: usize,
     left: u64,
     sink: Sink<'_, S>,
-    mut each: impl FnMut(&Line<'_>),
+    each: impl FnMut(&Line<'_>),
 ) -> io::Result<()>
 where
     S: FromSessionLine + Send,
@@ -48,7 +48,27 @@ where
     let workers = thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(MOST_WORKERS);
-    if workers < 2 || left < PARALLEL_FROM_BYTES {
+    let workers = if left < PARALLEL_FROM_BYTES {
+        1
+    } else {
+        workers
+    };
+    take_with(workers, lines, number, sink, each)
+}
+
+/// [`take_all`] on `workers` threads, this one included.
+fn take_with<S, R>(
+    workers: usize,
+    lines: &mut Lines<R>,
+    number: usize,
+    sink: Sink<'_, S>,
+    mut each: impl FnMut(&Line<'_>),
+) -> io::Result<()>
+where
+    S: FromSessionLine + Send,
+    R: Read,
+{
+    if workers < 2 {
         let mut number = number;
         while let Some(line) = lines.next_line()? {
             number += 1;
@@ -61,11 +81,14 @@ where
         }
         return Ok(());
     }
-    // Bounded, so a reader faster than the workers never holds the whole file.
-    let (send, receive) = mpsc::sync_channel::<Batch>(workers);
+    // This thread reads, and parses a batch itself whenever the helpers have one waiting
+    // already: one thread a core, none waiting on another. Bounded, so a reader faster than
+    // the helpers never holds the whole file.
+    let helpers = workers - 1;
+    let (send, receive) = mpsc::sync_channel::<Batch>(helpers);
     let receive = Mutex::new(receive);
     thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
+        let handles: Vec<_> = (0..helpers)
             .map(|_| {
                 let receive = &receive;
                 scope.spawn(move || {
@@ -83,7 +106,10 @@ where
             .collect();
         let read = read_batches(lines, number, &send, sink.tail, &mut each);
         drop(send);
-        let mut done: Vec<(usize, FileLines<S>)> = Vec::new();
+        let (read, mut done) = match read {
+            Ok(done) => (Ok(()), done),
+            Err(e) => (Err(e), Vec::new()),
+        };
         for handle in handles {
             // A worker that panicked would have panicked reading alone too: pass it on.
             done.extend(
@@ -102,14 +128,16 @@ where
     })
 }
 
-/// Reads lines into batches for the workers; a torn last line is taken here.
+/// Reads lines into batches for the helpers, and parses those they have no room for; a
+/// torn last line is taken here. Returns the batches parsed here, with their places.
 fn read_batches<S: FromSessionLine, R: Read>(
     lines: &mut Lines<R>,
     mut number: usize,
     send: &mpsc::SyncSender<Batch>,
     tail: &mut FileLines<S>,
     each: &mut impl FnMut(&Line<'_>),
-) -> io::Result<()> {
+) -> io::Result<Vec<(usize, FileLines<S>)>> {
+    let mut done = Vec::new();
     let mut batch = Batch::new(0);
     while let Some(line) = lines.next_line()? {
         number += 1;
@@ -121,14 +149,21 @@ fn read_batches<S: FromSessionLine, R: Read>(
         batch.push(number, &line);
         if batch.text.len() >= BATCH_BYTES {
             let next = Batch::new(batch.index + 1);
-            // The workers only stop when this side hangs up.
-            let _ = send.send(std::mem::replace(&mut batch, next));
+            let full = std::mem::replace(&mut batch, next);
+            // The helpers only stop when this side hangs up, so a batch comes back only when
+            // they are busy.
+            if let Err(mpsc::TrySendError::Full(full) | mpsc::TrySendError::Disconnected(full)) =
+                send.try_send(full)
+            {
+                done.push((full.index, full.take::<S>()));
+            }
         }
     }
+    // The last one here: this thread would only wait for it otherwise.
     if !batch.lines.is_empty() {
-        let _ = send.send(batch);
+        done.push((batch.index, batch.take::<S>()));
     }
-    Ok(())
+    Ok(done)
 }
 
 /// Complete lines, copied out of the reader's buffer.
@@ -188,8 +223,11 @@ mod tests {
         )
     }
 
-    /// What reading `text` gives, with threads or without, and every complete line's length.
-    fn read(text: &[u8], left: u64) -> (FileLines<SessionFacts>, FileLines<SessionFacts>, u64) {
+    /// What reading `text` on `workers` threads gives, and every complete line's length.
+    fn read(
+        text: &[u8],
+        workers: usize,
+    ) -> (FileLines<SessionFacts>, FileLines<SessionFacts>, u64) {
         let mut lines = Lines::new(text, MAX_LINE_BYTES);
         let (mut body, mut tail) = (FileLines::default(), FileLines::default());
         let mut seen = 0;
@@ -197,7 +235,7 @@ mod tests {
             body: &mut body,
             tail: &mut tail,
         };
-        take_all(&mut lines, 10, left, sink, |line| seen += line.len).expect("read");
+        take_with(workers, &mut lines, 10, sink, |line| seen += line.len).expect("read");
         (body, tail, seen)
     }
 
@@ -216,10 +254,12 @@ mod tests {
             }
         }
         text.push_str("{\"kind\":\"session\",\"torn");
-        assert!(text.len() as u64 > PARALLEL_FROM_BYTES);
-        let alone = read(text.as_bytes(), 0);
-        let threaded = read(text.as_bytes(), u64::MAX);
-        assert_eq!(alone, threaded);
+        assert!(text.len() > 4 * BATCH_BYTES, "batches for every thread");
+        let alone = read(text.as_bytes(), 1);
+        for workers in [2, 3, 4] {
+            assert_eq!(alone, read(text.as_bytes(), workers), "{workers} threads");
+        }
+        let threaded = read(text.as_bytes(), 2);
         let (body, tail, seen) = threaded;
         assert_eq!(body.sessions.len(), 6000 - 3 * 7);
         assert_eq!(body.sessions[0].id, "s0");
