@@ -90,7 +90,7 @@ fn appends_rewrites_torn_lines_and_a_broken_cache_all_read_right() {
         folder
             .paths
             .data_dir
-            .join("cache/history-summary.json")
+            .join("cache/history-summary.bin")
             .exists()
     );
     assert_eq!(folder.check().len(), 6, "second read comes from it");
@@ -125,7 +125,7 @@ fn appends_rewrites_torn_lines_and_a_broken_cache_all_read_right() {
     );
 
     fs::write(
-        folder.paths.data_dir.join("cache/history-summary.json"),
+        folder.paths.data_dir.join("cache/history-summary.bin"),
         "{ not json",
     )
     .expect("break");

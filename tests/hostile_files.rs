@@ -49,7 +49,7 @@ impl Home {
     }
 
     fn cache(&self) -> PathBuf {
-        self.data().join("cache/history-summary.json")
+        self.data().join("cache/history-summary.bin")
     }
 
     fn write_history(&self, name: &str, text: &str) -> PathBuf {

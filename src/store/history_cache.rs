@@ -9,7 +9,7 @@
 
 use std::fs::{self, File, Metadata};
 use std::hash::Hasher;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -31,7 +31,7 @@ use super::stamp::{Stamp, file_name, racy_after};
 use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 8;
+const VERSION: u32 = 9;
 /// Room in the cache for each file's name, warnings and framing.
 const CACHE_BYTES_PER_FILE: u64 = 64 * 1024;
 
@@ -170,7 +170,44 @@ impl CachedSession {
 }
 
 fn cache_path(paths: &Paths) -> PathBuf {
-    paths.data_dir.join("cache").join("history-summary.json")
+    paths.data_dir.join("cache").join("history-summary.bin")
+}
+
+/// What the summary cache was called when it was JSON (before version 9): removed when the
+/// binary one is written, so that no stale copy lingers.
+const OLD_JSON_NAME: &str = "history-summary.json";
+
+/// The first bytes of the cache file; then the version (u32) and an xxh3 of the rest (u64),
+/// little-endian, then the summary in postcard. The hash tells a cache cut short, zeroed or
+/// garbled (it is written without fsync) from one that merely decodes.
+const MAGIC: &[u8; 16] = b"bedstretch-summ\n";
+const HEADER_BYTES: usize = MAGIC.len() + 4 + 8;
+
+/// The cache file's bytes for `cache`.
+fn encode(cache: &CacheRef<'_>) -> Option<Vec<u8>> {
+    let body = postcard::to_allocvec(cache).ok()?;
+    let mut bytes = Vec::with_capacity(HEADER_BYTES + body.len());
+    bytes.extend(MAGIC);
+    bytes.extend(VERSION.to_le_bytes());
+    bytes.extend(Xxh3::oneshot(&body).to_le_bytes());
+    bytes.extend(body);
+    Some(bytes)
+}
+
+/// The summary in `bytes`, if they are a whole cache of this version.
+fn decode(bytes: &[u8]) -> Option<Cache> {
+    let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
+    let (magic, rest) = header.split_at(MAGIC.len());
+    let (version, hash) = rest.split_at(4);
+    if magic != MAGIC
+        || u32::from_le_bytes(version.try_into().ok()?) != VERSION
+        || u64::from_le_bytes(hash.try_into().ok()?) != Xxh3::oneshot(body)
+    {
+        return None;
+    }
+    postcard::from_bytes::<Cache>(body)
+        .ok()
+        .filter(|cache| cache.v == VERSION)
 }
 
 /// The largest cache believed for `files` history files of `bytes` bytes in all. A cache
@@ -185,9 +222,7 @@ pub(super) fn cache_limit(files: usize, bytes: u64) -> u64 {
 /// The cache, if there is a believable one of this version.
 fn load(path: &Path, limit: u64) -> Option<Cache> {
     let bytes = read::read_capped(path, limit).ok()?;
-    serde_json::from_slice::<Cache>(&bytes)
-        .ok()
-        .filter(|cache| cache.v == VERSION)
+    decode(&bytes)
 }
 
 /// Stats facts of every session, each id once, oldest first; bad lines as warnings.
@@ -247,9 +282,12 @@ pub(super) fn read_facts_renewing(
             v: VERSION,
             files: summaries.collect(),
         };
-        let _ = write_derived(&cache_file, |out| {
-            serde_json::to_writer(out, &cache).map_err(std::io::Error::from)
-        });
+        if let Some(bytes) = encode(&cache) {
+            let _ = write_derived(&cache_file, |out| out.write_all(&bytes));
+            if let Some(dir) = cache_file.parent() {
+                let _ = fs::remove_file(dir.join(OLD_JSON_NAME));
+            }
+        }
     }
     // Only a history of regular files can be told current from stamps alone.
     let stamps: Option<Vec<(String, Stamp)>> = files
@@ -388,6 +426,62 @@ mod tests {
         summarise(file, &meta, path, "a.jsonl".into(), cached)
             .expect("summarise")
             .0
+    }
+
+    #[test]
+    fn the_cache_reads_back_whole_and_nothing_cut_short_or_garbled_is_believed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("a.jsonl");
+        fs::write(&path, format!("{}{}{{\"torn", line("a"), line("b"))).expect("write");
+        let summary = summary_of(&path, None);
+        let bytes = encode(&CacheRef {
+            v: VERSION,
+            files: vec![&summary],
+        })
+        .expect("encoded");
+        let read = decode(&bytes).expect("decoded");
+        assert_eq!(read.files.len(), 1);
+        let again = &read.files[0];
+        assert_eq!(again.body, summary.body);
+        assert_eq!(again.tail, summary.tail);
+        assert_eq!(
+            (again.offset, again.lines, again.prefix_hash, &again.stamp),
+            (
+                summary.offset,
+                summary.lines,
+                summary.prefix_hash,
+                &summary.stamp
+            )
+        );
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        for at in [0, HEADER_BYTES - 1, HEADER_BYTES, bytes.len() - 1] {
+            let mut garbled = bytes.clone();
+            garbled[at] ^= 0x20;
+            assert!(decode(&garbled).is_none(), "byte {at} changed");
+        }
+        assert!(
+            decode(&vec![0; bytes.len()]).is_none(),
+            "zeros, as after a crash"
+        );
+    }
+
+    #[test]
+    fn the_old_json_summary_is_removed_when_the_binary_one_is_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths {
+            config_dir: dir.path().join("config"),
+            data_dir: dir.path().join("data"),
+        };
+        fs::create_dir_all(paths.history_dir()).expect("history folder");
+        fs::write(paths.history_dir().join("a.jsonl"), line("a")).expect("write");
+        let cache = cache_path(&paths);
+        fs::create_dir_all(cache.parent().expect("folder")).expect("cache folder");
+        let old = cache.with_file_name(OLD_JSON_NAME);
+        fs::write(&old, "{\"v\":8,\"files\":[]}").expect("old cache");
+        assert_eq!(read_facts(&paths).expect("read").sessions.len(), 1);
+        assert!(cache.exists() && !old.exists());
     }
 
     #[test]

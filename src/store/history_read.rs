@@ -101,6 +101,7 @@ pub struct FileLines<S> {
     /// Sessions, in file order, duplicates included.
     pub sessions: Vec<S>,
     /// Diary entries, in file order.
+    #[serde(with = "crate::store::cramp_rows")]
     pub cramps: Vec<CrampRecord>,
     /// The lines skipped.
     pub bad: BadLines,

@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod bundled;
 pub mod config;
+mod cramp_rows;
 pub mod diary_skip;
 pub mod history;
 pub mod history_cache;
