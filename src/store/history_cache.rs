@@ -27,6 +27,7 @@ use super::history_read::{
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};
+use super::sealed;
 use super::stamp::{Stamp, file_name, racy_after};
 use super::streak_cache;
 
@@ -177,34 +178,18 @@ fn cache_path(paths: &Paths) -> PathBuf {
 /// binary one is written, so that no stale copy lingers.
 const OLD_JSON_NAME: &str = "history-summary.json";
 
-/// The first bytes of the cache file; then the version (u32) and an xxh3 of the rest (u64),
-/// little-endian, then the summary in postcard. The hash tells a cache cut short, zeroed or
-/// garbled (it is written without fsync) from one that merely decodes.
+/// What the summary cache starts with (see [`sealed`]); the summary follows in postcard.
 const MAGIC: &[u8; 16] = b"bedstretch-summ\n";
-const HEADER_BYTES: usize = MAGIC.len() + 4 + 8;
 
 /// The cache file's bytes for `cache`.
 fn encode(cache: &CacheRef<'_>) -> Option<Vec<u8>> {
     let body = postcard::to_allocvec(cache).ok()?;
-    let mut bytes = Vec::with_capacity(HEADER_BYTES + body.len());
-    bytes.extend(MAGIC);
-    bytes.extend(VERSION.to_le_bytes());
-    bytes.extend(Xxh3::oneshot(&body).to_le_bytes());
-    bytes.extend(body);
-    Some(bytes)
+    Some(sealed::seal(MAGIC, VERSION, &body))
 }
 
 /// The summary in `bytes`, if they are a whole cache of this version.
 fn decode(bytes: &[u8]) -> Option<Cache> {
-    let (header, body) = bytes.split_at_checked(HEADER_BYTES)?;
-    let (magic, rest) = header.split_at(MAGIC.len());
-    let (version, hash) = rest.split_at(4);
-    if magic != MAGIC
-        || u32::from_le_bytes(version.try_into().ok()?) != VERSION
-        || u64::from_le_bytes(hash.try_into().ok()?) != Xxh3::oneshot(body)
-    {
-        return None;
-    }
+    let body = sealed::open(MAGIC, VERSION, bytes)?;
     postcard::from_bytes::<Cache>(body)
         .ok()
         .filter(|cache| cache.v == VERSION)
@@ -456,7 +441,7 @@ mod tests {
         for cut in 0..bytes.len() {
             assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
         }
-        for at in [0, HEADER_BYTES - 1, HEADER_BYTES, bytes.len() - 1] {
+        for at in [0, 27, 28, bytes.len() - 1] {
             let mut garbled = bytes.clone();
             garbled[at] ^= 0x20;
             assert!(decode(&garbled).is_none(), "byte {at} changed");

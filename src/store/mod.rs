@@ -14,5 +14,6 @@ pub mod paths;
 pub mod progress;
 pub mod read;
 pub mod routines;
+mod sealed;
 mod stamp;
 pub mod streak_cache;

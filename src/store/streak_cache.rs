@@ -1,7 +1,7 @@
 //! A tiny cache for `bedstretch status`, which a shell prompt runs at every command line.
 //!
-//! The history summary (see `history_cache`) keeps every fact `stats` shows, about a megabyte
-//! of JSON for ten years; reading it costs a prompt more than ten milliseconds. A streak needs
+//! The history summary (see `history_cache`) keeps every fact `stats` shows, about 750 KB for
+//! ten years; reading it costs a prompt several milliseconds. A streak needs
 //! only when each counting session started and how much of it was done, so this cache keeps
 //! those, 24 bytes a session in a fixed binary layout, beside the stamps of the history files
 //! they were read from. It is written by the same reader, at the same moments, as the summary;
@@ -22,7 +22,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
-use twox_hash::XxHash3_64 as Xxh3;
 
 use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
@@ -32,6 +31,7 @@ use super::history_cache::{cache_limit, read_facts_renewing};
 use super::history_read::history_files;
 use super::paths::Paths;
 use super::read;
+use super::sealed;
 use super::stamp::{Stamp, file_name, racy_after};
 
 /// What every streak cache starts with.
@@ -88,14 +88,7 @@ fn parse(
     current: &[(String, Stamp)],
     racy_after: i128,
 ) -> Option<Vec<CountingSession>> {
-    let mut c = Cursor(bytes);
-    if c.take(MAGIC.len())? != MAGIC || c.u32()? != VERSION {
-        return None;
-    }
-    let hash = c.u64()?;
-    if Xxh3::oneshot(c.0) != hash {
-        return None;
-    }
+    let mut c = Cursor(sealed::open(MAGIC, VERSION, bytes)?);
     if usize::try_from(c.u32()?).ok()? != current.len() {
         return None;
     }
@@ -169,12 +162,7 @@ fn encode<'a>(
         body.extend(s.completed.to_le_bytes());
         body.extend(s.planned.to_le_bytes());
     }
-    let mut bytes = Vec::with_capacity(MAGIC.len() + 12 + body.len());
-    bytes.extend(MAGIC);
-    bytes.extend(VERSION.to_le_bytes());
-    bytes.extend(Xxh3::oneshot(&body).to_le_bytes());
-    bytes.extend(body);
-    Some(bytes)
+    Some(sealed::seal(MAGIC, VERSION, &body))
 }
 
 /// Reads fixed-size fields from the front of a byte slice; `None` when it runs out.
@@ -246,11 +234,8 @@ mod tests {
     }
 
     /// The bytes with the hash made right again, as a stranger who knows the layout would.
-    fn rehashed(mut bytes: Vec<u8>) -> Vec<u8> {
-        let body = MAGIC.len() + 12;
-        let hash = Xxh3::oneshot(&bytes[body..]).to_le_bytes();
-        bytes[MAGIC.len() + 4..body].copy_from_slice(&hash);
-        bytes
+    fn rehashed(bytes: Vec<u8>) -> Vec<u8> {
+        sealed::seal(MAGIC, VERSION, &bytes[MAGIC.len() + 12..])
     }
 
     #[test]
