@@ -73,6 +73,14 @@ fn hostile_home() -> Home {
         field("Do"),
     );
     std::fs::write(routines.join("evil.toml"), routine).expect("routine");
+    // Home asks about last night's cramps from the rollover until noon, and its keys would
+    // take this test's keys then: a morning that ends as it starts never asks, whatever the
+    // hour the tests run at.
+    std::fs::write(
+        home.config_home().join("bedstretch/config.toml"),
+        "morning_ends_at = \"04:00\"\n",
+    )
+    .expect("config");
 
     // Recent nights, so the stats page and the report take them in.
     let today = SystemClock::new().wall().date_naive();
