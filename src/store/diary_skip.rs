@@ -36,17 +36,10 @@ pub fn skip_night(paths: &Paths, night: NaiveDate) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn paths(dir: &std::path::Path) -> Paths {
-        Paths {
-            config_dir: dir.join("config"),
-            data_dir: dir.join("data"),
-        }
-    }
-
     #[test]
     fn a_skip_is_remembered_and_replaces_the_last() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let paths = paths(dir.path());
+        let paths = Paths::under(dir.path());
         assert_eq!(skipped_night(&paths), None);
         let night = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
         skip_night(&paths, night).expect("written");
@@ -59,7 +52,7 @@ mod tests {
     #[test]
     fn garbage_or_a_folder_in_its_place_is_no_skip() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let paths = paths(dir.path());
+        let paths = Paths::under(dir.path());
         std::fs::create_dir_all(&paths.data_dir).expect("dir");
         std::fs::write(paths.data_dir.join("diary-skipped"), "22 Nov\n").expect("written");
         assert_eq!(skipped_night(&paths), None);

@@ -157,10 +157,7 @@ mod tests {
     #[test]
     fn the_device_id_is_made_once_and_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let paths = Paths {
-            config_dir: dir.path().join("config"),
-            data_dir: dir.path().join("data"),
-        };
+        let paths = Paths::under(dir.path());
         let first = device_id(&paths).expect("made");
         assert_eq!(first.len(), 8);
         assert_eq!(device_id(&paths).expect("kept"), first);

@@ -455,10 +455,7 @@ mod tests {
     #[test]
     fn the_old_json_summary_is_removed_when_the_binary_one_is_written() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let paths = Paths {
-            config_dir: dir.path().join("config"),
-            data_dir: dir.path().join("data"),
-        };
+        let paths = Paths::under(dir.path());
         fs::create_dir_all(paths.history_dir()).expect("history folder");
         fs::write(paths.history_dir().join("a.jsonl"), line("a")).expect("write");
         let cache = cache_path(&paths);

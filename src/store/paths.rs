@@ -51,6 +51,15 @@ impl Paths {
         })
     }
 
+    /// The folders under one temporary folder, `config/` and `data/`, for tests.
+    #[cfg(test)]
+    pub(crate) fn under(dir: &std::path::Path) -> Self {
+        Self {
+            config_dir: dir.join("config"),
+            data_dir: dir.join("data"),
+        }
+    }
+
     /// Where the history files of every device live.
     pub fn history_dir(&self) -> PathBuf {
         self.data_dir.join("history")

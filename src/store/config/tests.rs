@@ -47,10 +47,7 @@ fn good() -> Config {
 
 fn paths_with(config: &[u8]) -> (tempfile::TempDir, Paths) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths {
-        config_dir: dir.path().join("config"),
-        data_dir: dir.path().join("data"),
-    };
+    let paths = Paths::under(dir.path());
     fs::create_dir_all(&paths.config_dir).expect("mkdir");
     fs::write(paths.config_file(), config).expect("write");
     (dir, paths)
@@ -297,10 +294,7 @@ fn settings_print_as_toml_that_reads_back_the_same() {
 #[test]
 fn no_file_is_no_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths {
-        config_dir: dir.path().join("config"),
-        data_dir: dir.path().join("data"),
-    };
+    let paths = Paths::under(dir.path());
     let loaded = load(&paths);
     assert_eq!(loaded.config, Config::default());
     assert!(loaded.problems.is_empty());
@@ -336,10 +330,7 @@ fn problems_name_the_file() {
 #[test]
 fn a_folder_at_the_config_path_is_a_problem_not_a_failure() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths {
-        config_dir: dir.path().join("config"),
-        data_dir: dir.path().join("data"),
-    };
+    let paths = Paths::under(dir.path());
     fs::create_dir_all(paths.config_file()).expect("mkdir");
     let loaded = load(&paths);
     assert_eq!(loaded.config, Config::default());
