@@ -229,3 +229,48 @@ fn a_failed_save_is_said_and_the_changes_stay_unsaved() {
         "{last}"
     );
 }
+
+#[test]
+fn ctrl_c_in_the_editor_with_unsaved_changes_asks_before_quitting() {
+    let (io, app) = run_home(
+        vec![
+            wait(1),
+            char('e'),
+            char('+'),
+            support::ctrl('c'),
+            wait(1),
+            char('n'),
+            wait(1),
+        ],
+        false,
+    );
+    // The script ends as SIGTERM does; until then the editor stayed open.
+    let editor = app.editor.as_ref().expect("still editing after n");
+    assert!(editor.unsaved(), "the change is still there");
+    assert!(!editor.closed);
+    assert!(
+        screens(&io)
+            .iter()
+            .any(|s| s.contains("Quit bedstretch without saving? y quit, n stay")),
+        "the question showed"
+    );
+    let (io, app) = run_home(
+        vec![
+            wait(1),
+            char('e'),
+            char('+'),
+            support::ctrl('c'),
+            char('y'),
+            wait(1),
+        ],
+        false,
+    );
+    assert!(app.exit, "y quits bedstretch, not only the editor");
+    assert!(io.shell.routine_saves.is_empty());
+}
+
+#[test]
+fn ctrl_c_in_the_editor_with_nothing_unsaved_quits_at_once() {
+    let (_, app) = run_mine(vec![wait(1), char('e'), support::ctrl('c'), wait(1)]);
+    assert!(app.exit);
+}

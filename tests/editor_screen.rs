@@ -67,7 +67,10 @@ fn problems_show_under_their_step_and_the_total_is_unknown() {
     let rows: Vec<&str> = shown.lines().collect();
     let calf = rows.iter().position(|r| r.contains("Calf")).expect("calf");
     assert!(rows[calf + 1].contains("rest after 5s"), "{shown}");
-    assert!(rows[calf + 2].contains("4:12: duration must be"), "{shown}");
+    assert!(
+        rows[calf + 2].contains("! step 1: duration must be"),
+        "{shown}"
+    );
     assert!(rows[calf + 3].contains("Toes"), "{shown}");
     assert!(shown.contains("total ?"), "{shown}");
     assert!(

@@ -20,7 +20,9 @@ use super::editor_doc::{
 };
 use super::editor_library::LibraryStep;
 
-pub use super::editor_types::{EditorAction, EditorEffect, EditorOverlay, Field, StepRow, Timing};
+pub use super::editor_types::{
+    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, Timing, problem_words,
+};
 
 /// Durations a key can set, as the routine format allows them.
 const MIN_SECS: u64 = 1;
@@ -51,6 +53,8 @@ pub struct EditorApp {
     pub closed: bool,
     /// True once anything was saved, so that home reads its list again.
     pub saved_any: bool,
+    /// True once the person asked to quit bedstretch itself (Ctrl-C), not only the editor.
+    pub quit: bool,
     doc: DocumentMut,
     routine: Option<Routine>,
     problems: Vec<Problem>,
@@ -92,6 +96,7 @@ impl EditorApp {
             status: None,
             closed: false,
             saved_any: false,
+            quit: false,
             doc,
             routine: None,
             problems: Vec::new(),
@@ -154,12 +159,18 @@ impl EditorApp {
     /// Handles a key.
     pub fn update(&mut self, action: EditorAction) -> Vec<EditorEffect> {
         match (self.overlay, action) {
+            (EditorOverlay::ConfirmQuit, EditorAction::Yes) => self.leave(true),
+            (_, EditorAction::Quit) => self.ask_to_quit(),
+            (EditorOverlay::ConfirmQuit, EditorAction::No | EditorAction::Back) => {
+                self.overlay = EditorOverlay::None;
+            }
+            (EditorOverlay::ConfirmQuit, _) => {}
             (
                 EditorOverlay::Rename(_) | EditorOverlay::Library | EditorOverlay::Instructions,
                 _,
             ) => self.typed(action),
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
-            (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.closed = true,
+            (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.leave(false),
             (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
@@ -167,6 +178,26 @@ impl EditorApp {
             (EditorOverlay::None, action) => return self.act(action),
         }
         Vec::new()
+    }
+
+    /// Ctrl-C: quits at once when everything is saved; otherwise asks, as leaving does, so
+    /// that a reflex never throws an edit away. Instructions being written count as written.
+    fn ask_to_quit(&mut self) {
+        if self.overlay == EditorOverlay::Instructions {
+            self.write_instructions();
+        }
+        if self.unsaved() {
+            self.overlay = EditorOverlay::ConfirmQuit;
+        } else {
+            self.leave(true);
+        }
+    }
+
+    /// Closes the editor; `quit` closes bedstretch too.
+    fn leave(&mut self, quit: bool) {
+        self.overlay = EditorOverlay::None;
+        self.closed = true;
+        self.quit = quit;
     }
 
     /// The routine's own time, as the file says or by default; `None` when unreadable.
@@ -445,6 +476,8 @@ impl EditorApp {
                 let now = std::mem::replace(&mut self.doc, doc);
                 self.redo.push((now, self.selected));
                 self.selected = selected;
+                // What was said of the text before ("not saved: fix …") may no longer hold.
+                self.status = None;
                 self.validate();
             }
             None => self.status = Some("nothing to undo".to_string()),
@@ -457,6 +490,8 @@ impl EditorApp {
                 let now = std::mem::replace(&mut self.doc, doc);
                 self.undo.push((now, self.selected));
                 self.selected = selected;
+                // What was said of the text before ("not saved: fix …") may no longer hold.
+                self.status = None;
                 self.validate();
             }
             None => self.status = Some("nothing to redo".to_string()),

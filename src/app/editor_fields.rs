@@ -39,6 +39,9 @@ impl EditorApp {
         // Instructions are sentences, often one long line: they wrap at words, as shown in a
         // session, rather than scroll sideways.
         area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        // Most often a person adds to what is there: the cursor starts after the last word.
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
         self.area = area;
         self.overlay = EditorOverlay::Instructions;
     }
@@ -46,7 +49,7 @@ impl EditorApp {
     /// Writes the text area back as the step's instructions: several lines as a literal
     /// block ('''), as people write them by hand; one line, or text a literal block cannot
     /// hold, as a quoted string.
-    fn write_instructions(&mut self) {
+    pub(super) fn write_instructions(&mut self) {
         let text = self.area.lines().join("\n");
         let at = self.selected;
         if self.instructions_of(at).unwrap_or_default() == text {

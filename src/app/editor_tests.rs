@@ -559,3 +559,82 @@ fn a_steps_own_rest_and_switch_start_from_the_routines_and_are_written_on_the_st
     }
     assert_eq!(editor.steps()[0].rest_secs, Some(0), "0 is the floor");
 }
+
+#[test]
+fn instructions_open_with_the_cursor_after_the_last_word() {
+    let with_text = "name = \"R\"\n[[step]]\nname = \"S\"\nduration = \"30s\"\n\
+                     instructions = '''\nHands on the wall.\nLean in.'''\n";
+    let mut editor = open(with_text);
+    run(&mut editor, &[EditInstructions]);
+    assert_eq!(editor.instructions_area().cursor(), (1, "Lean in.".len()));
+    write_text(&mut editor, " Breathe out.");
+    run(&mut editor, &[Back]);
+    let routine = editor.routine().expect("valid");
+    assert_eq!(
+        routine.steps[0].instructions,
+        "Hands on the wall.\nLean in. Breathe out."
+    );
+}
+
+#[test]
+fn undo_takes_away_a_refusal_that_no_longer_holds() {
+    let one = "name = \"R\"\n[[step]]\nname = \"S\"\nduration = \"30s\"\n";
+    let mut editor = open(one);
+    run(&mut editor, &[Delete, Save]);
+    assert!(
+        editor
+            .status
+            .as_deref()
+            .is_some_and(|s| s.starts_with("not saved"))
+    );
+    run(&mut editor, &[Undo]);
+    assert_eq!(
+        editor.status, None,
+        "the refusal was about the deleted step"
+    );
+    run(&mut editor, &[Redo]);
+    assert_eq!(editor.status, None);
+}
+
+#[test]
+fn problems_are_said_by_step_and_field_not_by_line_and_column() {
+    let text = "name = \"\"\n[[step]]\nname = \"S\"\nduration = \"30s\"\n\
+                [[step]]\nname = \"\"\nduration = \"30s\"\n[[step]]\nname = \"T\"\n";
+    let editor = open(text);
+    let words: Vec<String> = editor.problems().iter().map(problem_words).collect();
+    assert_eq!(
+        words,
+        [
+            "name is empty",
+            "step 2: name is empty",
+            "step 3: duration is missing",
+        ]
+    );
+}
+
+#[test]
+fn ctrl_c_quits_at_once_when_saved_and_asks_when_not() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[Quit]);
+    assert!(editor.closed && editor.quit, "nothing to lose");
+    let mut editor = open(ODD);
+    run(&mut editor, &[Longer, Quit]);
+    assert_eq!(editor.overlay, EditorOverlay::ConfirmQuit);
+    assert!(!editor.closed);
+    run(&mut editor, &[No]);
+    assert_eq!(editor.overlay, EditorOverlay::None);
+    assert!(editor.unsaved(), "the change is still there");
+    run(&mut editor, &[Quit, Yes]);
+    assert!(editor.closed && editor.quit);
+}
+
+#[test]
+fn ctrl_c_while_writing_instructions_keeps_them_before_asking() {
+    let mut editor = open(ODD);
+    run(&mut editor, &[EditInstructions]);
+    write_text(&mut editor, "Slowly.");
+    run(&mut editor, &[Quit]);
+    assert_eq!(editor.overlay, EditorOverlay::ConfirmQuit);
+    run(&mut editor, &[No]);
+    assert!(editor.text().contains("Slowly."), "{}", editor.text());
+}

@@ -3,6 +3,8 @@
 
 use tui_input::InputRequest;
 
+use crate::core::problem::{Fault, Problem};
+
 /// What a key asks of the editor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditorAction {
@@ -58,6 +60,8 @@ pub enum EditorAction {
     Help,
     /// Leave the editor (asks first when there are unsaved changes).
     Back,
+    /// Ctrl-C: quit bedstretch from the editor (asks first when there are unsaved changes).
+    Quit,
     /// Yes to the question shown.
     Yes,
     /// No to the question shown.
@@ -73,6 +77,8 @@ pub enum EditorOverlay {
     Help,
     /// "Leave without saving?"
     ConfirmLeave,
+    /// "Quit bedstretch without saving?", after Ctrl-C.
+    ConfirmQuit,
     /// A name being typed: Enter keeps it, Esc forgets it.
     Rename(Field),
     /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
@@ -160,4 +166,29 @@ pub struct StepRow {
     pub rest_secs: Option<u64>,
     /// The pause between its sides, when the step sets its own.
     pub switch_secs: Option<u64>,
+}
+
+/// A problem as the editor says it: by step and field ("step 2: name is empty"), since the
+/// person editing here never sees the file's lines and columns.
+pub fn problem_words(problem: &Problem) -> String {
+    let what = match &problem.fault {
+        Fault::Rule { key, got, .. } if got == "\"\"" => format!("{} is empty", field(key)),
+        Fault::Rule { key, rule, got } => format!("{} must be {rule}, got {got}", field(key)),
+        Fault::Missing(key) => format!("{} is missing", field(key)),
+        other => other.to_string(),
+    };
+    match problem.step {
+        Some((n, _)) => format!("step {n}: {what}"),
+        None => what,
+    }
+}
+
+/// A key of the file by the name the editor shows it under.
+fn field(key: &str) -> &str {
+    match key {
+        "lead_in" => Timing::LeadIn.label(),
+        "rest" => "rest",
+        "switch" => "switch sides",
+        other => other,
+    }
 }

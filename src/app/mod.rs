@@ -307,6 +307,7 @@ impl App {
                             }
                         }
                     }
+                    self.exit |= editor.quit;
                 }
             }
             Msg::RoutineSaved(result) => {

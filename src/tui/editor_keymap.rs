@@ -168,6 +168,24 @@ pub const CONFIRM_LEAVE: &[Binding<EditorAction>] = &[
     ),
 ];
 
+/// While "Quit without saving?" is asked, after Ctrl-C.
+pub const CONFIRM_QUIT: &[Binding<EditorAction>] = &[
+    bind(
+        &[KeyCode::Char('y')],
+        "y",
+        "quit",
+        "quit without saving",
+        EditorAction::Yes,
+    ),
+    bind(
+        &[KeyCode::Char('n'), KeyCode::Esc],
+        "n",
+        "stay",
+        "stay and keep editing",
+        EditorAction::No,
+    ),
+];
+
 /// While the help shows: any key closes it, but the footer names one.
 pub const HELP: &[Binding<EditorAction>] = &[bind(
     &[KeyCode::Esc],
@@ -268,6 +286,7 @@ pub fn table(overlay: EditorOverlay) -> &'static [Binding<EditorAction>] {
     match overlay {
         EditorOverlay::None => EDITOR,
         EditorOverlay::ConfirmLeave => CONFIRM_LEAVE,
+        EditorOverlay::ConfirmQuit => CONFIRM_QUIT,
         EditorOverlay::Help => HELP,
         EditorOverlay::Rename(_) => RENAME,
         EditorOverlay::Library => LIBRARY,

@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::editor::{EditorApp, EditorOverlay, Field, StepRow, Timing};
+use crate::app::editor::{EditorApp, EditorOverlay, Field, StepRow, Timing, problem_words};
 use crate::core::duration::format_secs;
 use crate::core::problem::Problem;
 use crate::core::text::{clean_line, clean_multiline, pad, truncate, width, wrap};
@@ -194,6 +194,12 @@ impl EditorView<'_> {
             EditorOverlay::ConfirmLeave => {
                 return Line::styled(
                     truncate("Leave without saving? y leave, n stay", cols),
+                    t.title,
+                );
+            }
+            EditorOverlay::ConfirmQuit => {
+                return Line::styled(
+                    truncate("Quit bedstretch without saving? y quit, n stay", cols),
                     t.title,
                 );
             }
@@ -423,7 +429,6 @@ fn step_line(
 
 /// A problem, under the step it is in: where, and what is wrong.
 fn problem_line(problem: &Problem, cols: usize, t: &Theme) -> Line<'static> {
-    let text = format!("{}:{}: {}", problem.line, problem.column, problem.fault);
-    let text = format!("    ! {}", clean_line(&text));
+    let text = format!("    ! {}", clean_line(&problem_words(problem)));
     Line::styled(truncate(&text, cols), t.digits_ending)
 }

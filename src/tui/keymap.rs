@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::diary::{Foot, Stage};
+use crate::app::editor::EditorAction;
 use crate::app::home::{HomeAction, HomeApp, HomePage};
 use crate::app::session::{Action, Overlay};
 use crate::app::{App, Msg, Screen};
@@ -314,7 +315,11 @@ pub fn msg_for(key: KeyEvent, app: &App) -> Option<Msg> {
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
-            KeyCode::Char('c' | 'C') => Some(Msg::Quit),
+            // The editor asks first when there is something unsaved, as its q does.
+            KeyCode::Char('c' | 'C') => match app.screen() {
+                Some(Screen::Editor(_)) => Some(Msg::Editor(EditorAction::Quit)),
+                _ => Some(Msg::Quit),
+            },
             KeyCode::Char('z' | 'Z') => Some(Msg::Suspend),
             _ => None,
         };

@@ -155,8 +155,8 @@ pub fn ctrl(c: char) -> Step {
     )))
 }
 
-/// Scripted input on a manual clock. When the script runs out, it sends Ctrl-C, so that
-/// every test ends.
+/// Scripted input on a manual clock. When the script runs out, it sends what SIGTERM sends,
+/// so that every test ends.
 pub struct Script {
     pub steps: VecDeque<Step>,
     pub clock: ManualClock,
@@ -205,10 +205,8 @@ impl EventSource for Script {
                 Some(Step::Input(input)) => Ok(Some(input)),
                 _ => Ok(None),
             },
-            None => Ok(Some(Input::Key(KeyEvent::new(
-                KeyCode::Char('c'),
-                KeyModifiers::CONTROL,
-            )))),
+            // As a signal does: Ctrl-C in the editor would ask first.
+            None => Ok(Some(Input::Quit)),
         }
     }
 }
