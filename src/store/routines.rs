@@ -14,8 +14,13 @@ use super::bundled;
 use super::paths::Paths;
 use super::read::{ReadError, read_capped};
 
+mod keep;
 mod write;
 
+pub use keep::{
+    RestoreError, TrashCopy, draft_file, forget_draft, keep_draft, read_draft, restore,
+    trash_copies,
+};
 pub use write::{
     BadId, MAX_ID_CHARS, TRASH, bundled_text, check_new_id, create_new, move_to_trash,
     read_routine_bytes, suggest_id, user_file,
