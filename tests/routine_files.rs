@@ -588,15 +588,87 @@ fn edit_with_problems_and_no_one_to_answer_leaves_the_original_byte_for_byte() {
     let out = home.edit("mine", &editor);
     assert_eq!(out.code, 1);
     let file = home.shown(&home.file("mine"));
+    let draft = home.shown(&home.routines().join(".mine.toml.draft"));
     assert_eq!(
         out.stderr,
         format!(
-            "{file}:4:1: step 1 \"A\": unknown key `duraton`; did you mean `duration`?\n\
-             bedstretch: {file} was not changed: your edit had problems and is discarded\n"
+            "{draft}:4:1: step 1 \"A\": unknown key `duraton`; did you mean `duration`?\n\
+             bedstretch: {file} was not changed: your edit had problems and is kept in \
+             {draft}; `bedstretch routine edit mine` offers to take it up again\n"
         )
     );
     assert_eq!(fs::read(home.file("mine")).expect("read"), MINE.as_bytes());
-    assert_eq!(home.names(), ["mine.toml"], "the copy is removed");
+    assert_eq!(
+        fs::read_to_string(home.routines().join(".mine.toml.draft")).expect("draft"),
+        "name = \"Mine\"\n[[step]]\nname = \"A\"\nduraton = 3\n",
+        "the edit is kept as it was typed"
+    );
+    assert_eq!(home.names(), [".mine.toml.draft", "mine.toml"]);
+    let list = home.run(&["routine", "list"]);
+    assert!(
+        !list.stdout.contains("draft"),
+        "never loaded: {}",
+        list.stdout
+    );
+
+    // The next edit takes the draft up, and once saved it is gone.
+    let fix = home.script("fix.sh", "sed -i 's/duraton/duration/' \"$1\"");
+    let out = home.edit("mine", &fix);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!("An edit of `mine` that was not saved is kept in {draft}.\nSaved {file}\n")
+    );
+    assert_eq!(
+        fs::read_to_string(home.file("mine")).expect("read"),
+        "name = \"Mine\"\n[[step]]\nname = \"A\"\nduration = 3\n"
+    );
+    assert_eq!(
+        home.names(),
+        ["mine.toml"],
+        "the draft and the copy are removed"
+    );
+}
+
+#[test]
+fn two_edits_of_one_routine_never_lose_the_first() {
+    let home = Home::new();
+    home.add_routine("mine", MINE);
+    // The second edit begins and is saved while the first is still open in its editor, as
+    // in a second terminal; then the first closes.
+    let second = home.script("second.sh", "printf '# second\\n' >> \"$1\"");
+    let first = home.script(
+        "first.sh",
+        &format!(
+            "VISUAL='{second}' '{bin}' routine edit mine </dev/null >/dev/null || exit 9\n\
+             printf '# first\\n' >> \"$1\"",
+            second = second.display(),
+            bin = env!("CARGO_BIN_EXE_bedstretch"),
+        ),
+    );
+    let out = home.edit("mine", &first);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    let file = home.shown(&home.file("mine"));
+    let draft = home.routines().join(".mine.toml.draft");
+    assert_eq!(
+        out.stderr,
+        format!(
+            "bedstretch: {file} changed while you were editing it (another edit saved first), \
+             so it was not replaced; your edit is kept in {}, and `bedstretch routine edit \
+             mine` offers to take it up again\n",
+            home.shown(&draft)
+        )
+    );
+    assert_eq!(
+        fs::read_to_string(home.file("mine")).expect("read"),
+        format!("{MINE}# second\n"),
+        "the edit saved first stays"
+    );
+    assert_eq!(
+        fs::read_to_string(&draft).expect("draft"),
+        format!("{MINE}# first\n"),
+        "the other is kept whole"
+    );
 }
 
 #[test]
@@ -699,9 +771,10 @@ fn on_a_terminal_edit_asks_to_edit_again_and_saves_the_fixed_result() {
     );
     assert!(ok, "{output}");
     let file = home.shown(&home.file("mine"));
+    let draft = home.shown(&home.routines().join(".mine.toml.draft"));
     assert!(
         output.contains(&format!(
-            "{file}:9:1: TOML syntax: duplicate key `name`; each key may appear once per table"
+            "{draft}:9:1: TOML syntax: duplicate key `name`; each key may appear once per table"
         )),
         "{output}"
     );
@@ -727,7 +800,41 @@ fn on_a_terminal_declining_to_edit_again_leaves_the_original() {
     assert!(!ok, "{output}");
     assert!(output.contains("was not changed"), "{output}");
     assert_eq!(fs::read(home.file("mine")).expect("read"), MINE.as_bytes());
-    assert_eq!(home.names(), ["mine.toml"]);
+    assert_eq!(home.names(), [".mine.toml.draft", "mine.toml"]);
+    assert_eq!(
+        fs::read_to_string(home.routines().join(".mine.toml.draft")).expect("draft"),
+        format!("{MINE}duraton = 3\n")
+    );
+}
+
+#[test]
+fn on_a_terminal_a_draft_can_be_left_aside_and_the_edit_starts_from_the_routine() {
+    let home = Home::new();
+    home.add_routine("mine", MINE);
+    fs::write(
+        home.routines().join(".mine.toml.draft"),
+        "name = \"Draft\"\n",
+    )
+    .expect("draft");
+    let seen = home.dir.path().join("seen");
+    let editor = home.script("look.sh", &format!("cp \"$1\" '{}'", seen.display()));
+    let (ok, output) = home.on_terminal(
+        &["routine", "edit", "mine"],
+        Some(&editor),
+        "Take it up again? [Y/n]",
+        "n\r",
+    );
+    assert!(ok, "{output}");
+    assert!(
+        output.contains("No changes; nothing was saved."),
+        "{output}"
+    );
+    assert_eq!(fs::read_to_string(&seen).expect("seen"), MINE);
+    assert_eq!(
+        home.names(),
+        [".mine.toml.draft", "mine.toml"],
+        "still kept"
+    );
 }
 
 #[test]
