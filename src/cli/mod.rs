@@ -182,6 +182,8 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(long, conflicts_with = "csv")]
         json: bool,
         /// A header and one row per record; a kind column tells sessions and entries apart.
+        /// A text that begins with =, +, - or @ gets a leading ' so that no spreadsheet takes
+        /// it for a formula.
         #[arg(long)]
         csv: bool,
     },
