@@ -249,7 +249,9 @@ impl Shell for StoreShell<'_> {
 
     fn diary(&mut self, effect: &DiaryEffect, now: Now) -> Result<(), String> {
         let written = match effect {
-            DiaryEffect::Note(note) => note_cramp(self.paths, note.clone(), now.wall).map(|_| ()),
+            DiaryEffect::Note(note) => note_cramp(self.paths, note.clone(), now.wall)
+                .map(|_| ())
+                .map_err(|not| not.problem),
             DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
         };
         written.map_err(|e| format!("{e:#}"))
@@ -301,16 +303,23 @@ pub(super) fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
             }
             Kept::Nowhere => "it could not be kept in any file".to_string(),
         };
-        // The line and the command are printed exactly; only the message is cleaned.
         let _ = writeln!(
             err,
-            "bedstretch: the session {} could not be added to your history; {kept}. \
-             To add it yourself:\necho {} >> {}",
+            "bedstretch: the session {} could not be added to your history; {kept}. {}",
             text::clean_line(&record.id),
-            shell_quote(&text::escape_json_controls(&line)),
-            shell_quote(&file.display().to_string())
+            add_it_yourself(&line, &file)
         );
     }
+}
+
+/// "To add it yourself:" and, on the next line, the one command that appends the record
+/// `line` to `file`. The line and the command are exact: only the words around are cleaned.
+pub(super) fn add_it_yourself(line: &str, file: &std::path::Path) -> String {
+    format!(
+        "To add it yourself:\necho {} >> {}",
+        shell_quote(&text::escape_json_controls(line)),
+        shell_quote(&file.display().to_string())
+    )
 }
 
 /// `text` as one single-quoted shell word.
