@@ -108,10 +108,11 @@ pub fn history(
     config: &Config,
     query: &Query,
     format: Format,
+    now: DateTime<FixedOffset>,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let (with_sessions, with_cramps) = query.kinds()?;
-    let history = history_read::read_records(paths)?;
+    let history = history_read::read_records_as_of(paths, now)?;
     warn_all(&history.warnings);
     let rollover = config.rules().day_starts_at;
     let sessions = history

@@ -11,6 +11,7 @@ use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
 use crate::app::home::{HistoryState, Known, RoutineRow};
 use crate::app::{EditorSource, Msg, NewSession, Now};
+use crate::clock::{Clock, SystemClock};
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine_file::MAX_FILE_BYTES;
 use crate::core::stats::Stats;
@@ -109,9 +110,13 @@ impl Shell for StoreShell<'_> {
         // The streak after this session, for the summary; the session is saved either way.
         // As of its start, so that "tonight" is the session's own night even when it ended
         // past the rollover.
-        Ok(history_read::read_facts(self.paths).ok().map(|history| {
-            Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
-        }))
+        Ok(
+            history_read::read_facts_as_of(self.paths, record.started_at)
+                .ok()
+                .map(|history| {
+                    Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
+                }),
+        )
     }
 
     fn discard(&mut self) {
@@ -144,9 +149,10 @@ impl Shell for StoreShell<'_> {
     fn load_history(&mut self) {
         let (send, receive) = mpsc::channel();
         let paths = self.paths.clone();
+        let now = SystemClock::new().wall();
         // Read on another thread, so the first frame need not wait for it.
         std::thread::spawn(move || {
-            let msg = match history_read::read_facts(&paths) {
+            let msg = match history_read::read_facts_as_of(&paths, now) {
                 Ok(history) => Msg::HistoryLoaded(
                     HistoryState::Loaded(Known {
                         sessions: history.sessions,
