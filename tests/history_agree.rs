@@ -164,7 +164,7 @@ proptest! {
         let (warm, warm_warnings) = run(dir.path(), &stats_args);
         // Sessions only: the diary's lines are listed too without --kind.
         let (listed, history_warnings) =
-            run(dir.path(), &["history", "--json", "--kind", "session"]);
+            run(dir.path(), &["history", "--json", "--kind", "session", "--as-of", AS_OF]);
         prop_assert_eq!(&cold, &warm);
         prop_assert_eq!(&cold_warnings, &history_warnings);
         prop_assert_eq!(&warm_warnings, &history_warnings);

@@ -14,9 +14,11 @@ use crate::core::history::CrampNote;
 use crate::core::stats::{self, night_of};
 use crate::core::text;
 use crate::store::config::Config;
-use crate::store::history::note_cramp;
+use crate::store::history::{self, NotNoted, note_cramp};
 use crate::store::history_read;
 use crate::store::paths::Paths;
+
+use super::store_shell::add_it_yourself;
 
 /// The longest note kept, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
@@ -113,7 +115,7 @@ pub fn cramp(
     let earlier = history_read::read_records(paths)
         .ok()
         .and_then(|h| h.cramps.into_iter().find(|c| c.night == night));
-    let record = note_cramp(paths, note, now)?;
+    let record = note_cramp(paths, note, now).map_err(|not| not_noted(paths, &not))?;
     let when = if night == last {
         format!("last night ({})", night.format("%a %-d %b"))
     } else {
@@ -141,6 +143,23 @@ pub fn cramp(
     }
     writeln!(out, "Noted: {when}, {said}.").context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The error for an entry the history could not take: why, and the entry to add by hand.
+fn not_noted(paths: &Paths, not: &NotNoted) -> anyhow::Error {
+    let Ok(line) = serde_json::to_string(&not.record) else {
+        return anyhow::anyhow!(
+            "{}; the entry was not noted",
+            text::clean_line(&not.to_string())
+        );
+    };
+    let device = history::device_id(paths).unwrap_or_else(|_| "this-machine".to_string());
+    let file = history::device_file(paths, &device);
+    anyhow::anyhow!(
+        "{}; the entry was not noted. {}",
+        text::clean_line(&not.to_string()),
+        add_it_yourself(&line, &file)
+    )
 }
 
 #[cfg(test)]

@@ -67,7 +67,8 @@ Formats:
         night,evening,sessions,routines,severity,side,cramps,note,hurt
         (evening: kept, partly, missed, rest day or not started; several routines or hurt
         steps in one night are joined with \"; \"). Weeks and the comparison are in the
-        other two formats.
+        other two formats. A text that begins with =, +, - or @ gets a leading ' so that
+        no spreadsheet takes it for a formula.
 
 Examples:
   bedstretch report

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::core::history::{CrampRecord, SessionRecord, Status};
 use crate::core::stats::night_of;
-use crate::core::text;
+use crate::core::text::{self, csv_field};
 use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
@@ -108,10 +108,11 @@ pub fn history(
     config: &Config,
     query: &Query,
     format: Format,
+    now: DateTime<FixedOffset>,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let (with_sessions, with_cramps) = query.kinds()?;
-    let history = history_read::read_records(paths)?;
+    let history = history_read::read_records_as_of(paths, now)?;
     warn_all(&history.warnings);
     let rollover = config.rules().day_starts_at;
     let sessions = history
@@ -306,29 +307,9 @@ fn csv_row(row: &Row, rollover: NaiveTime) -> [String; 16] {
     }
 }
 
-/// One CSV field, cleaned of controls (it may well be shown on a terminal) and quoted as
-/// RFC 4180 asks when it holds a comma, a quote or a line break.
-fn csv_field(field: &str) -> String {
-    let field = text::clean_multiline(field);
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
-        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
-        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("a\u{1b}]0;x\u{7}\u{9b}b"), "a]0;xb");
-    }
 
     #[test]
     fn the_header_has_a_column_for_every_field() {

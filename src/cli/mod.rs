@@ -182,8 +182,14 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(long, conflicts_with = "csv")]
         json: bool,
         /// A header and one row per record; a kind column tells sessions and entries apart.
+        /// A text that begins with =, +, - or @ gets a leading ' so that no spreadsheet takes
+        /// it for a formula.
         #[arg(long)]
         csv: bool,
+        /// List as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00): a record dated
+        /// more than a day after it is skipped with a warning, as every command does.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        as_of: Option<DateTime<FixedOffset>>,
     },
     /// A report to hand a clinician: adherence by week, the diary, routines, "hurt" steps.
     #[command(long_about = REPORT_HELP)]
@@ -419,6 +425,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             reverse,
             json,
             csv,
+            as_of,
         }) => {
             let format = match (json, csv) {
                 (true, _) => history::Format::Json,
@@ -432,7 +439,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 limit,
                 reverse,
             };
-            history::history(&paths, config, &query, format, &mut out)
+            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
+            history::history(&paths, config, &query, format, now, &mut out)
         }
         Some(Command::Report {
             since,

@@ -57,7 +57,7 @@ pub fn stats(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let history = history_read::read_facts(paths)?;
+    let history = history_read::read_facts_as_of(paths, as_of)?;
     warn_all(&history.warnings);
     let rules = config.rules();
     let s = Stats::compute(&history.sessions, &rules, as_of);

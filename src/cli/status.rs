@@ -14,6 +14,8 @@ use crate::store::config::Config;
 use crate::store::paths::Paths;
 use crate::store::streak_cache;
 
+use super::stats::warn_all;
+
 /// How much `status` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -38,8 +40,13 @@ pub fn status(
 ) -> Result<ExitCode> {
     // A prompt runs this at every command line: a history it cannot read says so on stderr
     // and gives no line, rather than a line that looks like a broken streak.
-    let sessions = match streak_cache::read_counting(paths) {
-        Ok(sessions) => sessions,
+    let sessions = match streak_cache::read_counting(paths, now) {
+        Ok(counting) => {
+            // What was skipped is said as every command says it: a prompt that hides it with
+            // `2>/dev/null` chooses to.
+            warn_all(&counting.warnings);
+            counting.sessions
+        }
         Err(e) => {
             eprintln!("bedstretch: {}", text::clean_line(&format!("{e:#}")));
             return Ok(ExitCode::from(UNKNOWN));

@@ -11,6 +11,7 @@ use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
 use crate::app::home::{HistoryState, Known, RoutineRow};
 use crate::app::{EditorSource, Msg, NewSession, Now};
+use crate::clock::{Clock, SystemClock};
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine_file::MAX_FILE_BYTES;
 use crate::core::stats::Stats;
@@ -109,9 +110,13 @@ impl Shell for StoreShell<'_> {
         // The streak after this session, for the summary; the session is saved either way.
         // As of its start, so that "tonight" is the session's own night even when it ended
         // past the rollover.
-        Ok(history_read::read_facts(self.paths).ok().map(|history| {
-            Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
-        }))
+        Ok(
+            history_read::read_facts_as_of(self.paths, record.started_at)
+                .ok()
+                .map(|history| {
+                    Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
+                }),
+        )
     }
 
     fn discard(&mut self) {
@@ -144,9 +149,10 @@ impl Shell for StoreShell<'_> {
     fn load_history(&mut self) {
         let (send, receive) = mpsc::channel();
         let paths = self.paths.clone();
+        let now = SystemClock::new().wall();
         // Read on another thread, so the first frame need not wait for it.
         std::thread::spawn(move || {
-            let msg = match history_read::read_facts(&paths) {
+            let msg = match history_read::read_facts_as_of(&paths, now) {
                 Ok(history) => Msg::HistoryLoaded(
                     HistoryState::Loaded(Known {
                         sessions: history.sessions,
@@ -249,7 +255,9 @@ impl Shell for StoreShell<'_> {
 
     fn diary(&mut self, effect: &DiaryEffect, now: Now) -> Result<(), String> {
         let written = match effect {
-            DiaryEffect::Note(note) => note_cramp(self.paths, note.clone(), now.wall).map(|_| ()),
+            DiaryEffect::Note(note) => note_cramp(self.paths, note.clone(), now.wall)
+                .map(|_| ())
+                .map_err(|not| not.problem),
             DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
         };
         written.map_err(|e| format!("{e:#}"))
@@ -301,16 +309,23 @@ pub(super) fn print_unsaved(paths: &Paths, unsaved: &[(SessionRecord, Kept)]) {
             }
             Kept::Nowhere => "it could not be kept in any file".to_string(),
         };
-        // The line and the command are printed exactly; only the message is cleaned.
         let _ = writeln!(
             err,
-            "bedstretch: the session {} could not be added to your history; {kept}. \
-             To add it yourself:\necho {} >> {}",
+            "bedstretch: the session {} could not be added to your history; {kept}. {}",
             text::clean_line(&record.id),
-            shell_quote(&text::escape_json_controls(&line)),
-            shell_quote(&file.display().to_string())
+            add_it_yourself(&line, &file)
         );
     }
+}
+
+/// "To add it yourself:" and, on the next line, the one command that appends the record
+/// `line` to `file`. The line and the command are exact: only the words around are cleaned.
+pub(super) fn add_it_yourself(line: &str, file: &std::path::Path) -> String {
+    format!(
+        "To add it yourself:\necho {} >> {}",
+        shell_quote(&text::escape_json_controls(line)),
+        shell_quote(&file.display().to_string())
+    )
 }
 
 /// `text` as one single-quoted shell word.

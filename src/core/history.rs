@@ -374,7 +374,7 @@ pub fn parse_line(line: &str) -> HistoryLine {
 }
 
 /// Reads a session line (or `current.json`, which holds one), refusing a start that cannot be
-/// placed on a night.
+/// placed on a night, and a session or step longer than a night.
 pub fn parse_session(text: &str) -> Result<SessionRecord, LineFault> {
     let record: SessionRecord = serde_json::from_str(text)?;
     if !placeable(record.started_at) {
@@ -386,7 +386,50 @@ pub fn parse_session(text: &str) -> Result<SessionRecord, LineFault> {
             ),
         });
     }
+    let secs = record.steps.iter().map(|s| (s.planned_secs, s.done_secs));
+    if let Some(why) = longer_than_a_night(record.started_at, record.ended_at, secs) {
+        return Err(LineFault { column: 1, why });
+    }
     Ok(record)
+}
+
+/// The longest a session or one of its steps can honestly last: a night. A line that says
+/// more (a step held 2^64-1 seconds) is a stranger's or a broken one, and every reader skips
+/// it alike rather than show or add up an absurd time.
+pub const MAX_NIGHT_SECS: u64 = 24 * 60 * 60;
+
+/// Why a session (its start, its end, and each step's planned and held seconds) is longer than
+/// a night, or `None` when it is not. Shared by both session parsers, so they keep the same
+/// lines.
+pub(super) fn longer_than_a_night(
+    started_at: DateTime<FixedOffset>,
+    ended_at: Option<DateTime<FixedOffset>>,
+    steps: impl IntoIterator<Item = (u64, u64)>,
+) -> Option<String> {
+    for (n, (planned, done)) in steps.into_iter().enumerate() {
+        let longest = planned.max(done);
+        if longest > MAX_NIGHT_SECS {
+            return Some(format!(
+                "step {} says {longest} s, longer than a night ({MAX_NIGHT_SECS} s)",
+                n + 1
+            ));
+        }
+    }
+    let ran = ended_at.map(|end| end.signed_duration_since(started_at));
+    if ran.is_some_and(|ran| ran.num_seconds() > MAX_NIGHT_SECS as i64) {
+        return Some(format!(
+            "it ends {}, longer than a night after it starts",
+            ended_at.map(|e| e.to_rfc3339()).unwrap_or_default()
+        ));
+    }
+    None
+}
+
+/// How far after "now" a record may be dated and still be read: a day, for a device whose
+/// clock runs fast or a zone far ahead. Beyond that, a record (say, of year 9999) is skipped
+/// by every command alike, each as of its own now (`--as-of`).
+pub fn latest_believable(now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    now.checked_add_signed(chrono::TimeDelta::days(1))
 }
 
 /// A session id in the documented shape, e.g. `20261123T224105.123+0100-3fa9`.

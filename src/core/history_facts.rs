@@ -15,8 +15,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
 use super::history::{
-    Outcome, Recorded, SessionKind, Status, StepView, counts_by_default, format_version, placeable,
-    step_facts,
+    Outcome, Recorded, SessionKind, Status, StepView, counts_by_default, format_version,
+    longer_than_a_night, placeable, step_facts,
 };
 use super::stats::SessionFacts;
 
@@ -35,8 +35,8 @@ struct SessionLine<'a> {
     #[serde(default, borrow)]
     routine_name: Cow<'a, str>,
     started_at: DateTime<FixedOffset>,
-    #[serde(rename = "ended_at", default)]
-    _ended_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    ended_at: Option<DateTime<FixedOffset>>,
     #[serde(rename = "outcome", default)]
     _outcome: Recorded<Outcome>,
     #[serde(default, borrow)]
@@ -52,10 +52,10 @@ struct StepLine<'a> {
     name: Cow<'a, str>,
     #[serde(default, borrow)]
     side: Option<Cow<'a, str>>,
-    #[serde(rename = "planned_secs", default)]
-    _planned_secs: u64,
-    #[serde(rename = "done_secs", default)]
-    _done_secs: u64,
+    #[serde(default)]
+    planned_secs: u64,
+    #[serde(default)]
+    done_secs: u64,
     #[serde(default)]
     status: Recorded<Status>,
 }
@@ -68,6 +68,10 @@ pub fn session_facts(line: &str) -> Option<SessionFacts> {
     }
     let record: SessionLine = serde_json::from_str(line).ok()?;
     if !placeable(record.started_at) {
+        return None;
+    }
+    let secs = record.steps.iter().map(|s| (s.planned_secs, s.done_secs));
+    if longer_than_a_night(record.started_at, record.ended_at, secs).is_some() {
         return None;
     }
     let steps = record.steps.iter().map(|s| StepView {

@@ -158,10 +158,23 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// One CSV field, cleaned of controls (a CSV is often looked at in a terminal) and quoted
-/// as RFC 4180 asks when it holds a comma, a quote or a line break.
+/// One CSV field, the only way the program writes one: cleaned of controls (a CSV is often
+/// looked at in a terminal), kept from being taken for a formula, and quoted as RFC 4180 asks
+/// when it holds a comma, a quote or a line break.
+///
+/// A spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (a tab or a carriage return
+/// before them too) as a formula, so such a text gets a leading `'`, as OWASP advises: a note
+/// or a synced routine name reaches a clinician's spreadsheet as the words it was. The numbers
+/// the program writes (counts, seconds, severities, dates) never begin with one of them.
 pub fn csv_field(field: &str) -> String {
-    let field = clean_multiline(field);
+    let cleaned = clean_multiline(field);
+    let formula =
+        field.starts_with(['\t', '\r']) || cleaned.trim_start().starts_with(['=', '+', '-', '@']);
+    let field = if formula {
+        format!("'{cleaned}")
+    } else {
+        cleaned
+    };
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -211,6 +224,35 @@ mod tests {
         assert_eq!(clean_line(nasty), "Toe[2J curls31m");
         assert_eq!(clean_multiline("a\tb\nc\u{1b}d"), "a b\ncd");
         assert_eq!(clean_line("  two\n lines\t"), "two lines");
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
+        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
+        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("a\u{1b}]0;x\u{7}\u{9b}b"), "a]0;xb");
+    }
+
+    #[test]
+    fn csv_fields_are_never_formulas() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+1"), "'+1");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=1"), "' =1");
+        assert_eq!(csv_field("\r=1"), "'=1");
+        assert_eq!(csv_field("  =1"), "'  =1");
+        assert_eq!(csv_field("\n=1"), "\"'\n=1\"");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        // What the program counts stays a number; a word with a sign inside is plain text.
+        assert_eq!(csv_field("30"), "30");
+        assert_eq!(csv_field("2026-11-23"), "2026-11-23");
+        assert_eq!(csv_field("left-calf"), "left-calf");
     }
 
     #[test]

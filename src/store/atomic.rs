@@ -1,9 +1,48 @@
 //! Writing a file so that a crash or a full disk leaves either the old content or the new,
-//! never a truncated mix.
+//! never a truncated mix; and never through a symbolic link planted where bedstretch writes.
 
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
+
+/// Opens `path` with `options`, never following a symbolic link at the name itself: a link
+/// planted there (by a stranger's sync, say) would have bedstretch write wherever it points,
+/// outside its own folders. A link is refused with [`refuse_link`]'s words. A FIFO opened
+/// here never waits for a reader.
+pub fn open_no_follow(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
+    options
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| refuse_link(path, e))
+}
+
+/// `error` in plain words when `path` is a symbolic link (which `O_NOFOLLOW` reports as a
+/// loop), else `error` as it was.
+pub fn refuse_link(path: &Path, error: io::Error) -> io::Error {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => link_refused(path),
+        _ => error,
+    }
+}
+
+/// Why bedstretch writes nothing through the link at `path`, and what to do.
+pub fn link_refused(path: &Path) -> io::Error {
+    let target = fs::read_link(path)
+        .map(|to| format!(" (to {})", to.display()))
+        .unwrap_or_default();
+    io::Error::other(format!(
+        "it is a symbolic link{target}, and bedstretch never writes through one, lest it \
+         change a file outside its own folders; put the file itself in place of the link"
+    ))
+}
+
+/// A new temporary file at `temp`, never through a link planted under its name: whatever was
+/// there (a stale one, a link) is removed first, and the file is made only where none is.
+fn create_temp(temp: &Path) -> io::Result<File> {
+    let _ = fs::remove_file(temp);
+    open_no_follow(temp, OpenOptions::new().write(true).create_new(true))
+}
 
 /// Replaces `path` with `bytes`: a temporary file beside it, fsync, rename, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -39,7 +78,7 @@ fn replace(
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = File::create(&temp)?;
+        let mut file = create_temp(&temp)?;
         write(&mut file)?;
         if durable {
             file.sync_all()?;
@@ -70,7 +109,7 @@ pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let temp = dir.join(format!(".{name}.{}.new", std::process::id()));
     let result = (|| {
-        let mut file = File::create(&temp)?;
+        let mut file = create_temp(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         fs::hard_link(&temp, path)?;
@@ -119,6 +158,36 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["device"]);
+    }
+
+    #[test]
+    fn a_link_planted_as_the_temporary_file_is_never_written_through() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = dir.path().join("outside");
+        fs::write(&outside, b"theirs").expect("outside");
+        let inside = dir.path().join("data");
+        fs::create_dir(&inside).expect("data");
+        let planted = inside.join(format!(".current.json.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&outside, &planted).expect("link");
+        let path = inside.join("current.json");
+        write_atomic(&path, b"ours").expect("write");
+        assert_eq!(fs::read(&outside).expect("read"), b"theirs");
+        assert_eq!(fs::read(&path).expect("read"), b"ours");
+        assert!(fs::symlink_metadata(&planted).is_err(), "the link is gone");
+    }
+
+    #[test]
+    fn a_link_is_refused_by_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("dev.jsonl");
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), &link).expect("link");
+        let error = open_no_follow(&link, OpenOptions::new().append(true).create(true))
+            .expect_err("a link");
+        assert!(
+            error.to_string().starts_with("it is a symbolic link (to "),
+            "{error}"
+        );
+        assert!(!dir.path().join("elsewhere").exists(), "nothing made there");
     }
 
     #[test]

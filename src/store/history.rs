@@ -9,7 +9,7 @@ use fs4::FileExt;
 
 use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
 
-use super::atomic::{create_atomic, random_u64, write_atomic};
+use super::atomic::{create_atomic, open_no_follow, random_u64, write_atomic};
 use super::paths::Paths;
 
 /// This machine's id, made once and kept in `$XDG_DATA_HOME/bedstretch/device`, so that each
@@ -75,16 +75,38 @@ pub fn append(path: &Path, record: &SessionRecord) -> Result<()> {
         .with_context(|| format!("{}: cannot append the session", path.display()))
 }
 
-/// Notes `note` in this device's history at `now`, and gives back the line written.
+/// Notes `note` in this device's history at `now`, and gives back the line written; or, when
+/// the history cannot take it, the entry with why, so that what the person said is not lost.
 pub fn note_cramp(
     paths: &Paths,
     note: CrampNote,
     now: chrono::DateTime<chrono::FixedOffset>,
-) -> Result<CrampRecord> {
+) -> Result<CrampRecord, NotNoted> {
     let record = note.record(now, random_u64() as u16);
-    let device = device_id(paths)?;
-    append_cramp(&device_file(paths, &device), &record)?;
-    Ok(record)
+    let appended =
+        device_id(paths).and_then(|device| append_cramp(&device_file(paths, &device), &record));
+    match appended {
+        Ok(()) => Ok(record),
+        Err(problem) => Err(NotNoted {
+            record: Box::new(record),
+            problem,
+        }),
+    }
+}
+
+/// A diary entry the history could not take, and why.
+#[derive(Debug)]
+pub struct NotNoted {
+    /// The entry, whole, for the person to add by hand.
+    pub record: Box<CrampRecord>,
+    /// What the history said.
+    pub problem: anyhow::Error,
+}
+
+impl std::fmt::Display for NotNoted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.problem)
+    }
 }
 
 /// Appends one diary line, the same way as a session: one write and fsync, under the lock.
@@ -98,11 +120,17 @@ fn append_line(path: &Path, line: &str) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir)?;
     }
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(path)?;
+    // Never through a link: this device's file linked elsewhere would take bedstretch's
+    // lines outside its folder, while the readers keep reading what it points to.
+    let mut file = open_no_follow(
+        path,
+        OpenOptions::new().read(true).append(true).create(true),
+    )?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other(
+            "it is not a regular file, and bedstretch appends only to one",
+        ));
+    }
     FileExt::lock(&file)?;
     let len = file.metadata()?.len();
     // A crash in an earlier write can leave a torn last line; start on a fresh one so this

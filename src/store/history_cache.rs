@@ -32,7 +32,7 @@ use super::stamp::{Stamp, file_name, racy_after};
 use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 9;
+const VERSION: u32 = 10;
 /// Room in the cache for each file's name, warnings and framing.
 const CACHE_BYTES_PER_FILE: u64 = 64 * 1024;
 
@@ -211,15 +211,18 @@ fn load(path: &Path, limit: u64) -> Option<Cache> {
 }
 
 /// Stats facts of every session, each id once, oldest first; bad lines as warnings.
-pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
-    read_facts_renewing(paths, false)
+pub fn read_facts(
+    paths: &Paths,
+    now: Option<DateTime<FixedOffset>>,
+) -> Result<History<SessionFacts>> {
+    read_facts_renewing(paths, Streaks::IfChanged, now)
 }
 
-/// [`read_facts`], and the streak cache written when the summary changed or when
-/// `renew_streaks` says the caller found it missing or stale.
+/// [`read_facts`], and the streak cache written as `streaks` says.
 pub(super) fn read_facts_renewing(
     paths: &Paths,
-    renew_streaks: bool,
+    streaks: Streaks,
+    now: Option<DateTime<FixedOffset>>,
 ) -> Result<History<SessionFacts>> {
     let cache_file = cache_path(paths);
     let paths_read = history_files(&paths.history_dir())?;
@@ -280,7 +283,7 @@ pub(super) fn read_facts_renewing(
         .map(|(_, s)| s.as_ref().ok().map(|s| (s.name.clone(), s.stamp.clone())))
         .collect();
 
-    let mut gather = Gather::default();
+    let mut gather = Gather::as_of(now);
     for (path, summary) in files {
         match summary {
             Ok(summary) => {
@@ -302,12 +305,34 @@ pub(super) fn read_facts_renewing(
             Err(warning) => gather.skip_file(warning),
         }
     }
-    let history = gather.finish();
-    if let Some(stamps) = stamps.filter(|_| changed || renew_streaks) {
+    let gathered = gather.finish_with_ahead();
+    let write_streaks = match streaks {
+        Streaks::IfChanged => changed,
+        Streaks::Renew => true,
+        Streaks::Keep => false,
+    };
+    if let Some(stamps) = stamps.filter(|_| write_streaks) {
+        // Sessions and warnings whatever the now of the command writing it: the sessions
+        // dated too far ahead go in, and status checks them against its own now.
         let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
-        streak_cache::write(paths, stamps, &history.sessions);
+        let history = &gathered.history;
+        let sessions = history.sessions.iter().chain(&gathered.ahead);
+        let warnings = &history.warnings[..gathered.timeless_warnings];
+        streak_cache::write(paths, stamps, sessions, warnings);
     }
+    let history = gathered.history;
     Ok(history)
+}
+
+/// When [`read_facts_renewing`] writes the streak cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Streaks {
+    /// When the summary changed.
+    IfChanged,
+    /// Always: the caller found it missing or stale.
+    Renew,
+    /// Never: the caller found it current (only a session dated ahead of its now sent it here).
+    Keep,
 }
 
 /// The summary of one file: the cached one if the file is unchanged, extended if it grew by
@@ -462,7 +487,7 @@ mod tests {
         fs::create_dir_all(cache.parent().expect("folder")).expect("cache folder");
         let old = cache.with_file_name(OLD_JSON_NAME);
         fs::write(&old, "{\"v\":8,\"files\":[]}").expect("old cache");
-        assert_eq!(read_facts(&paths).expect("read").sessions.len(), 1);
+        assert_eq!(read_facts(&paths, None).expect("read").sessions.len(), 1);
         assert!(cache.exists() && !old.exists());
     }
 

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use twox_hash::XxHash3_64 as Xxh3;
 
 use crate::core::history::{
-    CrampRecord, HistoryLine, LineFault, SessionRecord, latest_per_night, parse_line,
+    CrampRecord, HistoryLine, LineFault, SessionRecord, latest_believable, latest_per_night,
+    parse_line,
 };
 use crate::core::history_facts::session_facts;
 use crate::core::stats::SessionFacts;
@@ -156,6 +157,25 @@ impl<S> FileLines<S> {
 pub struct Gather<S> {
     history: History<S>,
     seen: HashSet<String, IdHash>,
+    /// Records dated after this are skipped with a warning (see [`latest_believable`]).
+    limit: Option<DateTime<FixedOffset>>,
+    /// The sessions skipped for their date, kept for the streak cache, which must not depend
+    /// on the "now" of the command that wrote it.
+    ahead: Vec<S>,
+    /// The warnings about records skipped for their date, given after the others.
+    ahead_warnings: Vec<String>,
+}
+
+/// What [`Gather::finish_with_ahead`] gives: the history as of now, and what the streak cache
+/// keeps, which must not depend on that now.
+#[derive(Debug)]
+pub struct Gathered<S> {
+    /// The history, records dated too far ahead skipped with a warning.
+    pub history: History<S>,
+    /// The sessions skipped for their date.
+    pub ahead: Vec<S>,
+    /// How many of the history's warnings, from the first, do not depend on now.
+    pub timeless_warnings: usize,
 }
 
 impl<S: Session> Default for Gather<S> {
@@ -163,6 +183,9 @@ impl<S: Session> Default for Gather<S> {
         Self {
             history: History::default(),
             seen: HashSet::with_hasher(IdHash::new()),
+            limit: None,
+            ahead: Vec::new(),
+            ahead_warnings: Vec::new(),
         }
     }
 }
@@ -221,6 +244,15 @@ impl Hasher for IdHasher {
 }
 
 impl<S: Session> Gather<S> {
+    /// Gathers as of `now`: a record dated more than a day after it is skipped with a warning,
+    /// the same from every command. `None` keeps every record, whatever its date.
+    pub fn as_of(now: Option<DateTime<FixedOffset>>) -> Self {
+        Self {
+            limit: now.and_then(latest_believable),
+            ..Self::default()
+        }
+    }
+
     /// A file that was not read at all, and why.
     pub fn skip_file(&mut self, warning: String) {
         self.history.warnings.push(warning);
@@ -241,23 +273,59 @@ impl<S: Session> Gather<S> {
         self.seen.reserve(more.1.unwrap_or(more.0));
         for session in sessions {
             if self.seen.insert(session.id().to_string()) {
-                self.history.sessions.push(session);
+                if self.limit.is_some_and(|limit| session.started_at() > limit) {
+                    self.ahead_warnings
+                        .push(ahead_warning(file, "session", session.id()));
+                    self.ahead.push(session);
+                } else {
+                    self.history.sessions.push(session);
+                }
             }
         }
         for cramp in cramps {
             if self.seen.insert(cramp.id.clone()) {
-                self.history.cramps.push(cramp);
+                // Before each night's latest entry is chosen: one dated in 9999 would
+                // otherwise hide the entry it seems to replace.
+                let ahead = self.limit.is_some_and(|limit| {
+                    cramp.logged_at > limit || cramp.night > limit.date_naive()
+                });
+                if ahead {
+                    self.ahead_warnings
+                        .push(ahead_warning(file, "diary entry", &cramp.id));
+                } else {
+                    self.history.cramps.push(cramp);
+                }
             }
         }
     }
 
     /// The history, sessions oldest first (a stable sort: equal starts keep file order), and
     /// the diary with each night's latest entry only.
-    pub fn finish(mut self) -> History<S> {
+    pub fn finish(self) -> History<S> {
+        self.finish_with_ahead().history
+    }
+
+    /// [`Gather::finish`], and what was skipped for being dated too far ahead.
+    pub fn finish_with_ahead(mut self) -> Gathered<S> {
         self.history.sessions = oldest_first(std::mem::take(&mut self.history.sessions));
         self.history.cramps = latest_per_night(std::mem::take(&mut self.history.cramps));
-        self.history
+        let timeless_warnings = self.history.warnings.len();
+        self.history.warnings.append(&mut self.ahead_warnings);
+        Gathered {
+            history: self.history,
+            ahead: self.ahead,
+            timeless_warnings,
+        }
     }
+}
+
+/// The one warning for a record dated more than a day after now: the same words from every
+/// command, whatever its now, so that `history`, `stats`, `status` and `report` agree.
+fn ahead_warning(file: &Path, what: &str, id: &str) -> String {
+    format!(
+        "{}: skipped the {what} {id}: it is dated more than a day ahead of now",
+        file.display()
+    )
 }
 
 /// Sessions in order of their start, equal starts in their given order (a stable sort). The
@@ -318,8 +386,21 @@ pub fn open(path: &Path) -> Result<Result<(File, Metadata), String>> {
     match read::open_regular(path) {
         Ok(opened) => Ok(Ok(opened)),
         Err(e @ ReadError::NotRegular(_)) => Ok(Err(format!("{}: skipped: {e}", path.display()))),
+        // A link to nothing, or a loop of links, is a synced stranger's name like a FIFO is:
+        // skipped, not a reason to read nothing at all.
+        Err(ReadError::Io(e)) if is_broken_link(path, &e) => Ok(Err(format!(
+            "{}: skipped: it is a symbolic link that leads to no file ({e})",
+            path.display()
+        ))),
         Err(e) => Err(e).with_context(|| format!("{}: cannot read", path.display())),
     }
+}
+
+/// True when `path` is a symbolic link that dangles or loops, as `error` found it.
+fn is_broken_link(path: &Path, error: &io::Error) -> bool {
+    let dangles =
+        error.kind() == io::ErrorKind::NotFound || error.raw_os_error() == Some(libc::ELOOP);
+    dangles && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// The bad line for a line over [`MAX_LINE_BYTES`], which is skipped without being kept.
@@ -335,8 +416,8 @@ pub fn too_long(number: usize, len: u64) -> BadLine {
     }
 }
 
-fn read<S: Session + Send>(dir: &Path) -> Result<History<S>> {
-    let mut gather = Gather::default();
+fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
+    let mut gather = Gather::as_of(now);
     for path in history_files(dir)? {
         let read_err = || format!("{}: cannot read", path.display());
         let (file, meta) = match open(&path)? {
@@ -437,17 +518,34 @@ pub fn warnings_for(file: &Path, bad: &BadLines) -> Vec<String> {
     warnings
 }
 
-/// What stats need of every session, through the summary cache.
+/// What stats need of every session, through the summary cache, whatever its date.
 pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
-    super::history_cache::read_facts(paths)
+    super::history_cache::read_facts(paths, None)
 }
 
 /// What stats need of every session, read from the history files alone (no cache).
 pub fn read_facts_uncached(paths: &Paths) -> Result<History<SessionFacts>> {
-    read(&paths.history_dir())
+    read(&paths.history_dir(), None)
 }
 
-/// Every session in full, for listing and export.
+/// Every session in full, for listing and export, whatever its date.
 pub fn read_records(paths: &Paths) -> Result<History<SessionRecord>> {
-    read(&paths.history_dir())
+    read(&paths.history_dir(), None)
+}
+
+/// [`read_facts`] as of `now`, as every command reads: records dated more than a day after
+/// it are skipped with a warning.
+pub fn read_facts_as_of(
+    paths: &Paths,
+    now: DateTime<FixedOffset>,
+) -> Result<History<SessionFacts>> {
+    super::history_cache::read_facts(paths, Some(now))
+}
+
+/// [`read_records`] as of `now`, as every command reads (see [`read_facts_as_of`]).
+pub fn read_records_as_of(
+    paths: &Paths,
+    now: DateTime<FixedOffset>,
+) -> Result<History<SessionRecord>> {
+    read(&paths.history_dir(), Some(now))
 }

@@ -13,7 +13,7 @@ use fs4::{FileExt, TryLockError};
 
 use crate::core::history::{SessionRecord, parse_session};
 
-use super::atomic::write_atomic;
+use super::atomic::{open_no_follow, write_atomic};
 use super::history;
 use super::paths::Paths;
 use super::read;
@@ -41,12 +41,11 @@ pub fn try_lock(paths: &Paths) -> Result<Option<SessionLock>> {
     let path = lock_path(paths);
     fs::create_dir_all(&paths.data_dir)
         .with_context(|| format!("{}: cannot create", paths.data_dir.display()))?;
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("{}: cannot open", path.display()))?;
+    let file = open_no_follow(
+        &path,
+        OpenOptions::new().create(true).truncate(false).write(true),
+    )
+    .with_context(|| format!("{}: cannot open", path.display()))?;
     match FileExt::try_lock(&file) {
         Ok(()) => Ok(Some(SessionLock { _file: file })),
         Err(TryLockError::WouldBlock) => Ok(None),

@@ -12,7 +12,8 @@
 //!
 //! Layout, little-endian: `MAGIC`, version (u32), xxh3 of everything after it (u64), file
 //! count (u32), per file: name length (u16), name, length (u64), mtime and ctime in
-//! nanoseconds (i128 each), inode (u64); session count (u32), per session: start as Unix
+//! nanoseconds (i128 each), inode (u64); warning count (u32), per warning: length (u32) and
+//! its UTF-8 text; session count (u32), per session: start as Unix
 //! seconds (i64) and nanoseconds (u32), its UTC offset in seconds (i32), completed and planned
 //! step-sides (u32 each).
 
@@ -23,11 +24,12 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
+use crate::core::history::latest_believable;
 use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
 use super::atomic::write_derived;
-use super::history_cache::{cache_limit, read_facts_renewing};
+use super::history_cache::{Streaks, cache_limit, read_facts_renewing};
 use super::history_read::history_files;
 use super::paths::Paths;
 use super::read;
@@ -37,7 +39,7 @@ use super::stamp::{Stamp, file_name, racy_after};
 /// What every streak cache starts with.
 const MAGIC: &[u8; 16] = b"bedstretch-strk\n";
 /// Bumped whenever the layout changes; a cache of another version is rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// Bytes of one session.
 const SESSION_BYTES: usize = 24;
 
@@ -46,22 +48,42 @@ pub fn cache_path(paths: &Paths) -> PathBuf {
     paths.data_dir.join("cache").join("streak-sessions.bin")
 }
 
-/// Every counting session, each id once, from the streak cache when it is current, else from
-/// the history (which renews the cache). An unreadable history is an error, as for `stats`.
-pub fn read_counting(paths: &Paths) -> Result<Vec<CountingSession>> {
-    if let Some(sessions) = read(paths) {
-        return Ok(sessions);
-    }
-    let history = read_facts_renewing(paths, true)?;
-    Ok(history
-        .sessions
-        .iter()
-        .filter_map(CountingSession::of)
-        .collect())
+/// What status reads: the counting sessions, and the warnings every command gives.
+#[derive(Debug, Default)]
+pub struct Counting {
+    /// Every counting session, each id once.
+    pub sessions: Vec<CountingSession>,
+    /// What was skipped on the way, as `stats` says it.
+    pub warnings: Vec<String>,
 }
 
-/// The cached counting sessions, if the cache is there, whole, and current.
-pub fn read(paths: &Paths) -> Option<Vec<CountingSession>> {
+/// Every counting session as of `now`, each id once, and what was skipped: from the streak
+/// cache when it is current, else from the history (which renews the cache). An unreadable
+/// history is an error, as for `stats`.
+pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counting> {
+    let limit = latest_believable(now);
+    // The cache keeps sessions whatever their date; one too far ahead of this now is skipped
+    // by the full reader, with the warning every command gives. A current cache needs no
+    // writing again; a missing or stale one is renewed.
+    let ahead = |s: &CountingSession| limit.is_some_and(|limit| s.started_at > limit);
+    let renew = match read(paths) {
+        Some(counting) if !counting.sessions.iter().any(ahead) => return Ok(counting),
+        Some(_) => Streaks::Keep,
+        None => Streaks::Renew,
+    };
+    let history = read_facts_renewing(paths, renew, Some(now))?;
+    Ok(Counting {
+        sessions: history
+            .sessions
+            .iter()
+            .filter_map(CountingSession::of)
+            .collect(),
+        warnings: history.warnings,
+    })
+}
+
+/// The cached counting sessions and warnings, if the cache is there, whole, and current.
+pub fn read(paths: &Paths) -> Option<Counting> {
     let mut current = Vec::new();
     let mut history_bytes = 0u64;
     for path in history_files(&paths.history_dir()).ok()? {
@@ -82,12 +104,9 @@ pub fn read(paths: &Paths) -> Option<Vec<CountingSession>> {
     parse(&bytes, &current, racy_after(&meta))
 }
 
-/// The sessions of a cache in `bytes` made from files with the `current` names and stamps.
-fn parse(
-    bytes: &[u8],
-    current: &[(String, Stamp)],
-    racy_after: i128,
-) -> Option<Vec<CountingSession>> {
+/// The sessions and warnings of a cache in `bytes` made from files with the `current` names
+/// and stamps.
+fn parse(bytes: &[u8], current: &[(String, Stamp)], racy_after: i128) -> Option<Counting> {
     let mut c = Cursor(sealed::open(MAGIC, VERSION, bytes)?);
     if usize::try_from(c.u32()?).ok()? != current.len() {
         return None;
@@ -105,6 +124,12 @@ fn parse(
             return None;
         }
     }
+    let warned = usize::try_from(c.u32()?).ok()?;
+    let mut warnings = Vec::with_capacity(warned.min(c.0.len()));
+    for _ in 0..warned {
+        let len = usize::try_from(c.u32()?).ok()?;
+        warnings.push(String::from_utf8(c.take(len)?.to_vec()).ok()?);
+    }
     let count = usize::try_from(c.u32()?).ok()?;
     if c.0.len() != count.checked_mul(SESSION_BYTES)? {
         return None;
@@ -120,7 +145,7 @@ fn parse(
             completion: completion(completed, planned),
         });
     }
-    Some(sessions)
+    Some(Counting { sessions, warnings })
 }
 
 /// Writes the cache for history files with these names and stamps and the `sessions` read
@@ -129,9 +154,10 @@ fn parse(
 pub(super) fn write<'a>(
     paths: &Paths,
     files: impl Iterator<Item = (&'a str, &'a Stamp)>,
-    sessions: &[SessionFacts],
+    sessions: impl Iterator<Item = &'a SessionFacts>,
+    warnings: &[String],
 ) {
-    if let Some(bytes) = encode(files, sessions) {
+    if let Some(bytes) = encode(files, sessions, warnings) {
         let _ = write_derived(&cache_path(paths), |out| out.write_all(&bytes));
     }
 }
@@ -140,10 +166,11 @@ pub(super) fn write<'a>(
 /// four billion sessions), which no history of bedstretch's has.
 fn encode<'a>(
     files: impl Iterator<Item = (&'a str, &'a Stamp)>,
-    sessions: &[SessionFacts],
+    sessions: impl Iterator<Item = &'a SessionFacts>,
+    warnings: &[String],
 ) -> Option<Vec<u8>> {
     let files: Vec<_> = files.collect();
-    let counting: Vec<&SessionFacts> = sessions.iter().filter(|s| s.counts).collect();
+    let counting: Vec<&SessionFacts> = sessions.filter(|s| s.counts).collect();
     let mut body = Vec::with_capacity(64 + counting.len() * SESSION_BYTES);
     body.extend(u32::try_from(files.len()).ok()?.to_le_bytes());
     for (name, stamp) in files {
@@ -153,6 +180,11 @@ fn encode<'a>(
         body.extend(stamp.mtime_ns.to_le_bytes());
         body.extend(stamp.ctime_ns.to_le_bytes());
         body.extend(stamp.ino.to_le_bytes());
+    }
+    body.extend(u32::try_from(warnings.len()).ok()?.to_le_bytes());
+    for warning in warnings {
+        body.extend(u32::try_from(warning.len()).ok()?.to_le_bytes());
+        body.extend(warning.as_bytes());
     }
     body.extend(u32::try_from(counting.len()).ok()?.to_le_bytes());
     for s in counting {
@@ -243,12 +275,16 @@ mod tests {
         let current = vec![("a.jsonl".to_string(), stamp())];
         let files = || current.iter().map(|(n, s)| (n.as_str(), s));
         let sessions = [facts(1_700_000_000, true), facts(1_700_090_000, false)];
-        let bytes = encode(files(), &sessions).expect("encoded");
+        let bytes = encode(files(), sessions.iter(), &[]).expect("encoded");
         let back = parse(&bytes, &current, i128::MAX).expect("parsed");
         assert_eq!(
-            back,
+            back.sessions,
             vec![CountingSession::of(&sessions[0]).expect("counts")]
         );
+        let warned = ["a.jsonl:3:1: skipped a line".to_string()];
+        let with = encode(files(), sessions.iter(), &warned).expect("encoded");
+        let back = parse(&with, &current, i128::MAX).expect("parsed");
+        assert_eq!((back.sessions.len(), back.warnings), (1, warned.to_vec()));
         assert!(parse(&bytes, &current, 0).is_none(), "a racy stamp");
 
         // A start no calendar holds, an offset of a day, four billion sessions.

@@ -63,16 +63,3 @@ fn row(n: &Night) -> [String; 9] {
         one_line(&hurt),
     ]
 }
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn fields_are_quoted_only_when_rfc_4180_asks() {
-        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
-        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
-        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
-        assert_eq!(csv_field("a\u{1b}]0;x\u{7}b"), "a]0;xb");
-    }
-}

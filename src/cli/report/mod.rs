@@ -47,7 +47,7 @@ pub fn report(
     format: Format,
     out: &mut impl Write,
 ) -> Result<ExitCode> {
-    let history = history_read::read_facts(paths)?;
+    let history = history_read::read_facts_as_of(paths, as_of)?;
     // Warnings quote file names and values from synced files: cleaned where they leave.
     for warning in &history.warnings {
         eprintln!("bedstretch: {}", text::clean_line(warning));

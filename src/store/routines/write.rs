@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::routine_file::MAX_FILE_BYTES;
 
-use super::super::atomic::random_u64;
+use super::super::atomic::{link_refused, random_u64};
 use super::super::bundled;
 use super::super::paths::Paths;
 use super::super::read::{ReadError, read_capped};
@@ -130,6 +130,14 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 pub fn move_to_trash(path: &Path) -> io::Result<PathBuf> {
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     let trash = dir.join(TRASH);
+    // A trash linked elsewhere would take the person's routine out of the config folder.
+    if fs::symlink_metadata(&trash).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(io::Error::other(format!(
+            "{}: {}",
+            trash.display(),
+            link_refused(&trash)
+        )));
+    }
     fs::create_dir_all(&trash)?;
     let stem = super::file_id(path);
     for n in 1..=10_000u32 {
