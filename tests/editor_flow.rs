@@ -274,3 +274,41 @@ fn ctrl_c_in_the_editor_with_nothing_unsaved_quits_at_once() {
     let (_, app) = run_mine(vec![wait(1), char('e'), support::ctrl('c'), wait(1)]);
     assert!(app.exit);
 }
+
+#[test]
+fn a_signal_in_the_editor_keeps_the_unsaved_edit_as_a_draft_that_opens_next_time() {
+    // The script ends as SIGTERM (or a closed ssh session) does, with the change unsaved.
+    let (io, app) = run_home(vec![wait(1), char('e'), char('+'), wait(1)], false);
+    assert!(app.exit);
+    assert!(io.shell.routine_saves.is_empty());
+    let draft = io.shell.drafts.get("quick").expect("kept").clone();
+    assert!(draft.contains("duration = \"35s\""), "{draft}");
+
+    // The next e opens the draft and says what it is; leaving it unsaved lets it go.
+    let clock = ManualClock::default();
+    let events = Script::new(
+        vec![wait(1), char('e'), wait(1), char('q'), char('y'), wait(1)],
+        &clock,
+    );
+    let mut io = Io {
+        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
+        events,
+        clock,
+        shell: Recorded::default(),
+        theme: Theme::new(true),
+    };
+    io.shell.drafts.insert("quick".into(), draft);
+    let catalog: Vec<Routine> = vec![bundled("bedtime-feet"), bundled("quick")];
+    io.shell.catalog = catalog.clone();
+    let rows = support::routine_rows(&catalog, "");
+    let (mut app, start) = App::home(HomeApp::new(rows, "quick", Rules::default()), SETTINGS);
+    io.run(&mut app, start).expect("loop runs");
+    assert!(
+        screens(&io)
+            .iter()
+            .any(|s| s.contains("this is your edit that was not saved")),
+        "the draft said what it is"
+    );
+    assert!(io.shell.drafts.is_empty(), "let go: {:?}", io.shell.drafts);
+    assert!(io.shell.routine_saves.is_empty());
+}

@@ -321,6 +321,8 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usiz
             | Effect::Suspend
             | Effect::OpenEditor { .. }
             | Effect::SaveRoutine { .. }
+            | Effect::KeepDraft { .. }
+            | Effect::ForgetDraft(_)
             | Effect::ReloadRoutines => None,
         };
         if let Some(msg) = answer {

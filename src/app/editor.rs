@@ -61,6 +61,10 @@ pub struct EditorApp {
     saved_text: String,
     /// The text sent to be saved, until the answer comes.
     saving: Option<String>,
+    /// The person's file as it was read or last saved; `None` when there is none.
+    on_disk: Option<String>,
+    /// True when the text opened is a draft kept from an edit that was not saved.
+    from_draft: bool,
     /// The text being typed, while [`EditorOverlay::Rename`] shows.
     input: Input,
     undo: Vec<(DocumentMut, usize)>,
@@ -107,6 +111,8 @@ impl EditorApp {
                 String::new()
             },
             saving: None,
+            on_disk: (saved && !from_bundled).then(|| text.to_string()),
+            from_draft: false,
             input: Input::default(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -117,6 +123,23 @@ impl EditorApp {
         };
         editor.validate();
         Ok(editor)
+    }
+
+    /// The same editor, knowing what the person's file holds now (`None`: no file), so that
+    /// a save never replaces what someone else saved meanwhile.
+    pub fn with_disk(mut self, on_disk: Option<String>) -> Self {
+        self.on_disk = on_disk;
+        self
+    }
+
+    /// The same editor, on a draft kept from an edit that was not saved.
+    pub fn on_draft(mut self) -> Self {
+        self.from_draft = true;
+        self.status = Some(
+            "this is your edit that was not saved: s saves it; leaving without saving lets it go"
+                .to_string(),
+        );
+        self
     }
 
     /// The routine as it would run, when the text has no problems.
@@ -170,7 +193,10 @@ impl EditorApp {
                 _,
             ) => self.typed(action),
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
-            (EditorOverlay::ConfirmLeave, EditorAction::Yes) => self.leave(false),
+            (EditorOverlay::ConfirmLeave, EditorAction::Yes) => {
+                self.leave(false);
+                return self.let_draft_go();
+            }
             (EditorOverlay::ConfirmLeave, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
@@ -191,6 +217,16 @@ impl EditorApp {
         } else {
             self.leave(true);
         }
+    }
+
+    /// Leaving a draft unsaved, when asked, lets it go: otherwise it would open every time.
+    fn let_draft_go(&mut self) -> Vec<EditorEffect> {
+        if !std::mem::take(&mut self.from_draft) {
+            return Vec::new();
+        }
+        vec![EditorEffect::ForgetDraft {
+            id: self.id.clone(),
+        }]
     }
 
     /// Closes the editor; `quit` closes bedstretch too.
@@ -336,8 +372,10 @@ impl EditorApp {
                 } else {
                     "saved".to_string()
                 });
+                self.on_disk = Some(text.clone());
                 self.saved_text = text;
                 self.from_bundled = false;
+                self.from_draft = false;
                 self.saved_any = true;
             }
             Err(problem) => self.status = Some(format!("not saved: {problem}")),
@@ -356,6 +394,7 @@ impl EditorApp {
         vec![EditorEffect::Save {
             id: self.id.clone(),
             text,
+            expected: self.on_disk.clone(),
         }]
     }
 

@@ -232,7 +232,8 @@ fn a_save_answered_ok_clears_the_question_and_a_failure_says_why() {
         effects,
         [EditorEffect::Save {
             id: "mine".into(),
-            text: editor.text()
+            text: editor.text(),
+            expected: Some(ODD.into()),
         }]
     );
     editor.saved(Err("disk full".into()));
@@ -256,7 +257,8 @@ fn saving_a_bundled_routine_makes_the_persons_own_copy() {
         effects,
         [EditorEffect::Save {
             id: id.into(),
-            text: source.into()
+            text: source.into(),
+            expected: None,
         }]
     );
     editor.saved(Ok(()));

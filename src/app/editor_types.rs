@@ -147,6 +147,15 @@ pub enum EditorEffect {
         id: String,
         /// The whole file.
         text: String,
+        /// What the file held when the editor read or last saved it (`None`: no file). A
+        /// file that holds anything else now was changed by someone else, and is not
+        /// replaced.
+        expected: Option<String>,
+    },
+    /// Let go of the draft that the editor opened, which the person chose not to save.
+    ForgetDraft {
+        /// The routine's id.
+        id: String,
     },
 }
 

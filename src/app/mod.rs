@@ -68,6 +68,10 @@ pub struct EditorSource {
     pub art: &'static [(&'static str, &'static str)],
     /// The routines, as (id, TOML text), whose steps the step library offers.
     pub library: &'static [(&'static str, &'static str)],
+    /// What the person's file of this id holds now; `None` when there is none.
+    pub on_disk: Option<String>,
+    /// True when the text is a draft kept from an edit that was not saved.
+    pub draft: bool,
 }
 
 /// Something that happened, for [`App::update`].
@@ -139,13 +143,25 @@ pub enum Effect {
         /// The routine whose text to start from.
         from: Option<String>,
     },
-    /// Write this text as the person's routine `id` (answered by [`Msg::RoutineSaved`]).
+    /// Write this text as the person's routine `id` (answered by [`Msg::RoutineSaved`]),
+    /// unless the file no longer holds `expected`: then keep the text as the draft instead.
     SaveRoutine {
         /// The routine's id, its file stem.
         id: String,
         /// The whole file.
         text: String,
+        /// What the file held when the editor read or last saved it; `None`: no file.
+        expected: Option<String>,
     },
+    /// Keep this unsaved text as the draft of routine `id`, as bedstretch is ending.
+    KeepDraft {
+        /// The routine's id.
+        id: String,
+        /// The whole file.
+        text: String,
+    },
+    /// Let go of the draft of routine `id`.
+    ForgetDraft(String),
     /// Read the routines again (answered by [`Msg::RoutinesLoaded`]).
     ReloadRoutines,
     /// Write the morning question's answer (answered by [`Msg::DiaryWritten`]).
@@ -241,6 +257,13 @@ impl App {
                 if let Some(session) = self.session.as_mut() {
                     effects = session.update(Action::Interrupt, now);
                 }
+                // A signal gives no time to ask: what was typed is kept for the next edit.
+                if let Some(editor) = self.editor.as_ref().filter(|e| e.unsaved()) {
+                    effects.push(Effect::KeepDraft {
+                        id: editor.id.clone(),
+                        text: editor.text(),
+                    });
+                }
                 self.exit = true;
             }
             Msg::Suspend => {
@@ -293,20 +316,33 @@ impl App {
                     source.art,
                 );
                 match opened {
-                    Ok(editor) => self.editor = Some(editor.with_library(source.library)),
+                    Ok(editor) => {
+                        let editor = editor
+                            .with_library(source.library)
+                            .with_disk(source.on_disk);
+                        self.editor = Some(if source.draft {
+                            editor.on_draft()
+                        } else {
+                            editor
+                        });
+                    }
                     Err(problem) => self.tell_home(problem),
                 }
             }
             Msg::EditorOpened(Err(problem)) => self.tell_home(problem),
             Msg::Editor(action) => {
                 if let Some(editor) = self.editor.as_mut() {
-                    for effect in editor.update(action) {
-                        match effect {
-                            EditorEffect::Save { id, text } => {
-                                effects.push(Effect::SaveRoutine { id, text });
-                            }
-                        }
-                    }
+                    effects.extend(
+                        editor
+                            .update(action)
+                            .into_iter()
+                            .map(|effect| match effect {
+                                EditorEffect::Save { id, text, expected } => {
+                                    Effect::SaveRoutine { id, text, expected }
+                                }
+                                EditorEffect::ForgetDraft { id } => Effect::ForgetDraft(id),
+                            }),
+                    );
                     self.exit |= editor.quit;
                 }
             }

@@ -3,6 +3,7 @@
 mod completions;
 mod config;
 mod cramp;
+mod editor_files;
 mod help;
 mod history;
 mod man;

@@ -13,22 +13,20 @@ use crate::app::home::{HistoryState, Known, RoutineRow};
 use crate::app::{EditorSource, Msg, NewSession, Now};
 use crate::clock::{Clock, SystemClock};
 use crate::core::history::{SessionRecord, session_id};
-use crate::core::routine_file::MAX_FILE_BYTES;
 use crate::core::stats::Stats;
 use crate::core::text;
-use crate::store::atomic::{random_u64, write_atomic};
-use crate::store::bundled;
+use crate::store::atomic::random_u64;
 use crate::store::config::Config;
 use crate::store::history::note_cramp;
 use crate::store::paths::Paths;
 use crate::store::progress::{self, Kept, SessionLock};
-use crate::store::read::read_capped;
-use crate::store::routines::Catalog;
+use crate::store::routines::{Catalog, forget_draft, keep_draft};
 use crate::store::{diary_skip, history, history_read};
 use crate::tui::event_loop::Shell;
 use crate::tui::{self};
 use crate::voice::Voice;
 
+use super::editor_files;
 use super::run::routine_rows;
 
 /// Carries out the screens' effects against the real files and terminal.
@@ -193,56 +191,21 @@ impl Shell for StoreShell<'_> {
     }
 
     fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
-        if from != Some(id) && routine_file(self.paths, id)?.exists() {
-            // Home lists only the routines that load; a broken file of the person's under
-            // this id must not be written over by a new routine or a copy.
-            return Err(format!(
-                "routines/{}.toml already exists (it has problems; fix or remove it first)",
-                text::clean_line(id)
-            ));
-        }
-        let Some(from) = from else {
-            return Ok(EditorSource {
-                id: id.to_string(),
-                text: crate::core::routine_template::template(id),
-                bundled: false,
-                saved: false,
-                art: bundled::ART,
-                library: bundled::ROUTINES,
-            });
-        };
-        let path = routine_file(self.paths, from)?;
-        let (text, is_bundled) = match read_capped(&path, MAX_FILE_BYTES) {
-            Ok(bytes) => {
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| format!("{}: not UTF-8 text", text::clean_path(&path)))?;
-                (text, false)
-            }
-            Err(e) if e.is_not_found() => {
-                let (_, source) = bundled::ROUTINES
-                    .iter()
-                    .find(|(bundled_id, _)| *bundled_id == from)
-                    .ok_or_else(|| format!("no routine called `{}`", text::clean_line(from)))?;
-                (source.to_string(), true)
-            }
-            Err(e) => return Err(format!("{}: {e}", text::clean_path(&path))),
-        };
-        // A copy is a new file of the person's, unsaved until they save it.
-        let same = id == from;
-        Ok(EditorSource {
-            id: id.to_string(),
-            text,
-            bundled: same && is_bundled,
-            saved: same,
-            art: bundled::ART,
-            library: bundled::ROUTINES,
-        })
+        editor_files::source(self.paths, id, from)
     }
 
-    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String> {
-        let path = routine_file(self.paths, id)?;
-        write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("{}: cannot save: {e}", text::clean_path(&path)))
+    fn save_routine(&mut self, id: &str, text: &str, expected: Option<&str>) -> Result<(), String> {
+        editor_files::save(self.paths, id, text, expected)
+    }
+
+    fn keep_draft(&mut self, id: &str, text: &str) {
+        // Said at the next open of the routine, which shows the draft; at a signal there is
+        // no screen left to say a failure on.
+        let _ = keep_draft(self.paths, id, text.as_bytes());
+    }
+
+    fn forget_draft(&mut self, id: &str) {
+        forget_draft(self.paths, id);
     }
 
     fn reload_routines(&mut self) -> Vec<RoutineRow> {
@@ -262,19 +225,6 @@ impl Shell for StoreShell<'_> {
         };
         written.map_err(|e| format!("{e:#}"))
     }
-}
-
-/// Where the person's routine `id` lives. The id comes from a file stem or from home, but
-/// anything that could leave the routines folder is refused all the same.
-fn routine_file(paths: &Paths, id: &str) -> Result<std::path::PathBuf, String> {
-    let plain = !id.is_empty()
-        && !id.starts_with('.')
-        && !id.contains(['/', '\\'])
-        && !id.chars().any(char::is_control);
-    if !plain {
-        return Err(format!("`{}` cannot be a routine id", text::clean_line(id)));
-    }
-    Ok(paths.routines_dir().join(format!("{id}.toml")))
 }
 
 /// The session lock, when the data folder can hold one: a read-only or full data folder

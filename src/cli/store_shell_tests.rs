@@ -21,7 +21,7 @@ fn the_editor_reads_the_bundled_text_then_the_saved_file_and_home_lists_the_copy
         .expect("bundled");
     assert!(source.bundled && source.saved);
     let mine = source.text.replacen("Quick", "Quick, mine", 1);
-    shell.save_routine("quick", &mine).expect("saved");
+    shell.save_routine("quick", &mine, None).expect("saved");
     let saved = paths.routines_dir().join("quick.toml");
     assert_eq!(std::fs::read_to_string(saved).expect("file"), mine);
     let again = shell
@@ -84,8 +84,74 @@ fn ids_that_could_leave_the_routines_folder_are_refused() {
     let config = Config::default();
     let mut shell = StoreShell::new(&paths, &config);
     for id in ["../x", "a/b", ".hidden", "", "a\\b"] {
-        let err = shell.save_routine(id, "name = \"x\"").expect_err(id);
+        let err = shell.save_routine(id, "name = \"x\"", None).expect_err(id);
         assert!(err.contains("cannot be a routine id"), "{err}");
     }
     assert!(!paths.routines_dir().exists(), "nothing written");
+}
+
+#[test]
+fn a_save_never_replaces_what_another_edit_saved_meanwhile_and_keeps_this_one_as_a_draft() {
+    let (_dir, paths) = paths();
+    let config = Config::default();
+    let mut shell = StoreShell::new(&paths, &config);
+    let opened = shell
+        .routine_source("quick", Some("quick"))
+        .expect("bundled");
+    let first = opened.text.replacen("Quick", "Quick, first", 1);
+    // Another edit (a second terminal) makes the person's file while this one is open.
+    shell
+        .save_routine("quick", "name = \"Other\"\n", None)
+        .expect("the other saves");
+    let err = shell
+        .save_routine("quick", &first, opened.on_disk.as_deref())
+        .expect_err("refused");
+    let file = paths.routines_dir().join("quick.toml");
+    let draft = paths.routines_dir().join(".quick.toml.draft");
+    assert_eq!(
+        err,
+        format!(
+            "{} changed since you opened it (another edit saved first); yours is kept in {}",
+            file.display(),
+            draft.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("file"),
+        "name = \"Other\"\n"
+    );
+    assert_eq!(std::fs::read_to_string(&draft).expect("draft"), first);
+
+    // Opened again, the draft shows, against the file as it is now; saved, it is gone.
+    let again = shell.routine_source("quick", Some("quick")).expect("draft");
+    assert!(again.draft && !again.saved);
+    assert_eq!(again.text, first);
+    assert_eq!(again.on_disk.as_deref(), Some("name = \"Other\"\n"));
+    shell
+        .save_routine("quick", &again.text, again.on_disk.as_deref())
+        .expect("saved");
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), first);
+    assert!(!draft.exists());
+}
+
+#[test]
+fn a_draft_kept_at_a_signal_opens_next_time_and_can_be_let_go() {
+    let (_dir, paths) = paths();
+    let config = Config::default();
+    let mut shell = StoreShell::new(&paths, &config);
+    shell.keep_draft("quick", "name = \"Half done\"\n");
+    let source = shell.routine_source("quick", Some("quick")).expect("draft");
+    assert!(source.draft);
+    assert_eq!(source.text, "name = \"Half done\"\n");
+    assert_eq!(source.on_disk, None, "still only the bundled one");
+    // A copy of it under another id starts from the routine, not the draft.
+    let copy = shell
+        .routine_source("quick-copy", Some("quick"))
+        .expect("copy");
+    assert!(!copy.draft);
+    shell.forget_draft("quick");
+    let source = shell
+        .routine_source("quick", Some("quick"))
+        .expect("bundled");
+    assert!(!source.draft && source.bundled);
 }

@@ -57,8 +57,14 @@ pub trait Shell {
     /// The text to edit as routine `id`: routine `from`'s file (the person's own if they
     /// have one, else the bundled one), or a new routine's when `from` is `None`.
     fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String>;
-    /// Write `text` as the person's routine `id`, replacing any file it had.
-    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String>;
+    /// Write `text` as the person's routine `id`, replacing the file it had, when that file
+    /// still holds `expected` (`None`: no file). Otherwise nothing is replaced, `text` is kept
+    /// as the routine's draft, and the answer says so.
+    fn save_routine(&mut self, id: &str, text: &str, expected: Option<&str>) -> Result<(), String>;
+    /// Keep `text` as the draft of routine `id`.
+    fn keep_draft(&mut self, id: &str, text: &str);
+    /// Let go of the draft of routine `id`.
+    fn forget_draft(&mut self, id: &str);
     /// Read the routines again, and list them as home does.
     fn reload_routines(&mut self) -> Vec<RoutineRow>;
     /// Write the morning question's answer at `now`: a diary line, or the skipped night.
@@ -258,7 +264,19 @@ pub fn answer<S: Shell>(shell: &mut S, effect: Effect, now: Now) -> Option<Msg> 
         Effect::OpenEditor { id, from } => Some(Msg::EditorOpened(
             shell.routine_source(&id, from.as_deref()),
         )),
-        Effect::SaveRoutine { id, text } => Some(Msg::RoutineSaved(shell.save_routine(&id, &text))),
+        Effect::SaveRoutine { id, text, expected } => Some(Msg::RoutineSaved(shell.save_routine(
+            &id,
+            &text,
+            expected.as_deref(),
+        ))),
+        Effect::KeepDraft { id, text } => {
+            shell.keep_draft(&id, &text);
+            None
+        }
+        Effect::ForgetDraft(id) => {
+            shell.forget_draft(&id);
+            None
+        }
         Effect::ReloadRoutines => Some(Msg::RoutinesLoaded(shell.reload_routines())),
         Effect::Diary(diary) => Some(Msg::DiaryWritten(shell.diary(&diary, now))),
         Effect::Suspend => None,

@@ -226,6 +226,8 @@ pub struct Recorded {
     pub fail_saves: bool,
     /// The person's routine files, by id, as the editor saved them.
     pub user_routines: std::collections::BTreeMap<String, String>,
+    /// Drafts kept of unsaved edits, by id.
+    pub drafts: std::collections::BTreeMap<String, String>,
     /// Every routine save asked for, as (id, text).
     pub routine_saves: Vec<(String, String)>,
     /// Routine saves fail with "disk full".
@@ -303,22 +305,37 @@ impl Shell for Recorded {
             },
         };
         let same = from == Some(id);
+        let draft = self.drafts.get(id).filter(|_| same).cloned();
         Ok(EditorSource {
             id: id.to_string(),
-            text,
-            bundled: same && bundled,
-            saved: same,
+            bundled: same && bundled && draft.is_none(),
+            saved: same && draft.is_none(),
+            draft: draft.is_some(),
+            text: draft.unwrap_or(text),
             art: bundled::ART,
             library: bundled::ROUTINES,
+            on_disk: self.user_routines.get(id).cloned(),
         })
     }
-    fn save_routine(&mut self, id: &str, text: &str) -> Result<(), String> {
+    fn save_routine(&mut self, id: &str, text: &str, expected: Option<&str>) -> Result<(), String> {
         self.routine_saves.push((id.to_string(), text.to_string()));
+        if self.user_routines.get(id).map(String::as_str) != expected {
+            self.drafts.insert(id.to_string(), text.to_string());
+            return Err(format!(
+                "/config/routines/{id}.toml changed since you opened it"
+            ));
+        }
         if self.fail_routine_saves {
             return Err(format!("/config/routines/{id}.toml: disk full"));
         }
         self.user_routines.insert(id.to_string(), text.to_string());
         Ok(())
+    }
+    fn keep_draft(&mut self, id: &str, text: &str) {
+        self.drafts.insert(id.to_string(), text.to_string());
+    }
+    fn forget_draft(&mut self, id: &str) {
+        self.drafts.remove(id);
     }
     fn diary(
         &mut self,
