@@ -376,11 +376,9 @@ fn rm_moves_to_the_trash_which_is_not_listed_and_can_be_put_back() {
     assert_eq!(
         out.stdout,
         format!(
-            "Moved {} to {}\nTo put it back: mv '{}' '{}'\n",
+            "Moved {} to {}\nTo put it back: bedstretch routine restore mine\n",
             home.shown(&home.file("mine")),
             home.shown(&trashed),
-            home.shown(&trashed),
-            home.shown(&home.file("mine"))
         )
     );
     assert_eq!(fs::read_to_string(&trashed).expect("trashed"), MINE);
@@ -399,12 +397,96 @@ fn rm_moves_to_the_trash_which_is_not_listed_and_can_be_put_back() {
         [".trash", ".trash/mine-1.toml", ".trash/mine-2.toml"]
     );
 
-    fs::rename(&trashed, home.file("mine")).expect("put back");
+    let listed = home.run(&["routine", "restore", "--list"]);
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert_eq!(
+        listed.stdout,
+        format!(
+            "mine  Second  {}\nmine  Mine    {}\n\n`bedstretch routine restore ID` puts back \
+             the newest copy of ID (the first listed).\n",
+            home.shown(&home.routines().join(".trash/mine-2.toml")),
+            home.shown(&trashed)
+        )
+    );
+    let out = home.run(&["routine", "restore", "mine"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "Put back {} as {}\n",
+            home.shown(&home.routines().join(".trash/mine-2.toml")),
+            home.shown(&home.file("mine"))
+        )
+    );
+    let out = home.run(&["routine", "restore", "mine"]);
+    assert_eq!(out.code, 1, "never over a routine of that id");
+    assert!(
+        out.stderr.contains("already exists and was left as it is"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(home.run(&["routine", "rm", "mine", "--yes"]).code, 0);
+    assert_eq!(home.run(&["routine", "restore", "mine"]).code, 0);
     let list = home.run(&["routine", "list"]);
     assert!(
-        list.stdout.contains("mine          Mine"),
+        list.stdout
+            .lines()
+            .any(|l| l.starts_with("mine ") && l.contains("Second")),
         "{}",
         list.stdout
+    );
+    assert_eq!(
+        home.names(),
+        [".trash", ".trash/mine-1.toml", "mine.toml"],
+        "the older copy waits in the trash"
+    );
+    let out = home.run(&["routine", "restore", "nothing"]);
+    assert_eq!(
+        out.stderr,
+        "bedstretch: the trash holds no copy of `nothing`; `bedstretch routine restore \
+         --list` shows what it holds\n"
+    );
+}
+
+#[test]
+fn the_put_back_hint_works_in_a_shell_whatever_the_folder_is_called() {
+    let home = Home::new();
+    let config = home.dir.path().join("it's \"my\" $HOME");
+    let routines = config.join("bedstretch/routines");
+    fs::create_dir_all(&routines).expect("folder");
+    fs::write(routines.join("mine.toml"), MINE).expect("write");
+    let out = finish(
+        home.command(&["routine", "rm", "mine", "--yes"])
+            .env("XDG_CONFIG_HOME", &config),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let hint = out
+        .stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("To put it back: "))
+        .expect("a hint");
+    let bin = Path::new(env!("CARGO_BIN_EXE_bedstretch"));
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("folder").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let ran = Command::new("sh")
+        .arg("-c")
+        .arg(hint)
+        .env("PATH", path)
+        .env("XDG_CONFIG_HOME", &config)
+        .env("XDG_DATA_HOME", home.dir.path().join("data"))
+        .output()
+        .expect("sh runs");
+    assert!(
+        ran.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ran.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(routines.join("mine.toml")).expect("back"),
+        MINE
     );
 }
 

@@ -11,6 +11,7 @@ mod report;
 mod routine;
 mod routine_edit;
 mod routine_files;
+mod routine_trash;
 mod run;
 mod run_plain;
 mod stats;
@@ -243,6 +244,7 @@ fn writes_nothing(command: &Option<Command>) -> bool {
                         | RoutineCommand::Path { .. }
                         | RoutineCommand::Export { .. }
                         | RoutineCommand::Validate { .. }
+                        | RoutineCommand::Restore { list: true, .. }
                 )
         )
     )
@@ -314,6 +316,18 @@ The editor is $VISUAL, else $EDITOR, else the first of editor, nano, vi on the P
         /// Do not ask first.
         #[arg(long, short)]
         yes: bool,
+    },
+    /// Put back a routine that `routine rm` moved to the trash (the newest copy of it).
+    #[command(after_help = "\
+`bedstretch routine restore --list` shows what the trash holds. A routine is never put back
+over one of the same id: move that one aside first.")]
+    Restore {
+        /// The id the routine had (see `routine restore --list`).
+        #[arg(required_unless_present = "list")]
+        id: Option<String>,
+        /// List the copies in the trash (of ID only, when given), newest first.
+        #[arg(long)]
+        list: bool,
     },
     /// Check a shared routine file and copy it into your routines, byte for byte.
     Import {
@@ -473,6 +487,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         }
         Some(Command::Routine(RoutineCommand::Rm { id, yes })) => {
             routine_files::rm(&paths, &id, yes, &mut out)
+        }
+        Some(Command::Routine(RoutineCommand::Restore { id, list: true })) => {
+            routine_trash::list(&paths, id.as_deref(), &mut out)
+        }
+        Some(Command::Routine(RoutineCommand::Restore { id, list: false })) => {
+            routine_trash::restore(&paths, id.as_deref().unwrap_or_default(), &mut out)
         }
         Some(Command::Routine(RoutineCommand::Import { file, as_id, force })) => {
             routine_files::import(&paths, &file, as_id.as_deref(), force, &mut out)

@@ -196,7 +196,11 @@ pub fn rm(paths: &Paths, id: &str, yes: bool, out: &mut impl Write) -> Result<Ex
     let to = move_to_trash(&path).with_context(|| format!("{shown}: cannot move to the trash"))?;
     let to = text::clean_path(&to);
     writeln!(out, "Moved {shown} to {to}")?;
-    writeln!(out, "To put it back: mv '{to}' '{shown}'")?;
+    writeln!(
+        out,
+        "To put it back: {}",
+        super::routine_trash::restore_hint(id)
+    )?;
     if bundled_text(id).is_some() {
         writeln!(out, "The bundled `{id}` is used again.")?;
     }

@@ -9,7 +9,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::super::atomic::write_atomic;
+use super::super::atomic::{link_refused, write_atomic};
 use super::super::paths::Paths;
 use super::super::read::ReadError;
 use super::write::{TRASH, read_routine_bytes, user_file};
@@ -60,6 +60,11 @@ pub struct TrashCopy {
 /// The copies in the trash, of routine `id` or of every routine, newest first within an id.
 pub fn trash_copies(paths: &Paths, id: Option<&str>) -> io::Result<Vec<TrashCopy>> {
     let dir = paths.routines_dir().join(TRASH);
+    // A trash linked elsewhere would bring a stranger's file into the config folder.
+    if fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let refused = link_refused(&dir);
+        return Err(io::Error::other(format!("{}: {refused}", dir.display())));
+    }
     let entries = match fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -67,6 +72,7 @@ pub fn trash_copies(paths: &Paths, id: Option<&str>) -> io::Result<Vec<TrashCopy
     };
     let mut copies: Vec<TrashCopy> = entries
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|entry| {
             let name = entry.file_name().into_string().ok()?;
             let (stem, number) = name.strip_suffix(".toml")?.rsplit_once('-')?;
