@@ -271,8 +271,10 @@ enum RoutineCommand {
     },
     /// Make a routine of your own: a copy of another (`--from`) or a commented template.
     #[command(after_help = "\
-Ids are 1 to 40 lowercase letters, digits and dashes. Then change it with
-`bedstretch routine edit ID` and run it with `bedstretch run ID`.")]
+Ids are 1 to 40 lowercase letters, digits and dashes, beginning with a letter or
+digit. A copy whose name another routine has is named apart: \"Quick (my copy)\".
+Then change it with `bedstretch routine edit ID` and run it with
+`bedstretch run ID`.")]
     New {
         /// The new routine's id, which is its file name: `mine` is routines/mine.toml.
         id: String,

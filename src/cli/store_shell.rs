@@ -10,6 +10,7 @@ use anyhow::{Result, anyhow};
 use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
 use crate::app::home::{HistoryState, Known, RoutineRow};
+use crate::app::routine_copy::rename_copy;
 use crate::app::{EditorSource, Msg, NewSession, Now};
 use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine_file::MAX_FILE_BYTES;
@@ -221,8 +222,23 @@ impl Shell for StoreShell<'_> {
             }
             Err(e) => return Err(format!("{}: {e}", text::clean_path(&path))),
         };
-        // A copy is a new file of the person's, unsaved until they save it.
+        // A copy is a new file of the person's, unsaved until they save it, and named apart
+        // from the routine it copies.
         let same = id == from;
+        let text = if same {
+            text
+        } else {
+            let catalog = self
+                .catalog
+                .get_or_insert_with(|| Catalog::load(self.paths));
+            let names: Vec<String> = catalog
+                .routines
+                .iter()
+                .filter(|(routine, _)| routine.id != id)
+                .map(|(routine, _)| routine.name.clone())
+                .collect();
+            rename_copy(&text, &names).map_or(text, |(copy, _)| copy)
+        };
         Ok(EditorSource {
             id: id.to_string(),
             text,
