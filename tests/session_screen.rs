@@ -328,7 +328,9 @@ fn check_labels(name: &str, app: &SessionApp, rows: &[String]) -> Result<(), Str
     }
     if overlay {
         let labels: &[&str] = if name.contains("help") {
-            &["Space", "→ or n", "← or p", "h", "q", "?", "Ctrl-C"]
+            &[
+                "Space", "→ or n", "← or p", "h", "q", "?", "Ctrl-C", "Ctrl-Z",
+            ]
         } else {
             &["y quit", "n keep going"]
         };
@@ -443,6 +445,23 @@ fn the_side_is_whole_at_every_size() {
         faults.len(),
         faults.first().map(String::as_str).unwrap_or_default()
     );
+}
+
+/// The help pauses the countdown; it says so, and names Ctrl-Z with the rest, at every size.
+#[test]
+fn the_help_says_the_session_is_paused_and_names_ctrl_z() {
+    let (app, now) = state("9-help");
+    for (w, h) in [(30, 8), (40, 12), (50, 15), (80, 24), (120, 40)] {
+        let rows = rows(&app, now, w, h);
+        let screen = rows.join("\n");
+        assert!(screen.contains("Paused"), "{w}x{h}:\n{screen}");
+        assert!(whole(&rows, "Ctrl-Z"), "{w}x{h}:\n{screen}");
+        assert!(screen.contains("suspend"), "{w}x{h}:\n{screen}");
+        assert!(
+            screen.contains("Any key closes this."),
+            "{w}x{h}:\n{screen}"
+        );
+    }
 }
 
 #[test]
