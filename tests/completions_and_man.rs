@@ -157,3 +157,30 @@ fn the_manual_covers_every_command_key_file_and_rule_and_roff_reads_it_cleanly()
         Err(e) => eprintln!("neither groff nor mandoc to check the page with: {e}"),
     }
 }
+
+#[test]
+fn tab_offers_the_values_of_side_kind_and_format() {
+    let home = tempfile::tempdir().expect("temp dir");
+    for (words, values) in [
+        (
+            &["cramp", "3", "--side"][..],
+            &["left", "right", "both"][..],
+        ),
+        (&["history", "--kind"][..], &["session", "cramp"][..]),
+        (&["status", "--format"][..], &["short", "long", "json"][..]),
+        (&["report", "--format"][..], &["md", "csv", "html"][..]),
+    ] {
+        let mut args = vec!["--", "bedstretch"];
+        args.extend(words);
+        args.push("");
+        let offered = stdout(bedstretch(home.path()).env("COMPLETE", "fish").args(&args));
+        let mut names: Vec<&str> = offered
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        names.sort_unstable();
+        let mut want = values.to_vec();
+        want.sort_unstable();
+        assert_eq!(names, want, "after {words:?}: {offered}");
+    }
+}

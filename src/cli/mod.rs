@@ -148,7 +148,8 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(value_name = "SEVERITY", allow_negative_numbers = true, value_parser = cramp::parse_severity)]
         severity: u8,
         /// Which foot: left, right or both.
-        #[arg(long, value_name = "SIDE", value_parser = cramp::parse_side)]
+        #[arg(long, value_name = "SIDE", value_parser = cramp::parse_side,
+              add = ArgValueCandidates::new(completions::sides))]
         side: Option<String>,
         /// The night it is about (YYYY-MM-DD), if not last night.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -163,7 +164,8 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
     /// Every session and cramp diary entry, newest first, placed by night.
     History {
         /// Only one kind: session or cramp (the diary); both without it.
-        #[arg(long, value_name = "KIND", value_parser = history::parse_kind)]
+        #[arg(long, value_name = "KIND", value_parser = history::parse_kind,
+              add = ArgValueCandidates::new(completions::kinds))]
         kind: Option<history::Kind>,
         /// Only nights from this one on (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
