@@ -517,8 +517,14 @@ fn in_the_morning_home_asks_about_last_night() {
     let app = morning();
     let shown = screen(&app);
     assert!(shown.contains("Any cramps last night?"), "{shown}");
-    assert!(shown.contains("0 none · 1-9 how bad · s skip"), "{shown}");
-    assert!(shown.contains("0-9 cramps   s skip   Esc later"), "{shown}");
+    assert!(
+        shown.contains("0 none · 1-9 how bad · t 10 · s skip"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("0-9 cramps   t 10   s skip   Esc later"),
+        "{shown}"
+    );
     assert!(
         !shown.contains("A night counts when"),
         "the question takes the rule's place: {shown}"
