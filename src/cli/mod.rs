@@ -160,6 +160,10 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         /// A few words of your own, at most 500 characters.
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = cramp::parse_note)]
         note: Option<String>,
+        /// Note it as of this moment (RFC 3339), in its offset. Hidden: it is for tests, which
+        /// must not depend on the wall clock, and it would let an entry be dated falsely.
+        #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
+        as_of: Option<DateTime<FixedOffset>>,
     },
     /// Every session and cramp diary entry, newest first, placed by night.
     History {
@@ -405,6 +409,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             night,
             count,
             note,
+            as_of,
         }) => {
             let entry = cramp::Entry {
                 severity,
@@ -413,7 +418,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 count,
                 note,
             };
-            cramp::cramp(&paths, config, entry, SystemClock::new().wall(), &mut out)
+            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
+            cramp::cramp(&paths, config, entry, now, &mut out)
         }
         Some(Command::History {
             kind,
