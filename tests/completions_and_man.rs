@@ -157,3 +157,59 @@ fn the_manual_covers_every_command_key_file_and_rule_and_roff_reads_it_cleanly()
         Err(e) => eprintln!("neither groff nor mandoc to check the page with: {e}"),
     }
 }
+
+#[test]
+fn tab_offers_the_values_of_side_kind_and_format() {
+    let home = tempfile::tempdir().expect("temp dir");
+    for (words, values) in [
+        (
+            &["cramp", "3", "--side"][..],
+            &["left", "right", "both"][..],
+        ),
+        (&["history", "--kind"][..], &["session", "cramp"][..]),
+        (&["status", "--format"][..], &["short", "long", "json"][..]),
+        (&["report", "--format"][..], &["md", "csv", "html"][..]),
+    ] {
+        let mut args = vec!["--", "bedstretch"];
+        args.extend(words);
+        args.push("");
+        let offered = stdout(bedstretch(home.path()).env("COMPLETE", "fish").args(&args));
+        let mut names: Vec<&str> = offered
+            .lines()
+            .filter_map(|l| l.split('\t').next())
+            .collect();
+        names.sort_unstable();
+        let mut want = values.to_vec();
+        want.sort_unstable();
+        assert_eq!(names, want, "after {words:?}: {offered}");
+    }
+}
+
+#[test]
+fn the_manuals_files_section_names_every_file_bedstretch_uses() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let page = stdout(bedstretch(home.path()).arg("man"));
+    let files: String = page
+        .lines()
+        .skip_while(|l| !l.starts_with(".SH FILES") && !l.starts_with(".SH \"FILES\""))
+        .skip(1)
+        .take_while(|l| !l.starts_with(".SH"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .replace("\\-", "-");
+    for file in [
+        "$XDG_CONFIG_HOME/bedstretch/config.toml",
+        "$XDG_CONFIG_HOME/bedstretch/routines/*.toml",
+        "$XDG_CONFIG_HOME/bedstretch/routines/.trash/",
+        "$XDG_DATA_HOME/bedstretch/history/<device>.jsonl",
+        "$XDG_DATA_HOME/bedstretch/device",
+        "$XDG_DATA_HOME/bedstretch/current.json",
+        "$XDG_DATA_HOME/bedstretch/session.lock",
+        "$XDG_DATA_HOME/bedstretch/diary-skipped",
+        "$XDG_DATA_HOME/bedstretch/cache/history-summary.bin",
+        "$XDG_DATA_HOME/bedstretch/cache/streak-sessions.bin",
+        "bedstretch-unsaved-",
+    ] {
+        assert!(files.contains(file), "{file} missing from FILES:\n{files}");
+    }
+}

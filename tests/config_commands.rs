@@ -260,3 +260,26 @@ fn help_explains_the_file_and_its_keys() {
         assert!(stdout.contains(words), "{words} missing from:\n{stdout}");
     }
 }
+
+#[test]
+fn help_example_comments_line_up_in_one_column() {
+    let (code, stdout, _) = Home::new().run(&["config", "--help"]);
+    assert_eq!(code, 0);
+    let example: Vec<&str> = stdout
+        .lines()
+        .skip_while(|l| !l.contains("every key is optional"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("A bad value"))
+        .filter(|l| l.contains('#'))
+        .collect();
+    assert!(example.len() >= 10, "{stdout}");
+    let columns: Vec<usize> = example
+        .iter()
+        .map(|l| l.chars().take_while(|c| *c != '#').count())
+        .collect();
+    assert!(
+        columns.iter().all(|c| *c == columns[0]),
+        "comments start at columns {columns:?}:\n{}",
+        example.join("\n")
+    );
+}

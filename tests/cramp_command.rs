@@ -230,3 +230,47 @@ fn a_second_entry_for_a_night_says_it_replaces_the_first() {
     );
     assert_eq!(lines(dir.path()).len(), 2, "nothing is rewritten");
 }
+
+/// `cramp` run at `as_of`, in a fresh folder: (exit code, stdout, stderr, lines written).
+fn run_at(as_of: &str, args: &[&str]) -> (i32, String, String, usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut all = args.to_vec();
+    all.extend(["--as-of", as_of]);
+    let (code, stdout, stderr) = run(dir.path(), &all);
+    let written = if dir.path().join("data/bedstretch/history").exists() {
+        lines(dir.path()).len()
+    } else {
+        0
+    };
+    (code, stdout, stderr, written)
+}
+
+#[test]
+fn a_night_that_is_not_over_is_refused_in_one_line() {
+    // Monday 23 November, 22:00: tonight has not been slept yet.
+    let evening = "2026-11-23T22:00:00+01:00";
+    let (code, stdout, stderr, written) = run_at(evening, &["6", "--night", "2026-11-23"]);
+    assert_eq!((code, stdout.as_str(), written), (1, "", 0));
+    assert_eq!(
+        stderr,
+        "bedstretch: --night: the night of Mon 23 Nov 2026 is not over yet (it ends at 04:00 on \
+         Tue 24 Nov); give last night or an earlier one, such as --night 2026-11-22\n"
+    );
+    let (code, _, stderr, written) = run_at(evening, &["6", "--night", "2026-11-24"]);
+    assert_eq!((code, written), (1, 0));
+    assert_eq!(
+        stderr,
+        "bedstretch: --night: the night of Tue 24 Nov 2026 has not begun yet; give last night \
+         or an earlier one, such as --night 2026-11-22\n"
+    );
+    // Last night, given or not, is noted.
+    let (code, stdout, stderr, written) = run_at(evening, &["6", "--night", "2026-11-22"]);
+    assert_eq!((code, written), (0, 1), "{stderr}");
+    assert_eq!(stdout, "Noted: last night (Sun 22 Nov), severity 6.\n");
+    // At 02:00 a cramp wakes the person: the night still running is the one a plain `cramp`
+    // notes, so naming it is no different.
+    let small_hours = "2026-11-24T02:00:00+01:00";
+    let (code, stdout, stderr, written) = run_at(small_hours, &["6", "--night", "2026-11-23"]);
+    assert_eq!((code, written), (0, 1), "{stderr}");
+    assert_eq!(stdout, "Noted: last night (Mon 23 Nov), severity 6.\n");
+}

@@ -395,8 +395,11 @@ fn grid_apps() -> Vec<(&'static str, HomeApp)> {
     let mut panel = with(HistoryState::Loaded(history().into()), 0);
     panel.problems = problems();
     panel.update(HomeAction::Problems);
+    let mut twins = HomeApp::new(rows_with_twins(), "bedtime-feet", Rules::default());
+    twins.set_history(HistoryState::Loaded(history().into()), Vec::new(), now);
     vec![
         ("main", main),
+        ("twins", twins),
         ("loading", loading),
         ("empty", empty),
         ("failed", failed),
@@ -514,8 +517,14 @@ fn in_the_morning_home_asks_about_last_night() {
     let app = morning();
     let shown = screen(&app);
     assert!(shown.contains("Any cramps last night?"), "{shown}");
-    assert!(shown.contains("0 none · 1-9 how bad · s skip"), "{shown}");
-    assert!(shown.contains("0-9 cramps   s skip   Esc later"), "{shown}");
+    assert!(
+        shown.contains("0 none · 1-9 how bad · t 10 · s skip"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("0-9 cramps   t 10   s skip   Esc later"),
+        "{shown}"
+    );
     assert!(
         !shown.contains("A night counts when"),
         "the question takes the rule's place: {shown}"
@@ -572,4 +581,82 @@ fn cramp_relief_in_the_night_is_asked_about_by_name() {
         "the routine's name, cleaned of its escape: {shown}"
     );
     assert!(!shown.contains('\u{1b}'));
+}
+
+/// The bundled routines and two of the person's: a copy still called "Bedtime feet" and one
+/// whose file name begins with a dash and holds an escape.
+fn rows_with_twins() -> Vec<RoutineRow> {
+    let mut rows = rows();
+    for id in ["bedtime-feet-2", "-x\u{1b}[2J"] {
+        rows.push(RoutineRow {
+            id: id.into(),
+            name: "Bedtime feet".into(),
+            total_secs: 583,
+            mark: "yours",
+        });
+    }
+    rows
+}
+
+#[test]
+fn routines_of_the_same_name_are_told_apart_by_their_ids() {
+    let mut app = HomeApp::new(rows_with_twins(), "bedtime-feet", Rules::default());
+    app.set_history(
+        HistoryState::Loaded(history().into()),
+        Vec::new(),
+        at("2026-11-23T21:00:00+01:00"),
+    );
+    let shown = screen(&app);
+    insta::assert_snapshot!("home-same-names-80x24", shown);
+    let rows = cells(&app, 80, 24);
+    for twin in [
+        "Bedtime feet bedtime-feet ",
+        "Bedtime feet bedtime-feet-2 ",
+        "Bedtime feet -x[2J ",
+    ] {
+        assert!(rows.iter().any(|r| r.contains(twin)), "{twin}:\n{shown}");
+    }
+    // Narrow, the shared name gives way before the id that tells the twins apart.
+    let narrow = cells(&app, 40, 12);
+    assert!(
+        narrow
+            .iter()
+            .any(|r| r.contains("› Bedtime f… bedtime-feet ")),
+        "{}",
+        narrow.join("\n")
+    );
+    // The id is dimmed beside the name, the name itself is not.
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let theme = Theme::new(false);
+    let room = Cell::new(app.drawn());
+    terminal
+        .draw(|f| {
+            let view = HomeView {
+                app: &app,
+                theme: &theme,
+                room: &room,
+            };
+            f.render_widget(view, f.area());
+        })
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let rows = support::buffer_rows(buffer);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("bedtime-feet-2"))
+        .expect("listed");
+    let x = rows[y].find("bedtime-feet-2").expect("id");
+    let name_x = rows[y].find("Bedtime").expect("name");
+    let cell = |x: usize| buffer[(x as u16, y as u16)].style();
+    assert_eq!(cell(x).fg, theme.dim.fg);
+    assert_ne!(cell(name_x).fg, theme.dim.fg);
+}
+
+#[test]
+fn a_routine_whose_name_is_its_own_shows_no_id() {
+    let shown = screen(&home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(history().into()),
+    ));
+    assert!(!shown.contains("bedtime-feet"), "{shown}");
 }

@@ -211,14 +211,20 @@ const MINE: &str = "# My own, from the physio.\r\nname   =   \"Mine\"   # keep m
 #[test]
 fn ids_outside_the_rule_are_refused_with_a_suggestion() {
     let home = Home::new();
-    for (id, suggestion) in [("My Routine", "my-routine"), ("../x", "x"), ("UP", "up")] {
-        let out = home.run(&["routine", "new", id]);
+    for (id, suggestion) in [
+        ("My Routine", "my-routine"),
+        ("../x", "x"),
+        ("UP", "up"),
+        ("-x", "x"),
+    ] {
+        let out = home.run(&["routine", "new", "--", id]);
         assert_eq!(out.code, 1, "{id}");
         assert_eq!(
             out.stderr,
             format!(
                 "bedstretch: `{id}` cannot be a routine id: an id is 1 to 40 lowercase letters \
-                 (a-z), digits and dashes; try `bedstretch routine new {suggestion}`\n"
+                 (a-z), digits and dashes, and begins with a letter or digit; try `bedstretch \
+                 routine new {suggestion}`\n"
             )
         );
     }
@@ -228,7 +234,7 @@ fn ids_outside_the_rule_are_refused_with_a_suggestion() {
 }
 
 #[test]
-fn new_from_copies_exactly_and_never_overwrites() {
+fn new_from_copies_the_file_and_names_the_copy_apart() {
     let home = Home::new();
     let out = home.run(&["routine", "new", "mine", "--from", "quick"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -236,14 +242,22 @@ fn new_from_copies_exactly_and_never_overwrites() {
     assert_eq!(
         out.stdout,
         format!(
-            "Wrote a copy of `quick` to {}\nChange it with `bedstretch routine edit mine` (or \
-             any editor), then `bedstretch run mine`.\n",
+            "Wrote a copy of `quick` as \"Quick (my copy)\" to {}\nChange it with `bedstretch \
+             routine edit mine` (or any editor), then `bedstretch run mine`.\n",
             home.shown(&file)
         )
     );
+    // Only the name changes: every comment and space of the original stays.
     assert_eq!(
         fs::read_to_string(&file).expect("read"),
-        bundled_text("quick")
+        bundled_text("quick").replacen("name = \"Quick\"", "name = \"Quick (my copy)\"", 1)
+    );
+    let second = home.run(&["routine", "new", "mine-too", "--from", "quick"]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        fs::read_to_string(home.file("mine-too"))
+            .expect("read")
+            .contains("\nname = \"Quick (my copy 2)\"\n")
     );
 
     home.add_routine("hand", MINE);
@@ -251,7 +265,10 @@ fn new_from_copies_exactly_and_never_overwrites() {
         home.run(&["routine", "new", "copy", "--from", "hand"]).code,
         0
     );
-    assert_eq!(fs::read_to_string(home.file("copy")).expect("read"), MINE);
+    assert_eq!(
+        fs::read_to_string(home.file("copy")).expect("read"),
+        MINE.replacen("\"Mine\"", "\"Mine (my copy)\"", 1)
+    );
 
     let again = home.run(&["routine", "new", "mine"]);
     assert_eq!(again.code, 1);
@@ -263,9 +280,11 @@ fn new_from_copies_exactly_and_never_overwrites() {
             home.shown(&file)
         )
     );
-    assert_eq!(
-        fs::read_to_string(&file).expect("read"),
-        bundled_text("quick")
+    assert!(
+        fs::read_to_string(&file)
+            .expect("read")
+            .contains("name = \"Quick (my copy)\""),
+        "left as it was"
     );
     let unknown = home.run(&["routine", "new", "other", "--from", "quikc"]);
     assert_eq!(unknown.code, 1);
@@ -273,7 +292,10 @@ fn new_from_copies_exactly_and_never_overwrites() {
         unknown.stderr,
         "bedstretch: no routine called `quikc`; did you mean `quick`?\n"
     );
-    assert_eq!(home.names(), ["copy.toml", "hand.toml", "mine.toml"]);
+    assert_eq!(
+        home.names(),
+        ["copy.toml", "hand.toml", "mine-too.toml", "mine.toml"]
+    );
 }
 
 #[test]
@@ -296,6 +318,11 @@ fn the_template_validates_and_a_bundled_id_is_said_to_be_replaced() {
 
     let over = home.run(&["routine", "new", "quick", "--from", "quick"]);
     assert_eq!(over.code, 0, "{}", over.stderr);
+    // Its own version replaces the bundled one, so the name is not shared and stays.
+    assert_eq!(
+        fs::read_to_string(home.file("quick")).expect("read"),
+        bundled_text("quick")
+    );
     assert!(
         over.stdout.contains(
             "As your own, it replaces the bundled `quick` (`bedstretch routine rm quick` \
@@ -553,7 +580,7 @@ fn import_of_a_bad_file_lists_every_problem_and_writes_nothing() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .ends_with("digits and dashes; import it with `--as my-file`\n"),
+            .ends_with("begins with a letter or digit; import it with `--as my-file`\n"),
         "{}",
         out.stderr
     );
@@ -1001,5 +1028,51 @@ fn show_toml_on_a_terminal_sends_no_control_characters() {
     assert!(
         !output.contains('\u{1b}') && !output.contains('\u{7}'),
         "{output:?}"
+    );
+}
+
+#[test]
+fn import_of_a_routine_whose_name_is_taken_says_so_and_still_imports() {
+    let home = Home::new();
+    let shared = home.dir.path().join("from-physio.toml");
+    fs::write(&shared, bundled_text("quick")).expect("write");
+    let out = home.run(&["routine", "import", "from-physio.toml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "bedstretch: `quick` is also called \"Quick\"; home shows their ids beside the name, \
+         or rename this one with `bedstretch routine edit from-physio`\n"
+    );
+    assert_eq!(
+        fs::read_to_string(home.file("from-physio")).expect("imported"),
+        bundled_text("quick")
+    );
+    // A name of its own draws no note.
+    let other = home.dir.path().join("other.toml");
+    fs::write(&other, MINE).expect("write");
+    let out = home.run(&["routine", "import", "other.toml"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_file_made_by_hand_whose_id_begins_with_a_dash_is_listed_and_named_safely() {
+    let home = Home::new();
+    home.add_routine("-x", MINE);
+    let list = home.run(&["routine", "list"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert!(
+        list.stdout
+            .lines()
+            .any(|l| l.starts_with("-x ") && l.contains("Mine")),
+        "{}",
+        list.stdout
+    );
+    let show = home.run(&["routine", "show", "--", "-x"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    // Offered as it must be typed: after `--`, so it is not read as an option.
+    let near = home.run(&["routine", "show", "--", "-xy"]);
+    assert_eq!(
+        near.stderr,
+        "bedstretch: no routine called `-xy`; did you mean `-- -x`?\n"
     );
 }

@@ -55,7 +55,7 @@ const FAULTS: &[(&str, &str)] = &[
     ),
     (
         "duration-bad-format.toml",
-        "duration-bad-format.toml:5:12: step 1 \"Toe flexes\": duration must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got \"30 sec\"",
+        "duration-bad-format.toml:5:12: step 1 \"Toe flexes\": duration must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got \"30x\"; did you mean \"30s\"?",
     ),
     (
         "duration-date.toml",
@@ -63,7 +63,15 @@ const FAULTS: &[(&str, &str)] = &[
     ),
     (
         "duration-float.toml",
-        "duration-float.toml:5:12: step 1 \"Toe flexes\": duration must be a duration like \"45s\", \"1m30s\", \"2m\" or 90, got 1.5",
+        "duration-float.toml:5:12: step 1 \"Toe flexes\": duration must be whole seconds, got 1.5; did you mean \"2s\"?",
+    ),
+    (
+        "duration-fraction.toml",
+        "duration-fraction.toml:5:12: step 1 \"Toe flexes\": duration must be whole seconds, got \"1.25s\"; did you mean \"1s\"?",
+    ),
+    (
+        "duration-hours.toml",
+        "duration-hours.toml:5:12: step 1 \"Toe flexes\": duration must be 1s..30m, got \"1 hour\"",
     ),
     (
         "duration-negative.toml",
@@ -236,6 +244,95 @@ fn a_long_list_of_problems_is_capped() {
         "many-errors.toml:2:1: unknown key `key1`; the keys here are name, description, lead_in, counts, rest, switch, step"
     );
     assert_eq!(lines[20], "many-errors.toml: and 5 more");
+}
+
+/// Validates a one-step routine whose duration is `written` (TOML, quotes and all), in a
+/// folder of its own; returns (exit code, stdout, stderr).
+fn validate_duration(written: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = format!(
+        "name = \"D\"\nlead_in = 0\n[[step]]\nname = \"Toe flexes\"\nduration = {written}\n"
+    );
+    std::fs::write(dir.path().join("d.toml"), text).expect("write");
+    validate(dir.path().to_str().expect("utf-8 path"), "d.toml")
+}
+
+#[test]
+fn durations_as_people_write_them_are_accepted() {
+    let mut failures = Vec::new();
+    for (written, shown) in [
+        (r#""45s""#, "45s"),
+        (r#""1m30s""#, "1m 30s"),
+        ("90", "1m 30s"),
+        (r#""1m 30s""#, "1m 30s"),
+        (r#""30S""#, "30s"),
+        (r#""2 min""#, "2m"),
+        (r#""45 sec""#, "45s"),
+        (r#""30 secs""#, "30s"),
+        (r#""1 minute""#, "1m"),
+        (r#""2 Minutes 5 Seconds""#, "2m 05s"),
+        (r#""0:30""#, "30s"),
+        (r#""10:00""#, "10m"),
+        (r#""1.5m""#, "1m 30s"),
+        ("90.0", "1m 30s"),
+        (r#""30m""#, "30m"),
+    ] {
+        let (code, stdout, stderr) = validate_duration(written);
+        let want = format!("ok  d.toml: \"D\", 1 step, {shown}\n");
+        if code != 0 || stdout != want || !stderr.is_empty() {
+            failures.push(format!("{written}: exit {code}, {stdout:?} {stderr:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_refused_duration_is_told_why_and_a_spelling_that_works() {
+    const FORMAT: &str = r#"must be a duration like "45s", "1m30s", "2m" or 90"#;
+    let mut failures = Vec::new();
+    for (written, why) in [
+        (
+            r#""30 sekunden""#,
+            format!(r#"{FORMAT}, got "30 sekunden"; did you mean "30s"?"#),
+        ),
+        (
+            r#""2 minuten""#,
+            format!(r#"{FORMAT}, got "2 minuten"; did you mean "2m"?"#),
+        ),
+        (
+            r#""1m30""#,
+            format!(r#"{FORMAT}, got "1m30"; did you mean "1m 30s"?"#),
+        ),
+        (r#""30s 1m""#, format!(r#"{FORMAT}, got "30s 1m""#)),
+        (r#""soon""#, format!(r#"{FORMAT}, got "soon""#)),
+        (r#""0:75""#, format!(r#"{FORMAT}, got "0:75""#)),
+        (
+            r#""1.33m""#,
+            r#"must be whole seconds, got "1.33m"; did you mean "1m 20s"?"#.into(),
+        ),
+        (
+            r#""1.01s""#,
+            r#"must be whole seconds, got "1.01s"; did you mean "1s"?"#.into(),
+        ),
+        (r#""0.4s""#, r#"must be whole seconds, got "0.4s""#.into()),
+        (r#""1h""#, r#"must be 1s..30m, got "1h""#.into()),
+        (r#""31m""#, r#"must be 1s..30m, got "31m""#.into()),
+        (
+            r#""45 minutes""#,
+            r#"must be 1s..30m, got "45 minutes""#.into(),
+        ),
+        ("3600.0", "must be 1s..30m, got 3600.0".into()),
+        ("-5.0", "must be 1s..30m, got -5.0".into()),
+    ] {
+        let (code, _, stderr) = validate_duration(written);
+        let want = format!(
+            "d.toml:5:12: step 1 \"Toe flexes\": duration {why}\nbedstretch: 1 of 1 file with problems\n"
+        );
+        if code != 1 || stderr != want {
+            failures.push(format!("{written}:\n  want: {want:?}\n  got:  {stderr:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The morning question on home: "Any cramps last night?", asked once, from the rollover until
 //! `morning_ends_at`, when last night has no diary entry and was not skipped. One key answers
-//! it (0 none, 1-9 how bad); after a cramp a second key may say which foot, and that answer is
+//! it (0 none, 1-9 how bad, `t` for 10: one key each, so no key waits for another); after a cramp a second key may say which foot, and that answer is
 //! a later entry for the same night, which supersedes the first when read (nothing is
 //! rewritten). A run of a routine that does not count (cramp relief) during the night asks
 //! about it even before the rollover, and says so: "You ran Cramp relief at 02:40: how bad
@@ -51,7 +51,7 @@ pub struct Relief {
 /// Where the question is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
-    /// Waiting for 0-9 or a skip.
+    /// Waiting for 0-9, `t` (10) or a skip.
     Ask,
     /// A cramp was noted with this severity; which foot?
     Side {
@@ -130,7 +130,7 @@ impl MorningPrompt {
     /// The keys that answer it, in words.
     pub fn keys(&self) -> &'static str {
         match self.stage {
-            Stage::Ask => "0 none · 1-9 how bad · s skip",
+            Stage::Ask => "0 none · 1-9 how bad · t 10 · s skip",
             Stage::Side { .. } => "l left · r right · b both",
         }
     }

@@ -59,7 +59,7 @@ fn asked_from_the_rollover_until_noon_about_last_night() {
     let prompt = due(&known, "2026-11-23T07:15:00+01:00").expect("asked at 07:15");
     assert_eq!(prompt.night, date("2026-11-22"));
     assert_eq!(prompt.question(), "Any cramps last night?");
-    assert_eq!(prompt.keys(), "0 none · 1-9 how bad · s skip");
+    assert_eq!(prompt.keys(), "0 none · 1-9 how bad · t 10 · s skip");
     assert!(
         due(&known, "2026-11-23T04:00:00+01:00").is_some(),
         "from the rollover"
@@ -225,4 +225,19 @@ fn other_keys_work_as_ever_while_it_asks() {
         home.status.as_deref(),
         Some("Noted for Sun 22 Nov: 4 of 10.")
     );
+}
+
+#[test]
+fn ten_the_worst_has_a_key_of_its_own_named_in_the_hint() {
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let prompt = home.prompt.as_ref().expect("asked");
+    assert_eq!(prompt.keys(), "0 none · 1-9 how bad · t 10 · s skip");
+    let note = noted(home.update(HomeAction::Severity(10)));
+    assert_eq!(note.severity, 10);
+    let prompt = home.prompt.as_ref().expect("which foot");
+    assert_eq!(prompt.question(), "Noted 10 of 10. Which foot?");
+    // Nothing above 10 is ever noted, whatever asks for it.
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    assert_eq!(home.update(HomeAction::Severity(11)), None);
+    assert!(home.prompt.as_ref().is_some_and(|p| p.stage == Stage::Ask));
 }

@@ -124,6 +124,7 @@ pub(super) fn read_secs(table: &Table, key: &str) -> Option<u64> {
     match table.get(key).and_then(Item::as_value) {
         Some(Value::String(s)) => crate::core::duration::parse_secs(s.value()),
         Some(Value::Integer(n)) => u64::try_from(*n.value()).ok(),
+        Some(Value::Float(f)) => crate::core::duration::float_secs(*f.value()).ok(),
         _ => None,
     }
 }

@@ -269,6 +269,8 @@ impl HomeApp {
     fn answer(&mut self, action: HomeAction) -> Option<Option<HomeEffect>> {
         let prompt = self.prompt.as_ref()?;
         let effect = match (prompt.stage, action) {
+            // The diary's scale ends at 10; nothing above it is ever noted.
+            (Stage::Ask, HomeAction::Severity(11..)) => None,
             (Stage::Ask, HomeAction::Severity(severity)) => {
                 let note = prompt.note(severity, None);
                 if severity == 0 {

@@ -14,6 +14,7 @@ pub mod editor_library;
 mod editor_types;
 pub mod home;
 pub mod plain;
+pub mod routine_copy;
 pub mod session;
 pub mod verdict;
 

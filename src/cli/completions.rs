@@ -45,6 +45,23 @@ impl Shell {
     }
 }
 
+/// The values of `cramp --side`. The flag keeps its own parser, for its plainer error; these
+/// are what Tab offers.
+pub fn sides() -> Vec<CompletionCandidate> {
+    ["left", "right", "both"]
+        .into_iter()
+        .map(CompletionCandidate::new)
+        .collect()
+}
+
+/// The values of `history --kind`, as Tab offers them (the parser is its own, as for sides).
+pub fn kinds() -> Vec<CompletionCandidate> {
+    ["session", "cramp"]
+        .into_iter()
+        .map(CompletionCandidate::new)
+        .collect()
+}
+
 /// Answers a completion request and exits, when the shell's script made one; otherwise
 /// returns at once. Called first thing, before anything is written.
 pub fn answer_if_asked() {

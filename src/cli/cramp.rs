@@ -83,6 +83,31 @@ pub fn last_night(now: DateTime<FixedOffset>, config: &Config) -> NaiveDate {
     stats::last_night(now, config.rules().day_starts_at)
 }
 
+/// Refuses a night that has not been slept yet: tonight in the evening (it is over at the
+/// rollover of the next day) and any later one. Before the rollover, the night still running
+/// is "last night", as a plain `cramp` notes it: a cramp that wakes the person at 02:00 is
+/// real, and naming its night changes nothing.
+fn check_over(night: NaiveDate, now: DateTime<FixedOffset>, config: &Config) -> Result<()> {
+    let rollover = config.rules().day_starts_at;
+    let last = last_night(now, config);
+    if night <= last {
+        return Ok(());
+    }
+    let when = night.format("%a %-d %b %Y");
+    let instead = format!("give last night or an earlier one, such as --night {last}");
+    if night > night_of(now, rollover) {
+        bail!("--night: the night of {when} has not begun yet; {instead}");
+    }
+    let ends = night.succ_opt().map_or_else(String::new, |next| {
+        format!(
+            " (it ends at {} on {})",
+            rollover.format("%H:%M"),
+            next.format("%a %-d %b")
+        )
+    });
+    bail!("--night: the night of {when} is not over yet{ends}; {instead}");
+}
+
 /// Records the entry as a `cramp` line and says in one line what was noted.
 pub fn cramp(
     paths: &Paths,
@@ -93,11 +118,7 @@ pub fn cramp(
 ) -> Result<ExitCode> {
     let last = last_night(now, config);
     let night = entry.night.unwrap_or(last);
-    if night > night_of(now, config.rules().day_starts_at) {
-        bail!(
-            "--night: the night of {night} has not begun yet; give last night or an earlier one, such as --night {last}"
-        );
-    }
+    check_over(night, now, config)?;
     if entry.severity == 0 && entry.count.is_some() {
         bail!(
             "--count: a night without cramps (severity 0) has no count; leave --count out, or give a severity from 1 to 10, such as `cramp 6 --count 2`"

@@ -1,27 +1,27 @@
 //! The longer help texts of the commands, kept apart from their definitions so that the
 //! command table stays readable.
 
-pub const CONFIG_HELP: &str = "\
-Show the settings in use, one per line as TOML you can copy into the file, each with where it
+// A raw string, so that the example lines up here as it does on screen.
+pub const CONFIG_HELP: &str = r#"Show the settings in use, one per line as TOML you can copy into the file, each with where it
 comes from: `default`, or the line of config.toml that set it. Problems with the file follow
 on stderr, one per line with its line and column.
 
 The file is $XDG_CONFIG_HOME/bedstretch/config.toml (usually ~/.config/bedstretch/config.toml);
 every key is optional:
 
-  default_routine = \"bedtime-feet\"   # what `bedstretch run` starts
-  day_starts_at = \"04:00\"            # when one night ends and the next begins
+  default_routine = "bedtime-feet"   # what `bedstretch run` starts
+  day_starts_at = "04:00"            # when one night ends and the next begins
   min_completion = 0.8               # share of stretches held for a night to count, 0 to 1
-  rest_days = [\"sat\", \"sun\"]       # days that neither break nor extend a streak
+  rest_days = ["sat", "sun"]         # days that neither break nor extend a streak
   bell = true                        # ring the terminal bell at each change
-  theme = \"night\"                  # the only theme so far; set NO_COLOR for no colour
+  theme = "night"                    # the only theme so far; set NO_COLOR for no colour
   voice = true                       # speak the cues (off by default; or `run --voice`)
-  voice_command = \"say {text}\"       # a speaker of your own, {text} a word of its own;
-                                     # \"\": the first of espeak-ng, espeak, spd-say, say
-  morning_ends_at = \"12:00\"        # until when home asks about last night's cramps
-  remind_at = \"22:30\"              # `status` says it is time to stretch after this (\"\": never)
+  voice_command = "say {text}"       # a speaker of your own, {text} a word of its own;
+                                     # "": the first of espeak-ng, espeak, spd-say, say
+  morning_ends_at = "12:00"          # until when home asks about last night's cramps
+  remind_at = "22:30"                # `status` says it is time to stretch after this ("": never)
 
-A bad value costs only its own key, which falls back to its default.";
+A bad value costs only its own key, which falls back to its default."#;
 
 pub const STATUS_HELP: &str = "\
 Tonight in one line, for a shell prompt or a status bar, read from a small summary of the

@@ -156,12 +156,24 @@ const SECTIONS: &[(&str, &[&str])] = &[
              (bedstretch config shows them with where each came from).",
             "$XDG_CONFIG_HOME/bedstretch/routines/*.toml: your own routines; a file named as a \
              bundled routine is used in its place.",
+            "$XDG_CONFIG_HOME/bedstretch/routines/.trash/: routines removed with routine rm, or \
+             replaced by routine import --force, as ID-1.toml, ID-2.toml...; move one back to \
+             use it again.",
             "$XDG_DATA_HOME/bedstretch/history/<device>.jsonl: the history, one JSON line per \
              session or diary entry, appended and never rewritten; each machine writes its own \
              file, so the folder can be synced.",
+            "$XDG_DATA_HOME/bedstretch/device: this machine's short id, made once, which names \
+             its history file.",
             "$XDG_DATA_HOME/bedstretch/current.json: the session in progress, recovered as \
-             interrupted if bedstretch dies. $XDG_DATA_HOME/bedstretch/cache/: a summary of the \
-             history for speed, safe to delete.",
+             interrupted if bedstretch dies. $XDG_DATA_HOME/bedstretch/session.lock: held while \
+             a session runs, so that no other bedstretch recovers it.",
+            "$XDG_DATA_HOME/bedstretch/diary-skipped: the last night whose morning question \
+             was skipped, so that home does not ask again.",
+            "$XDG_DATA_HOME/bedstretch/cache/history-summary.bin and \
+             $XDG_DATA_HOME/bedstretch/cache/streak-sessions.bin: summaries of the history for \
+             speed, made again when missing; safe to delete.",
+            "$TMPDIR/bedstretch-unsaved-<id>.json: a finished session that neither the history \
+             nor current.json could take, with the command that adds it to the history.",
         ],
     ),
     (

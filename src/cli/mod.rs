@@ -150,7 +150,8 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(value_name = "SEVERITY", allow_negative_numbers = true, value_parser = cramp::parse_severity)]
         severity: u8,
         /// Which foot: left, right or both.
-        #[arg(long, value_name = "SIDE", value_parser = cramp::parse_side)]
+        #[arg(long, value_name = "SIDE", value_parser = cramp::parse_side,
+              add = ArgValueCandidates::new(completions::sides))]
         side: Option<String>,
         /// The night it is about (YYYY-MM-DD), if not last night.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -161,11 +162,16 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         /// A few words of your own, at most 500 characters.
         #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = cramp::parse_note)]
         note: Option<String>,
+        /// Note it as of this moment (RFC 3339), in its offset. Hidden: it is for tests, which
+        /// must not depend on the wall clock, and it would let an entry be dated falsely.
+        #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
+        as_of: Option<DateTime<FixedOffset>>,
     },
     /// Every session and cramp diary entry, newest first, placed by night.
     History {
         /// Only one kind: session or cramp (the diary); both without it.
-        #[arg(long, value_name = "KIND", value_parser = history::parse_kind)]
+        #[arg(long, value_name = "KIND", value_parser = history::parse_kind,
+              add = ArgValueCandidates::new(completions::kinds))]
         kind: Option<history::Kind>,
         /// Only nights from this one on (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -280,8 +286,10 @@ enum RoutineCommand {
     },
     /// Make a routine of your own: a copy of another (`--from`) or a commented template.
     #[command(after_help = "\
-Ids are 1 to 40 lowercase letters, digits and dashes. Then change it with
-`bedstretch routine edit ID` and run it with `bedstretch run ID`.")]
+Ids are 1 to 40 lowercase letters, digits and dashes, beginning with a letter or
+digit. A copy whose name another routine has is named apart: \"Quick (my copy)\".
+Then change it with `bedstretch routine edit ID` and run it with
+`bedstretch run ID`.")]
     New {
         /// The new routine's id, which is its file name: `mine` is routines/mine.toml.
         id: String,
@@ -422,6 +430,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             night,
             count,
             note,
+            as_of,
         }) => {
             let entry = cramp::Entry {
                 severity,
@@ -430,7 +439,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 count,
                 note,
             };
-            cramp::cramp(&paths, config, entry, SystemClock::new().wall(), &mut out)
+            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
+            cramp::cramp(&paths, config, entry, now, &mut out)
         }
         Some(Command::History {
             kind,

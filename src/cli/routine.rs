@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::core::duration::format_secs;
 use crate::core::routine::Routine;
@@ -37,14 +37,7 @@ pub fn resolve(paths: &Paths, name: &str) -> Result<(Routine, Origin)> {
         }
         return Err(anyhow::anyhow!("{}", broken.error));
     }
-    let ids: Vec<&str> = catalog.ids().collect();
-    let near = ids
-        .iter()
-        .min_by_key(|id| strsim::damerau_levenshtein(name, id))
-        .filter(|id| strsim::damerau_levenshtein(name, id) <= 3)
-        .map(|id| format!("; did you mean `{id}`?"))
-        .unwrap_or_else(|| format!("; the routines are: {}", ids.join(", ")));
-    bail!("no routine called `{name}`{near}")
+    Err(super::routine_files::unknown(paths, name))
 }
 
 /// The text padded with spaces to `cols` display columns; never cut, as `show` prints

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::app::routine_copy::rename_copy;
 use crate::core::problem::FileProblems;
 use crate::core::routine_file::{MAX_FILE_BYTES, parse_routine};
 use crate::core::text;
@@ -46,9 +47,31 @@ pub fn unknown(paths: &Paths, name: &str) -> anyhow::Error {
         .iter()
         .min_by_key(|id| strsim::damerau_levenshtein(name, id))
         .filter(|id| strsim::damerau_levenshtein(name, id) <= 3)
-        .map(|id| format!("; did you mean `{id}`?"))
+        .map(|id| format!("; did you mean `{}`?", as_typed(id)))
         .unwrap_or_else(|| format!("; the routines are: {}", ids.join(", ")));
-    anyhow!("no routine called `{name}`{near}")
+    anyhow!("no routine called `{}`{near}", text::clean_line(name))
+}
+
+/// An id as it must be typed on the command line: one that begins with a dash (a file made
+/// by hand) goes after `--`, or it would be read as an option. Cleaned of controls.
+pub fn as_typed(id: &str) -> String {
+    let id = text::clean_line(id);
+    if id.starts_with('-') {
+        format!("-- {id}")
+    } else {
+        id
+    }
+}
+
+/// The names of the routines other than `id`'s, which a new routine `id` replaces: what a
+/// copy's name must differ from.
+fn other_names(paths: &Paths, id: &str) -> Vec<String> {
+    Catalog::load(paths)
+        .routines
+        .iter()
+        .filter(|(routine, _)| routine.id != id)
+        .map(|(routine, _)| routine.name.clone())
+        .collect()
 }
 
 /// Prints a routine file exactly, so that `> mine.toml` makes a copy; on a terminal, the
@@ -114,16 +137,29 @@ fn replaces_note(id: &str) -> Option<String> {
 /// `routine new ID [--from ID]`: a copy of another routine's file exactly, or the template.
 pub fn new(paths: &Paths, id: &str, from: Option<&str>, out: &mut impl Write) -> Result<ExitCode> {
     let path = new_file(paths, id, |ok| format!("try `bedstretch routine new {ok}`"))?;
-    let bytes = match from {
-        Some(from) => source(paths, from)?,
-        None => crate::core::routine_template::template(id).into_bytes(),
+    let (bytes, what) = match from {
+        Some(from) => {
+            let bytes = source(paths, from)?;
+            let what = format!("a copy of `{}`", text::clean_line(from));
+            // A copy still called "Bedtime feet" could not be told from the original.
+            let renamed = std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|source| rename_copy(source, &other_names(paths, id)));
+            match renamed {
+                Some((copy, name)) => (
+                    copy.into_bytes(),
+                    format!("{what} as {}", text::quote(&name)),
+                ),
+                None => (bytes, what),
+            }
+        }
+        None => (
+            crate::core::routine_template::template(id).into_bytes(),
+            "a new routine".to_string(),
+        ),
     };
     create_new(&path, &bytes).map_err(|e| written_error(&path, e))?;
     let shown = text::clean_path(&path);
-    let what = from.map_or_else(
-        || "a new routine".to_string(),
-        |from| format!("a copy of `{}`", text::clean_line(from)),
-    );
     writeln!(out, "Wrote {what} to {shown}")?;
     if let Some(note) = replaces_note(id) {
         writeln!(out, "As your own, {note}.")?;
@@ -142,6 +178,18 @@ pub fn new(paths: &Paths, id: &str, from: Option<&str>, out: &mut impl Write) ->
         eprintln!("{}", text::clean_multiline(&problems.to_string()));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The id of another routine called `name` (as home compares names), if there is one.
+fn same_name(paths: &Paths, id: &str, name: &str) -> Option<String> {
+    let key = text::clean_line(name).to_lowercase();
+    Catalog::load(paths)
+        .routines
+        .iter()
+        .find(|(routine, _)| {
+            routine.id != id && text::clean_line(&routine.name).to_lowercase() == key
+        })
+        .map(|(routine, _)| routine.id.clone())
 }
 
 /// A write refused or failed, in the person's words.
@@ -188,7 +236,10 @@ pub fn rm(paths: &Paths, id: &str, yes: bool, out: &mut impl Write) -> Result<Ex
     };
     let shown = text::clean_path(&path);
     if !yes && io::stdin().is_terminal() {
-        let question = format!("Move your routine `{id}` ({shown}) to the trash? [y/N]");
+        let question = format!(
+            "Move your routine `{}` ({shown}) to the trash? [y/N]",
+            text::clean_line(id)
+        );
         if ask(&question, false) != Some(true) {
             bail!("nothing was removed: {shown} is as it was");
         }
@@ -239,19 +290,22 @@ pub fn import(
             read_routine_bytes(file).with_context(|| format!("{}: cannot read", file.display()))?;
         (file.display().to_string(), bytes)
     };
-    if let Err(problems) = parse_routine(&id, &bytes, bundled::ART) {
-        eprintln!(
-            "{}",
-            text::clean_multiline(
-                &FileProblems {
-                    file: name,
-                    problems
-                }
-                .to_string()
-            )
-        );
-        bail!("nothing was imported: fix the problems above, or ask for a corrected file");
-    }
+    let routine = match parse_routine(&id, &bytes, bundled::ART) {
+        Ok(routine) => routine,
+        Err(problems) => {
+            eprintln!(
+                "{}",
+                text::clean_multiline(
+                    &FileProblems {
+                        file: name,
+                        problems
+                    }
+                    .to_string()
+                )
+            );
+            bail!("nothing was imported: fix the problems above, or ask for a corrected file");
+        }
+    };
     let shown = text::clean_path(&path);
     if force && (path.exists() || path.is_symlink()) {
         let old = move_to_trash(&path)
@@ -269,6 +323,14 @@ pub fn import(
         }
     })?;
     writeln!(out, "Imported `{id}` to {shown}")?;
+    if let Some(twin) = same_name(paths, &id, &routine.name) {
+        eprintln!(
+            "bedstretch: `{}` is also called {}; home shows their ids beside the name, or \
+             rename this one with `bedstretch routine edit {id}`",
+            as_typed(&twin),
+            text::quote(&routine.name)
+        );
+    }
     if let Some(note) = replaces_note(&id) {
         writeln!(out, "As your own, {note}.")?;
     }

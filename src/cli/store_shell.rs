@@ -10,6 +10,7 @@ use anyhow::{Result, anyhow};
 use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
 use crate::app::home::{HistoryState, Known, RoutineRow};
+use crate::app::routine_copy::rename_copy;
 use crate::app::{EditorSource, Msg, NewSession, Now};
 use crate::clock::{Clock, SystemClock};
 use crate::core::history::{SessionRecord, session_id};
@@ -191,7 +192,23 @@ impl Shell for StoreShell<'_> {
     }
 
     fn routine_source(&mut self, id: &str, from: Option<&str>) -> Result<EditorSource, String> {
-        editor_files::source(self.paths, id, from)
+        let mut source = editor_files::source(self.paths, id, from)?;
+        // A copy is named apart from the routine it copies.
+        if from.is_some_and(|from| from != id) {
+            let catalog = self
+                .catalog
+                .get_or_insert_with(|| Catalog::load(self.paths));
+            let names: Vec<String> = catalog
+                .routines
+                .iter()
+                .filter(|(routine, _)| routine.id != id)
+                .map(|(routine, _)| routine.name.clone())
+                .collect();
+            if let Some((copy, _)) = rename_copy(&source.text, &names) {
+                source.text = copy;
+            }
+        }
+        Ok(source)
     }
 
     fn save_routine(&mut self, id: &str, text: &str, expected: Option<&str>) -> Result<(), String> {

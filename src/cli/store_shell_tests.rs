@@ -53,6 +53,12 @@ fn a_copy_and_a_new_routine_start_unsaved() {
         .routine_source("quick-copy", Some("quick"))
         .expect("copy");
     assert!(!copy.bundled && !copy.saved);
+    // Named apart from the routine it copies, so home can tell the two apart.
+    assert!(
+        copy.text.contains("\nname = \"Quick (my copy)\"\n"),
+        "{}",
+        copy.text
+    );
     let new = shell.routine_source("my-routine", None).expect("new");
     assert_eq!(new.text, crate::core::routine_template::template(&new.id));
     assert!(!new.saved);

@@ -64,6 +64,18 @@ pub enum Fault {
         /// The nearest name, or the list of them.
         hint: String,
     },
+    /// A duration that cannot be read, with a spelling that can when one is near.
+    #[error("{key} must be {rule}, got {got}{}", did_you_mean(.near))]
+    Duration {
+        /// The key whose value is wrong.
+        key: &'static str,
+        /// The rule, in words.
+        rule: &'static str,
+        /// The value as written in the file.
+        got: String,
+        /// A readable spelling of what was probably meant.
+        near: Option<String>,
+    },
     /// A value of the wrong type or out of range.
     #[error("{key} must be {rule}, got {got}")]
     Rule {
@@ -74,6 +86,12 @@ pub enum Fault {
         /// The value as written in the file.
         got: String,
     },
+}
+
+fn did_you_mean(near: &Option<String>) -> String {
+    near.as_ref()
+        .map(|near| format!("; did you mean \"{near}\"?"))
+        .unwrap_or_default()
 }
 
 /// Every problem found in one file, printed one per line as `FILE:LINE:COL: ...`.

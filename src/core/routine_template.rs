@@ -15,7 +15,7 @@ pub fn template(id: &str) -> String {
     format!(
         r#"# A bedstretch routine. Its id is its file name: {id}.toml is `{id}`.
 # Run it with `bedstretch run {id}`; `bedstretch routine edit {id}` opens and checks it.
-# Times are "45s", "1m30s", "2m" or a plain number of seconds.
+# Times are "45s", "1m 30s", "2 min", "0:30" or a plain number of seconds.
 
 # Required: the name shown on screen, 1 to 60 characters.
 name = "{name}"

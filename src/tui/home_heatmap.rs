@@ -36,30 +36,32 @@ pub fn heatmap_lines(stats: &Stats, t: &Theme) -> Vec<Line<'static>> {
 }
 
 /// Month names over the week columns: each at the column holding its 1st, and the first
-/// column named too when that leaves room, so the oldest weeks are not anonymous.
+/// column named too when that leaves room, so the oldest weeks are not anonymous. A name that
+/// would run past the map moves left to end at its edge, or goes when that would touch the
+/// name before it: a month is named whole or not at all.
 fn months(weeks: &[[(chrono::NaiveDate, NightState); 7]]) -> String {
+    const NAME: usize = 3;
     let x = |column: usize| 2 + column * 2;
+    let last_start = MAP_WIDTH as usize - NAME;
+    // (first column, name), with a gap of one column at least between names.
     let mut labels: Vec<(usize, String)> = Vec::new();
     for (column, week) in weeks.iter().enumerate() {
         if let Some((first, _)) = week.iter().find(|(night, _)| night.day() == 1) {
-            let at = x(column);
-            // Two months start at least four weeks apart, so this only guards odd input.
-            if labels.last().is_none_or(|(end, _)| at > *end) {
-                labels.push((at + 3, first.format("%b").to_string()));
+            let at = x(column).min(last_start);
+            if labels.last().is_none_or(|(start, _)| at > start + NAME) {
+                labels.push((at, first.format("%b").to_string()));
             }
         }
     }
     if let Some(week) = weeks.first() {
-        // A gap of one column at least before the next name; a 1st in this week is named
-        // already, and then there is no room.
-        let room = labels.first().is_none_or(|(end, _)| end - 3 > x(0) + 3);
+        // A 1st in this week is named already, and then there is no room.
+        let room = labels.first().is_none_or(|(start, _)| *start > x(0) + NAME);
         if room {
-            labels.insert(0, (x(0) + 3, week[6].0.format("%b").to_string()));
+            labels.insert(0, (x(0), week[6].0.format("%b").to_string()));
         }
     }
     let mut row = String::new();
-    for (end, name) in labels {
-        let start = end - 3;
+    for (start, name) in labels {
         row.extend(std::iter::repeat_n(' ', start.saturating_sub(row.len())));
         row.push_str(&name);
     }
@@ -122,6 +124,32 @@ mod tests {
 
     fn text(line: &Line) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_month_that_starts_in_the_last_week_is_named_whole() {
+        // Tonight is Wednesday 2 December 2026: 1 December is in the last column, whose
+        // name would run one column past the map; it moves left to fit, whole.
+        let lines = heatmap_lines(&stats("2026-12-02T21:00:00+01:00"), &Theme::new(true));
+        let months = text(&lines[1]);
+        assert!(months.ends_with(" Dec"), "{months:?}");
+        assert!(
+            crate::core::text::width(&months) <= MAP_WIDTH as usize,
+            "{months:?}"
+        );
+        for now in ["2026-12-01T21:00:00+01:00", "2027-03-07T21:00:00+01:00"] {
+            let months = text(&heatmap_lines(&stats(now), &Theme::new(true))[1]);
+            assert!(
+                crate::core::text::width(&months) <= MAP_WIDTH as usize,
+                "{now}: {months:?}"
+            );
+            assert!(
+                months
+                    .split_whitespace()
+                    .all(|m| m.len() == 3 && m.chars().next().is_some_and(char::is_uppercase)),
+                "{now}: {months:?}"
+            );
+        }
     }
 
     #[test]

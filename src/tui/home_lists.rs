@@ -2,6 +2,7 @@
 //! minutes a session starts with, the "yours" mark) and the recent sessions.
 
 use chrono::{DateTime, FixedOffset, NaiveTime};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::home::{HistoryState, HomeApp, RoutineRow};
@@ -19,6 +20,9 @@ pub struct RowCells {
     name: usize,
     total: usize,
     mark: usize,
+    /// Names (cleaned, in lower case) that more than one routine has: those rows show their
+    /// ids, so that two routines called "Bedtime feet" can be told apart.
+    twins: Vec<String>,
 }
 
 impl RowCells {
@@ -30,6 +34,7 @@ impl RowCells {
             .max()
             .unwrap_or(0);
         let mark = routines.iter().map(|r| width(r.mark)).max().unwrap_or(0);
+        let twins = twin_names(routines);
         // "› " before the name, a space before the total and before the mark.
         let name = cols.saturating_sub(2 + 1 + total);
         // The mark stays while the name keeps twenty columns beside it.
@@ -38,6 +43,7 @@ impl RowCells {
                 name: name - mark - 1,
                 total,
                 mark,
+                twins,
             };
         }
         // Narrow: the mark goes (the help explains it) so the name keeps its room.
@@ -45,6 +51,7 @@ impl RowCells {
             name,
             total,
             mark: 0,
+            twins,
         }
     }
 
@@ -56,24 +63,64 @@ impl RowCells {
             ("  ", t.text)
         };
         let total = total_text(row);
-        let mut spans = vec![
-            Span::styled(
-                format!("{marker}{}", pad(&clean_line(&row.name), self.name)),
-                style,
+        let mut spans = self.name_spans(row, marker, style, t);
+        spans.extend([Span::styled(
+            format!(
+                " {}{total}",
+                " ".repeat(self.total.saturating_sub(width(&total)))
             ),
-            Span::styled(
-                format!(
-                    " {}{total}",
-                    " ".repeat(self.total.saturating_sub(width(&total)))
-                ),
-                t.dim,
-            ),
-        ];
+            t.dim,
+        )]);
         if self.mark > 0 && !row.mark.is_empty() {
             spans.push(Span::styled(format!(" {}", row.mark), t.dim));
         }
         Line::from(spans)
     }
+
+    /// The name cell: the name, and the id dimmed beside it when another routine has the
+    /// same name.
+    fn name_spans(
+        &self,
+        row: &RoutineRow,
+        marker: &str,
+        style: Style,
+        t: &Theme,
+    ) -> Vec<Span<'static>> {
+        let name = clean_line(&row.name);
+        let is_twin = self.twins.contains(&name.to_lowercase());
+        // Below eight columns an id beside the name would leave neither readable.
+        if !is_twin || self.name < 8 {
+            return vec![Span::styled(
+                format!("{marker}{}", pad(&name, self.name)),
+                style,
+            )];
+        }
+        let id = clean_line(&row.id);
+        // Twins share the name, so the id keeps its room first; the name keeps eight columns.
+        let id_w = width(&id).min(self.name - 1 - width(&name).min(8));
+        let name_w = width(&name).min(self.name - 1 - id_w);
+        let id_w = self.name - 1 - name_w;
+        vec![
+            Span::styled(format!("{marker}{}", pad(&name, name_w)), style),
+            Span::styled(format!(" {}", pad(&id, id_w)), t.dim),
+        ]
+    }
+}
+
+/// The names, cleaned and in lower case, that more than one routine has.
+fn twin_names(routines: &[RoutineRow]) -> Vec<String> {
+    let mut names: Vec<String> = routines
+        .iter()
+        .map(|r| clean_line(&r.name).to_lowercase())
+        .collect();
+    names.sort();
+    let mut twins: Vec<String> = names
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| pair[0].clone())
+        .collect();
+    twins.dedup();
+    twins
 }
 
 /// A routine's length as the session will first show it ("4 min" for 3m 27s), so home and

@@ -232,6 +232,14 @@ pub const HOME_PROMPT: &[Binding<HomeAction>] = &[
         "0 no cramps last night, 1-9 how bad they were",
         HomeAction::Severity(0),
     ),
+    // One key for 10, so that 1 never has to wait to see whether a 0 follows.
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        "10",
+        "10, as bad as they get",
+        HomeAction::Severity(10),
+    ),
     bind(
         &[KeyCode::Char('s')],
         "s",
@@ -286,6 +294,7 @@ pub fn prompt_action_for(key: KeyEvent, home: &HomeApp) -> Option<HomeAction> {
         (Stage::Ask, KeyCode::Char(c @ '0'..='9')) => {
             c.to_digit(10).map(|d| HomeAction::Severity(d as u8))
         }
+        (Stage::Ask, KeyCode::Char('t')) => Some(HomeAction::Severity(10)),
         (Stage::Ask, _) => HOME_PROMPT
             .iter()
             .filter(|b| !matches!(b.action, HomeAction::Severity(_) | HomeAction::Start))

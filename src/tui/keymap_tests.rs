@@ -82,3 +82,32 @@ fn ctrl_c_quits_and_ctrl_z_suspends_from_any_screen_and_releases_are_ignored() {
         Some(Msg::Home(HomeAction::Quit))
     ));
 }
+
+#[test]
+fn the_morning_question_takes_t_for_ten() {
+    use crate::app::home::{HistoryState, HomeApp};
+    use crate::core::stats::{Rules, SessionFacts};
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T07:15:00+01:00").expect("time");
+    let mut home = HomeApp::new(Vec::new(), "bedtime-feet", Rules::default());
+    let night = SessionFacts {
+        id: "s".into(),
+        routine_name: "Bedtime feet".into(),
+        started_at: now - chrono::Duration::hours(9),
+        completed: 5,
+        planned: 5,
+        skipped: Vec::new(),
+        hurt: Vec::new(),
+        counts: true,
+    };
+    home.set_history(HistoryState::Loaded(vec![night].into()), Vec::new(), now);
+    assert!(home.prompt.is_some(), "asked");
+    let on = |c| prompt_action_for(press(KeyCode::Char(c)), &home);
+    assert_eq!(on('t'), Some(HomeAction::Severity(10)));
+    assert_eq!(on('7'), Some(HomeAction::Severity(7)));
+    assert!(
+        HOME_PROMPT
+            .iter()
+            .any(|b| b.hint.contains("10") || b.label.contains('t')),
+        "the footer names the key"
+    );
+}

@@ -45,8 +45,18 @@ pub fn confirm_quit(theme: &Theme, area: Rect, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
-/// The keys, over the session, which it has paused. Narrow, each key keeps only a word;
-/// short, the keys go two to a row. The footer row stays uncovered.
+/// The keys the session's table does not hold, as (key, hint, help): the terminal's own.
+const TERMINAL_KEYS: [(&str, &str, &str); 2] = [
+    ("Ctrl-C", "quit now", "quit at once; what you did is saved"),
+    (
+        "Ctrl-Z",
+        "suspend",
+        "suspend to the shell; the session pauses",
+    ),
+];
+
+/// The keys, over the session, which it has paused; the last line says so. Narrow, each key
+/// keeps only a word; short, the keys go two to a row. The footer row stays uncovered.
 pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
     let area = Rect {
         height: area.height.saturating_sub(1),
@@ -61,37 +71,36 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
             };
             (keys, b.hint, b.help)
         })
-        .chain(std::iter::once((
-            "Ctrl-C".to_string(),
-            "quit now",
-            "quit at once; what you did is saved",
-        )))
         .collect();
     // A border, the keys, a blank row, and how to close it.
-    let tall = keys.len() as u16 + 4;
+    let tall = (keys.len() + TERMINAL_KEYS.len()) as u16 + 4;
     let key = |k: &str, cols: usize| Span::styled(pad(k, cols), theme.key);
+    let inner = centered_box(area, 64, tall).width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = if area.height >= tall {
-        let rect = centered_box(area, 64, tall);
-        let narrow = rect.width < 60;
-        keys.iter()
+        let narrow = inner < 58;
+        let every = keys
+            .iter()
+            .map(|(k, hint, help)| (k.as_str(), *hint, *help))
+            .chain(TERMINAL_KEYS);
+        every
             .map(|(k, hint, help)| {
                 Line::from(vec![
                     key(k, KEY_COLUMN + 1),
-                    Span::styled(if narrow { *hint } else { *help }, theme.text),
+                    Span::styled(if narrow { hint } else { help }, theme.text),
                 ])
             })
             .collect()
     } else {
-        // Two to a row, the last (Ctrl-C) on its own: every key still shows.
-        let (pairs, last) = keys.split_at(keys.len() - 1);
-        let first_column = pairs
+        // Two to a row, then the terminal's keys on a row of their own: every key still
+        // shows.
+        let first_column = keys
             .iter()
             .step_by(2)
             .map(|(_, hint, _)| KEY_COLUMN + width(hint) + 2)
             .max()
             .unwrap_or(0)
             .max(KEY_COLUMN);
-        let mut lines: Vec<Line> = pairs
+        let mut lines: Vec<Line> = keys
             .chunks(2)
             .map(|pair| {
                 let mut spans = Vec::new();
@@ -107,15 +116,18 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
                 Line::from(spans)
             })
             .collect();
-        lines.extend(last.iter().map(|(k, hint, _)| {
-            Line::from(vec![key(k, KEY_COLUMN), Span::styled(*hint, theme.text)])
-        }));
+        lines.push(terminal_keys_row(theme, inner));
         lines
     };
     if area.height >= tall {
         lines.push(Line::default());
     }
-    lines.push(Line::styled("Any key closes this.", theme.dim));
+    let closing = if inner >= 45 {
+        "Paused while this shows. Any key closes this."
+    } else {
+        "Paused. Any key closes this."
+    };
+    lines.push(Line::styled(closing, theme.dim));
     let rect = centered_box(area, 64, lines.len() as u16 + 2);
     Clear.render(rect, buf);
     Paragraph::new(lines)
@@ -127,6 +139,23 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .title(" Keys "),
         )
         .render(rect, buf);
+}
+
+/// Ctrl-C and Ctrl-Z on one row, "quit now" shortened to "quit" when the row is narrow.
+fn terminal_keys_row(theme: &Theme, inner: usize) -> Line<'static> {
+    let [(quit, quit_hint, _), (suspend, suspend_hint, _)] = TERMINAL_KEYS;
+    let long = format!("{quit} {quit_hint}  {suspend} {suspend_hint}");
+    let quit_hint = if width(&long) <= inner {
+        quit_hint
+    } else {
+        "quit"
+    };
+    Line::from(vec![
+        Span::styled(format!("{quit} "), theme.key),
+        Span::styled(format!("{quit_hint}  "), theme.text),
+        Span::styled(format!("{suspend} "), theme.key),
+        Span::styled(suspend_hint, theme.text),
+    ])
 }
 
 /// Columns for a key's name in the help, two to a row: "Ctrl-C" and a space; one to a row,

@@ -292,19 +292,25 @@ impl SessionView<'_> {
             ],
             Phase::Hold(slot) => {
                 let name = &steps[session.slots()[slot].step].name;
-                let mut spans = vec![Span::styled(name.to_string(), t.title)];
-                if let Some(side) = self.side_of(slot) {
-                    spans.push(Span::styled(format!(" · {side}"), t.text));
-                }
-                spans
+                let head = vec![Span::styled(name.to_string(), t.title)];
+                let side = self
+                    .side_of(slot)
+                    .map(|side| Span::styled(format!(" · {side}"), t.text));
+                return keep_side(head, side, inset(area), buf);
             }
-            Phase::Switch(slot) => vec![
-                Span::styled("Switch sides", t.pause_title),
-                Span::styled(
-                    format!("  Next: {}", self.side_of(slot).unwrap_or_default()),
-                    t.text,
-                ),
-            ],
+            Phase::Switch(slot) => {
+                let side = self.side_of(slot).unwrap_or_default();
+                let head = vec![Span::styled("Switch sides", t.pause_title)];
+                let area = inset(area);
+                // "Next:" is the first thing to go, so that the side stays whole.
+                let next = format!("  Next: {side}");
+                let tail = if "Switch sides".len() + width(&next) <= area.width as usize {
+                    next
+                } else {
+                    format!("  {side}")
+                };
+                return keep_side(head, Some(Span::styled(tail, t.text)), area, buf);
+            }
             Phase::Rest(slot) => vec![
                 Span::styled("Rest", t.pause_title),
                 Span::styled(format!("  Next: {}", step_and_side(slot)), t.text),
@@ -390,6 +396,26 @@ struct StatusLine {
     text: String,
     style: Style,
     centred: bool,
+}
+
+/// Draws a title whose side must stay whole: the side tells the person which foot without
+/// reading the rest, so the step's name is shortened first. When even a few columns of the
+/// name would not fit beside it, the title is shortened from its end like any other.
+fn keep_side(head: Vec<Span<'static>>, side: Option<Span<'static>>, area: Rect, buf: &mut Buffer) {
+    /// The fewest columns of the name worth keeping: a letter or three and the `…`.
+    const MIN_HEAD: usize = 4;
+    let cols = area.width as usize;
+    let head_w: usize = head.iter().map(|s| width(&s.content)).sum();
+    let side_w = side.as_ref().map_or(0, |s| width(&s.content));
+    let line = match side {
+        Some(side) if head_w + side_w > cols && side_w + MIN_HEAD <= cols => {
+            let mut line = fit_spans(head, cols - side_w);
+            line.spans.push(side);
+            line
+        }
+        side => fit_spans(head.into_iter().chain(side).collect(), cols),
+    };
+    line.render(area, buf);
 }
 
 /// A line that is followed by more than fits, ending in `…` within `cols` columns.

@@ -1,6 +1,6 @@
 //! The rules for each kind of value in a routine file: text, durations, reps, sides, art.
 
-use super::super::duration::parse_secs;
+use super::super::duration::{Unreadable, float_secs, format_secs, read_secs};
 use super::super::problem::Fault;
 use super::super::routine::Art;
 use super::super::text::{clean_line, clean_multiline, shorten};
@@ -8,6 +8,8 @@ use super::{
     DeValue, MAX_NAME_CHARS, MAX_REPS, MAX_SECS, MAX_SIDE_CHARS, MAX_SIDES, StepRef, Value, Walker,
     nearest,
 };
+
+const DURATION_RULE: &str = r#"a duration like "45s", "1m30s", "2m" or 90"#;
 
 impl Walker<'_> {
     pub(super) fn name(&mut self, value: &Value<'_>, at: &Option<StepRef>) -> Option<String> {
@@ -66,29 +68,39 @@ impl Walker<'_> {
         min: u64,
     ) -> Option<u64> {
         let secs = match value.get_ref() {
-            DeValue::String(text) => parse_secs(text),
+            DeValue::String(text) => read_secs(text),
             // A negative or huge number is simply out of range.
             DeValue::Integer(int) => {
-                Some(u64::from_str_radix(int.as_str(), int.radix()).unwrap_or(u64::MAX))
+                Ok(u64::from_str_radix(int.as_str(), int.radix()).unwrap_or(u64::MAX))
             }
-            _ => None,
+            DeValue::Float(float) => float
+                .as_str()
+                .replace('_', "")
+                .parse()
+                .map_or(Err(Unreadable::Spelling { near: None }), float_secs),
+            _ => Err(Unreadable::Spelling { near: None }),
         };
-        match secs {
-            Some(s) if (min..=MAX_SECS).contains(&s) => Some(s),
-            Some(_) => {
+        let range = min..=MAX_SECS;
+        // A guess is offered only when it would pass.
+        let near = |secs: Option<u64>| secs.filter(|s| range.contains(s)).map(format_secs);
+        let (rule, near) = match secs {
+            Ok(s) if range.contains(&s) => return Some(s),
+            Ok(_) => {
                 self.rule(value, at, key, &format!("{min}s..30m"));
-                None
+                return None;
             }
-            None => {
-                self.rule(
-                    value,
-                    at,
-                    key,
-                    r#"a duration like "45s", "1m30s", "2m" or 90"#,
-                );
-                None
-            }
-        }
+            Err(Unreadable::Spelling { near: guess }) => (DURATION_RULE, near(guess)),
+            Err(Unreadable::Fraction { near: guess }) => ("whole seconds", near(Some(guess))),
+        };
+        let got = self.got(value);
+        let fault = Fault::Duration {
+            key,
+            rule,
+            got,
+            near,
+        };
+        self.report(value.span(), at, fault);
+        None
     }
 
     /// A true-or-false key, such as `counts`.

@@ -22,7 +22,7 @@ pub const TRASH: &str = ".trash";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "`{given}` cannot be a routine id: an id is 1 to 40 lowercase letters (a-z), digits and \
-     dashes"
+     dashes, and begins with a letter or digit"
 )]
 pub struct BadId {
     /// The id as given.
@@ -32,10 +32,12 @@ pub struct BadId {
 }
 
 /// Checks the id of a routine about to be written: lowercase letters, digits and dashes, 1 to
-/// 40 characters. Anything else (`../x`, `My Routine`) is refused with a suggestion, as the id
-/// becomes a file name and is typed on the command line.
+/// 40 characters, not beginning with a dash. Anything else (`../x`, `My Routine`, `-x`) is
+/// refused with a suggestion, as the id becomes a file name and is typed on the command line,
+/// where `-x` would be read as an option.
 pub fn check_new_id(id: &str) -> Result<(), BadId> {
     let fits = (1..=MAX_ID_CHARS).contains(&id.len())
+        && !id.starts_with('-')
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
@@ -175,6 +177,8 @@ mod tests {
             ("../x", "x"),
             ("", "my-routine"),
             ("Fuß  ache!", "fu-ache"),
+            ("-x", "x"),
+            ("--", "my-routine"),
         ] {
             let error = check_new_id(bad).expect_err(bad);
             assert_eq!(error.suggestion, suggestion, "{bad}");
