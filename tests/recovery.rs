@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rustix::fs::{FlockOperation, flock};
+
 fn bedstretch(home: &Path, args: &[&str]) -> (i32, String) {
     let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_bedstretch"))
         .args(args)
@@ -100,7 +102,7 @@ fn a_session_another_bedstretch_holds_is_left_to_it() {
     fs::write(&progress, "{\"v\":1}").expect("progress");
     // Another bedstretch is running that session: it holds the lock.
     let lock = fs::File::create(data(home.path()).join("session.lock")).expect("lock file");
-    fs4::FileExt::lock(&lock).expect("locked");
+    flock(&lock, FlockOperation::LockExclusive).expect("locked");
     let (code, stderr) = bedstretch(home.path(), &["stats"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.is_empty(), "nothing to say: {stderr}");
@@ -108,5 +110,5 @@ fn a_session_another_bedstretch_holds_is_left_to_it() {
         progress.exists(),
         "not recovered from under the running session"
     );
-    fs4::FileExt::unlock(&lock).expect("unlocked");
+    flock(&lock, FlockOperation::Unlock).expect("unlocked");
 }

@@ -6,13 +6,19 @@ use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
+use rustix::fs::OFlags;
+
 /// Opens `path` with `options`, never following a symbolic link at the name itself: a link
 /// planted there (by a stranger's sync, say) would have bedstretch write wherever it points,
 /// outside its own folders. A link is refused with [`refuse_link`]'s words. A FIFO opened
 /// here never waits for a reader.
 pub fn open_no_follow(path: &Path, options: &mut OpenOptions) -> io::Result<File> {
     options
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags(
+            (OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY)
+                .bits()
+                .cast_signed(),
+        )
         .open(path)
         .map_err(|e| refuse_link(path, e))
 }

@@ -5,7 +5,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use fs4::FileExt;
+use rustix::fs::{FlockOperation, flock};
 
 use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
 
@@ -131,7 +131,7 @@ fn append_line(path: &Path, line: &str) -> io::Result<()> {
             "it is not a regular file, and bedstretch appends only to one",
         ));
     }
-    FileExt::lock(&file)?;
+    flock(&file, FlockOperation::LockExclusive)?;
     let len = file.metadata()?.len();
     // A crash in an earlier write can leave a torn last line; start on a fresh one so this
     // record is never glued to it.
@@ -151,7 +151,7 @@ fn append_line(path: &Path, line: &str) -> io::Result<()> {
         let _ = file.set_len(len).and_then(|()| file.sync_data());
         return Err(e);
     }
-    FileExt::unlock(&file)
+    Ok(flock(&file, FlockOperation::Unlock)?)
 }
 
 fn ends_with_newline(file: &mut File, len: u64) -> io::Result<bool> {

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
+use rustix::io::Errno;
 use serde::{Deserialize, Serialize};
 use twox_hash::XxHash3_64 as Xxh3;
 
@@ -398,8 +399,8 @@ pub fn open(path: &Path) -> Result<Result<(File, Metadata), String>> {
 
 /// True when `path` is a symbolic link that dangles or loops, as `error` found it.
 fn is_broken_link(path: &Path, error: &io::Error) -> bool {
-    let dangles =
-        error.kind() == io::ErrorKind::NotFound || error.raw_os_error() == Some(libc::ELOOP);
+    let dangles = error.kind() == io::ErrorKind::NotFound
+        || error.raw_os_error() == Some(Errno::LOOP.raw_os_error());
     dangles && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 

@@ -9,7 +9,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use fs4::{FileExt, TryLockError};
+use rustix::fs::{FlockOperation, flock};
+use rustix::io::Errno;
 
 use crate::core::history::{SessionRecord, parse_session};
 
@@ -46,11 +47,11 @@ pub fn try_lock(paths: &Paths) -> Result<Option<SessionLock>> {
         OpenOptions::new().create(true).truncate(false).write(true),
     )
     .with_context(|| format!("{}: cannot open", path.display()))?;
-    match FileExt::try_lock(&file) {
+    match flock(&file, FlockOperation::NonBlockingLockExclusive) {
         Ok(()) => Ok(Some(SessionLock { _file: file })),
-        Err(TryLockError::WouldBlock) => Ok(None),
-        Err(TryLockError::Error(e)) => {
-            Err(e).with_context(|| format!("{}: cannot lock", path.display()))
+        Err(Errno::WOULDBLOCK) => Ok(None),
+        Err(e) => {
+            Err(io::Error::from(e)).with_context(|| format!("{}: cannot lock", path.display()))
         }
     }
 }

@@ -11,6 +11,8 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
+use rustix::fs::OFlags;
+
 /// The most bytes kept of a small file read whole (a routine, `current.json`) or of one
 /// history line: far more than any real one needs.
 pub const MAX_BYTES: u64 = 1024 * 1024;
@@ -82,7 +84,7 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
     // On a regular file it changes nothing.
     let file = OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .custom_flags((OFlags::NONBLOCK | OFlags::NOCTTY).bits().cast_signed())
         .open(path)?;
     let meta = file.metadata()?;
     if let Some(kind) = not_regular(&meta) {

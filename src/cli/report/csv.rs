@@ -2,7 +2,7 @@
 //! Weeks and the comparison are sums and words over these rows, so they are left to the
 //! Markdown and HTML forms rather than squeezed into a table of another shape.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write};
 
 use crate::core::report::{Night, Report};
 use crate::core::text::{self, csv_field};
@@ -13,14 +13,13 @@ use super::state_word;
 pub const HEADER: &str = "night,evening,sessions,routines,severity,side,cramps,note,hurt";
 
 /// The whole report: the header and a row per night.
-pub fn render(r: &Report) -> String {
-    let mut csv = String::new();
-    let _ = writeln!(csv, "{HEADER}");
+pub fn render(csv: &mut impl Write, r: &Report) -> fmt::Result {
+    writeln!(csv, "{HEADER}")?;
     for night in &r.nights {
         let fields: Vec<String> = row(night).iter().map(|f| csv_field(f)).collect();
-        let _ = writeln!(csv, "{}", fields.join(","));
+        writeln!(csv, "{}", fields.join(","))?;
     }
-    csv
+    Ok(())
 }
 
 /// A night's fields, before quoting. Lists are joined with "; ", and every field is kept to

@@ -2,7 +2,7 @@
 //! inline SVG. It is written as well-formed XHTML (every tag closed, attributes quoted, text
 //! escaped), so that any XML tool reads it, and so do the tests.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write};
 
 use crate::core::report::Report;
 use crate::core::text;
@@ -41,49 +41,48 @@ svg text { font-family: Helvetica, Arial, sans-serif; font-size: 10px; fill: #22
 ";
 
 /// The whole page.
-pub fn render(r: &Report) -> String {
-    let mut h = String::new();
+pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
     let title = format!(
         "Bedtime stretching and night cramps, {} to {}",
         day(r.first_night),
         day(r.last_night)
     );
-    let _ = write!(
+    write!(
         h,
         "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n\
          <meta charset=\"utf-8\" />\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         esc(&title)
-    );
-    let _ = writeln!(h, "<h1>Bedtime stretching and night cramps</h1>");
-    let _ = writeln!(h, "<p>{}</p>", esc(&period(r)));
-    let _ = writeln!(h, "<p>How it counts: {}.</p>", esc(&r.rule));
-    let _ = writeln!(h, "<ul>");
+    )?;
+    writeln!(h, "<h1>Bedtime stretching and night cramps</h1>")?;
+    writeln!(h, "<p>{}</p>", esc(&period(r)))?;
+    writeln!(h, "<p>How it counts: {}.</p>", esc(&r.rule))?;
+    writeln!(h, "<ul>")?;
     for line in summary(r) {
-        let _ = writeln!(h, "<li>{}</li>", esc(&line));
+        writeln!(h, "<li>{}</li>", esc(&line))?;
     }
-    let _ = writeln!(h, "</ul>");
+    writeln!(h, "</ul>")?;
 
-    let _ = writeln!(h, "<h2>Adherence by week</h2>");
+    writeln!(h, "<h2>Adherence by week</h2>")?;
     figure(
-        &mut h,
-        &svg::adherence(&r.weeks),
+        h,
+        |h| svg::adherence(h, &r.weeks),
         "Share of due nights kept, week by week. Above each bar: nights kept of nights due; \
          below it: the week's first night.",
-    );
-    table(&mut h, &WEEK_COLUMNS, r.weeks.iter().map(week_row));
+    )?;
+    table(h, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
 
     let c = &r.comparison;
-    let _ = writeln!(h, "<h2>Cramps and stretching</h2>");
+    writeln!(h, "<h2>Cramps and stretching</h2>")?;
     figure(
-        &mut h,
-        &svg::severity(&r.nights),
+        h,
+        |h| svg::severity(h, &r.nights),
         "Cramp severity (0 to 10) each night with a diary entry; a grey tick is a night noted \
          without cramps. The strip below marks each night: dark green kept, pale green partly \
          done, grey missed, outlined a rest day, blank before the first session.",
-    );
-    let _ = writeln!(h, "<p class=\"sentence\">{}</p>", esc(&c.sentence));
+    )?;
+    writeln!(h, "<p class=\"sentence\">{}</p>", esc(&c.sentence))?;
     table(
-        &mut h,
+        h,
         &FIGURES_COLUMNS,
         [
             figures_row("After stretching", c.stretched.nights, &c.stretched.all),
@@ -91,71 +90,76 @@ pub fn render(r: &Report) -> String {
         ]
         .into_iter()
         .map(Vec::from),
-    );
-    let _ = writeln!(h, "<p>{}</p>", esc(&comparison_notes(r)));
-    let _ = writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT));
+    )?;
+    writeln!(h, "<p>{}</p>", esc(&comparison_notes(r)))?;
+    writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT))?;
 
-    let _ = writeln!(h, "<h2>Routines used</h2>");
+    writeln!(h, "<h2>Routines used</h2>")?;
     if r.routines.is_empty() {
-        let _ = writeln!(h, "<p>No sessions in this period.</p>");
+        writeln!(h, "<p>No sessions in this period.</p>")?;
     } else {
         table(
-            &mut h,
+            h,
             &ROUTINE_COLUMNS,
             r.routines
                 .iter()
                 .map(|u| vec![u.name.clone(), u.sessions.to_string()]),
-        );
+        )?;
     }
 
-    let _ = writeln!(h, "<h2>Steps stopped with \u{201c}this hurts\u{201d}</h2>");
+    writeln!(h, "<h2>Steps stopped with \u{201c}this hurts\u{201d}</h2>")?;
     if r.hurt_steps.is_empty() {
-        let _ = writeln!(h, "<p>None in this period.</p>");
+        writeln!(h, "<p>None in this period.</p>")?;
     } else {
         table(
-            &mut h,
+            h,
             &HURT_COLUMNS,
             r.hurt_steps
                 .iter()
                 .map(|s| vec![s.step.clone(), side(s.side.as_deref()), s.times.to_string()]),
-        );
+        )?;
     }
 
-    let _ = writeln!(h, "<h2>Cramp diary</h2>");
+    writeln!(h, "<h2>Cramp diary</h2>")?;
     let diary = diary_rows(r);
     if diary.is_empty() {
-        let _ = writeln!(h, "<p>No entries in this period.</p>");
+        writeln!(h, "<p>No entries in this period.</p>")?;
     } else {
-        table(&mut h, &DIARY_COLUMNS, diary.into_iter());
+        table(h, &DIARY_COLUMNS, diary.into_iter())?;
     }
-    let _ = writeln!(h, "</body>\n</html>");
-    h
+    writeln!(h, "</body>\n</html>")
 }
 
 /// A chart with its caption.
-fn figure(h: &mut String, svg: &str, caption: &str) {
-    let _ = writeln!(
-        h,
-        "<figure>\n{svg}<figcaption>{}</figcaption>\n</figure>",
-        esc(caption)
-    );
+fn figure<W: Write>(
+    h: &mut W,
+    chart: impl FnOnce(&mut W) -> fmt::Result,
+    caption: &str,
+) -> fmt::Result {
+    writeln!(h, "<figure>")?;
+    chart(h)?;
+    writeln!(h, "<figcaption>{}</figcaption>\n</figure>", esc(caption))
 }
 
 /// A table of text cells, each escaped here; figures ranged right.
-fn table(h: &mut String, columns: &[Column], rows: impl Iterator<Item = Vec<String>>) {
-    let _ = write!(h, "<table>\n<thead><tr>");
+fn table(
+    h: &mut impl Write,
+    columns: &[Column],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> fmt::Result {
+    write!(h, "<table>\n<thead><tr>")?;
     for column in columns {
-        let _ = write!(h, "<th{}>{}</th>", class(column), esc(column.name));
+        write!(h, "<th{}>{}</th>", class(column), esc(column.name))?;
     }
-    let _ = writeln!(h, "</tr></thead>\n<tbody>");
+    writeln!(h, "</tr></thead>\n<tbody>")?;
     for row in rows {
-        let _ = write!(h, "<tr>");
+        write!(h, "<tr>")?;
         for (column, cell) in columns.iter().zip(&row) {
-            let _ = write!(h, "<td{}>{}</td>", class(column), esc(cell));
+            write!(h, "<td{}>{}</td>", class(column), esc(cell))?;
         }
-        let _ = writeln!(h, "</tr>");
+        writeln!(h, "</tr>")?;
     }
-    let _ = writeln!(h, "</tbody>\n</table>");
+    writeln!(h, "</tbody>\n</table>")
 }
 
 fn class(column: &Column) -> &'static str {

@@ -2,7 +2,7 @@
 //! any Markdown tool. Text from files is cleaned to one line and escaped, so a note cannot
 //! break a table or smuggle in HTML.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write};
 
 use crate::core::report::Report;
 use crate::core::text;
@@ -13,22 +13,21 @@ use super::{
 };
 
 /// The whole report.
-pub fn render(r: &Report) -> String {
-    let mut md = String::new();
-    let _ = writeln!(md, "# Bedtime stretching and night cramps\n");
-    let _ = writeln!(md, "{}", period(r));
-    let _ = writeln!(md, "How it counts: {}.\n", r.rule);
+pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
+    writeln!(md, "# Bedtime stretching and night cramps\n")?;
+    writeln!(md, "{}", period(r))?;
+    writeln!(md, "How it counts: {}.\n", r.rule)?;
     for line in summary(r) {
-        let _ = writeln!(md, "- {line}");
+        writeln!(md, "- {line}")?;
     }
 
-    let _ = writeln!(md, "\n## Adherence by week\n");
-    table(&mut md, &WEEK_COLUMNS, r.weeks.iter().map(week_row));
+    writeln!(md, "\n## Adherence by week\n")?;
+    table(md, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
 
     let c = &r.comparison;
-    let _ = writeln!(md, "\n## Cramps and stretching\n\n{}\n", c.sentence);
+    writeln!(md, "\n## Cramps and stretching\n\n{}\n", c.sentence)?;
     table(
-        &mut md,
+        md,
         &FIGURES_COLUMNS,
         [
             figures_row("After stretching", c.stretched.nights, &c.stretched.all),
@@ -36,28 +35,28 @@ pub fn render(r: &Report) -> String {
         ]
         .into_iter()
         .map(Vec::from),
-    );
-    let _ = writeln!(md, "\n{}\n\n> {CAVEAT}", comparison_notes(r));
+    )?;
+    writeln!(md, "\n{}\n\n> {CAVEAT}", comparison_notes(r))?;
 
-    let _ = writeln!(md, "\n## Routines used\n");
+    writeln!(md, "\n## Routines used\n")?;
     if r.routines.is_empty() {
-        let _ = writeln!(md, "No sessions in this period.");
+        writeln!(md, "No sessions in this period.")?;
     } else {
         table(
-            &mut md,
+            md,
             &ROUTINE_COLUMNS,
             r.routines
                 .iter()
                 .map(|u| vec![cell(&u.name), u.sessions.to_string()]),
-        );
+        )?;
     }
 
-    let _ = writeln!(md, "\n## Steps stopped with \"this hurts\"\n");
+    writeln!(md, "\n## Steps stopped with \"this hurts\"\n")?;
     if r.hurt_steps.is_empty() {
-        let _ = writeln!(md, "None in this period.");
+        writeln!(md, "None in this period.")?;
     } else {
         table(
-            &mut md,
+            md,
             &HURT_COLUMNS,
             r.hurt_steps.iter().map(|h| {
                 vec![
@@ -66,35 +65,40 @@ pub fn render(r: &Report) -> String {
                     h.times.to_string(),
                 ]
             }),
-        );
+        )?;
     }
 
-    let _ = writeln!(md, "\n## Cramp diary\n");
+    writeln!(md, "\n## Cramp diary\n")?;
     let diary = diary_rows(r);
     if diary.is_empty() {
-        let _ = writeln!(md, "No entries in this period.");
+        writeln!(md, "No entries in this period.")?;
     } else {
         // Every cell is text from the files or made from it: escaped alike.
         let rows = diary
             .iter()
             .map(|row| row.iter().map(|c| cell(c)).collect());
-        table(&mut md, &DIARY_COLUMNS, rows);
+        table(md, &DIARY_COLUMNS, rows)?;
     }
-    md
+    Ok(())
 }
 
 /// A table, figures ranged right.
-fn table(md: &mut String, columns: &[Column], rows: impl Iterator<Item = Vec<String>>) {
+fn table(
+    md: &mut impl Write,
+    columns: &[Column],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> fmt::Result {
     let names: Vec<&str> = columns.iter().map(|c| c.name).collect();
-    let _ = writeln!(md, "| {} |", names.join(" | "));
+    writeln!(md, "| {} |", names.join(" | "))?;
     let rule: Vec<&str> = columns
         .iter()
         .map(|c| if c.figures { "---:" } else { "---" })
         .collect();
-    let _ = writeln!(md, "| {} |", rule.join(" | "));
+    writeln!(md, "| {} |", rule.join(" | "))?;
     for row in rows {
-        let _ = writeln!(md, "| {} |", row.join(" | "));
+        writeln!(md, "| {} |", row.join(" | "))?;
     }
+    Ok(())
 }
 
 /// Text from a file as one table cell: controls removed, on one line, and every character

@@ -59,11 +59,12 @@ pub fn report(
         as_of,
         since,
     )?;
-    let page = match format {
-        Format::Md => markdown::render(&report),
-        Format::Csv => csv::render(&report),
-        Format::Html => html::render(&report),
-    };
+    let mut page = String::new();
+    match format {
+        Format::Md => markdown::render(&mut page, &report),
+        Format::Csv => csv::render(&mut page, &report),
+        Format::Html => html::render(&mut page, &report),
+    }?;
     out.write_all(page.as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,7 @@
 //! in a fixed 640-wide box that the page scales to its width; colours come from the page's
 //! style sheet, so the charts print like the text.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write};
 
 use chrono::{Datelike, Weekday};
 
@@ -22,16 +22,16 @@ const LABEL_ROOM: f64 = 36.0;
 
 /// Bars of kept over due nights per week, 0 to 100 %, labelled "kept/due" above and with the
 /// week's first night below.
-pub fn adherence(weeks: &[Week]) -> String {
+pub fn adherence(svg: &mut impl Write, weeks: &[Week]) -> fmt::Result {
     let (top, height) = (20.0, 150.0);
     let base = top + height;
-    let mut svg = open(base + 30.0, "Nights kept each week");
+    open(svg, base + 30.0, "Nights kept each week")?;
     axis(
-        &mut svg,
+        svg,
         top,
         height,
         &[(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")],
-    );
+    )?;
     let slot = PLOT / weeks.len().max(1) as f64;
     let every = label_every(slot);
     // A few weeks would make slabs, not bars.
@@ -42,7 +42,7 @@ pub fn adherence(weeks: &[Week]) -> String {
         let share = week.tally.share_kept();
         if let Some(share) = share {
             let h = share * height;
-            let _ = writeln!(
+            writeln!(
                 svg,
                 "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\">\
                  <title>{}: {} kept ({})</title></rect>",
@@ -52,7 +52,7 @@ pub fn adherence(weeks: &[Week]) -> String {
                 esc(&super::week_span(week)),
                 esc(&kept_of_due(&week.tally)),
                 esc(&percent(Some(share))),
-            );
+            )?;
         }
         if i % every == 0 {
             let above = share.map_or(base, |s| base - s * height) - 4.0;
@@ -61,31 +61,26 @@ pub fn adherence(weeks: &[Week]) -> String {
             } else {
                 format!("{}/{}", week.tally.kept, week.tally.due)
             };
-            text(&mut svg, centre, above, "middle", &figure);
+            text(svg, centre, above, "middle", &figure)?;
             let first = week.first.format("%-d %b").to_string();
-            text(&mut svg, centre, base + 14.0, "middle", &first);
+            text(svg, centre, base + 14.0, "middle", &first)?;
         }
     }
-    svg.push_str("</svg>\n");
-    svg
+    writeln!(svg, "</svg>")
 }
 
 /// One column per night: a bar of the diary's severity (a tick for a night noted without
 /// cramps, nothing for a night not noted), and under it a cell coloured by how the night went.
-pub fn severity(nights: &[Night]) -> String {
+pub fn severity(svg: &mut impl Write, nights: &[Night]) -> fmt::Result {
     let (top, height) = (12.0, 120.0);
     let base = top + height;
     let strip = base + 6.0;
-    let mut svg = open(
+    open(
+        svg,
         strip + 32.0,
         "Cramp severity each night, over the nights kept",
-    );
-    axis(
-        &mut svg,
-        top,
-        height,
-        &[(0.0, "0"), (0.5, "5"), (1.0, "10")],
-    );
+    )?;
+    axis(svg, top, height, &[(0.0, "0"), (0.5, "5"), (1.0, "10")])?;
     let slot = PLOT / nights.len().max(1) as f64;
     // A hair between cells where there is room, so that a run of kept nights can be counted.
     let cell = if slot > 4.0 { slot - 1.0 } else { slot };
@@ -100,7 +95,7 @@ pub fn severity(nights: &[Night]) -> String {
             } else {
                 ("severity", f64::from(severity) / 10.0 * height)
             };
-            let _ = writeln!(
+            writeln!(
                 svg,
                 "<rect class=\"{class}\" x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{h:.2}\">\
                  <title>{}: severity {}</title></rect>",
@@ -109,7 +104,7 @@ pub fn severity(nights: &[Night]) -> String {
                 slot * 0.8,
                 esc(&when),
                 entry.severity,
-            );
+            )?;
         }
         let class = match night.state {
             NightState::Kept => "kept",
@@ -118,13 +113,13 @@ pub fn severity(nights: &[Night]) -> String {
             NightState::BeforeStart => continue,
             _ => "missed",
         };
-        let _ = writeln!(
+        writeln!(
             svg,
             "<rect class=\"{class}\" x=\"{x:.2}\" y=\"{strip:.2}\" width=\"{cell:.2}\" height=\"8\">\
              <title>{}: {}</title></rect>",
             esc(&when),
             state_word(night.state),
-        );
+        )?;
     }
     // The first night, then Mondays, as many as there is room for.
     let mut last_label = f64::NEG_INFINITY;
@@ -134,47 +129,48 @@ pub fn severity(nights: &[Night]) -> String {
         // Dates are written from their night's left edge, so they need a little more room.
         if (i == 0 || monday) && x - last_label >= LABEL_ROOM + 8.0 {
             text(
-                &mut svg,
+                svg,
                 x,
                 strip + 22.0,
                 "start",
                 &night.night.format("%-d %b").to_string(),
-            );
+            )?;
             last_label = x;
         }
     }
-    svg.push_str("</svg>\n");
-    svg
+    writeln!(svg, "</svg>")
 }
 
 /// The opening tag, with a name for screen readers.
-fn open(height: f64, label: &str) -> String {
-    format!(
+fn open(svg: &mut impl Write, height: f64, label: &str) -> fmt::Result {
+    writeln!(
+        svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" \
-         role=\"img\" aria-label=\"{}\">\n",
+         role=\"img\" aria-label=\"{}\">",
         esc(label)
     )
 }
 
 /// Grid lines at the given fractions of the height, each labelled on the left.
-fn axis(svg: &mut String, top: f64, height: f64, ticks: &[(f64, &str)]) {
+fn axis(svg: &mut impl Write, top: f64, height: f64, ticks: &[(f64, &str)]) -> fmt::Result {
     for (fraction, label) in ticks {
         let y = top + height * (1.0 - fraction);
-        let _ = writeln!(
+        writeln!(
             svg,
             "<line class=\"grid\" x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" />",
             WIDTH - RIGHT
-        );
-        text(svg, LEFT - 4.0, y + 3.5, "end", label);
+        )?;
+        text(svg, LEFT - 4.0, y + 3.5, "end", label)?;
     }
+    Ok(())
 }
 
-fn text(svg: &mut String, x: f64, y: f64, anchor: &str, words: &str) {
-    let _ = writeln!(
+fn text(svg: &mut impl Write, x: f64, y: f64, anchor: &str, words: &str) -> fmt::Result {
+    writeln!(
         svg,
         "<text x=\"{x:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text>",
         esc(words)
-    );
+    )
 }
 
 /// Every how many slots a label fits.
