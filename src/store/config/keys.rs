@@ -54,73 +54,11 @@ pub(super) fn parse(source: &str, tainted: &BTreeSet<usize>) -> Parsed {
         sources: [Source::Default; Key::ALL.len()],
         problems: Vec::new(),
     };
-    let mut found: Vec<Found> = Vec::new();
     let (table, errors) = DeTable::parse_recoverable(source);
     let lines = Lines::of(source);
-    let mut entries: Vec<Entry<'_, '_>> = table
-        .get_ref()
-        .iter()
-        // A key with no text is the parser's stand-in for a missing one; its syntax error
-        // says more than "unknown key ``" would.
-        .filter(|(key, _)| !key.span().is_empty())
-        .map(|(key, value)| {
-            let end = value.span().end.max(key.span().end);
-            Entry {
-                key,
-                value,
-                lines: lines.line(key.span().start)..lines.line(end) + 1,
-            }
-        })
-        .collect();
-    entries.sort_by_key(|e| e.key.span().start);
-    let by_name: BTreeMap<&str, usize> = entries
-        .iter()
-        .map(|e| (e.key.get_ref().as_ref(), e.key.span().start))
-        .collect();
-
-    // A syntax error inside an entry spoils that entry alone: the recovered value there is
-    // the parser's guess, never the person's, so the key keeps its default.
-    let mut spoiled: BTreeSet<usize> = BTreeSet::new();
-    let mut duplicates: BTreeSet<String> = BTreeSet::new();
-    let mut syntax_lines: BTreeSet<usize> = BTreeSet::new();
-    for error in &errors {
-        let span = error.span().unwrap_or(0..0);
-        let line = lines.line(span.start);
-        let text = source.get(span.clone()).unwrap_or_default();
-        if error.message().trim() == "duplicate key"
-            && let Some(first) = by_name.get(text)
-        {
-            duplicates.insert(text.to_string());
-            found.push((
-                Some(span.start),
-                ConfigFault::Duplicate {
-                    key: shorten(text),
-                    first_line: lines.line(*first),
-                },
-            ));
-            continue;
-        }
-        // Entries are in file order, so the last one starting at or before the line is the
-        // only one that can hold it.
-        let before = entries.partition_point(|e| e.lines.start <= line);
-        let holder = before
-            .checked_sub(1)
-            .filter(|&i| entries[i].lines.contains(&line));
-        match holder {
-            Some(i) => {
-                spoiled.insert(i);
-            }
-            // One message per line: a single typo can upset the parser several times.
-            None if syntax_lines.insert(line) => {
-                found.push((
-                    Some(span.start),
-                    ConfigFault::Syntax(clean_line(error.message())),
-                ));
-            }
-            None => {}
-        }
-    }
-
+    let entries = entries(table.get_ref(), &lines);
+    let mut found: Vec<Found> = Vec::new();
+    let (spoiled, duplicates) = place_errors(source, &lines, &entries, &errors, &mut found);
     for (i, entry) in entries.iter().enumerate() {
         let name = entry.key.get_ref().as_ref();
         let Some(key) = Key::ALL.into_iter().find(|k| k.name() == name) else {
@@ -135,108 +73,152 @@ pub(super) fn parse(source: &str, tainted: &BTreeSet<usize>) -> Parsed {
             found.push((Some(at), rule(key, got)));
             continue;
         }
-        let got = || written(source, entry.value);
         let at = entry.value.span().start;
-        let value = entry.value.get_ref();
-        let config = &mut parsed.config;
-        let ok = match key {
-            Key::DefaultRoutine => match value.as_str() {
-                Some(id) if !id.trim().is_empty() => {
-                    config.default_routine = id.to_string();
-                    true
-                }
-                _ => false,
-            },
-            Key::DayStartsAt => match day_start(value) {
-                Some(time) => {
-                    config.day_starts_at = time;
-                    true
-                }
-                None => false,
-            },
-            Key::RemindAt => match value {
-                // Empty, as `bedstretch config` prints the default: no reminder.
-                DeValue::String(text) if text.trim().is_empty() => {
-                    config.remind_at = None;
-                    true
-                }
-                _ => match day_start(value) {
-                    Some(time) => {
-                        config.remind_at = Some(time);
-                        true
-                    }
-                    None => false,
-                },
-            },
-            Key::MorningEndsAt => match day_start(value) {
-                Some(time) => {
-                    config.morning_ends_at = time;
-                    true
-                }
-                None => false,
-            },
-            Key::MinCompletion => match share(value) {
-                Some(share) => {
-                    config.min_completion = share;
-                    true
-                }
-                None => false,
-            },
-            Key::RestDays => match value.as_array() {
-                Some(days) => {
-                    config.rest_days = weekdays(source, days, &mut found);
-                    true
-                }
-                None => false,
-            },
-            Key::Bell => match value.as_bool() {
-                Some(bell) => {
-                    config.bell = bell;
-                    true
-                }
-                None => false,
-            },
-            Key::Theme => match value.as_str() {
-                Some("night") => {
-                    config.theme = ThemeName::Night;
-                    true
-                }
-                _ => false,
-            },
-            Key::Voice => match value.as_bool() {
-                Some(voice) => {
-                    config.voice = voice;
-                    true
-                }
-                None => false,
-            },
-            Key::VoiceCommand => match value.as_str() {
-                // Empty, as `bedstretch config` prints the default: the usual speakers.
-                Some(text) if text.trim().is_empty() => {
-                    config.voice_command = None;
-                    true
-                }
-                Some(text) => {
-                    config.voice_command = VoiceCommand::parse(text);
-                    config.voice_command.is_some()
-                }
-                None => false,
-            },
-        };
-        if ok {
+        if apply(
+            &mut parsed.config,
+            key,
+            entry.value.get_ref(),
+            source,
+            &mut found,
+        ) {
             let (line, column) = lines.place(source, at);
             parsed.sources[key as usize] = Source::File { line, column };
         } else {
-            found.push((Some(at), rule(key, got())));
+            found.push((Some(at), rule(key, written(source, entry.value))));
         }
     }
-
     found.sort_by_key(|(at, _)| *at);
     parsed.problems = found
         .into_iter()
         .map(|(at, fault)| (at.map(|offset| lines.place(source, offset)), fault))
         .collect();
     parsed
+}
+
+/// The `key = value` entries at the top of the file, in file order.
+fn entries<'t, 'i>(table: &'t DeTable<'i>, lines: &Lines) -> Vec<Entry<'t, 'i>> {
+    let mut entries: Vec<Entry<'_, '_>> = table
+        .iter()
+        // A key with no text is the parser's stand-in for a missing one; its syntax error
+        // says more than "unknown key ``" would.
+        .filter(|(key, _)| !key.span().is_empty())
+        .map(|(key, value)| {
+            let end = value.span().end.max(key.span().end);
+            Entry {
+                key,
+                value,
+                lines: lines.line(key.span().start)..lines.line(end) + 1,
+            }
+        })
+        .collect();
+    entries.sort_by_key(|e| e.key.span().start);
+    entries
+}
+
+/// Places each syntax error: a duplicate key is a problem of its own, an error inside an
+/// entry spoils that entry alone (the recovered value there is the parser's guess, never the
+/// person's, so the key keeps its default), and any other is said once per line. Returns
+/// the spoiled entries' indexes and the duplicated keys.
+fn place_errors(
+    source: &str,
+    lines: &Lines,
+    entries: &[Entry<'_, '_>],
+    errors: &[toml::de::Error],
+    found: &mut Vec<Found>,
+) -> (BTreeSet<usize>, BTreeSet<String>) {
+    let by_name: BTreeMap<&str, usize> = entries
+        .iter()
+        .map(|e| (e.key.get_ref().as_ref(), e.key.span().start))
+        .collect();
+    let mut spoiled: BTreeSet<usize> = BTreeSet::new();
+    let mut duplicates: BTreeSet<String> = BTreeSet::new();
+    let mut syntax_lines: BTreeSet<usize> = BTreeSet::new();
+    for error in errors {
+        let span = error.span().unwrap_or(0..0);
+        let line = lines.line(span.start);
+        let text = source.get(span.clone()).unwrap_or_default();
+        if error.message().trim() == "duplicate key"
+            && let Some(first) = by_name.get(text)
+        {
+            duplicates.insert(text.to_string());
+            let fault = ConfigFault::Duplicate {
+                key: shorten(text),
+                first_line: lines.line(*first),
+            };
+            found.push((Some(span.start), fault));
+            continue;
+        }
+        // Entries are in file order, so the last one starting at or before the line is the
+        // only one that can hold it.
+        let before = entries.partition_point(|e| e.lines.start <= line);
+        let holder = before
+            .checked_sub(1)
+            .filter(|&i| entries[i].lines.contains(&line));
+        match holder {
+            Some(i) => {
+                spoiled.insert(i);
+            }
+            // One message per line: a single typo can upset the parser several times.
+            None if syntax_lines.insert(line) => {
+                let fault = ConfigFault::Syntax(clean_line(error.message()));
+                found.push((Some(span.start), fault));
+            }
+            None => {}
+        }
+    }
+    (spoiled, duplicates)
+}
+
+/// Sets `key` from `value` when the value follows the key's rule; false when it does not
+/// (the key keeps its default). A list of rest days reports its own bad days in `found`.
+fn apply(
+    config: &mut Config,
+    key: Key,
+    value: &DeValue<'_>,
+    source: &str,
+    found: &mut Vec<Found>,
+) -> bool {
+    match key {
+        Key::DefaultRoutine => set(
+            &mut config.default_routine,
+            value
+                .as_str()
+                .filter(|id| !id.trim().is_empty())
+                .map(str::to_string),
+        ),
+        Key::DayStartsAt => set(&mut config.day_starts_at, day_start(value)),
+        Key::RemindAt => set(&mut config.remind_at, or_empty(value, day_start)),
+        Key::MorningEndsAt => set(&mut config.morning_ends_at, day_start(value)),
+        Key::MinCompletion => set(&mut config.min_completion, share(value)),
+        Key::RestDays => set(
+            &mut config.rest_days,
+            value.as_array().map(|days| weekdays(source, days, found)),
+        ),
+        Key::Bell => set(&mut config.bell, value.as_bool()),
+        Key::Theme => set(
+            &mut config.theme,
+            (value.as_str() == Some("night")).then_some(ThemeName::Night),
+        ),
+        Key::Voice => set(&mut config.voice, value.as_bool()),
+        Key::VoiceCommand => set(
+            &mut config.voice_command,
+            or_empty(value, |v| v.as_str().and_then(VoiceCommand::parse)),
+        ),
+    }
+}
+
+/// Puts a value that follows its rule in its place; false, and nothing changed, otherwise.
+fn set<T>(slot: &mut T, value: Option<T>) -> bool {
+    value.map(|value| *slot = value).is_some()
+}
+
+/// An optional setting: `""` (as `bedstretch config` prints its default) is none, anything
+/// else is read by `read`. `None` when the value follows neither.
+fn or_empty<T>(value: &DeValue<'_>, read: impl Fn(&DeValue<'_>) -> Option<T>) -> Option<Option<T>> {
+    match value {
+        DeValue::String(text) if text.trim().is_empty() => Some(None),
+        _ => read(value).map(Some),
+    }
 }
 
 /// The rule a key's value breaks, in words that also fit a value the parser could not read.
