@@ -18,23 +18,34 @@ use crate::store::history::{self, NotNoted, note_cramp};
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
+use clap_complete::engine::ArgValueCandidates;
+
+use super::args::parse_date;
+use super::completions;
 use super::store_shell::add_it_yourself;
 
 /// The longest note kept, in characters.
 pub const MAX_NOTE_CHARS: usize = 500;
 
-/// What the person said about a night, as the command line gave it.
-#[derive(Debug, Clone)]
+/// What the person said about a night, as the command line gave it. (The doc comments on
+/// the fields are `cramp --help`'s.)
+#[derive(Debug, Clone, clap::Args)]
 pub struct Entry {
-    /// 0 (no cramps) to 10.
+    /// 0 for a night without cramps, 1 (barely) to 10 (the worst).
+    #[arg(value_name = "SEVERITY", allow_negative_numbers = true, value_parser = parse_severity)]
     pub severity: u8,
-    /// `left`, `right` or `both`, if said.
+    /// Which foot: left, right or both.
+    #[arg(long, value_name = "SIDE", value_parser = parse_side,
+          add = ArgValueCandidates::new(completions::sides))]
     pub side: Option<String>,
-    /// The night, if not last night.
+    /// The night it is about (YYYY-MM-DD), if not last night.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub night: Option<NaiveDate>,
-    /// How many cramps, if said.
+    /// How many cramps that night (1 when left out and severity is above 0).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_count)]
     pub count: Option<u32>,
-    /// A note, already cleaned and checked.
+    /// A few words of your own, at most 500 characters.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = parse_note)]
     pub note: Option<String>,
 }
 

@@ -21,6 +21,10 @@ use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
+use clap_complete::engine::ArgValueCandidates;
+
+use super::args::parse_date;
+use super::completions;
 use super::stats::warn_all;
 
 /// The output forms of `bedstretch history`.
@@ -52,18 +56,26 @@ pub fn parse_kind(text: &str) -> Result<Kind, String> {
     }
 }
 
-/// Which records `bedstretch history` lists, and in what order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Which records `bedstretch history` lists, and in what order. (The doc comments on the
+/// fields are `history --help`'s.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, clap::Args)]
 pub struct Query {
-    /// Only records of this kind; both without it (sessions only when `routine` is given).
+    /// Only one kind: session or cramp (the diary); both without it.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind,
+          add = ArgValueCandidates::new(completions::kinds))]
     pub kind: Option<Kind>,
-    /// Only records from this night on.
+    /// Only nights from this one on (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,
-    /// Only sessions of this routine id; diary entries have no routine.
+    /// Only sessions of this routine (its id, as `routine list` shows); diary entries have
+    /// no routine, so this lists sessions only.
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::routine_ids))]
     pub routine: Option<String>,
-    /// At most this many rows, newest (or, reversed, oldest) first.
+    /// At most this many rows.
+    #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
-    /// Oldest first instead of newest first.
+    /// Oldest first (newest first without it).
+    #[arg(long)]
     pub reverse: bool,
 }
 

@@ -1,5 +1,6 @@
 //! The command line: clap definitions and dispatch to each command.
 
+mod args;
 mod completions;
 mod config;
 mod cramp;
@@ -26,6 +27,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
+use self::args::{parse_date, parse_time};
 use self::help::{CONFIG_HELP, CRAMP_HELP, REPORT_HELP, STATUS_HELP};
 use crate::clock::{Clock, SystemClock};
 use crate::core::history::{Outcome, Recorded};
@@ -146,22 +148,8 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
     /// Note last night's cramps: severity 0 (none) to 10, e.g. `bedstretch cramp 6 --side left`.
     #[command(long_about = CRAMP_HELP)]
     Cramp {
-        /// 0 for a night without cramps, 1 (barely) to 10 (the worst).
-        #[arg(value_name = "SEVERITY", allow_negative_numbers = true, value_parser = cramp::parse_severity)]
-        severity: u8,
-        /// Which foot: left, right or both.
-        #[arg(long, value_name = "SIDE", value_parser = cramp::parse_side,
-              add = ArgValueCandidates::new(completions::sides))]
-        side: Option<String>,
-        /// The night it is about (YYYY-MM-DD), if not last night.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        night: Option<NaiveDate>,
-        /// How many cramps that night (1 when left out and severity is above 0).
-        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cramp::parse_count)]
-        count: Option<u32>,
-        /// A few words of your own, at most 500 characters.
-        #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = cramp::parse_note)]
-        note: Option<String>,
+        #[command(flatten)]
+        entry: cramp::Entry,
         /// Note it as of this moment (RFC 3339), in its offset. Hidden: it is for tests, which
         /// must not depend on the wall clock, and it would let an entry be dated falsely.
         #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
@@ -169,23 +157,8 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
     },
     /// Every session and cramp diary entry, newest first, placed by night.
     History {
-        /// Only one kind: session or cramp (the diary); both without it.
-        #[arg(long, value_name = "KIND", value_parser = history::parse_kind,
-              add = ArgValueCandidates::new(completions::kinds))]
-        kind: Option<history::Kind>,
-        /// Only nights from this one on (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        since: Option<NaiveDate>,
-        /// Only sessions of this routine (its id, as `routine list` shows); diary entries
-        /// have no routine, so this lists sessions only.
-        #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::routine_ids))]
-        routine: Option<String>,
-        /// At most this many rows.
-        #[arg(long, value_name = "N")]
-        limit: Option<usize>,
-        /// Oldest first (newest first without it).
-        #[arg(long)]
-        reverse: bool,
+        #[command(flatten)]
+        query: history::Query,
         /// One JSON array of the records as written, each with its kind.
         #[arg(long, conflicts_with = "csv")]
         json: bool,
@@ -212,20 +185,6 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
     },
-}
-
-/// `--as-of`: a moment with its UTC offset; the error names the form, with an example.
-fn parse_time(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text).map_err(|_| {
-        "expected a date, time and UTC offset (RFC 3339), such as 2026-11-23T22:00:00+01:00"
-            .to_string()
-    })
-}
-
-/// `--since`: a calendar date; the error names the form, with an example.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "expected a date as YEAR-MONTH-DAY, such as 2026-11-01".to_string())
 }
 
 #[derive(Debug, Subcommand)]
@@ -371,30 +330,10 @@ pub fn answer_completion_request() {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let cli = Cli::parse_from(args);
     let paths = Paths::from_env()?;
-    let recovered = if writes_nothing(&cli.command) {
-        None
-    } else {
-        recover_interrupted(&paths)
-    };
-    let mut loaded = config_file::load(&paths);
-    let catalog = needs_routines(&cli.command).then(|| Catalog::load(&paths));
-    if let Some(catalog) = &catalog {
-        loaded.check_default_routine(catalog.ids());
-    }
-    let problems = loaded.problems.iter().map(ToString::to_string);
-    let notes: Vec<String> = recovered.into_iter().chain(problems).collect();
-    // A full screen would hide these behind it: home shows them itself, and `run` repeats
-    // them once the screen is gone. `config` prints its own.
-    if !matches!(
-        cli.command,
-        None | Some(Command::Run { .. } | Command::Config { .. })
-    ) {
-        for note in &notes {
-            eprintln!("bedstretch: {note}");
-        }
-    }
+    let (loaded, catalog, notes) = prepare(&paths, &cli.command);
     let config = &loaded.config;
     let mut out = std::io::stdout().lock();
+    let now = || SystemClock::new().wall();
     match cli.command {
         None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
         Some(Command::Run {
@@ -413,41 +352,20 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Config {
             command: Some(ConfigCommand::Check),
         }) => config::check(&loaded, &mut out),
-        Some(Command::Routine(RoutineCommand::List)) => routine::list(&paths, &mut out),
+        Some(Command::Routine(command)) => routine_command(&paths, command, &mut out),
         Some(Command::Stats { json, as_of }) => {
-            let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
-            stats::stats(&paths, config, as_of, json, &mut out)
+            stats::stats(&paths, config, as_of.unwrap_or_else(now), json, &mut out)
         }
         Some(Command::Completions { shell }) => completions::completions(shell, &mut out),
         Some(Command::Man) => man::man(&mut out),
         Some(Command::Status { format, as_of }) => {
-            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
-            status::status(&paths, config, now, format, &mut out)
+            status::status(&paths, config, as_of.unwrap_or_else(now), format, &mut out)
         }
-        Some(Command::Cramp {
-            severity,
-            side,
-            night,
-            count,
-            note,
-            as_of,
-        }) => {
-            let entry = cramp::Entry {
-                severity,
-                side,
-                night,
-                count,
-                note,
-            };
-            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
-            cramp::cramp(&paths, config, entry, now, &mut out)
+        Some(Command::Cramp { entry, as_of }) => {
+            cramp::cramp(&paths, config, entry, as_of.unwrap_or_else(now), &mut out)
         }
         Some(Command::History {
-            kind,
-            since,
-            routine,
-            limit,
-            reverse,
+            query,
             json,
             csv,
             as_of,
@@ -457,58 +375,86 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 (_, true) => history::Format::Csv,
                 _ => history::Format::Table,
             };
-            let query = history::Query {
-                kind,
-                since,
-                routine,
-                limit,
-                reverse,
-            };
-            let now = as_of.unwrap_or_else(|| SystemClock::new().wall());
-            history::history(&paths, config, &query, format, now, &mut out)
+            let as_of = as_of.unwrap_or_else(now);
+            history::history(&paths, config, &query, format, as_of, &mut out)
         }
         Some(Command::Report {
             since,
             format,
             as_of,
-        }) => {
-            let as_of = as_of.unwrap_or_else(|| SystemClock::new().wall());
-            report::report(&paths, config, as_of, since, format, &mut out)
+        }) => report::report(
+            &paths,
+            config,
+            as_of.unwrap_or_else(now),
+            since,
+            format,
+            &mut out,
+        ),
+    }
+}
+
+/// What every command starts with: a session left behind is recovered (unless the command
+/// only reads), the config read, and the routines when the command needs them. Returns the
+/// config, the routines, and the notes to tell; a full screen would hide them behind it, so
+/// home shows them itself, `run` repeats them once the screen is gone, `config` prints its
+/// own, and every other command prints them here.
+fn prepare(
+    paths: &Paths,
+    command: &Option<Command>,
+) -> (config_file::Loaded, Option<Catalog>, Vec<String>) {
+    let recovered = if writes_nothing(command) {
+        None
+    } else {
+        recover_interrupted(paths)
+    };
+    let mut loaded = config_file::load(paths);
+    let catalog = needs_routines(command).then(|| Catalog::load(paths));
+    if let Some(catalog) = &catalog {
+        loaded.check_default_routine(catalog.ids());
+    }
+    let problems = loaded.problems.iter().map(ToString::to_string);
+    let notes: Vec<String> = recovered.into_iter().chain(problems).collect();
+    if !matches!(
+        command,
+        None | Some(Command::Run { .. } | Command::Config { .. })
+    ) {
+        for note in &notes {
+            eprintln!("bedstretch: {note}");
         }
-        Some(Command::Routine(RoutineCommand::Show {
+    }
+    (loaded, catalog, notes)
+}
+
+/// `bedstretch routine …`.
+fn routine_command(
+    paths: &Paths,
+    command: RoutineCommand,
+    out: &mut impl std::io::Write,
+) -> Result<ExitCode> {
+    match command {
+        RoutineCommand::List => routine::list(paths, out),
+        RoutineCommand::Show {
             routine,
             toml: false,
-        })) => routine::show(&paths, &routine, &mut out),
-        Some(Command::Routine(
-            RoutineCommand::Show {
-                routine: id,
-                toml: true,
-            }
-            | RoutineCommand::Export { id },
-        )) => routine_files::show_toml(&paths, &id, &mut out),
-        Some(Command::Routine(RoutineCommand::New { id, from })) => {
-            routine_files::new(&paths, &id, from.as_deref(), &mut out)
+        } => routine::show(paths, &routine, out),
+        RoutineCommand::Show {
+            routine: id,
+            toml: true,
         }
-        Some(Command::Routine(RoutineCommand::Path { id })) => {
-            routine_files::path(&paths, &id, &mut out)
+        | RoutineCommand::Export { id } => routine_files::show_toml(paths, &id, out),
+        RoutineCommand::New { id, from } => routine_files::new(paths, &id, from.as_deref(), out),
+        RoutineCommand::Path { id } => routine_files::path(paths, &id, out),
+        RoutineCommand::Edit { id } => routine_edit::edit(paths, &id, out),
+        RoutineCommand::Rm { id, yes } => routine_files::rm(paths, &id, yes, out),
+        RoutineCommand::Restore { id, list: true } => {
+            routine_trash::list(paths, id.as_deref(), out)
         }
-        Some(Command::Routine(RoutineCommand::Edit { id })) => {
-            routine_edit::edit(&paths, &id, &mut out)
+        RoutineCommand::Restore { id, list: false } => {
+            routine_trash::restore(paths, id.as_deref().unwrap_or_default(), out)
         }
-        Some(Command::Routine(RoutineCommand::Rm { id, yes })) => {
-            routine_files::rm(&paths, &id, yes, &mut out)
+        RoutineCommand::Import { file, as_id, force } => {
+            routine_files::import(paths, &file, as_id.as_deref(), force, out)
         }
-        Some(Command::Routine(RoutineCommand::Restore { id, list: true })) => {
-            routine_trash::list(&paths, id.as_deref(), &mut out)
-        }
-        Some(Command::Routine(RoutineCommand::Restore { id, list: false })) => {
-            routine_trash::restore(&paths, id.as_deref().unwrap_or_default(), &mut out)
-        }
-        Some(Command::Routine(RoutineCommand::Import { file, as_id, force })) => {
-            routine_files::import(&paths, &file, as_id.as_deref(), force, &mut out)
-        }
-        Some(Command::Routine(RoutineCommand::Validate { files })) => {
-            routine::validate(&files, &mut out)
-        }
+        RoutineCommand::Validate { files } => routine::validate(&files, out),
     }
 }
