@@ -169,6 +169,27 @@ pub enum Effect {
     Diary(DiaryEffect),
 }
 
+impl Effect {
+    /// What home asks for, as the shell's work; leaving is the app's own (`None`).
+    fn from_home(effect: HomeEffect) -> Option<Self> {
+        match effect {
+            HomeEffect::Start(id) => Some(Effect::Start(id)),
+            HomeEffect::Edit { id, from } => Some(Effect::OpenEditor { id, from }),
+            HomeEffect::Diary(diary) => Some(Effect::Diary(diary)),
+            HomeEffect::Exit => None,
+        }
+    }
+}
+
+impl From<EditorEffect> for Effect {
+    fn from(effect: EditorEffect) -> Self {
+        match effect {
+            EditorEffect::Save { id, text, expected } => Effect::SaveRoutine { id, text, expected },
+            EditorEffect::ForgetDraft { id } => Effect::ForgetDraft(id),
+        }
+    }
+}
+
 /// What a session needs from the config.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SessionSettings {
@@ -252,71 +273,146 @@ impl App {
 
     /// Handles a message at `now`.
     pub fn update(&mut self, msg: Msg, now: Now) -> Vec<Effect> {
+        let mut effects = match msg {
+            Msg::Quit => self.quit(now),
+            Msg::Tick => {
+                if let Some(home) = self.home.as_mut() {
+                    home.tick(now.wall);
+                }
+                self.session_msg(Msg::Tick, now)
+            }
+            Msg::Home(_)
+            | Msg::DiaryWritten(_)
+            | Msg::Drawn(_)
+            | Msg::HistoryLoaded(..)
+            | Msg::RoutinesLoaded(_) => self.home_msg(msg, now),
+            Msg::Editor(_) | Msg::EditorOpened(_) | Msg::RoutineSaved(_) => self.editor_msg(msg),
+            Msg::Suspend
+            | Msg::Continued { .. }
+            | Msg::Started(_)
+            | Msg::Session(_)
+            | Msg::Saved(_)
+            | Msg::Recorded(_) => self.session_msg(msg, now),
+        };
+        self.close_finished_session(&mut effects);
+        if self.editor.as_ref().is_some_and(|e| e.closed) {
+            self.editor = None;
+        }
+        effects
+    }
+
+    /// Ctrl-C, or a signal that ends the program: a running session is recorded as quit, and
+    /// an unsaved edit is kept (a signal gives no time to ask).
+    fn quit(&mut self, now: Now) -> Vec<Effect> {
         let mut effects = Vec::new();
-        match msg {
-            Msg::Quit => {
-                if let Some(session) = self.session.as_mut() {
-                    effects = session.update(Action::Interrupt, now);
-                }
-                // A signal gives no time to ask: what was typed is kept for the next edit.
-                if let Some(editor) = self.editor.as_ref().filter(|e| e.unsaved()) {
-                    effects.push(Effect::KeepDraft {
-                        id: editor.id.clone(),
-                        text: editor.text(),
-                    });
-                }
-                self.exit = true;
-            }
-            Msg::Suspend => {
-                if let Some(session) = self.session.as_mut() {
-                    effects = session.pause(now);
-                }
+        if let Some(session) = self.session.as_mut() {
+            effects = session.update(Action::Interrupt, now);
+        }
+        if let Some(editor) = self.editor.as_ref().filter(|e| e.unsaved()) {
+            effects.push(Effect::KeepDraft {
+                id: editor.id.clone(),
+                text: editor.text(),
+            });
+        }
+        self.exit = true;
+        effects
+    }
+
+    /// What the session (and its start) hears.
+    fn session_msg(&mut self, msg: Msg, now: Now) -> Vec<Effect> {
+        let session = self.session.as_mut();
+        match (msg, session) {
+            (Msg::Suspend, session) => {
+                let mut effects = session.map(|s| s.pause(now)).unwrap_or_default();
                 effects.push(Effect::Suspend);
+                effects
             }
-            Msg::Continued { last_seen } => {
-                if let Some(session) = self.session.as_mut() {
-                    effects = session.pause(Now {
-                        moment: last_seen.min(now.moment),
-                        ..now
-                    });
-                }
-            }
+            // The time since the last moment the loop saw was spent stopped, not stretching.
+            (Msg::Continued { last_seen }, Some(session)) => session.pause(Now {
+                moment: last_seen.min(now.moment),
+                ..now
+            }),
             // One session at a time: a start while one runs would drop it unrecorded.
-            Msg::Started(Ok(_)) | Msg::Home(_) if self.session.is_some() => {}
-            // Home waits under the editor; only the editor's own keys reach it.
-            Msg::Home(_) | Msg::EditorOpened(Ok(_)) if self.editor.is_some() => {}
-            Msg::Started(Ok(new)) => {
+            (Msg::Started(Ok(_)), Some(_)) => Vec::new(),
+            (Msg::Started(Ok(new)), None) => {
                 let (session, start) = SessionApp::start(new, self.settings, now);
                 self.session = Some(session);
-                effects = start;
+                start
             }
-            Msg::Started(Err(problem)) => {
-                if let Some(home) = self.home.as_mut() {
-                    home.status = Some(problem);
+            (Msg::Started(Err(problem)), _) => {
+                self.tell_home(problem);
+                Vec::new()
+            }
+            (Msg::Tick, Some(session)) => session.update_time(now),
+            (Msg::Session(action), Some(session)) => session.update(action, now),
+            (Msg::Saved(result), Some(session)) => {
+                session.saved(result);
+                Vec::new()
+            }
+            (Msg::Recorded(result), Some(session)) => {
+                session.recorded(result);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// What home hears; nothing while a session or the editor is over it, but what it reads
+    /// in the background.
+    fn home_msg(&mut self, msg: Msg, now: Now) -> Vec<Effect> {
+        let covered = self.session.is_some() || self.editor.is_some();
+        // The routine just edited stays selected, wherever the list puts it.
+        let edited = self.editor.as_ref().map(|e| e.id.clone());
+        let Some(home) = self.home.as_mut() else {
+            return Vec::new();
+        };
+        match msg {
+            Msg::Home(_) if covered => Vec::new(),
+            Msg::Home(action) => match home.update(action) {
+                Some(HomeEffect::Exit) => {
+                    self.exit = true;
+                    Vec::new()
                 }
+                Some(effect) => Effect::from_home(effect).into_iter().collect(),
+                None => Vec::new(),
+            },
+            // Read back, so the stats and the comparison include the answer.
+            Msg::DiaryWritten(Ok(())) => vec![Effect::LoadHistory],
+            Msg::DiaryWritten(Err(problem)) => {
+                home.status = Some(format!(
+                    "Not noted: {problem}. `bedstretch cramp` can note it from the shell."
+                ));
+                Vec::new()
             }
-            Msg::Home(action) => {
-                if let Some(home) = self.home.as_mut() {
-                    match home.update(action) {
-                        Some(HomeEffect::Start(id)) => effects.push(Effect::Start(id)),
-                        Some(HomeEffect::Edit { id, from }) => {
-                            effects.push(Effect::OpenEditor { id, from });
-                        }
-                        Some(HomeEffect::Exit) => self.exit = true,
-                        Some(HomeEffect::Diary(diary)) => effects.push(Effect::Diary(diary)),
-                        None => {}
-                    }
-                }
+            Msg::RoutinesLoaded(rows) => {
+                home.set_routines(rows, edited.as_deref());
+                Vec::new()
             }
+            Msg::Drawn(drawn) => {
+                home.set_drawn(drawn);
+                Vec::new()
+            }
+            Msg::HistoryLoaded(state, warnings) => {
+                home.set_history(state, warnings, now.wall);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// What the editor hears: its text arriving, its keys, and the answers to its saves.
+    fn editor_msg(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            // Home waits under the editor; one editor at a time.
+            Msg::EditorOpened(Ok(_)) if self.editor.is_some() => Vec::new(),
             Msg::EditorOpened(Ok(source)) => {
-                let opened = EditorApp::open(
+                match EditorApp::open(
                     &source.id,
                     &source.text,
                     source.bundled,
                     source.saved,
                     source.art,
-                );
-                match opened {
+                ) {
                     Ok(editor) => {
                         let editor = editor
                             .with_library(source.library)
@@ -329,23 +425,23 @@ impl App {
                     }
                     Err(problem) => self.tell_home(problem),
                 }
+                Vec::new()
             }
-            Msg::EditorOpened(Err(problem)) => self.tell_home(problem),
+            Msg::EditorOpened(Err(problem)) => {
+                self.tell_home(problem);
+                Vec::new()
+            }
             Msg::Editor(action) => {
-                if let Some(editor) = self.editor.as_mut() {
-                    effects.extend(
-                        editor
-                            .update(action)
-                            .into_iter()
-                            .map(|effect| match effect {
-                                EditorEffect::Save { id, text, expected } => {
-                                    Effect::SaveRoutine { id, text, expected }
-                                }
-                                EditorEffect::ForgetDraft { id } => Effect::ForgetDraft(id),
-                            }),
-                    );
-                    self.exit |= editor.quit;
-                }
+                let Some(editor) = self.editor.as_mut() else {
+                    return Vec::new();
+                };
+                let effects = editor
+                    .update(action)
+                    .into_iter()
+                    .map(Effect::from)
+                    .collect();
+                self.exit |= editor.quit;
+                effects
             }
             Msg::RoutineSaved(result) => {
                 let ok = result.is_ok();
@@ -353,62 +449,13 @@ impl App {
                     editor.saved(result);
                 }
                 if ok {
-                    effects.push(Effect::ReloadRoutines);
+                    vec![Effect::ReloadRoutines]
+                } else {
+                    Vec::new()
                 }
             }
-            Msg::RoutinesLoaded(rows) => {
-                if let Some(home) = self.home.as_mut() {
-                    // The routine just edited stays selected, wherever the list puts it.
-                    let id = self.editor.as_ref().map(|e| e.id.clone());
-                    home.set_routines(rows, id.as_deref());
-                }
-            }
-            Msg::DiaryWritten(Ok(())) => {
-                // Read back, so the stats and the comparison include the answer.
-                effects.push(Effect::LoadHistory);
-            }
-            Msg::DiaryWritten(Err(problem)) => self.tell_home(format!(
-                "Not noted: {problem}. `bedstretch cramp` can note it from the shell."
-            )),
-            Msg::Drawn(drawn) => {
-                if let Some(home) = self.home.as_mut() {
-                    home.set_drawn(drawn);
-                }
-            }
-            Msg::HistoryLoaded(state, warnings) => {
-                if let Some(home) = self.home.as_mut() {
-                    home.set_history(state, warnings, now.wall);
-                }
-            }
-            Msg::Tick => {
-                if let Some(session) = self.session.as_mut() {
-                    effects = session.update_time(now);
-                }
-                if let Some(home) = self.home.as_mut() {
-                    home.tick(now.wall);
-                }
-            }
-            Msg::Session(action) => {
-                if let Some(session) = self.session.as_mut() {
-                    effects = session.update(action, now);
-                }
-            }
-            Msg::Saved(result) => {
-                if let Some(session) = self.session.as_mut() {
-                    session.saved(result);
-                }
-            }
-            Msg::Recorded(result) => {
-                if let Some(session) = self.session.as_mut() {
-                    session.recorded(result);
-                }
-            }
+            _ => Vec::new(),
         }
-        self.close_finished_session(&mut effects);
-        if self.editor.as_ref().is_some_and(|e| e.closed) {
-            self.editor = None;
-        }
-        effects
     }
 
     /// A line for home's status bar.
