@@ -7,7 +7,9 @@
 
 use std::hint::black_box;
 
-use bedstretch::core::stats::{Rules, SessionFacts, Stats};
+use bedstretch::core::calendar::Rules;
+
+use bedstretch::core::stats::{SessionFacts, Stats};
 use bedstretch::core::streaks::{CountingSession, Streaks};
 use bedstretch::store::history_read::{facts_of_lines, read_facts, read_facts_uncached};
 use bedstretch::store::paths::Paths;

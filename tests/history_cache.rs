@@ -273,7 +273,8 @@ fn a_truncated_corrupt_or_hostile_streak_cache_is_never_believed() {
 
 mod split {
     use super::*;
-    use bedstretch::core::stats::{Rules, Stats};
+    use bedstretch::core::calendar::Rules;
+    use bedstretch::core::stats::Stats;
     use chrono::DateTime;
     use proptest::prelude::*;
 

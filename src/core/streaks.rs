@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::stats::{Rules, SessionFacts, WEEK, back, night_of, try_night_of};
+use super::calendar::{Rules, WEEK, back, night_of, try_night_of};
+
+use super::stats::SessionFacts;
 
 /// Per night, the best completion of its counting sessions.
 pub type Best = BTreeMap<NaiveDate, f64>;

@@ -69,7 +69,7 @@ fn ctrl_c_quits_and_ctrl_z_suspends_from_any_screen_and_releases_are_ignored() {
         bell: false,
         min_completion: 0.8,
     };
-    let home = HomeApp::new(Vec::new(), "", crate::core::stats::Rules::default());
+    let home = HomeApp::new(Vec::new(), "", crate::core::calendar::Rules::default());
     let (app, _) = App::home(home, settings);
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     assert!(matches!(msg_for(ctrl('c'), &app), Some(Msg::Quit)));
