@@ -73,7 +73,7 @@ fn compute_streaks(bencher: divan::Bencher, years: i64) {
 fn status_streaks(bencher: divan::Bencher, years: i64) {
     let counting: Vec<CountingSession> = facts(years)
         .iter()
-        .filter_map(CountingSession::of)
+        .filter_map(SessionFacts::counting)
         .collect();
     let rules = Rules::default();
     bencher.bench(|| Streaks::as_of(black_box(&counting).iter().copied(), &rules, start()));

@@ -4,6 +4,7 @@
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 
+use bedstretch::core::stats::SessionFacts;
 use bedstretch::core::streaks::CountingSession;
 use bedstretch::store::history_read::{read_facts, read_facts_uncached};
 use bedstretch::store::paths::Paths;
@@ -78,8 +79,8 @@ impl Folder {
     }
 }
 
-fn counting_of(sessions: &[bedstretch::core::stats::SessionFacts]) -> Vec<CountingSession> {
-    sessions.iter().filter_map(CountingSession::of).collect()
+fn counting_of(sessions: &[SessionFacts]) -> Vec<CountingSession> {
+    sessions.iter().filter_map(SessionFacts::counting).collect()
 }
 
 #[test]

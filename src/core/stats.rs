@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{Rules, back, night_of, try_night_of};
-use super::streaks::{Best, Nights, Streaks, keep};
+use super::streaks::{Best, CountingSession, Nights, Streaks, keep};
 
 /// What stats need of one session.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -45,6 +45,15 @@ impl SessionFacts {
     /// Completed over planned; a session that planned nothing counts as nothing done.
     pub fn completion(&self) -> f64 {
         completion(self.completed, self.planned)
+    }
+
+    /// The session as streaks see it; `None` for one of a `counts = false` routine, which
+    /// never keeps a night.
+    pub fn counting(&self) -> Option<CountingSession> {
+        self.counts.then(|| CountingSession {
+            started_at: self.started_at,
+            completion: self.completion(),
+        })
     }
 }
 

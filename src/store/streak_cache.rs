@@ -76,7 +76,7 @@ pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counti
         sessions: history
             .sessions
             .iter()
-            .filter_map(CountingSession::of)
+            .filter_map(SessionFacts::counting)
             .collect(),
         warnings: history.warnings,
     })
@@ -277,10 +277,7 @@ mod tests {
         let sessions = [facts(1_700_000_000, true), facts(1_700_090_000, false)];
         let bytes = encode(files(), sessions.iter(), &[]).expect("encoded");
         let back = parse(&bytes, &current, i128::MAX).expect("parsed");
-        assert_eq!(
-            back.sessions,
-            vec![CountingSession::of(&sessions[0]).expect("counts")]
-        );
+        assert_eq!(back.sessions, vec![sessions[0].counting().expect("counts")]);
         let warned = ["a.jsonl:3:1: skipped a line".to_string()];
         let with = encode(files(), sessions.iter(), &warned).expect("encoded");
         let back = parse(&with, &current, i128::MAX).expect("parsed");
