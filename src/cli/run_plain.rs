@@ -38,7 +38,7 @@ pub(super) fn need_terminal() -> Result<()> {
 /// Why the full screen cannot show in this terminal, if it cannot.
 pub(super) fn why_not_full_screen() -> Option<String> {
     let term = std::env::var("TERM").ok();
-    tui::plain::why_not_full_screen(term.as_deref(), tui::plain::terminal_size())
+    tui::plain::why_not_full_screen(term.as_deref(), tui::line_terminal::terminal_size())
 }
 
 /// Whether the session runs plainly: when asked, or, with a one-line note, when the
