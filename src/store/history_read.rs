@@ -10,25 +10,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
 use twox_hash::XxHash3_64 as Xxh3;
 
-use crate::core::history::{
-    CrampRecord, HistoryLine, LineFault, SessionRecord, latest_believable, latest_per_night,
-    parse_line,
-};
-use crate::core::history_facts::session_facts;
+use crate::core::history::{CrampRecord, SessionRecord, latest_believable, latest_per_night};
 use crate::core::stats::SessionFacts;
 
+use super::file_lines::{BadLines, FileLines, FromSessionLine, MAX_LINE_BYTES, warnings_for};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Line, Lines, ReadError};
-
-/// The most warnings about bad lines given for one file.
-const WARNINGS_PER_FILE: usize = 3;
-
-/// A history line longer than this is skipped unread: real ones are a few kilobytes.
-pub const MAX_LINE_BYTES: u64 = read::MAX_BYTES;
 
 /// What the history holds, and what was skipped on the way.
 #[derive(Debug)]
@@ -74,80 +64,6 @@ impl Session for SessionFacts {
     }
     fn started_at(&self) -> DateTime<FixedOffset> {
         self.started_at
-    }
-}
-
-/// How a reader makes what it keeps of a session line.
-pub trait FromSessionLine: From<SessionRecord> {
-    /// A good session line read straight into what is kept, or `None` for the one line
-    /// parser to say what the line is. Only a quicker way: it must keep exactly the lines
-    /// that parser keeps, as it would keep them.
-    fn from_session_line(_line: &str) -> Option<Self> {
-        None
-    }
-}
-
-impl FromSessionLine for SessionRecord {}
-
-impl FromSessionLine for SessionFacts {
-    fn from_session_line(line: &str) -> Option<Self> {
-        session_facts(line)
-    }
-}
-
-/// What some lines of one file hold, in file order: sessions, diary entries and the lines
-/// skipped. Kinds this version does not know and blank lines leave no trace.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileLines<S> {
-    /// Sessions, in file order, duplicates included.
-    pub sessions: Vec<S>,
-    /// Diary entries, in file order.
-    #[serde(with = "crate::store::cramp_rows")]
-    pub cramps: Vec<CrampRecord>,
-    /// The lines skipped.
-    pub bad: BadLines,
-}
-
-impl<S> Default for FileLines<S> {
-    fn default() -> Self {
-        Self {
-            sessions: Vec::new(),
-            cramps: Vec::new(),
-            bad: BadLines::default(),
-        }
-    }
-}
-
-impl<S> FileLines<S> {
-    /// Sorts line `number` of a file into what it holds, through the one line parser.
-    pub fn take(&mut self, number: usize, line: &Line<'_>)
-    where
-        S: FromSessionLine,
-    {
-        let Some(bytes) = line.text else {
-            self.bad.push(too_long(number, line.len));
-            return;
-        };
-        // The same text as `from_utf8_lossy`, but a valid line (nearly all of them) is checked
-        // by the standard library's fast validator: the lossy one's was 8 % of a cold read.
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(bytes),
-        };
-        if let Some(session) = S::from_session_line(&text) {
-            self.sessions.push(session);
-            return;
-        }
-        match parse_line(&text) {
-            HistoryLine::Session(record) => self.sessions.push(record.into()),
-            HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
-            HistoryLine::Blank | HistoryLine::OtherKind => {}
-            HistoryLine::Bad(LineFault { column, why }) => self.bad.push(BadLine {
-                line: number,
-                column,
-                why,
-            }),
-        }
     }
 }
 
@@ -403,19 +319,6 @@ fn is_broken_link(path: &Path, error: &io::Error) -> bool {
     dangles && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
-/// The bad line for a line over [`MAX_LINE_BYTES`], which is skipped without being kept.
-pub fn too_long(number: usize, len: u64) -> BadLine {
-    let why = format!(
-        "the line is longer than {} ({len} bytes)",
-        read::size(MAX_LINE_BYTES)
-    );
-    BadLine {
-        line: number,
-        column: 1,
-        why,
-    }
-}
-
 fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
     for path in history_files(dir)? {
@@ -442,46 +345,6 @@ fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Re
     Ok(gather.finish())
 }
 
-/// A line skipped while reading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BadLine {
-    /// Its number in the file, from 1.
-    pub line: usize,
-    /// The column where the trouble is, from 1.
-    pub column: usize,
-    /// What was wrong.
-    pub why: String,
-}
-
-/// The skipped lines of one file: the first few, which are shown, and how many more there
-/// were, so that a file of a million bad lines costs no more memory than one of three.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BadLines {
-    /// The first skipped lines, at most as many as are shown.
-    pub first: Vec<BadLine>,
-    /// How many more were skipped.
-    pub more: usize,
-}
-
-impl BadLines {
-    /// Counts a skipped line, keeping it only when it will be shown.
-    pub fn push(&mut self, bad: BadLine) {
-        if self.first.len() < WARNINGS_PER_FILE {
-            self.first.push(bad);
-        } else {
-            self.more += 1;
-        }
-    }
-
-    /// Counts every line of `other`, as if they were pushed after these.
-    pub fn extend(&mut self, other: &BadLines) {
-        for bad in &other.first {
-            self.push(bad.clone());
-        }
-        self.more += other.more;
-    }
-}
-
 /// Reads stats facts from the lines of `text`, numbering them from `first_line`, as the
 /// readers do (for benchmarks and tests of the parser alone).
 pub fn facts_of_lines(text: &str, first_line: usize) -> FileLines<SessionFacts> {
@@ -496,26 +359,6 @@ pub fn facts_of_lines(text: &str, first_line: usize) -> FileLines<SessionFacts> 
         held.take(first_line + i, &line);
     }
     held
-}
-
-/// The warnings for one file's skipped lines, capped.
-pub fn warnings_for(file: &Path, bad: &BadLines) -> Vec<String> {
-    let mut warnings: Vec<String> = bad
-        .first
-        .iter()
-        .take(WARNINGS_PER_FILE)
-        .map(|BadLine { line, column, why }| {
-            format!(
-                "{}:{line}:{column}: skipped a line that is not a history record ({why})",
-                file.display()
-            )
-        })
-        .collect();
-    let more = bad.more + bad.first.len().saturating_sub(WARNINGS_PER_FILE);
-    if more > 0 {
-        warnings.push(format!("{}: and {more} more skipped lines", file.display()));
-    }
-    warnings
 }
 
 /// What stats need of every session, through the summary cache, whatever its date.
