@@ -29,12 +29,12 @@ use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
 use super::atomic::write_derived;
-use super::history_cache::{Streaks, cache_limit, read_facts_renewing};
+use super::history_cache::{Streaks, read_facts_renewing};
 use super::history_read::history_files;
 use super::paths::Paths;
 use super::read;
 use super::sealed;
-use super::stamp::{Stamp, file_name, racy_after};
+use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 
 /// What every streak cache starts with.
 const MAGIC: &[u8; 16] = b"bedstretch-strk\n";
