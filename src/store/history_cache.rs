@@ -22,7 +22,7 @@ use crate::core::stats::{Hurt, SessionFacts};
 
 use super::atomic::write_derived;
 use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
-use super::history_read::{Gather, History, history_files, open};
+use super::gather::{Gather, History, history_files, open};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};

@@ -7,6 +7,7 @@ pub mod config;
 mod cramp_rows;
 pub mod diary_skip;
 pub mod file_lines;
+pub mod gather;
 pub mod history;
 pub mod history_cache;
 pub mod history_read;

@@ -29,8 +29,8 @@ use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
 use super::atomic::write_derived;
+use super::gather::history_files;
 use super::history_cache::{Streaks, read_facts_renewing};
-use super::history_read::history_files;
 use super::paths::Paths;
 use super::read;
 use super::sealed;
