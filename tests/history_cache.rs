@@ -6,7 +6,7 @@ use std::io::Write;
 
 use bedstretch::core::stats::SessionFacts;
 use bedstretch::core::streaks::CountingSession;
-use bedstretch::store::history_read::{read_facts, read_facts_uncached};
+use bedstretch::store::history_read::{self, read_facts, read_facts_uncached};
 use bedstretch::store::paths::Paths;
 use bedstretch::store::streak_cache;
 
@@ -51,7 +51,7 @@ impl Folder {
     fn check(&self) -> Vec<String> {
         // Long after every session here, so none is dated ahead of it.
         let now = chrono::DateTime::parse_from_rfc3339("2100-01-01T00:00:00+00:00").expect("now");
-        let counting = streak_cache::read_counting(&self.paths, now).expect("status read");
+        let counting = history_read::read_counting(&self.paths, now).expect("status read");
         let cached = read_facts(&self.paths).expect("cached read");
         let plain = read_facts_uncached(&self.paths).expect("plain read");
         assert_eq!(cached.sessions, plain.sessions);

@@ -7,14 +7,17 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
-use crate::core::history::SessionRecord;
+use crate::core::history::{SessionRecord, latest_believable};
 use crate::core::stats::SessionFacts;
+use crate::core::streaks::CountingSession;
 
 use super::file_lines::{FileLines, MAX_LINE_BYTES};
 use super::gather::{Gather, History, Session, history_files, open};
+use super::history_cache::{Streaks, read_facts_renewing};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{Line, Lines};
+use super::streak_cache::{self, Counting};
 
 fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
@@ -88,4 +91,29 @@ pub fn read_records_as_of(
     now: DateTime<FixedOffset>,
 ) -> Result<History<SessionRecord>> {
     read(&paths.history_dir(), Some(now))
+}
+
+/// Every counting session as of `now`, each id once, and what was skipped: from the streak
+/// cache when it is current, else from the history (which renews the cache). An unreadable
+/// history is an error, as for `stats`.
+pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counting> {
+    let limit = latest_believable(now);
+    // The cache keeps sessions whatever their date; one too far ahead of this now is skipped
+    // by the full reader, with the warning every command gives. A current cache needs no
+    // writing again; a missing or stale one is renewed.
+    let ahead = |s: &CountingSession| limit.is_some_and(|limit| s.started_at > limit);
+    let renew = match streak_cache::read(paths) {
+        Some(counting) if !counting.sessions.iter().any(ahead) => return Ok(counting),
+        Some(_) => Streaks::Keep,
+        None => Streaks::Renew,
+    };
+    let history = read_facts_renewing(paths, renew, Some(now))?;
+    Ok(Counting {
+        sessions: history
+            .sessions
+            .iter()
+            .filter_map(SessionFacts::counting)
+            .collect(),
+        warnings: history.warnings,
+    })
 }
