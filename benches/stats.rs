@@ -7,7 +7,9 @@
 
 use std::hint::black_box;
 
-use bedstretch::core::stats::{Rules, SessionFacts, Stats};
+use bedstretch::core::calendar::Rules;
+
+use bedstretch::core::stats::{SessionFacts, Stats};
 use bedstretch::core::streaks::{CountingSession, Streaks};
 use bedstretch::store::history_read::{facts_of_lines, read_facts, read_facts_uncached};
 use bedstretch::store::paths::Paths;
@@ -71,7 +73,7 @@ fn compute_streaks(bencher: divan::Bencher, years: i64) {
 fn status_streaks(bencher: divan::Bencher, years: i64) {
     let counting: Vec<CountingSession> = facts(years)
         .iter()
-        .filter_map(CountingSession::of)
+        .filter_map(SessionFacts::counting)
         .collect();
     let rules = Rules::default();
     bencher.bench(|| Streaks::as_of(black_box(&counting).iter().copied(), &rules, start()));

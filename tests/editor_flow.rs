@@ -6,8 +6,8 @@ mod support;
 
 use bedstretch::app::App;
 use bedstretch::app::home::{HomeApp, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
+use bedstretch::core::calendar::Rules;
 use bedstretch::core::routine::Routine;
-use bedstretch::core::stats::Rules;
 use bedstretch::store::bundled as store;
 use bedstretch::tui::event_loop::Io;
 use bedstretch::tui::theme::Theme;

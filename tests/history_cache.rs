@@ -4,8 +4,9 @@
 use std::fs::{self, OpenOptions};
 use std::io::Write;
 
+use bedstretch::core::stats::SessionFacts;
 use bedstretch::core::streaks::CountingSession;
-use bedstretch::store::history_read::{read_facts, read_facts_uncached};
+use bedstretch::store::history_read::{self, read_facts, read_facts_uncached};
 use bedstretch::store::paths::Paths;
 use bedstretch::store::streak_cache;
 
@@ -50,7 +51,7 @@ impl Folder {
     fn check(&self) -> Vec<String> {
         // Long after every session here, so none is dated ahead of it.
         let now = chrono::DateTime::parse_from_rfc3339("2100-01-01T00:00:00+00:00").expect("now");
-        let counting = streak_cache::read_counting(&self.paths, now).expect("status read");
+        let counting = history_read::read_counting(&self.paths, now).expect("status read");
         let cached = read_facts(&self.paths).expect("cached read");
         let plain = read_facts_uncached(&self.paths).expect("plain read");
         assert_eq!(cached.sessions, plain.sessions);
@@ -78,8 +79,8 @@ impl Folder {
     }
 }
 
-fn counting_of(sessions: &[bedstretch::core::stats::SessionFacts]) -> Vec<CountingSession> {
-    sessions.iter().filter_map(CountingSession::of).collect()
+fn counting_of(sessions: &[SessionFacts]) -> Vec<CountingSession> {
+    sessions.iter().filter_map(SessionFacts::counting).collect()
 }
 
 #[test]
@@ -273,7 +274,8 @@ fn a_truncated_corrupt_or_hostile_streak_cache_is_never_believed() {
 
 mod split {
     use super::*;
-    use bedstretch::core::stats::{Rules, Stats};
+    use bedstretch::core::calendar::Rules;
+    use bedstretch::core::stats::Stats;
     use chrono::DateTime;
     use proptest::prelude::*;
 

@@ -5,8 +5,9 @@
 mod support;
 
 use bedstretch::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage, RoutineRow};
+use bedstretch::core::calendar::Rules;
 use bedstretch::core::routine_file::parse_routine;
-use bedstretch::core::stats::{Rules, SessionFacts};
+use bedstretch::core::stats::SessionFacts;
 use bedstretch::store::bundled;
 use bedstretch::tui::home_view::HomeView;
 use bedstretch::tui::theme::Theme;

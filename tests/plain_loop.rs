@@ -12,7 +12,8 @@ use bedstretch::app::{App, NewSession, Now};
 use bedstretch::clock::Clock;
 use bedstretch::core::history::{Outcome, Status};
 use bedstretch::tui::input::Input;
-use bedstretch::tui::plain::{LineTerminal, PlainIo};
+use bedstretch::tui::line_terminal::LineTerminal;
+use bedstretch::tui::plain::PlainIo;
 use bedstretch::tui::plain_out::LineOut;
 use crossterm::event::KeyCode;
 

@@ -7,8 +7,9 @@ mod support;
 use std::cell::Cell;
 
 use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, Known, RoutineRow};
+use bedstretch::core::calendar::Rules;
 use bedstretch::core::history::{CrampKind, CrampRecord};
-use bedstretch::core::stats::{Hurt, Rules, SessionFacts};
+use bedstretch::core::stats::{Hurt, SessionFacts};
 use bedstretch::tui::home_view::HomeView;
 use bedstretch::tui::theme::Theme;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};

@@ -5,9 +5,9 @@ use proptest::prelude::*;
 use super::home::{HomeAction, HomeApp, RoutineRow};
 use super::session::{Action, Recorded};
 use super::*;
+use crate::core::calendar::Rules;
 use crate::core::history::{Outcome, Status};
 use crate::core::routine_file::parse_routine;
-use crate::core::stats::Rules;
 
 const ROUTINE: &str = r#"
 name = "Test"

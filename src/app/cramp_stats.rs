@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::core::calendar::Rules;
 use crate::core::cramps::{self, Comparison};
-use crate::core::stats::{NightState, Rules, Stats};
+use crate::core::stats::{NightState, Stats};
 
 use super::home::Known;
 

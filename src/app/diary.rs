@@ -10,8 +10,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
+use crate::core::calendar::{Rules, last_night, try_night_of};
 use crate::core::history::CrampNote;
-use crate::core::stats::{Rules, last_night, try_night_of};
 
 use super::home::Known;
 

@@ -6,7 +6,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use crate::core::history::CrampRecord;
 
 use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
-use crate::core::stats::{Rules, SessionFacts, Stats, night_of};
+use crate::core::calendar::{Rules, night_of};
+use crate::core::stats::{SessionFacts, Stats};
 
 use super::cramp_stats::CrampStats;
 

@@ -7,8 +7,9 @@ use chrono::DateTime;
 
 use super::*;
 use crate::app::{NewSession, Now, SessionSettings};
+use crate::core::calendar::Rules;
 use crate::core::routine_file::parse_routine;
-use crate::core::stats::{Rules, SessionFacts, Stats};
+use crate::core::stats::{SessionFacts, Stats};
 
 const ROUTINE: &str = r#"
 name = "Evening"

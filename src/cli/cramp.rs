@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::core::calendar::{self, night_of};
 use crate::core::history::CrampNote;
-use crate::core::stats::{self, night_of};
 use crate::core::text;
 use crate::store::config::Config;
 use crate::store::history::{self, NotNoted, note_cramp};
@@ -91,7 +91,7 @@ pub fn parse_note(text: &str) -> Result<String, String> {
 
 /// The night "last night" means at `now`; see the module documentation.
 pub fn last_night(now: DateTime<FixedOffset>, config: &Config) -> NaiveDate {
-    stats::last_night(now, config.rules().day_starts_at)
+    calendar::last_night(now, config.rules().day_starts_at)
 }
 
 /// Refuses a night that has not been slept yet: tonight in the evening (it is over at the

@@ -14,8 +14,8 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
 
+use crate::core::calendar::night_of;
 use crate::core::history::{CrampRecord, SessionRecord, Status};
-use crate::core::stats::night_of;
 use crate::core::text::{self, csv_field};
 use crate::store::config::Config;
 use crate::store::history_read;

@@ -1,49 +1,31 @@
 //! `bedstretch run` and the home screen: the screens in the terminal, run through
 //! [`StoreShell`].
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::app::home::{HomeApp, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
+use crate::app::home::HomeApp;
 use crate::app::session::{Recorded, SessionApp};
-use crate::app::{App, Effect, NewSession, Now, SessionSettings};
+use crate::app::{App, Effect, NewSession, Now};
 use crate::clock::{Clock, SystemClock};
 use crate::core::duration::format_secs;
 use crate::core::history::session_id;
-use crate::core::routine::Routine;
 use crate::store::atomic::random_u64;
 use crate::store::config::Config;
 use crate::store::paths::Paths;
-use crate::store::routines::{Catalog, Origin};
+use crate::store::routines::Catalog;
 use crate::tui::event_loop::Io;
 use crate::tui::input::TerminalEvents;
 use crate::tui::{self, theme::Theme};
 
 use super::routine::resolve;
-use super::run_plain;
-use super::store_shell::{StoreShell, lock, print_unsaved};
+use super::run_plain::{self, need_terminal, settings};
+use super::store_shell::{StoreShell, lock, print_unsaved, routine_rows};
 
 fn theme() -> Theme {
     Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
-}
-
-pub(super) fn settings(config: &Config) -> SessionSettings {
-    SessionSettings {
-        bell: config.bell,
-        min_completion: config.min_completion,
-    }
-}
-
-pub(super) fn need_terminal() -> Result<()> {
-    if !std::io::stdout().is_terminal() {
-        bail!(
-            "the full screen needs a terminal, and standard output is not one; \
-             `bedstretch run --plain` runs a session line by line without one"
-        );
-    }
-    Ok(())
 }
 
 /// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
@@ -137,30 +119,6 @@ fn report(session: &SessionApp) -> Result<ExitCode> {
     // The terminal may be gone (that is one way a session ends); a lost line is no matter.
     let _ = writeln!(std::io::stderr(), "bedstretch: {line}");
     Ok(ExitCode::SUCCESS)
-}
-
-/// The routines as home lists them.
-pub(super) fn routine_rows(catalog: &Catalog) -> Vec<RoutineRow> {
-    catalog
-        .routines
-        .iter()
-        .map(|(routine, origin)| routine_row(routine, origin))
-        .collect()
-}
-
-fn routine_row(routine: &Routine, origin: &Origin) -> RoutineRow {
-    RoutineRow {
-        id: routine.id.clone(),
-        name: routine.name.clone(),
-        total_secs: routine.total_secs(),
-        mark: match origin {
-            Origin::Bundled => "",
-            Origin::User {
-                overrides: true, ..
-            } => MARK_OVERRIDE,
-            _ => MARK_YOURS,
-        },
-    }
 }
 
 /// `bedstretch` with no arguments: the home screen.

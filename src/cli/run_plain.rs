@@ -1,11 +1,12 @@
 //! `bedstretch run --plain`: whether a session runs plainly (asked, or the terminal cannot
 //! show the full screen), and running it so with the same shell as the full screen's, so
-//! that records, progress, recovery and unsaved sessions behave exactly alike.
+//! that records, progress, recovery and unsaved sessions behave exactly alike. The settings
+//! and the terminal check that both modes share live here, beneath `run`, which picks one.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::app::session::Recorded;
 use crate::app::{App, NewSession, Now, SessionSettings};
@@ -13,13 +14,31 @@ use crate::clock::{Clock, SystemClock};
 use crate::store::config::Config;
 use crate::tui;
 
-use super::run::{need_terminal, settings};
 use super::store_shell::{StoreShell, print_unsaved};
+
+/// The session settings from the config, the same for the full screen and plain mode.
+pub(super) fn settings(config: &Config) -> SessionSettings {
+    SessionSettings {
+        bell: config.bell,
+        min_completion: config.min_completion,
+    }
+}
+
+/// An error that says how to run without a terminal, when standard output is not one.
+pub(super) fn need_terminal() -> Result<()> {
+    if !std::io::stdout().is_terminal() {
+        bail!(
+            "the full screen needs a terminal, and standard output is not one; \
+             `bedstretch run --plain` runs a session line by line without one"
+        );
+    }
+    Ok(())
+}
 
 /// Why the full screen cannot show in this terminal, if it cannot.
 pub(super) fn why_not_full_screen() -> Option<String> {
     let term = std::env::var("TERM").ok();
-    tui::plain::why_not_full_screen(term.as_deref(), tui::plain::terminal_size())
+    tui::plain::why_not_full_screen(term.as_deref(), tui::line_terminal::terminal_size())
 }
 
 /// Whether the session runs plainly: when asked, or, with a one-line note, when the

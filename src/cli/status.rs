@@ -11,8 +11,8 @@ use crate::core::status::status as tonight;
 use crate::core::streaks::Streaks;
 use crate::core::text;
 use crate::store::config::Config;
+use crate::store::history_read;
 use crate::store::paths::Paths;
-use crate::store::streak_cache;
 
 use super::stats::warn_all;
 
@@ -40,7 +40,7 @@ pub fn status(
 ) -> Result<ExitCode> {
     // A prompt runs this at every command line: a history it cannot read says so on stderr
     // and gives no line, rather than a line that looks like a broken streak.
-    let sessions = match streak_cache::read_counting(paths, now) {
+    let sessions = match history_read::read_counting(paths, now) {
         Ok(counting) => {
             // What was skipped is said as every command says it: a prompt that hides it with
             // `2>/dev/null` chooses to.

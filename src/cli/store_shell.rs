@@ -9,11 +9,12 @@ use anyhow::{Result, anyhow};
 
 use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
-use crate::app::home::{HistoryState, Known, RoutineRow};
+use crate::app::home::{HistoryState, Known, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use crate::app::routine_copy::rename_copy;
 use crate::app::{EditorSource, Msg, NewSession, Now};
 use crate::clock::{Clock, SystemClock};
 use crate::core::history::{SessionRecord, session_id};
+use crate::core::routine::Routine;
 use crate::core::stats::Stats;
 use crate::core::text;
 use crate::store::atomic::random_u64;
@@ -21,14 +22,13 @@ use crate::store::config::Config;
 use crate::store::history::note_cramp;
 use crate::store::paths::Paths;
 use crate::store::progress::{self, Kept, SessionLock};
-use crate::store::routines::{Catalog, forget_draft, keep_draft};
+use crate::store::routines::{Catalog, Origin, forget_draft, keep_draft};
 use crate::store::{diary_skip, history, history_read};
 use crate::tui::event_loop::Shell;
 use crate::tui::{self};
 use crate::voice::Voice;
 
 use super::editor_files;
-use super::run::routine_rows;
 
 /// Carries out the screens' effects against the real files and terminal.
 pub(super) struct StoreShell<'a> {
@@ -241,6 +241,30 @@ impl Shell for StoreShell<'_> {
             DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
         };
         written.map_err(|e| format!("{e:#}"))
+    }
+}
+
+/// The routines as home lists them.
+pub(super) fn routine_rows(catalog: &Catalog) -> Vec<RoutineRow> {
+    catalog
+        .routines
+        .iter()
+        .map(|(routine, origin)| routine_row(routine, origin))
+        .collect()
+}
+
+fn routine_row(routine: &Routine, origin: &Origin) -> RoutineRow {
+    RoutineRow {
+        id: routine.id.clone(),
+        name: routine.name.clone(),
+        total_secs: routine.total_secs(),
+        mark: match origin {
+            Origin::Bundled => "",
+            Origin::User {
+                overrides: true, ..
+            } => MARK_OVERRIDE,
+            _ => MARK_YOURS,
+        },
     }
 }
 

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::calendar::{Rules, try_night_of};
 use super::history::CrampRecord;
-use super::stats::{Rules, SessionFacts, try_night_of};
+use super::stats::SessionFacts;
 use super::streaks::{Best, Nights, keep};
 
 /// The window callers use unless the person chooses another: about three months.

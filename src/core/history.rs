@@ -14,7 +14,9 @@ use chrono::{DateTime, FixedOffset, NaiveTime};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::stats::{Hurt, SessionFacts, try_night_of};
+use super::calendar::try_night_of;
+
+use super::stats::{Hurt, SessionFacts};
 
 pub use super::history_words::{Outcome, Recorded, Status, Word};
 

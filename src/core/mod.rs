@@ -1,5 +1,6 @@
 //! The pure core: routines and their rules. No terminal, no files, no clock.
 
+pub mod calendar;
 pub mod cramps;
 pub mod duration;
 pub mod history;

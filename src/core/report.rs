@@ -10,9 +10,10 @@ use std::fmt;
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
+use super::calendar::{Rules, try_night_of};
 use super::cramps::{self, Comparison, HurtStep, MAX_WINDOW_NIGHTS};
 use super::history::{CrampRecord, latest_per_night};
-use super::stats::{Hurt, NightState, Rules, SessionFacts, Stats, try_night_of};
+use super::stats::{Hurt, NightState, SessionFacts, Stats};
 
 /// Everything the report shows, in the order a reader meets it.
 #[derive(Debug, Clone, PartialEq)]

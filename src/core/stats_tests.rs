@@ -1,10 +1,11 @@
 //! The night and streak rules, case by case, and their properties.
 
-use chrono::{Duration, NaiveDate, TimeZone, Weekday};
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Weekday};
 use chrono_tz::{America::New_York, Europe::Berlin};
 use proptest::prelude::*;
 
 use super::*;
+use crate::core::calendar::{WEEK, try_night_of};
 
 fn at(s: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))

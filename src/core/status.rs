@@ -76,7 +76,8 @@ pub fn status(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::stats::{Rules, SessionFacts, Stats};
+    use crate::core::calendar::Rules;
+    use crate::core::stats::{SessionFacts, Stats};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("time")

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::stats::{Rules, SessionFacts, WEEK, back, night_of, try_night_of};
+use super::calendar::{Rules, WEEK, back, night_of, try_night_of};
 
 /// Per night, the best completion of its counting sessions.
 pub type Best = BTreeMap<NaiveDate, f64>;
@@ -26,17 +26,6 @@ pub struct CountingSession {
     pub started_at: DateTime<FixedOffset>,
     /// Completed over planned step-sides.
     pub completion: f64,
-}
-
-impl CountingSession {
-    /// The session as streaks see it; `None` for one of a `counts = false` routine, which
-    /// never keeps a night.
-    pub fn of(facts: &SessionFacts) -> Option<Self> {
-        facts.counts.then(|| Self {
-            started_at: facts.started_at,
-            completion: facts.completion(),
-        })
-    }
 }
 
 /// Tonight and the streaks as of one moment.

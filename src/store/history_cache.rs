@@ -21,20 +21,17 @@ use crate::core::history::SessionRecord;
 use crate::core::stats::{Hurt, SessionFacts};
 
 use super::atomic::write_derived;
-use super::history_read::{
-    FileLines, FromSessionLine, Gather, History, MAX_LINE_BYTES, history_files, open,
-};
+use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
+use super::gather::{Gather, History, history_files, open};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};
 use super::sealed;
-use super::stamp::{Stamp, file_name, racy_after};
+use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
 const VERSION: u32 = 10;
-/// Room in the cache for each file's name, warnings and framing.
-const CACHE_BYTES_PER_FILE: u64 = 64 * 1024;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Cache {
@@ -193,15 +190,6 @@ fn decode(bytes: &[u8]) -> Option<Cache> {
     postcard::from_bytes::<Cache>(body)
         .ok()
         .filter(|cache| cache.v == VERSION)
-}
-
-/// The largest cache believed for `files` history files of `bytes` bytes in all. A cache
-/// keeps less of each line than the line itself (and only the first few bad lines), so
-/// anything larger was not written by bedstretch; reading it would cost more than the
-/// history it claims to save reading.
-pub(super) fn cache_limit(files: usize, bytes: u64) -> u64 {
-    let framing = CACHE_BYTES_PER_FILE.saturating_mul(files as u64 + 1);
-    framing.saturating_add(bytes.saturating_mul(2))
 }
 
 /// The cache, if there is a believable one of this version.

@@ -2,420 +2,22 @@
 //! is skipped with a warning naming its file and line; it never hides the rest. A folder that
 //! cannot be read is an error, never an empty history.
 
-use std::collections::HashSet;
-use std::fs::{self, File, Metadata};
-use std::hash::{BuildHasher, Hasher, RandomState};
-use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
-use rustix::io::Errno;
-use serde::{Deserialize, Serialize};
-use twox_hash::XxHash3_64 as Xxh3;
 
-use crate::core::history::{
-    CrampRecord, HistoryLine, LineFault, SessionRecord, latest_believable, latest_per_night,
-    parse_line,
-};
-use crate::core::history_facts::session_facts;
+use crate::core::history::{SessionRecord, latest_believable};
 use crate::core::stats::SessionFacts;
+use crate::core::streaks::CountingSession;
 
+use super::file_lines::{FileLines, MAX_LINE_BYTES};
+use super::gather::{Gather, History, Session, history_files, open};
+use super::history_cache::{Streaks, read_facts_renewing};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
-use super::read::{self, Line, Lines, ReadError};
-
-/// The most warnings about bad lines given for one file.
-const WARNINGS_PER_FILE: usize = 3;
-
-/// A history line longer than this is skipped unread: real ones are a few kilobytes.
-pub const MAX_LINE_BYTES: u64 = read::MAX_BYTES;
-
-/// What the history holds, and what was skipped on the way.
-#[derive(Debug)]
-pub struct History<S> {
-    /// Sessions, each id once, oldest first.
-    pub sessions: Vec<S>,
-    /// Morning diary lines: for each night its latest entry, nights in order.
-    pub cramps: Vec<CrampRecord>,
-    /// One line per skipped line (capped per file), naming file and line.
-    pub warnings: Vec<String>,
-}
-
-impl<S> Default for History<S> {
-    fn default() -> Self {
-        Self {
-            sessions: Vec::new(),
-            cramps: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
-}
-
-/// What a reader keeps of a session: the whole record, or the facts stats need.
-pub trait Session: FromSessionLine {
-    /// Its id, for counting it once.
-    fn id(&self) -> &str;
-    /// When it started, for putting sessions in order.
-    fn started_at(&self) -> DateTime<FixedOffset>;
-}
-
-impl Session for SessionRecord {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn started_at(&self) -> DateTime<FixedOffset> {
-        self.started_at
-    }
-}
-
-impl Session for SessionFacts {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn started_at(&self) -> DateTime<FixedOffset> {
-        self.started_at
-    }
-}
-
-/// How a reader makes what it keeps of a session line.
-pub trait FromSessionLine: From<SessionRecord> {
-    /// A good session line read straight into what is kept, or `None` for the one line
-    /// parser to say what the line is. Only a quicker way: it must keep exactly the lines
-    /// that parser keeps, as it would keep them.
-    fn from_session_line(_line: &str) -> Option<Self> {
-        None
-    }
-}
-
-impl FromSessionLine for SessionRecord {}
-
-impl FromSessionLine for SessionFacts {
-    fn from_session_line(line: &str) -> Option<Self> {
-        session_facts(line)
-    }
-}
-
-/// What some lines of one file hold, in file order: sessions, diary entries and the lines
-/// skipped. Kinds this version does not know and blank lines leave no trace.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FileLines<S> {
-    /// Sessions, in file order, duplicates included.
-    pub sessions: Vec<S>,
-    /// Diary entries, in file order.
-    #[serde(with = "crate::store::cramp_rows")]
-    pub cramps: Vec<CrampRecord>,
-    /// The lines skipped.
-    pub bad: BadLines,
-}
-
-impl<S> Default for FileLines<S> {
-    fn default() -> Self {
-        Self {
-            sessions: Vec::new(),
-            cramps: Vec::new(),
-            bad: BadLines::default(),
-        }
-    }
-}
-
-impl<S> FileLines<S> {
-    /// Sorts line `number` of a file into what it holds, through the one line parser.
-    pub fn take(&mut self, number: usize, line: &Line<'_>)
-    where
-        S: FromSessionLine,
-    {
-        let Some(bytes) = line.text else {
-            self.bad.push(too_long(number, line.len));
-            return;
-        };
-        // The same text as `from_utf8_lossy`, but a valid line (nearly all of them) is checked
-        // by the standard library's fast validator: the lossy one's was 8 % of a cold read.
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(bytes),
-        };
-        if let Some(session) = S::from_session_line(&text) {
-            self.sessions.push(session);
-            return;
-        }
-        match parse_line(&text) {
-            HistoryLine::Session(record) => self.sessions.push(record.into()),
-            HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
-            HistoryLine::Blank | HistoryLine::OtherKind => {}
-            HistoryLine::Bad(LineFault { column, why }) => self.bad.push(BadLine {
-                line: number,
-                column,
-                why,
-            }),
-        }
-    }
-}
-
-/// Puts the files of a history together the one way every reader does: warnings per file in
-/// file order, each id once (its first line wins), sessions oldest first.
-#[derive(Debug)]
-pub struct Gather<S> {
-    history: History<S>,
-    seen: HashSet<String, IdHash>,
-    /// Records dated after this are skipped with a warning (see [`latest_believable`]).
-    limit: Option<DateTime<FixedOffset>>,
-    /// The sessions skipped for their date, kept for the streak cache, which must not depend
-    /// on the "now" of the command that wrote it.
-    ahead: Vec<S>,
-    /// The warnings about records skipped for their date, given after the others.
-    ahead_warnings: Vec<String>,
-}
-
-/// What [`Gather::finish_with_ahead`] gives: the history as of now, and what the streak cache
-/// keeps, which must not depend on that now.
-#[derive(Debug)]
-pub struct Gathered<S> {
-    /// The history, records dated too far ahead skipped with a warning.
-    pub history: History<S>,
-    /// The sessions skipped for their date.
-    pub ahead: Vec<S>,
-    /// How many of the history's warnings, from the first, do not depend on now.
-    pub timeless_warnings: usize,
-}
-
-impl<S: Session> Default for Gather<S> {
-    fn default() -> Self {
-        Self {
-            history: History::default(),
-            seen: HashSet::with_hasher(IdHash::new()),
-            limit: None,
-            ahead: Vec::new(),
-            ahead_warnings: Vec::new(),
-        }
-    }
-}
-
-/// Hashes ids with xxh3 under a seed drawn for each run: several times faster than the
-/// standard SipHash on ids of thirty bytes (a tenth of a warm `stats` went on hashing them),
-/// and as unpredictable to a stranger writing a synced file full of chosen ids.
-#[derive(Debug, Clone)]
-pub struct IdHash {
-    seed: u64,
-}
-
-impl IdHash {
-    /// A fresh random seed, from the standard library's own.
-    pub fn new() -> Self {
-        Self {
-            seed: RandomState::new().hash_one(0u8),
-        }
-    }
-}
-
-impl Default for IdHash {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl BuildHasher for IdHash {
-    type Hasher = IdHasher;
-    fn build_hasher(&self) -> IdHasher {
-        IdHasher {
-            seed: self.seed,
-            state: 0,
-        }
-    }
-}
-
-/// See [`IdHash`]: each write is hashed whole, chained through the state.
-#[derive(Debug)]
-pub struct IdHasher {
-    seed: u64,
-    state: u64,
-}
-
-impl Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        self.state = Xxh3::oneshot_with_seed(self.seed ^ self.state, bytes);
-    }
-    fn write_u8(&mut self, byte: u8) {
-        // The end mark `str` hashes after its bytes: mixed in without a second pass.
-        self.state = self.state.rotate_left(8) ^ u64::from(byte);
-    }
-    fn finish(&self) -> u64 {
-        self.state
-    }
-}
-
-impl<S: Session> Gather<S> {
-    /// Gathers as of `now`: a record dated more than a day after it is skipped with a warning,
-    /// the same from every command. `None` keeps every record, whatever its date.
-    pub fn as_of(now: Option<DateTime<FixedOffset>>) -> Self {
-        Self {
-            limit: now.and_then(latest_believable),
-            ..Self::default()
-        }
-    }
-
-    /// A file that was not read at all, and why.
-    pub fn skip_file(&mut self, warning: String) {
-        self.history.warnings.push(warning);
-    }
-
-    /// One file's sessions, diary entries and skipped lines.
-    pub fn add(
-        &mut self,
-        file: &Path,
-        sessions: impl IntoIterator<Item = S>,
-        cramps: impl IntoIterator<Item = CrampRecord>,
-        bad: &BadLines,
-    ) {
-        self.history.warnings.extend(warnings_for(file, bad));
-        let sessions = sessions.into_iter();
-        let more = sessions.size_hint();
-        self.history.sessions.reserve(more.1.unwrap_or(more.0));
-        self.seen.reserve(more.1.unwrap_or(more.0));
-        for session in sessions {
-            if self.seen.insert(session.id().to_string()) {
-                if self.limit.is_some_and(|limit| session.started_at() > limit) {
-                    self.ahead_warnings
-                        .push(ahead_warning(file, "session", session.id()));
-                    self.ahead.push(session);
-                } else {
-                    self.history.sessions.push(session);
-                }
-            }
-        }
-        for cramp in cramps {
-            if self.seen.insert(cramp.id.clone()) {
-                // Before each night's latest entry is chosen: one dated in 9999 would
-                // otherwise hide the entry it seems to replace.
-                let ahead = self.limit.is_some_and(|limit| {
-                    cramp.logged_at > limit || cramp.night > limit.date_naive()
-                });
-                if ahead {
-                    self.ahead_warnings
-                        .push(ahead_warning(file, "diary entry", &cramp.id));
-                } else {
-                    self.history.cramps.push(cramp);
-                }
-            }
-        }
-    }
-
-    /// The history, sessions oldest first (a stable sort: equal starts keep file order), and
-    /// the diary with each night's latest entry only.
-    pub fn finish(self) -> History<S> {
-        self.finish_with_ahead().history
-    }
-
-    /// [`Gather::finish`], and what was skipped for being dated too far ahead.
-    pub fn finish_with_ahead(mut self) -> Gathered<S> {
-        self.history.sessions = oldest_first(std::mem::take(&mut self.history.sessions));
-        self.history.cramps = latest_per_night(std::mem::take(&mut self.history.cramps));
-        let timeless_warnings = self.history.warnings.len();
-        self.history.warnings.append(&mut self.ahead_warnings);
-        Gathered {
-            history: self.history,
-            ahead: self.ahead,
-            timeless_warnings,
-        }
-    }
-}
-
-/// The one warning for a record dated more than a day after now: the same words from every
-/// command, whatever its now, so that `history`, `stats`, `status` and `report` agree.
-fn ahead_warning(file: &Path, what: &str, id: &str) -> String {
-    format!(
-        "{}: skipped the {what} {id}: it is dated more than a day ahead of now",
-        file.display()
-    )
-}
-
-/// Sessions in order of their start, equal starts in their given order (a stable sort). The
-/// small keys are sorted and the sessions moved once, rather than moving whole sessions at
-/// every step of the sort (most of a warm read's sorting time over ten years).
-fn oldest_first<S: Session>(sessions: Vec<S>) -> Vec<S> {
-    let mut keys: Vec<(i64, u32, usize)> = sessions
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let at = s.started_at();
-            (at.timestamp(), at.timestamp_subsec_nanos(), i)
-        })
-        .collect();
-    if keys.is_sorted() {
-        return sessions;
-    }
-    keys.sort_unstable();
-    let mut slots: Vec<Option<S>> = sessions.into_iter().map(Some).collect();
-    // Sized at once: collected through the filter it would grow by doubling, up to twice the
-    // memory of every session at the peak of a cold read.
-    let mut sorted = Vec::with_capacity(keys.len());
-    sorted.extend(
-        keys.iter()
-            .filter_map(|&(_, _, i)| slots.get_mut(i).and_then(Option::take)),
-    );
-    sorted
-}
-
-/// Every history file in the folder, sorted so the result does not depend on the file system.
-/// Whether each is a regular file is checked when it is opened (see [`open`]).
-pub fn history_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(e)
-                .with_context(|| format!("{}: cannot read the history folder", dir.display()));
-        }
-    };
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry
-            .with_context(|| format!("{}: cannot read the history folder", dir.display()))?
-            .path();
-        if path.extension().is_some_and(|e| e == "jsonl") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-/// Opens one history file; `Ok(Err(warning))` for a name that is not a regular file (a FIFO,
-/// a device, a folder), which is skipped rather than waited on or read forever. Any other
-/// failure is an error: an unreadable history is never taken for an empty one.
-pub fn open(path: &Path) -> Result<Result<(File, Metadata), String>> {
-    match read::open_regular(path) {
-        Ok(opened) => Ok(Ok(opened)),
-        Err(e @ ReadError::NotRegular(_)) => Ok(Err(format!("{}: skipped: {e}", path.display()))),
-        // A link to nothing, or a loop of links, is a synced stranger's name like a FIFO is:
-        // skipped, not a reason to read nothing at all.
-        Err(ReadError::Io(e)) if is_broken_link(path, &e) => Ok(Err(format!(
-            "{}: skipped: it is a symbolic link that leads to no file ({e})",
-            path.display()
-        ))),
-        Err(e) => Err(e).with_context(|| format!("{}: cannot read", path.display())),
-    }
-}
-
-/// True when `path` is a symbolic link that dangles or loops, as `error` found it.
-fn is_broken_link(path: &Path, error: &io::Error) -> bool {
-    let dangles = error.kind() == io::ErrorKind::NotFound
-        || error.raw_os_error() == Some(Errno::LOOP.raw_os_error());
-    dangles && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
-}
-
-/// The bad line for a line over [`MAX_LINE_BYTES`], which is skipped without being kept.
-pub fn too_long(number: usize, len: u64) -> BadLine {
-    let why = format!(
-        "the line is longer than {} ({len} bytes)",
-        read::size(MAX_LINE_BYTES)
-    );
-    BadLine {
-        line: number,
-        column: 1,
-        why,
-    }
-}
+use super::read::{Line, Lines};
+use super::streak_cache::{self, Counting};
 
 fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
@@ -443,46 +45,6 @@ fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Re
     Ok(gather.finish())
 }
 
-/// A line skipped while reading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BadLine {
-    /// Its number in the file, from 1.
-    pub line: usize,
-    /// The column where the trouble is, from 1.
-    pub column: usize,
-    /// What was wrong.
-    pub why: String,
-}
-
-/// The skipped lines of one file: the first few, which are shown, and how many more there
-/// were, so that a file of a million bad lines costs no more memory than one of three.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BadLines {
-    /// The first skipped lines, at most as many as are shown.
-    pub first: Vec<BadLine>,
-    /// How many more were skipped.
-    pub more: usize,
-}
-
-impl BadLines {
-    /// Counts a skipped line, keeping it only when it will be shown.
-    pub fn push(&mut self, bad: BadLine) {
-        if self.first.len() < WARNINGS_PER_FILE {
-            self.first.push(bad);
-        } else {
-            self.more += 1;
-        }
-    }
-
-    /// Counts every line of `other`, as if they were pushed after these.
-    pub fn extend(&mut self, other: &BadLines) {
-        for bad in &other.first {
-            self.push(bad.clone());
-        }
-        self.more += other.more;
-    }
-}
-
 /// Reads stats facts from the lines of `text`, numbering them from `first_line`, as the
 /// readers do (for benchmarks and tests of the parser alone).
 pub fn facts_of_lines(text: &str, first_line: usize) -> FileLines<SessionFacts> {
@@ -497,26 +59,6 @@ pub fn facts_of_lines(text: &str, first_line: usize) -> FileLines<SessionFacts> 
         held.take(first_line + i, &line);
     }
     held
-}
-
-/// The warnings for one file's skipped lines, capped.
-pub fn warnings_for(file: &Path, bad: &BadLines) -> Vec<String> {
-    let mut warnings: Vec<String> = bad
-        .first
-        .iter()
-        .take(WARNINGS_PER_FILE)
-        .map(|BadLine { line, column, why }| {
-            format!(
-                "{}:{line}:{column}: skipped a line that is not a history record ({why})",
-                file.display()
-            )
-        })
-        .collect();
-    let more = bad.more + bad.first.len().saturating_sub(WARNINGS_PER_FILE);
-    if more > 0 {
-        warnings.push(format!("{}: and {more} more skipped lines", file.display()));
-    }
-    warnings
 }
 
 /// What stats need of every session, through the summary cache, whatever its date.
@@ -549,4 +91,29 @@ pub fn read_records_as_of(
     now: DateTime<FixedOffset>,
 ) -> Result<History<SessionRecord>> {
     read(&paths.history_dir(), Some(now))
+}
+
+/// Every counting session as of `now`, each id once, and what was skipped: from the streak
+/// cache when it is current, else from the history (which renews the cache). An unreadable
+/// history is an error, as for `stats`.
+pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counting> {
+    let limit = latest_believable(now);
+    // The cache keeps sessions whatever their date; one too far ahead of this now is skipped
+    // by the full reader, with the warning every command gives. A current cache needs no
+    // writing again; a missing or stale one is renewed.
+    let ahead = |s: &CountingSession| limit.is_some_and(|limit| s.started_at > limit);
+    let renew = match streak_cache::read(paths) {
+        Some(counting) if !counting.sessions.iter().any(ahead) => return Ok(counting),
+        Some(_) => Streaks::Keep,
+        None => Streaks::Renew,
+    };
+    let history = read_facts_renewing(paths, renew, Some(now))?;
+    Ok(Counting {
+        sessions: history
+            .sessions
+            .iter()
+            .filter_map(SessionFacts::counting)
+            .collect(),
+        warnings: history.warnings,
+    })
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::sync::{Mutex, mpsc};
 use std::thread;
 
-use super::history_read::{FileLines, FromSessionLine};
+use super::file_lines::{FileLines, FromSessionLine};
 use super::read::{Line, Lines};
 
 /// Below this much to read, threads cost more than they save: an append of a night or two,
@@ -213,7 +213,7 @@ impl Batch {
 mod tests {
     use super::*;
     use crate::core::stats::SessionFacts;
-    use crate::store::history_read::MAX_LINE_BYTES;
+    use crate::store::file_lines::MAX_LINE_BYTES;
 
     fn session(i: usize) -> String {
         format!(

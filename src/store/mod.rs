@@ -6,6 +6,8 @@ pub mod bundled;
 pub mod config;
 mod cramp_rows;
 pub mod diary_skip;
+pub mod file_lines;
+pub mod gather;
 pub mod history;
 pub mod history_cache;
 pub mod history_read;

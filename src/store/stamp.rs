@@ -1,6 +1,7 @@
 //! What tells whether a history file changed since a cache described it, without reading
 //! it: one rule for both caches (the history summary and the streak cache), so neither can
-//! trust a file the other would read again.
+//! trust a file the other would read again; and, by one measure, how large a cache may be
+//! and still be believed.
 
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
@@ -11,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 /// How close to the cache's own time a file change must be to be distrusted.
 const RACY_NS: i128 = 2_000_000_000;
+/// Room in a cache for each file's name, warnings and framing.
+const CACHE_BYTES_PER_FILE: u64 = 64 * 1024;
 
 /// What identifies one version of a file without reading it. Size and mtime alone miss a
 /// same-size rewrite with its mtime put back (`touch -r`, a sync tool); the inode tells a
@@ -62,4 +65,13 @@ pub fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+/// The largest cache believed for `files` history files of `bytes` bytes in all. A cache
+/// keeps less of each line than the line itself (and only the first few bad lines), so
+/// anything larger was not written by bedstretch; reading it would cost more than the
+/// history it claims to save reading.
+pub fn cache_limit(files: usize, bytes: u64) -> u64 {
+    let framing = CACHE_BYTES_PER_FILE.saturating_mul(files as u64 + 1);
+    framing.saturating_add(bytes.saturating_mul(2))
 }

@@ -8,7 +8,8 @@
 //! it is believed only when every history file still has the stamp it names (with the same
 //! distrust of files changed just before it was written), and only when its hash matches.
 //! Anything else (missing, stale, truncated, from another version, written by a stranger) is
-//! ignored and the history is read through the summary, which writes this cache again.
+//! ignored, and `history_read::read_counting` reads the history through the summary, which
+//! writes this cache again.
 //!
 //! Layout, little-endian: `MAGIC`, version (u32), xxh3 of everything after it (u64), file
 //! count (u32), per file: name length (u16), name, length (u64), mtime and ctime in
@@ -21,20 +22,17 @@ use std::fs;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 
-use crate::core::history::latest_believable;
 use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
 use super::atomic::write_derived;
-use super::history_cache::{Streaks, cache_limit, read_facts_renewing};
-use super::history_read::history_files;
+use super::gather::history_files;
 use super::paths::Paths;
 use super::read;
 use super::sealed;
-use super::stamp::{Stamp, file_name, racy_after};
+use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 
 /// What every streak cache starts with.
 const MAGIC: &[u8; 16] = b"bedstretch-strk\n";
@@ -55,31 +53,6 @@ pub struct Counting {
     pub sessions: Vec<CountingSession>,
     /// What was skipped on the way, as `stats` says it.
     pub warnings: Vec<String>,
-}
-
-/// Every counting session as of `now`, each id once, and what was skipped: from the streak
-/// cache when it is current, else from the history (which renews the cache). An unreadable
-/// history is an error, as for `stats`.
-pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counting> {
-    let limit = latest_believable(now);
-    // The cache keeps sessions whatever their date; one too far ahead of this now is skipped
-    // by the full reader, with the warning every command gives. A current cache needs no
-    // writing again; a missing or stale one is renewed.
-    let ahead = |s: &CountingSession| limit.is_some_and(|limit| s.started_at > limit);
-    let renew = match read(paths) {
-        Some(counting) if !counting.sessions.iter().any(ahead) => return Ok(counting),
-        Some(_) => Streaks::Keep,
-        None => Streaks::Renew,
-    };
-    let history = read_facts_renewing(paths, renew, Some(now))?;
-    Ok(Counting {
-        sessions: history
-            .sessions
-            .iter()
-            .filter_map(CountingSession::of)
-            .collect(),
-        warnings: history.warnings,
-    })
 }
 
 /// The cached counting sessions and warnings, if the cache is there, whole, and current.
@@ -277,10 +250,7 @@ mod tests {
         let sessions = [facts(1_700_000_000, true), facts(1_700_090_000, false)];
         let bytes = encode(files(), sessions.iter(), &[]).expect("encoded");
         let back = parse(&bytes, &current, i128::MAX).expect("parsed");
-        assert_eq!(
-            back.sessions,
-            vec![CountingSession::of(&sessions[0]).expect("counts")]
-        );
+        assert_eq!(back.sessions, vec![sessions[0].counting().expect("counts")]);
         let warned = ["a.jsonl:3:1: skipped a line".to_string()];
         let with = encode(files(), sessions.iter(), &warned).expect("encoded");
         let back = parse(&with, &current, i128::MAX).expect("parsed");

@@ -9,7 +9,7 @@ use std::sync::{Mutex, Once};
 
 use rustix::termios::{LocalModes, OptionalActions, SpecialCodeIndex, Termios};
 
-use super::plain::{LineTerminal, terminal_size};
+use super::line_terminal::{LineTerminal, terminal_size};
 
 /// The settings standard input's terminal had before cbreak, once they are known.
 static SAVED: Mutex<Option<Termios>> = Mutex::new(None);

@@ -114,7 +114,7 @@ pub(crate) fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::stats::Rules;
+    use crate::core::calendar::Rules;
     use chrono::DateTime;
 
     fn stats(now: &str) -> Stats {

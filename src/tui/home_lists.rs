@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::home::{HistoryState, HomeApp, RoutineRow};
 use crate::app::session::minutes_left;
-use crate::core::stats::night_of;
+use crate::core::calendar::night_of;
 use crate::core::text::{clean_line, pad, width, wrap};
 
 use super::theme::Theme;

@@ -69,7 +69,7 @@ fn ctrl_c_quits_and_ctrl_z_suspends_from_any_screen_and_releases_are_ignored() {
         bell: false,
         min_completion: 0.8,
     };
-    let home = HomeApp::new(Vec::new(), "", crate::core::stats::Rules::default());
+    let home = HomeApp::new(Vec::new(), "", crate::core::calendar::Rules::default());
     let (app, _) = App::home(home, settings);
     let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     assert!(matches!(msg_for(ctrl('c'), &app), Some(Msg::Quit)));
@@ -86,7 +86,8 @@ fn ctrl_c_quits_and_ctrl_z_suspends_from_any_screen_and_releases_are_ignored() {
 #[test]
 fn the_morning_question_takes_t_for_ten() {
     use crate::app::home::{HistoryState, HomeApp};
-    use crate::core::stats::{Rules, SessionFacts};
+    use crate::core::calendar::Rules;
+    use crate::core::stats::SessionFacts;
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T07:15:00+01:00").expect("time");
     let mut home = HomeApp::new(Vec::new(), "bedtime-feet", Rules::default());
     let night = SessionFacts {

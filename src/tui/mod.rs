@@ -14,6 +14,7 @@ pub mod home_view;
 pub mod input;
 mod job;
 pub mod keymap;
+pub mod line_terminal;
 pub mod overlays;
 pub mod plain;
 pub mod plain_out;

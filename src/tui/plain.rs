@@ -21,20 +21,9 @@ use super::cbreak::{self, Cbreak};
 use super::event_loop::{self, LONGEST_WAIT, STOPPED_GAP, Shell};
 use super::input::{EventSource, Input, SignalEvents, TerminalEvents};
 use super::keymap;
+use super::line_terminal::LineTerminal;
 use super::plain_out::LineOut;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH};
-
-/// What plain mode asks of the terminal, so that tests run the loop without one.
-pub trait LineTerminal {
-    /// Its width in columns, so the countdown stays on one row (a wrapped line cannot be
-    /// rewritten from its start); `None` when unknown.
-    fn width(&self) -> Option<u16>;
-    /// Gives the terminal its own settings back and stops the process; returns once it is
-    /// continued.
-    fn suspend(&mut self);
-    /// Sets cbreak mode up again after the process was stopped and continued.
-    fn reclaim(&mut self);
-}
 
 /// Everything plain mode works with.
 pub struct PlainIo<W, E, C, S, T> {
@@ -283,14 +272,6 @@ pub fn why_not_full_screen(term: Option<&str>, size: Option<(u16, u16)>) -> Opti
 /// True for a terminal that says it can do nothing but print: `TERM` is `dumb` or not set.
 fn is_dumb(term: Option<&str>) -> bool {
     matches!(term, None | Some("" | "dumb"))
-}
-
-/// The size of the terminal standard output shows on; `None` when it is not a terminal.
-pub fn terminal_size() -> Option<(u16, u16)> {
-    if !io::stdout().is_terminal() {
-        return None;
-    }
-    crossterm::terminal::size().ok()
 }
 
 /// Runs the session of `app` in plain mode on the real standard output, with keys when

@@ -4,13 +4,12 @@
 
 use std::fmt::{self, Write};
 
-use crate::core::report::Report;
-use crate::core::text;
-
+use super::xml::esc;
 use super::{
     CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
     comparison_notes, day, diary_rows, figures_row, period, side, summary, svg, week_row,
 };
+use crate::core::report::Report;
 
 /// Print-first styling: A4 with 15 mm margins, black on white, tables kept whole where they
 /// can be.
@@ -167,38 +166,5 @@ fn class(column: &Column) -> &'static str {
         " class=\"figure\""
     } else {
         ""
-    }
-}
-
-/// Text made safe for XHTML, in content and in quoted attributes alike: controls and bidi
-/// marks removed (XML forbids most controls outright), the two code points XML never allows
-/// dropped, and the five markup characters escaped.
-pub fn esc(raw: &str) -> String {
-    let mut out = String::new();
-    for c in text::clean_line(raw).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::esc;
-
-    #[test]
-    fn text_from_files_is_escaped_and_cleaned() {
-        assert_eq!(
-            esc("<b>& \"calf\" it's"),
-            "&lt;b&gt;&amp; &quot;calf&quot; it&#39;s"
-        );
-        assert_eq!(esc("a\u{1b}[2J\u{7}b\u{FFFF}\u{202e}c"), "a[2Jbc");
     }
 }

@@ -6,6 +6,7 @@ mod csv;
 mod html;
 mod markdown;
 mod svg;
+mod xml;
 
 use std::io::Write;
 use std::process::ExitCode;

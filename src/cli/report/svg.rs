@@ -10,7 +10,7 @@ use chrono::{Datelike, Weekday};
 use crate::core::report::{Night, Week};
 use crate::core::stats::NightState;
 
-use super::html::esc;
+use super::xml::esc;
 use super::{day, kept_of_due, percent, state_word};
 
 const WIDTH: f64 = 640.0;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveTime, Weekday};
 
-use crate::core::stats::Rules;
+use crate::core::calendar::Rules;
 use crate::core::text::{clean_line, line_col, quote};
 
 use super::paths::Paths;
