@@ -2,10 +2,11 @@
 //! arguments that name their form, a closed pipe that is no failure, and a routine id that
 //! is only a path when it looks like one.
 
+mod support;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 struct Home {
     dir: tempfile::TempDir,
@@ -32,15 +33,8 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let output = assert_cmd::Command::from_std(self.command(args))
-            .timeout(Duration::from_secs(30))
-            .output()
-            .expect("runs");
-        (
-            output.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
+        let mut cmd = support::cli::bedstretch(self.path(), args);
+        support::cli::said(&cmd.current_dir(self.path()).output().expect("runs"))
     }
 }
 

@@ -2,11 +2,12 @@
 //! home: the settings in use with where each came from, every problem with its exact words,
 //! the exit codes, and nothing written to disk.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 const FIXTURES: &str = "tests/fixtures/config";
@@ -47,21 +48,17 @@ impl Home {
 
     /// Exit code, stdout and stderr, with the config file's path written as `CONFIG`.
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let output = Command::cargo_bin("bedstretch")
-            .expect("binary is built")
-            .args(args)
+        let output = support::cli::bedstretch(self.dir.path(), args)
             .current_dir(self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.data_dir())
             .timeout(Duration::from_secs(20))
             .output()
             .expect("runs");
         let path = self.config_file().display().to_string();
-        let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&path, "CONFIG");
+        let (code, stdout, stderr) = support::cli::said(&output);
         (
-            output.status.code().unwrap_or(-1),
-            text(&output.stdout),
-            text(&output.stderr),
+            code,
+            stdout.replace(&path, "CONFIG"),
+            stderr.replace(&path, "CONFIG"),
         )
     }
 }

@@ -1,26 +1,16 @@
 //! A session of a `counts = false` routine (cramp relief) through the binary: it is listed and
 //! counted as a session, but never keeps a night.
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 const RELIEF: &str = r#"{"v":1,"kind":"session","id":"20261124T030000.000+0100-0001","routine":"cramp-relief","routine_name":"Cramp relief","started_at":"2026-11-24T03:00:00+01:00","ended_at":"2026-11-24T03:03:17+01:00","outcome":"completed","steps":[{"name":"Flex","planned_secs":30,"done_secs":30,"status":"completed"}],"counts":false}"#;
 
 fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("bedstretch")
-        .expect("binary")
-        .args(args)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("XDG_DATA_HOME", data.join("data"))
-        .output()
-        .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::cli::run(data, args)
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! `bedstretch cramp`, the morning diary, through the binary on temporary folders: what it
 //! writes, every input it refuses, and which entry wins when two devices noted one night.
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use bedstretch::core::history::{HistoryLine, parse_line};
 use bedstretch::store::history_read::read_records;
 use bedstretch::store::paths::Paths;
@@ -11,33 +12,13 @@ use chrono::{Days, NaiveDate};
 use serde_json::Value;
 
 fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("bedstretch")
-        .expect("binary")
-        .arg("cramp")
-        .args(args)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("XDG_DATA_HOME", data.join("data"))
-        .output()
-        .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let args: Vec<&str> = ["cramp"].iter().chain(args).copied().collect();
+    support::cli::run(data, &args)
 }
 
 /// Every line of every history file in the folder, as JSON.
 fn lines(data: &Path) -> Vec<Value> {
-    let dir = data.join("data/bedstretch/history");
-    let mut all = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("history folder") {
-        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-        all.extend(
-            text.lines()
-                .map(|l| serde_json::from_str::<Value>(l).expect("json")),
-        );
-    }
-    all
+    support::cli::history(data)
 }
 
 #[test]

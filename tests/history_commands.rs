@@ -3,9 +3,10 @@
 //! a cramp line, and a trip to New York. Then the diary in `history`, on a phone's history of
 //! three nights whose notes hold commas, quotes and control characters.
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::{Value, json};
 
 const SYNCED: &str = "tests/fixtures/history/synced";
@@ -32,21 +33,11 @@ fn run_copy(fixture: &str, args: &[&str]) -> (i32, String, String) {
 
 fn run(data: &str, args: &[&str]) -> (i32, String, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = Command::cargo_bin("bedstretch")
-        .expect("binary")
-        .args(args)
-        .env(
-            "XDG_CONFIG_HOME",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-config"),
-        )
-        .env("XDG_DATA_HOME", root.join(data))
-        .output()
-        .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-config");
+    let mut cmd = support::cli::bedstretch(root, args);
+    cmd.env("XDG_CONFIG_HOME", empty)
+        .env("XDG_DATA_HOME", root.join(data));
+    support::cli::said(&cmd.output().expect("runs"))
 }
 
 #[test]

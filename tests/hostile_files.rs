@@ -4,6 +4,8 @@
 //!
 //! Every run goes through the real binary with a timeout, in a temporary folder.
 
+mod support;
+
 use std::fs::{self, File, OpenOptions};
 use std::io::{Seek, SeekFrom, Write};
 use std::os::unix::fs::symlink;
@@ -11,7 +13,6 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::time::{Duration, SystemTime};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// Long enough for a slow, shared machine; a hang fails the test instead of freezing it.
@@ -76,11 +77,7 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::cargo_bin("bedstretch")
-            .expect("binary")
-            .args(args)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+        support::cli::bedstretch(self.dir.path(), args)
             .env("NO_COLOR", "1")
             .timeout(TIMEOUT)
             .output()
@@ -90,8 +87,7 @@ impl Home {
     /// Runs and expects success; returns stdout and stderr.
     fn ok(&self, args: &[&str]) -> (String, String) {
         let output = self.run(args);
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let (_, stdout, stderr) = support::cli::said(&output);
         assert!(
             output.status.success(),
             "{args:?} failed ({:?})\nstdout: {stdout}\nstderr: {stderr}",

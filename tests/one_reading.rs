@@ -6,13 +6,14 @@
 //!
 //! Through the real binary, in a temporary folder; "now" is `--as-of` where a command has it.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::PathBuf;
 use std::process::Output;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 const TIMEOUT: Duration = Duration::from_secs(20);
@@ -42,11 +43,7 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::cargo_bin("bedstretch")
-            .expect("binary")
-            .args(args)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+        support::cli::bedstretch(self.dir.path(), args)
             .env("NO_COLOR", "1")
             .timeout(TIMEOUT)
             .output()
@@ -56,8 +53,7 @@ impl Home {
     /// stdout and stderr of a command that must not fail (status may say 1: not kept).
     fn said(&self, args: &[&str]) -> (String, String) {
         let output = self.run(args);
-        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let (_, stdout, stderr) = support::cli::said(&output);
         let ok = if args[0] == "status" {
             matches!(output.status.code(), Some(0 | 1))
         } else {

@@ -17,23 +17,7 @@ use bedstretch::tui::plain::PlainIo;
 use bedstretch::tui::plain_out::LineOut;
 use crossterm::event::KeyCode;
 
-use support::{ManualClock, Recorded, SETTINGS, Script, Step, key, routine, wait};
-
-const ONE_SECOND: &str = r#"
-name = "One second"
-lead_in = 1
-rest = 1
-switch = 1
-
-[[step]]
-name = "Calf stretch"
-duration = 1
-sides = ["left", "right"]
-
-[[step]]
-name = "Toe curls"
-duration = 1
-"#;
+use support::{ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, key, routine, wait};
 
 /// A terminal that is only counted.
 #[derive(Default, Clone)]

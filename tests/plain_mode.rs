@@ -4,21 +4,16 @@
 //! These sleep for real (a few seconds each), so they are few and every wait is generous.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
+
+mod support;
 
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
 
 const WAIT: Duration = Duration::from_secs(30);
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/plain")
-        .join(name)
-}
 
 struct Home {
     dir: tempfile::TempDir,
@@ -47,16 +42,7 @@ impl Home {
     }
 
     fn history(&self) -> Vec<Value> {
-        let dir = self.dir.path().join("data/bedstretch/history");
-        let mut lines = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("history folder") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-            lines.extend(
-                text.lines()
-                    .map(|l| serde_json::from_str::<Value>(l).expect("json")),
-            );
-        }
-        lines
+        support::cli::history(self.dir.path())
     }
 }
 
@@ -89,7 +75,7 @@ fn statuses(session: &Value) -> Vec<(String, u64)> {
 #[test]
 fn a_plain_run_without_a_terminal_prints_every_moment_and_records_the_session() {
     let home = Home::new();
-    let file = fixture("one-second.toml");
+    let file = support::one_second_path();
     let output = home
         .command(&["run", "--plain", file.to_str().expect("utf-8")])
         .output()
@@ -127,7 +113,7 @@ fn a_plain_run_without_a_terminal_prints_every_moment_and_records_the_session() 
 #[test]
 fn a_terminal_that_cannot_show_the_full_screen_runs_plainly_and_says_why() {
     let home = Home::new();
-    let file = fixture("one-second.toml");
+    let file = support::one_second_path();
     let output = home
         .command(&["run", file.to_str().expect("utf-8")])
         .env("TERM", "dumb")
@@ -156,7 +142,20 @@ fn a_terminal_that_cannot_show_the_full_screen_runs_plainly_and_says_why() {
 #[test]
 fn sigterm_mid_session_records_quit_with_what_was_done() {
     let home = Home::new();
-    let file = fixture("long-last.toml");
+    // Two one-second sides, then a long last step, to stop from outside while it is held.
+    let file = home.dir.path().join("long-last.toml");
+    let routine = support::one_second(
+        "Long last",
+        &[
+            ("switch = 1", "switch = 0"),
+            (
+                support::LAST_STEP,
+                "name = \"Toe curls\"\nduration = \"5m\"\n",
+            ),
+        ],
+        "",
+    );
+    std::fs::write(&file, routine).expect("routine");
     let mut child = home
         .command(&["run", "--plain", file.to_str().expect("utf-8")])
         .spawn()

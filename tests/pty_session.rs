@@ -11,26 +11,18 @@ use std::time::Duration;
 
 use support::pty::{Home, Pty, contains, state_of};
 
-/// A routine of one-second steps: lead-in, a two-sided step, a rest, a step with reps.
-const QUICK_TEST: &str = r#"
-name = "Pty test"
-lead_in = 1
-rest = 1
-switch = 1
-
-[[step]]
-name = "Calf stretch"
-duration = 1
-sides = ["left", "right"]
-
-[[step]]
-name = "Toe curls"
-duration = 2
-reps = 2
-"#;
-
+/// The one-second routine with a last step of two reps: lead-in, a two-sided step, a rest, a
+/// step with reps.
 fn quick_home() -> Home {
-    Home::with_routine("pty-test.toml", QUICK_TEST)
+    let routine = support::one_second(
+        "Pty test",
+        &[(
+            support::LAST_STEP,
+            "name = \"Toe curls\"\nduration = 2\nreps = 2\n",
+        )],
+        "",
+    );
+    Home::with_routine("pty-test.toml", &routine)
 }
 
 #[test]
@@ -128,9 +120,8 @@ fn quit_by_signal(signal: &str) {
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
     pty.wait_for("Switch sides");
     pty.signal(signal);
-    pty.wait_exit();
-    // Give the reader a moment to collect the last bytes written before the exit.
-    thread::sleep(Duration::from_millis(300));
+    // Every byte written before the exit is read before the terminal's are looked at.
+    pty.wait_exit_and_output();
     let raw = pty.raw_output();
     assert!(
         contains(&raw, b"\x1b[?1049l"),
@@ -330,8 +321,7 @@ fn a_session_the_history_refuses_is_kept_printed_and_blocks_the_next_until_added
         "says where it is kept: {screen}"
     );
     pty.send(b"q");
-    assert!(!pty.wait_exit(), "exits non-zero");
-    thread::sleep(Duration::from_millis(300));
+    assert!(!pty.wait_exit_and_output(), "exits non-zero");
     let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
     assert!(raw.contains("To add it yourself:"), "{raw}");
     assert!(raw.contains("echo '{\"v\":1,\"kind\":\"session\""), "{raw}");
@@ -340,8 +330,7 @@ fn a_session_the_history_refuses_is_kept_printed_and_blocks_the_next_until_added
 
     // The next session would write over it: it does not start, and says why.
     let mut pty = Pty::spawn(home.command(&["run", "one.toml"]));
-    assert!(!pty.wait_exit());
-    thread::sleep(Duration::from_millis(300));
+    assert!(!pty.wait_exit_and_output());
     let said = String::from_utf8_lossy(&pty.raw_output()).into_owned();
     assert!(
         said.contains("holds an interrupted session that could not be added"),

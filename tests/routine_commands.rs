@@ -1,9 +1,10 @@
 //! `bedstretch routine list|show`, `--help` and `--version`, with a person's own routines
 //! folder beside the bundled ones.
 
+mod support;
+
 use std::fs;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
 
 struct Home {
@@ -27,21 +28,13 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let output = Command::cargo_bin("bedstretch")
-            .expect("binary is built")
-            .args(args)
+        let output = support::cli::bedstretch(self.dir.path(), args)
             .current_dir(self.dir.path())
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
             // A terminal that could show the full screen, were standard output one.
             .env("TERM", "xterm-256color")
             .output()
             .expect("runs");
-        (
-            output.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&output.stdout).into_owned(),
-            String::from_utf8_lossy(&output.stderr).into_owned(),
-        )
+        support::cli::said(&output)
     }
 }
 

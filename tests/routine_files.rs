@@ -7,20 +7,12 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::Duration;
+mod support;
 
 use assert_cmd::cargo::CommandCargoExt;
-use bedstretch::clock::{Clock, SystemClock};
 use bedstretch::store::bundled;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use support::pty::{self, Pty};
 use tempfile::TempDir;
-
-/// How long a question on a terminal may take to appear, or the program to end: generous,
-/// as a busy machine is no failure.
-const WAIT: Duration = Duration::from_secs(30);
 
 struct Home {
     dir: TempDir,
@@ -123,61 +115,17 @@ impl Home {
         question: &str,
         answer: &str,
     ) -> (bool, String) {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bedstretch"));
-        cmd.args(args);
-        cmd.cwd(self.dir.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", self.dir.path().join("config"));
-        cmd.env("XDG_DATA_HOME", self.dir.path().join("data"));
+        let mut cmd = pty::command_in(self.dir.path(), args);
         cmd.env_remove("EDITOR");
         match editor {
             Some(editor) => cmd.env("VISUAL", editor),
             None => cmd.env_remove("VISUAL"),
         }
-        let size = PtySize {
-            rows: 24,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        };
-        let pair = native_pty_system().openpty(size).expect("pty");
-        let mut child = pair.slave.spawn_command(cmd).expect("spawn");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let mut writer = pair.master.take_writer().expect("writer");
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-            }
-        });
-        let text = || String::from_utf8_lossy(&output.lock().expect("lock")).into_owned();
-        let start = SystemClock::new();
-        while !text().contains(question) {
-            assert!(
-                start.moment() < WAIT,
-                "no {question:?} after {WAIT:?}:\n{}",
-                text()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-        writer.write_all(answer.as_bytes()).expect("answer");
-        writer.flush().expect("flush");
-        let status = loop {
-            if let Some(status) = child.try_wait().expect("wait") {
-                break status;
-            }
-            assert!(start.moment() < WAIT * 2, "did not exit:\n{}", text());
-            thread::sleep(Duration::from_millis(20));
-        };
-        // The last output may still be on its way from the terminal.
-        thread::sleep(Duration::from_millis(100));
-        (status.success(), text())
+        let mut pty = Pty::spawn_sized(cmd, 200, 24);
+        pty.wait_for_written(question);
+        pty.send(answer.as_bytes());
+        let ok = pty.wait_exit_and_output();
+        (ok, pty.written())
     }
 }
 

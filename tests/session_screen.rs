@@ -168,38 +168,16 @@ instructions = "面对墙站立，双手扶墙，这只脚向后退一步，脚�
 
 const LONG_SAVE_PROBLEM: &str = "/home/someone/.local/share/bedstretch/current.json: cannot save progress: No space left on device (os error 28)";
 
-#[test]
-fn every_state_at_80x24() {
-    for (name, app, now) in states() {
-        insta::assert_snapshot!(format!("80x24-{name}"), screen(&app, now, 80, 24));
-    }
-}
+/// The sizes a reviewer reads: the usual terminal, a small one, the smallest that shows a
+/// session, and a large one. Any other size is covered by the grid tests below.
+const SNAPSHOT_SIZES: [(u16, u16); 4] = [(80, 24), (40, 12), (30, 8), (120, 40)];
 
 #[test]
-fn every_state_at_40x12() {
-    for (name, app, now) in states() {
-        insta::assert_snapshot!(format!("40x12-{name}"), screen(&app, now, 40, 12));
-    }
-}
-
-#[test]
-fn every_state_at_30x8() {
-    for (name, app, now) in states() {
-        insta::assert_snapshot!(format!("30x8-{name}"), screen(&app, now, 30, 8));
-    }
-}
-
-#[test]
-fn every_state_at_50x15() {
-    for (name, app, now) in states() {
-        insta::assert_snapshot!(format!("50x15-{name}"), screen(&app, now, 50, 15));
-    }
-}
-
-#[test]
-fn every_state_at_120x40() {
-    for (name, app, now) in states() {
-        insta::assert_snapshot!(format!("120x40-{name}"), screen(&app, now, 120, 40));
+fn every_state_at_each_snapshot_size() {
+    for (w, h) in SNAPSHOT_SIZES {
+        for (name, app, now) in states() {
+            insta::assert_snapshot!(format!("{w}x{h}-{name}"), screen(&app, now, w, h));
+        }
     }
 }
 
@@ -410,6 +388,11 @@ fn every_label_stays_whole_at_every_size() {
             }
         }
     }
+    assert_no_faults(&faults);
+}
+
+/// Fails with how many faults were found and the first of them, if any were.
+fn assert_no_faults(faults: &[String]) {
     assert!(
         faults.is_empty(),
         "{} faults; the first:\n{}",
@@ -439,12 +422,7 @@ fn the_side_is_whole_at_every_size() {
             }
         }
     }
-    assert!(
-        faults.is_empty(),
-        "{} faults; the first:\n{}",
-        faults.len(),
-        faults.first().map(String::as_str).unwrap_or_default()
-    );
+    assert_no_faults(&faults);
 }
 
 /// The help pauses the countdown; it says so, and names Ctrl-Z with the rest, at every size.

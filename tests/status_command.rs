@@ -1,9 +1,10 @@
 //! `bedstretch status` through the binary on temporary folders: every state a prompt can be
 //! in, each with its exit status.
 
+mod support;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// A kept session (five of five held) that started at `at`.
@@ -26,19 +27,12 @@ fn folder(sessions: &[&str], config: &str) -> tempfile::TempDir {
 }
 
 fn status(dir: &Path, as_of: &str, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("bedstretch")
-        .expect("binary")
-        .args(["status", "--as-of", as_of])
-        .args(args)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .output()
-        .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let args: Vec<&str> = ["status", "--as-of", as_of]
+        .iter()
+        .chain(args)
+        .copied()
+        .collect();
+    support::cli::run(dir, &args)
 }
 
 const SUNDAY: &str = "2026-11-22T22:00:00+01:00";

@@ -6,13 +6,14 @@
 //! Through the real binary, in a temporary folder; the session is a routine of one-second
 //! steps with standard input closed.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Output;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -61,11 +62,7 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::cargo_bin("bedstretch")
-            .expect("binary")
-            .args(args)
-            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+        support::cli::bedstretch(self.dir.path(), args)
             .env("NO_COLOR", "1")
             .env("TERM", "xterm-256color")
             .write_stdin(Vec::new())
@@ -80,11 +77,8 @@ fn stderr(output: &Output) -> String {
 }
 
 fn one_second() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/plain/one-second.toml")
-        .to_str()
-        .expect("utf-8")
-        .to_string()
+    let path = support::one_second_path();
+    path.to_str().expect("utf-8").to_string()
 }
 
 /// The JSON record printed in an `echo '…' >> …` line to add by hand, if there is one.

@@ -23,22 +23,11 @@ use serde_json::Value;
 
 use support::pty::{Home, Pty, exists};
 
-/// Three one-second step-sides, about five seconds in all.
-const ROUTINE: &str = r#"
-name = "Disk test"
-lead_in = 0
-rest = 1
-switch = 1
-
-[[step]]
-name = "Calf stretch"
-duration = 1
-sides = ["left", "right"]
-
-[[step]]
-name = "Toe curls"
-duration = 1
-"#;
+/// The one-second routine without its get-ready: three one-second step-sides, about five
+/// seconds in all.
+fn routine() -> String {
+    support::one_second("Disk test", &[("lead_in = 1", "lead_in = 0")], "")
+}
 
 /// A small tmpfs over a folder, unmounted when dropped (lazily, should something still hold
 /// it), so a failed test never leaves a mount behind.
@@ -140,7 +129,7 @@ struct DiskHome {
 
 impl DiskHome {
     fn new() -> Self {
-        let home = Home::with_routine("disk.toml", ROUTINE);
+        let home = Home::with_routine("disk.toml", &routine());
         let tmp = home.dir.path().join("tmp");
         fs::create_dir(&tmp).expect("tmp");
         Self { home, tmp }
@@ -285,31 +274,33 @@ fn assert_kept_where_said(refused: &Refused) {
 
 #[test]
 fn torture_a_full_disk_at_start_still_lets_a_person_stretch_and_keeps_the_session() {
-    let disk = DiskHome::new();
-    let Some(tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
-        return;
-    };
-    disk.earlier_history(0);
-    let filler = tmpfs.fill();
-    let mut pty = disk.session();
-    let refused = stretch_to_the_end(&mut pty);
-    assert_kept_where_said(&refused);
-    drop(pty);
-    fs::remove_file(filler).expect("room again");
-    add_it_as_told(&disk, &refused);
+    a_full_disk(0, None);
 }
 
 #[test]
 fn torture_a_disk_that_fills_mid_session_never_loses_nor_tears_the_session() {
+    // The first side is held and saved: current.json holds it.
+    a_full_disk(100, Some("Switch sides"));
+}
+
+/// A disk that is full from the start, or from once the screen shows `fill_at`, with `slack`
+/// as [`DiskHome::earlier_history`] takes it: the person stretches to the end, the session is
+/// kept where bedstretch says, and, with room again, the command it printed adds it.
+fn a_full_disk(slack: usize, fill_at: Option<&str>) {
     let disk = DiskHome::new();
     let Some(tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
         return;
     };
-    disk.earlier_history(100);
+    disk.earlier_history(slack);
+    let filler = fill_at.is_none().then(|| tmpfs.fill());
     let mut pty = disk.session();
-    // The first side is held and saved: current.json holds it.
-    pty.wait_for("Switch sides");
-    let filler = tmpfs.fill();
+    let filler = match fill_at {
+        Some(text) => {
+            pty.wait_for(text);
+            tmpfs.fill()
+        }
+        None => filler.expect("filled at the start"),
+    };
     let refused = stretch_to_the_end(&mut pty);
     assert_kept_where_said(&refused);
     drop(pty);

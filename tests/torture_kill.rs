@@ -22,26 +22,16 @@ use support::torture::Rng;
 
 /// Lead-in, a two-sided step with a switch, a rest, a step of two reps, a rest, a last step:
 /// every kind of moment a kill can land in, in nine seconds.
-const ROUTINE: &str = r#"
-name = "Kill test"
-lead_in = 1
-rest = 1
-switch = 1
-
-[[step]]
-name = "Calf stretch"
-duration = 1
-sides = ["left", "right"]
-
-[[step]]
-name = "Toe curls"
-duration = 2
-reps = 2
-
-[[step]]
-name = "Ankle circles"
-duration = 1
-"#;
+fn routine() -> String {
+    support::one_second(
+        "Kill test",
+        &[(
+            support::LAST_STEP,
+            "name = \"Toe curls\"\nduration = 2\nreps = 2\n",
+        )],
+        "\n[[step]]\nname = \"Ankle circles\"\nduration = 1\n",
+    )
+}
 
 /// When each step-side ends, in milliseconds after the session's `started_at`, in the order
 /// the record lists them: lead-in 0-1 s, left 1-2, switch, right 3-4, rest, toes 5-7, rest,
@@ -127,7 +117,7 @@ fn kill_at_random_moments(test: &str, kills: usize, at_once: usize) {
 /// Runs a session, kills it `after_ms` after it is on screen, starts bedstretch again and
 /// checks what the history kept.
 fn kill_once(after_ms: u64, plain: bool) -> Kill {
-    let home = Home::with_routine("kill.toml", ROUTINE);
+    let home = Home::with_routine("kill.toml", &routine());
     let args: &[&str] = if plain {
         &["run", "--plain", "kill.toml"]
     } else {

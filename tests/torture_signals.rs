@@ -17,26 +17,19 @@ use support::torture::Rng;
 
 /// One-second step-sides with a switch and rests, about ten seconds in all: a signal in the
 /// first four lands while a step is held, between sides or in a rest.
-const ROUTINE: &str = r#"
-name = "Signal test"
-lead_in = 0
-rest = 1
-switch = 1
-
-[[step]]
-name = "Calf stretch"
-duration = 1
-sides = ["left", "right"]
-
-[[step]]
-name = "Toe curls"
-duration = 2
-reps = 2
-
-[[step]]
-name = "Ankle circles"
-duration = 4
-"#;
+fn routine() -> String {
+    support::one_second(
+        "Signal test",
+        &[
+            ("lead_in = 1", "lead_in = 0"),
+            (
+                support::LAST_STEP,
+                "name = \"Toe curls\"\nduration = 2\nreps = 2\n",
+            ),
+        ],
+        "\n[[step]]\nname = \"Ankle circles\"\nduration = 4\n",
+    )
+}
 
 /// The latest moment, after the session is on screen, a signal is sent.
 const WITHIN_MS: u64 = 4_000;
@@ -64,7 +57,7 @@ fn torture_sigquit_at_a_random_moment_gives_the_terminal_back_and_records_quit()
 fn quit_by_signal(signal: &str) {
     let mut rng = Rng::for_test(&format!("torture_signals {signal}"));
     let after_ms = rng.below(WITHIN_MS);
-    let home = Home::with_routine("signal.toml", ROUTINE);
+    let home = Home::with_routine("signal.toml", &routine());
     let mut pty = Pty::spawn(home.command(&["run", "signal.toml"]));
     pty.wait_for("Calf stretch");
     thread::sleep(Duration::from_millis(after_ms));
@@ -82,7 +75,7 @@ fn torture_a_panic_mid_session_gives_the_terminal_back_and_records_quit() {
     let mut rng = Rng::for_test("torture_signals panic");
     // Seconds after the clock started, in tenths: from the first step to the fourth second.
     let after = format!("{:.1}", 0.5 + rng.below(35) as f64 / 10.0);
-    let home = Home::with_routine("signal.toml", ROUTINE);
+    let home = Home::with_routine("signal.toml", &routine());
     let mut cmd = home.command(&["run", "signal.toml"]);
     cmd.env("BEDSTRETCH_TEST_PANIC_AFTER_SECS", &after);
     let mut pty = Pty::spawn(cmd);
@@ -115,7 +108,7 @@ fn torture_plain_mode_records_quit_on_every_signal_and_a_panic() {
     thread::scope(|scope| {
         for (how, after_ms) in cases {
             scope.spawn(move || {
-                let home = Home::with_routine("signal.toml", ROUTINE);
+                let home = Home::with_routine("signal.toml", &routine());
                 let mut cmd = home.command(&["run", "--plain", "signal.toml"]);
                 if how == "panic" {
                     cmd.env(

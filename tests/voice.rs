@@ -5,7 +5,6 @@
 //! for real, so they are few, short, and every wait is generous.
 
 use std::path::{Path, PathBuf};
-use std::thread;
 use std::time::Duration;
 
 mod support;
@@ -16,24 +15,14 @@ use portable_pty::CommandBuilder;
 use serde_json::Value;
 use support::pty::Pty;
 
-const WAIT: Duration = Duration::from_secs(40);
-
-/// Nine seconds: a get-ready, a two-sided step, a rest, and a hold long enough to count.
-const ROUTINE: &str = r#"
-name = "Voice test"
-lead_in = 1
-rest = 1
-switch = 1
-
-[[step]]
-name = "Calf stretch"
-duration = 1
-sides = ["left", "right"]
-
-[[step]]
-name = "Toe curls"
-duration = 4
-"#;
+/// Nine seconds: the one-second routine with a hold long enough to count as its last step.
+fn routine() -> String {
+    support::one_second(
+        "Voice test",
+        &[(support::LAST_STEP, "name = \"Toe curls\"\nduration = 4\n")],
+        "",
+    )
+}
 
 /// What is said, and when, in seconds from the start of the session.
 const SPOKEN: [(f64, &str); 10] = [
@@ -69,7 +58,7 @@ impl Home {
         let home = Self {
             dir: tempfile::tempdir().expect("temp dir"),
         };
-        std::fs::write(home.path("voice-test.toml"), ROUTINE).expect("routine");
+        std::fs::write(home.path("voice-test.toml"), routine()).expect("routine");
         std::fs::create_dir(home.path("bin")).expect("bin");
         home
     }
@@ -87,12 +76,7 @@ impl Home {
     }
 
     fn command(&self, args: &[&str], sleep: &str) -> CommandBuilder {
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_bedstretch"));
-        cmd.args(args);
-        cmd.cwd(self.dir.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", self.path("config"));
-        cmd.env("XDG_DATA_HOME", self.path("data"));
+        let mut cmd = support::pty::command_in(self.dir.path(), args);
         cmd.env(
             "PATH",
             format!("{}:/usr/bin:/bin", self.path("bin").display()),
@@ -116,13 +100,7 @@ impl Home {
     }
 
     fn history(&self) -> Vec<Value> {
-        let dir = self.path("data/bedstretch/history");
-        let mut lines = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("history folder") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
-            lines.extend(text.lines().map(|l| serde_json::from_str(l).expect("json")));
-        }
-        lines
+        support::cli::history(self.dir.path())
     }
 }
 
@@ -237,7 +215,7 @@ fn home_with_voice() -> Home {
     .expect("config");
     std::fs::write(
         home.path("config/bedstretch/routines/voice-test.toml"),
-        ROUTINE,
+        routine(),
     )
     .expect("routine");
     home
@@ -250,11 +228,11 @@ fn a_session_started_from_home_speaks_as_the_config_says() {
     let mut pty = Pty::spawn(home.command(&[], "0"));
     pty.wait_for("Voice test");
     pty.send(b"\r");
-    let clock = SystemClock::new();
-    while home.said().len() < 2 {
-        assert!(clock.moment() < WAIT, "said only {:?}", home.said());
-        thread::sleep(Duration::from_millis(20));
-    }
+    support::pty::wait_until(
+        "two cues said",
+        || home.said().len() >= 2,
+        || format!("said only {:?}", home.said()),
+    );
     pty.send(b"\x03");
     assert!(pty.wait_exit_and_output());
     let said = home.said();

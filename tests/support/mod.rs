@@ -2,6 +2,7 @@
 //! that only remembers what it was asked to do.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod pty;
 pub mod torture;
 
@@ -30,6 +31,33 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::Cell as Cell_;
 use ratatui::layout::{Position, Size};
+
+/// The one-second routine of the tests that run in real time, as tests/fixtures/one-second.toml
+/// has it: the only copy.
+pub const ONE_SECOND: &str = include_str!("../fixtures/one-second.toml");
+
+/// Where [`ONE_SECOND`] is, for a test that runs it by path.
+pub fn one_second_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/one-second.toml")
+}
+
+/// [`ONE_SECOND`] under another name, with each `(from, to)` replaced and `more` (further
+/// steps) added at its end. Every `from` must be in it, so that a change to the fixture fails
+/// here rather than quietly running another routine.
+pub fn one_second(name: &str, edits: &[(&str, &str)], more: &str) -> String {
+    let mut text = ONE_SECOND.replace("name = \"One second\"", &format!("name = {name:?}"));
+    for (from, to) in edits {
+        assert!(
+            text.contains(from),
+            "{from:?} is not in the one-second routine"
+        );
+        text = text.replace(from, to);
+    }
+    text + more
+}
+
+/// The one-second routine's last step, as [`one_second`]'s edits name it.
+pub const LAST_STEP: &str = "name = \"Toe curls\"\nduration = 1\n";
 
 pub fn bundled(id: &str) -> Routine {
     let (_, source) = bundled::ROUTINES
@@ -471,6 +499,34 @@ pub fn buffer_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
             row
         })
         .collect()
+}
+
+/// Draws home (or its stats page) as the loop does; returns the rows and what the frame had
+/// room for, which the loop would hand back to the model as `Msg::Drawn`.
+pub fn draw_home(
+    app: &bedstretch::app::home::HomeApp,
+    w: u16,
+    h: u16,
+) -> (Vec<String>, bedstretch::app::home::Drawn) {
+    let mut terminal = ratatui::Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    let theme = bedstretch::tui::theme::Theme::new(true);
+    let room = Cell::new(app.drawn());
+    terminal
+        .draw(|f| {
+            let view = bedstretch::tui::home_view::HomeView {
+                app,
+                theme: &theme,
+                room: &room,
+            };
+            f.render_widget(view, f.area());
+        })
+        .expect("draw");
+    (buffer_rows(terminal.backend().buffer()), room.get())
+}
+
+/// Rows as a snapshot shows them: each quoted, on a line of its own.
+pub fn quoted(rows: &[String]) -> String {
+    rows.iter().map(|row| format!("\"{row}\"\n")).collect()
 }
 
 /// Home's rows for these routines, each with this mark.

@@ -101,13 +101,7 @@ impl Home {
 
     /// Any program, with bedstretch's folders pointed at this home.
     pub fn program(&self, program: &str, args: &[&str]) -> CommandBuilder {
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(self.dir.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_CONFIG_HOME", self.config_home());
-        cmd.env("XDG_DATA_HOME", self.data_home());
-        cmd
+        program_in(self.dir.path(), program, args)
     }
 
     /// A command run without a terminal, to its end (with a generous timeout): its exit
@@ -121,6 +115,37 @@ impl Home {
             .timeout(WAIT)
             .output()
             .expect("runs")
+    }
+}
+
+/// bedstretch with these arguments in `dir`, its folders `dir/config` and `dir/data`, for a
+/// test whose home is its own.
+pub fn command_in(dir: &Path, args: &[&str]) -> CommandBuilder {
+    program_in(dir, env!("CARGO_BIN_EXE_bedstretch"), args)
+}
+
+/// Any program in `dir`, with bedstretch's folders pointed at `dir/config` and `dir/data`.
+pub fn program_in(dir: &Path, program: &str, args: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", dir.join("config"));
+    cmd.env("XDG_DATA_HOME", dir.join("data"));
+    cmd
+}
+
+/// Polls until `done` holds, failing the test (with `what` and the `detail` of the moment)
+/// once [`WAIT`] has passed: the wait on a condition, never on a fixed time.
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool, detail: impl Fn() -> String) {
+    let start = SystemClock::new();
+    while !done() {
+        assert!(
+            start.moment() < WAIT,
+            "{what}: not after {WAIT:?}\n{}",
+            detail()
+        );
+        thread::sleep(Duration::from_millis(20));
     }
 }
 
@@ -212,11 +237,22 @@ impl Pty {
 
     /// The end of everything written, with escapes made visible, for failure messages.
     fn written_tail(&self) -> String {
-        let output = self.output.lock().expect("lock");
-        let text = String::from_utf8_lossy(&output);
-        let chars: Vec<char> = text.chars().collect();
-        let tail: String = chars[chars.len().saturating_sub(3000)..].iter().collect();
-        tail.replace('\x1b', "\\e")
+        tail(&self.output)
+    }
+
+    /// Waits until the bytes written, as text, hold `text` (a line printed outside any screen,
+    /// such as a question on the terminal).
+    pub fn wait_for_written(&self, text: &str) {
+        wait_until(
+            &format!("{text:?} written"),
+            || self.written().contains(text),
+            || self.written(),
+        );
+    }
+
+    /// Everything written so far, as text.
+    pub fn written(&self) -> String {
+        String::from_utf8_lossy(&self.raw_output()).into_owned()
     }
 
     /// Types these bytes.
@@ -245,15 +281,19 @@ impl Pty {
 
     /// Waits for the program to exit; true when it exited with success.
     pub fn wait_exit(&mut self) -> bool {
-        let start = SystemClock::new();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                self.exited = true;
-                return status.success();
-            }
-            assert!(start.moment() < WAIT, "the program did not exit");
-            thread::sleep(Duration::from_millis(20));
-        }
+        let mut status = None;
+        let child = &mut self.child;
+        let output = &self.output;
+        wait_until(
+            "the program did not exit",
+            || {
+                status = child.try_wait().expect("wait");
+                status.is_some()
+            },
+            || tail(output),
+        );
+        self.exited = true;
+        status.is_some_and(|s| s.success())
     }
 
     /// Waits for the program to exit, then for the reader to take in everything it wrote
@@ -313,6 +353,15 @@ impl Drop for Pty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// The end of everything written, with escapes made visible, for failure messages.
+fn tail(output: &Mutex<Vec<u8>>) -> String {
+    let output = output.lock().expect("lock");
+    let text = String::from_utf8_lossy(&output);
+    let chars: Vec<char> = text.chars().collect();
+    let tail: String = chars[chars.len().saturating_sub(3000)..].iter().collect();
+    tail.replace('\x1b', "\\e")
 }
 
 /// A process's state letter from /proc: `T` when stopped.

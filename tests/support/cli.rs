@@ -1,0 +1,51 @@
+//! The binary run without a terminal, as the command-line tests run it: a person's folders
+//! under one folder, a generous timeout, and what it said.
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+use super::pty::WAIT;
+
+/// bedstretch with these arguments, its folders `root/config` and `root/data`, and a timeout,
+/// so a hang fails the test rather than freezing it; a test adds what else it needs (a
+/// shorter timeout, an environment variable, input).
+pub fn bedstretch(root: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bedstretch"));
+    cmd.args(args)
+        .env("XDG_CONFIG_HOME", root.join("config"))
+        .env("XDG_DATA_HOME", root.join("data"))
+        .timeout(WAIT);
+    cmd
+}
+
+/// The exit code (-1 when a signal ended it), standard output and standard error.
+pub fn said(output: &Output) -> (i32, String, String) {
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// [`bedstretch`] run to its end: the exit code, standard output and standard error.
+pub fn run(root: &Path, args: &[&str]) -> (i32, String, String) {
+    said(&bedstretch(root, args).output().expect("runs"))
+}
+
+/// Every line of every history file in `root/data/bedstretch/history`, each parsed as JSON;
+/// the folder must be there.
+pub fn history(root: &Path) -> Vec<Value> {
+    let dir = root.join("data/bedstretch/history");
+    let mut lines = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("history folder") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        lines.extend(
+            text.lines()
+                .map(|l| serde_json::from_str::<Value>(l).expect("json")),
+        );
+    }
+    lines
+}
