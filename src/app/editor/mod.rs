@@ -8,6 +8,11 @@
 //! an [`EditorEffect`] carrying the text, and its answer comes back through
 //! [`EditorApp::saved`].
 
+mod doc;
+mod fields;
+mod library;
+mod types;
+
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 use tui_input::Input;
 
@@ -15,12 +20,11 @@ use crate::core::problem::Problem;
 use crate::core::routine::Routine;
 use crate::core::routine_file::parse_routine;
 
-use super::editor_doc::{
+use self::doc::{
     Place, read_secs, remove, set_duration, set_reps, set_secs, step_row, swap, toggle_sides,
 };
-use super::editor_library::LibraryStep;
-
-pub use super::editor_types::{
+pub use self::library::LibraryStep;
+pub use self::types::{
     EditorAction, EditorEffect, EditorOverlay, Field, StepRow, Timing, problem_words,
 };
 
@@ -552,9 +556,5 @@ impl EditorApp {
     }
 }
 
-#[path = "editor_fields.rs"]
-mod fields;
-
 #[cfg(test)]
-#[path = "editor_tests.rs"]
 mod tests;

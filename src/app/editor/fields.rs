@@ -3,8 +3,8 @@
 
 use toml_edit::{ArrayOfTables, Item, Table, Value};
 
-use super::super::editor_doc::replace_value;
-use super::super::editor_library::{LibraryStep, copy_of, library, matching};
+use super::doc::replace_value;
+use super::library::{LibraryStep, copy_of, library, matching};
 use super::{EditorAction, EditorApp, EditorOverlay, Field};
 
 impl EditorApp {
