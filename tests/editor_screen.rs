@@ -4,7 +4,7 @@
 
 mod support;
 
-use bedstretch::app::editor::{EditorAction, EditorApp};
+use bedstretch::app::editor::{EditorAction, EditorApp, TextEdit};
 use bedstretch::store::bundled;
 use bedstretch::tui::editor_view::EditorView;
 use bedstretch::tui::theme::Theme;
@@ -152,7 +152,7 @@ fn the_help_at_40x12_still_names_every_key() {
 fn a_name_being_typed_shows_on_the_status_line() {
     let mut app = bundled_editor("quick");
     app.update(EditorAction::RenameStep);
-    app.update(EditorAction::Type(tui_input::InputRequest::InsertChar('!')));
+    app.update(EditorAction::Type(TextEdit::Insert('!')));
     let shown = screen_at(&app, 40, 12);
     assert!(shown.contains("Step name: Wall calf stretch!"), "{shown}");
     assert!(
@@ -168,7 +168,7 @@ fn the_library_shows_the_matches_the_chosen_ones_instructions_and_its_picture() 
     let mut app = bundled_editor("quick").with_library(bundled::ROUTINES);
     app.update(EditorAction::AddStep);
     for c in "toe".chars() {
-        app.update(EditorAction::Type(tui_input::InputRequest::InsertChar(c)));
+        app.update(EditorAction::Type(TextEdit::Insert(c)));
     }
     let shown = screen_at(&app, 80, 24);
     assert!(shown.contains("Find: toe"), "{shown}");

@@ -1,9 +1,8 @@
 //! The routine editor's keys, as data: dispatch, the footer and the help all come from here.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use tui_input::InputRequest;
 
-use crate::app::editor::{EditorAction, EditorOverlay};
+use crate::app::editor::{EditorAction, EditorOverlay, TextEdit};
 
 use super::keymap::{Binding, bind};
 
@@ -268,15 +267,15 @@ fn writing(code: KeyCode) -> Option<ratatui_textarea::Key> {
 }
 
 /// What a key does to the text being typed.
-fn typing(code: KeyCode) -> Option<InputRequest> {
+fn typing(code: KeyCode) -> Option<TextEdit> {
     Some(match code {
-        KeyCode::Char(c) => InputRequest::InsertChar(c),
-        KeyCode::Backspace => InputRequest::DeletePrevChar,
-        KeyCode::Delete => InputRequest::DeleteNextChar,
-        KeyCode::Left => InputRequest::GoToPrevChar,
-        KeyCode::Right => InputRequest::GoToNextChar,
-        KeyCode::Home => InputRequest::GoToStart,
-        KeyCode::End => InputRequest::GoToEnd,
+        KeyCode::Char(c) => TextEdit::Insert(c),
+        KeyCode::Backspace => TextEdit::DeleteBack,
+        KeyCode::Delete => TextEdit::DeleteForward,
+        KeyCode::Left => TextEdit::Left,
+        KeyCode::Right => TextEdit::Right,
+        KeyCode::Home => TextEdit::Home,
+        KeyCode::End => TextEdit::End,
         _ => return None,
     })
 }
@@ -366,11 +365,11 @@ mod tests {
         let typing = EditorOverlay::Rename(Field::Step);
         assert_eq!(
             on(KeyCode::Char('q'), typing),
-            Some(EditorAction::Type(InputRequest::InsertChar('q')))
+            Some(EditorAction::Type(TextEdit::Insert('q')))
         );
         assert_eq!(
             on(KeyCode::Backspace, typing),
-            Some(EditorAction::Type(InputRequest::DeletePrevChar))
+            Some(EditorAction::Type(TextEdit::DeleteBack))
         );
         assert_eq!(on(KeyCode::Enter, typing), Some(EditorAction::Yes));
         assert_eq!(on(KeyCode::Esc, typing), Some(EditorAction::No));

@@ -16,7 +16,7 @@ impl EditorApp {
 
     /// The library's steps for the text typed, and the index of the chosen one.
     pub fn library_matches(&self) -> (Vec<&LibraryStep>, usize) {
-        let found = matching(&self.library, self.input.value());
+        let found = matching(&self.library, self.input.text());
         let chosen = self.library_selected.min(found.len().saturating_sub(1));
         (found, chosen)
     }
@@ -86,14 +86,14 @@ impl EditorApp {
 
     /// The name being typed, and the cursor in it (in characters).
     pub fn input(&self) -> (&str, usize) {
-        (self.input.value(), self.input.cursor())
+        (self.input.text(), self.input.cursor())
     }
 
     /// Handles a key while a name is typed or the library shows.
     pub(super) fn typed(&mut self, action: EditorAction) {
         match (self.overlay, action) {
-            (EditorOverlay::Rename(_), EditorAction::Type(request)) => {
-                self.input.handle(request);
+            (EditorOverlay::Rename(_), EditorAction::Type(edit)) => {
+                self.input.edit(edit);
             }
             (EditorOverlay::Rename(field), EditorAction::Yes) => {
                 self.overlay = EditorOverlay::None;
@@ -103,8 +103,8 @@ impl EditorApp {
                 self.overlay = EditorOverlay::None;
             }
             (EditorOverlay::Rename(_), _) => {}
-            (EditorOverlay::Library, EditorAction::Type(request)) => {
-                self.input.handle(request);
+            (EditorOverlay::Library, EditorAction::Type(edit)) => {
+                self.input.edit(edit);
                 self.library_selected = 0;
             }
             (EditorOverlay::Library, EditorAction::Up) => {
@@ -154,7 +154,7 @@ impl EditorApp {
 
     /// Writes the typed name; an empty or too long one shows as a problem, like any other.
     fn rename(&mut self, field: Field) {
-        let name = Value::from(self.input.value().to_string());
+        let name = Value::from(self.input.text().to_string());
         match field {
             Field::Routine => {
                 self.change_doc(|doc| replace_value(doc.as_table_mut(), "name", name), None);

@@ -9,12 +9,12 @@
 //! [`EditorApp::saved`].
 
 mod doc;
+mod draft;
 mod fields;
 mod library;
 mod types;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
-use tui_input::Input;
 
 use crate::core::problem::Problem;
 use crate::core::routine::Routine;
@@ -23,9 +23,10 @@ use crate::core::routine_file::parse_routine;
 use self::doc::{
     Place, read_secs, remove, set_duration, set_reps, set_secs, step_row, swap, toggle_sides,
 };
+use self::draft::LineDraft;
 pub use self::library::LibraryStep;
 pub use self::types::{
-    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, Timing, problem_words,
+    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, TextEdit, Timing, problem_words,
 };
 
 /// Durations a key can set, as the routine format allows them.
@@ -70,7 +71,7 @@ pub struct EditorApp {
     /// True when the text opened is a draft kept from an edit that was not saved.
     from_draft: bool,
     /// The text being typed, while [`EditorOverlay::Rename`] shows.
-    input: Input,
+    input: LineDraft,
     undo: Vec<(DocumentMut, usize)>,
     redo: Vec<(DocumentMut, usize)>,
     library: Vec<LibraryStep>,
@@ -117,7 +118,7 @@ impl EditorApp {
             saving: None,
             on_disk: (saved && !from_bundled).then(|| text.to_string()),
             from_draft: false,
-            input: Input::default(),
+            input: LineDraft::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             library: Vec::new(),
@@ -340,17 +341,17 @@ impl EditorApp {
             }
             EditorAction::RenameStep if count > 0 => {
                 let name = self.steps().get(self.selected).map(|s| s.name.clone());
-                self.input = Input::new(name.unwrap_or_default());
+                self.input = LineDraft::new(name.unwrap_or_default());
                 self.overlay = EditorOverlay::Rename(Field::Step);
             }
             EditorAction::EditInstructions if count > 0 => self.open_instructions(),
             EditorAction::AddStep => {
-                self.input = Input::default();
+                self.input = LineDraft::default();
                 self.library_selected = 0;
                 self.overlay = EditorOverlay::Library;
             }
             EditorAction::RenameRoutine => {
-                self.input = Input::new(self.name());
+                self.input = LineDraft::new(self.name());
                 self.overlay = EditorOverlay::Rename(Field::Routine);
             }
             EditorAction::Undo => self.undo(),

@@ -2,7 +2,6 @@ use super::*;
 use crate::store::bundled;
 
 use EditorAction::*;
-use tui_input::InputRequest;
 
 /// Comments everywhere, odd spacing, a number for one duration and a literal string for
 /// another: everything a person might have written that a save must keep.
@@ -45,7 +44,15 @@ fn run(editor: &mut EditorApp, actions: &[EditorAction]) -> Vec<EditorEffect> {
 
 fn type_text(editor: &mut EditorApp, text: &str) {
     for c in text.chars() {
-        editor.update(Type(InputRequest::InsertChar(c)));
+        editor.update(Type(TextEdit::Insert(c)));
+    }
+}
+
+/// Deletes the whole line typed, as holding Backspace does.
+fn clear(editor: &mut EditorApp) {
+    run(editor, &[Type(TextEdit::End)]);
+    while !editor.input().0.is_empty() {
+        editor.update(Type(TextEdit::DeleteBack));
     }
 }
 
@@ -315,7 +322,7 @@ fn renaming_a_step_or_the_routine_keeps_the_comment_beside_it_and_esc_keeps_the_
         ("Evening feet", 12),
         "starts from the name, at its end"
     );
-    run(&mut editor, &[Type(InputRequest::DeleteLine)]);
+    clear(&mut editor);
     type_text(&mut editor, "Night feet");
     run(&mut editor, &[Yes]);
     assert!(
@@ -340,10 +347,9 @@ fn renaming_a_step_or_the_routine_keeps_the_comment_beside_it_and_esc_keeps_the_
 #[test]
 fn an_empty_name_is_a_problem_shown_at_once() {
     let mut editor = open(ODD);
-    run(
-        &mut editor,
-        &[RenameStep, Type(InputRequest::DeleteLine), Yes],
-    );
+    run(&mut editor, &[RenameStep]);
+    clear(&mut editor);
+    run(&mut editor, &[Yes]);
     let problems: Vec<String> = editor.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("9:8: step 1"), "{problems:?}");

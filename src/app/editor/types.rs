@@ -1,8 +1,6 @@
 //! The editor's vocabulary: what a key asks of it, what shows over its steps, and what it
 //! asks the shell to do.
 
-use tui_input::InputRequest;
-
 use crate::core::problem::{Fault, Problem};
 
 /// What a key asks of the editor.
@@ -52,8 +50,8 @@ pub enum EditorAction {
     RenameStep,
     /// Rename the routine.
     RenameRoutine,
-    /// A key typed into the name being edited.
-    Type(InputRequest),
+    /// A key typed into the name being edited, or into the library's search.
+    Type(TextEdit),
     /// Save the file.
     Save,
     /// Show or hide the keys.
@@ -66,6 +64,25 @@ pub enum EditorAction {
     Yes,
     /// No to the question shown.
     No,
+}
+
+/// What a key does to a line being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    /// Put this character at the cursor.
+    Insert(char),
+    /// Delete the character before the cursor (Backspace).
+    DeleteBack,
+    /// Delete the character at the cursor (Delete).
+    DeleteForward,
+    /// Move the cursor a character left.
+    Left,
+    /// Move the cursor a character right.
+    Right,
+    /// Move the cursor to the start.
+    Home,
+    /// Move the cursor to the end.
+    End,
 }
 
 /// What shows over the steps.
