@@ -7,6 +7,7 @@ mod support;
 use bedstretch::app::editor::{EditorAction, EditorApp, TextEdit};
 use bedstretch::store::bundled;
 use bedstretch::tui::editor_view::EditorView;
+use bedstretch::tui::instructions_box::InstructionsBox;
 use bedstretch::tui::theme::Theme;
 
 use ratatui::Terminal;
@@ -20,12 +21,20 @@ fn bundled_editor(id: &str) -> EditorApp {
     EditorApp::open(id, source, true, true, bundled::ART).expect("opens")
 }
 
-/// The screen as quoted rows, a wide character once.
+/// The screen as quoted rows, a wide character once; the instructions' text box opened
+/// when the editor shows them, as the loop opens it.
 fn screen_at(app: &EditorApp, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let theme = Theme::new(true);
+    let mut writing = InstructionsBox::default();
+    writing.follow(Some(app));
+    let view = EditorView {
+        app,
+        theme: &theme,
+        writing: &writing,
+    };
     terminal
-        .draw(|f| f.render_widget(EditorView { app, theme: &theme }, f.area()))
+        .draw(|f| f.render_widget(view, f.area()))
         .expect("draw");
     support::buffer_rows(terminal.backend().buffer())
         .into_iter()

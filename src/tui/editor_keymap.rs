@@ -238,7 +238,7 @@ pub const LIBRARY: &[Binding<EditorAction>] = &[
     ),
 ];
 
-/// While the instructions are written; every other key writes.
+/// While the instructions are written; every other key writes, in the view's text box.
 pub const INSTRUCTIONS: &[Binding<EditorAction>] = &[bind(
     &[KeyCode::Esc],
     "Esc",
@@ -246,25 +246,6 @@ pub const INSTRUCTIONS: &[Binding<EditorAction>] = &[bind(
     "keep the instructions (u takes them back)",
     EditorAction::Back,
 )];
-
-/// What a key does in the instructions' text area.
-fn writing(code: KeyCode) -> Option<ratatui_textarea::Key> {
-    use ratatui_textarea::Key;
-    Some(match code {
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Delete => Key::Delete,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Home => Key::Home,
-        KeyCode::End => Key::End,
-        KeyCode::Tab => Key::Tab,
-        _ => return None,
-    })
-}
 
 /// What a key does to the text being typed.
 fn typing(code: KeyCode) -> Option<TextEdit> {
@@ -301,12 +282,11 @@ pub fn action_for(key: KeyEvent, overlay: EditorOverlay) -> Option<EditorAction>
     let bound = table(overlay)
         .iter()
         .find(|binding| binding.keys.contains(&key.code))
-        .map(|binding| binding.action);
+        .map(|binding| binding.action.clone());
     match overlay {
         EditorOverlay::Rename(_) | EditorOverlay::Library => {
             bound.or_else(|| typing(key.code).map(EditorAction::Type))
         }
-        EditorOverlay::Instructions => bound.or_else(|| writing(key.code).map(EditorAction::Write)),
         _ => bound,
     }
 }
@@ -385,16 +365,10 @@ mod tests {
     }
 
     #[test]
-    fn while_writing_instructions_keys_write_and_esc_keeps_them() {
+    fn while_writing_instructions_only_esc_is_a_key_the_rest_are_the_text_boxs() {
         let writing = EditorOverlay::Instructions;
-        assert_eq!(
-            on(KeyCode::Char('q'), writing),
-            Some(EditorAction::Write(ratatui_textarea::Key::Char('q')))
-        );
-        assert_eq!(
-            on(KeyCode::Enter, writing),
-            Some(EditorAction::Write(ratatui_textarea::Key::Enter))
-        );
+        assert_eq!(on(KeyCode::Char('q'), writing), None);
+        assert_eq!(on(KeyCode::Enter, writing), None);
         assert_eq!(on(KeyCode::Esc, writing), Some(EditorAction::Back));
         assert_eq!(
             on(KeyCode::Char('i'), EditorOverlay::None),

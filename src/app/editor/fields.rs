@@ -26,31 +26,15 @@ impl EditorApp {
         self.art.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
     }
 
-    /// The instructions being written.
-    pub fn instructions_area(&self) -> &ratatui_textarea::TextArea<'static> {
-        &self.area
+    /// The selected step's instructions as written, which the view's text box opens with.
+    pub fn instructions(&self) -> String {
+        self.instructions_of(self.selected).unwrap_or_default()
     }
 
-    /// Opens the selected step's instructions in the text area.
-    pub(super) fn open_instructions(&mut self) {
-        let text = self.instructions_of(self.selected).unwrap_or_default();
-        let mut area =
-            ratatui_textarea::TextArea::new(text.split('\n').map(str::to_string).collect());
-        // Instructions are sentences, often one long line: they wrap at words, as shown in a
-        // session, rather than scroll sideways.
-        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-        // Most often a person adds to what is there: the cursor starts after the last word.
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-        self.area = area;
-        self.overlay = EditorOverlay::Instructions;
-    }
-
-    /// Writes the text area back as the step's instructions: several lines as a literal
-    /// block ('''), as people write them by hand; one line, or text a literal block cannot
-    /// hold, as a quoted string.
-    pub(super) fn write_instructions(&mut self) {
-        let text = self.area.lines().join("\n");
+    /// Writes `text` as the step's instructions: several lines as a literal block ('''), as
+    /// people write them by hand; one line, or text a literal block cannot hold, as a quoted
+    /// string.
+    pub(super) fn write_instructions(&mut self, text: String) {
         let at = self.selected;
         if self.instructions_of(at).unwrap_or_default() == text {
             return;
@@ -125,15 +109,9 @@ impl EditorApp {
             (EditorOverlay::Library, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
-            (EditorOverlay::Instructions, EditorAction::Write(key)) => {
-                self.area.input(ratatui_textarea::Input {
-                    key,
-                    ..Default::default()
-                });
-            }
-            (EditorOverlay::Instructions, EditorAction::Back | EditorAction::No) => {
+            (EditorOverlay::Instructions, EditorAction::Written(text)) => {
                 self.overlay = EditorOverlay::None;
-                self.write_instructions();
+                self.write_instructions(text);
             }
             // Only the overlays above come here.
             _ => {}

@@ -75,8 +75,6 @@ pub struct EditorApp {
     undo: Vec<(DocumentMut, usize)>,
     redo: Vec<(DocumentMut, usize)>,
     library: Vec<LibraryStep>,
-    /// The instructions being written, while [`EditorOverlay::Instructions`] shows.
-    area: ratatui_textarea::TextArea<'static>,
     /// The chosen step among those the library shows for the text typed.
     library_selected: usize,
     art: &'static [(&'static str, &'static str)],
@@ -122,7 +120,6 @@ impl EditorApp {
             undo: Vec::new(),
             redo: Vec::new(),
             library: Vec::new(),
-            area: ratatui_textarea::TextArea::default(),
             library_selected: 0,
             art,
         };
@@ -189,13 +186,18 @@ impl EditorApp {
         match (self.overlay, action) {
             (EditorOverlay::ConfirmQuit, EditorAction::Yes) => self.leave(true),
             (_, EditorAction::Quit) => self.ask_to_quit(),
+            (EditorOverlay::Instructions, EditorAction::QuitWriting(text)) => {
+                // What was written counts as written, so that Ctrl-C never throws it away.
+                self.write_instructions(text);
+                self.ask_to_quit();
+            }
             (EditorOverlay::ConfirmQuit, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
             (EditorOverlay::ConfirmQuit, _) => {}
             (
                 EditorOverlay::Rename(_) | EditorOverlay::Library | EditorOverlay::Instructions,
-                _,
+                action,
             ) => self.typed(action),
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
             (EditorOverlay::ConfirmLeave, EditorAction::Yes) => {
@@ -212,11 +214,8 @@ impl EditorApp {
     }
 
     /// Ctrl-C: quits at once when everything is saved; otherwise asks, as leaving does, so
-    /// that a reflex never throws an edit away. Instructions being written count as written.
+    /// that a reflex never throws an edit away.
     fn ask_to_quit(&mut self) {
-        if self.overlay == EditorOverlay::Instructions {
-            self.write_instructions();
-        }
         if self.unsaved() {
             self.overlay = EditorOverlay::ConfirmQuit;
         } else {
@@ -344,7 +343,9 @@ impl EditorApp {
                 self.input = LineDraft::new(name.unwrap_or_default());
                 self.overlay = EditorOverlay::Rename(Field::Step);
             }
-            EditorAction::EditInstructions if count > 0 => self.open_instructions(),
+            EditorAction::EditInstructions if count > 0 => {
+                self.overlay = EditorOverlay::Instructions;
+            }
             EditorAction::AddStep => {
                 self.input = LineDraft::default();
                 self.library_selected = 0;

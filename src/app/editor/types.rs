@@ -4,7 +4,7 @@
 use crate::core::problem::{Fault, Problem};
 
 /// What a key asks of the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditorAction {
     /// Select the step above.
     Up,
@@ -42,10 +42,14 @@ pub enum EditorAction {
     LessSwitch,
     /// A second more between the selected step's sides.
     MoreSwitch,
-    /// Edit the selected step's instructions in a text area.
+    /// Edit the selected step's instructions, in the view's text box.
     EditInstructions,
-    /// A key typed into the instructions.
-    Write(ratatui_textarea::Key),
+    /// Esc in the instructions: the text written in the view's text box, kept as the step's
+    /// (one undo takes it back).
+    Written(String),
+    /// Ctrl-C in the instructions: the text written so far is kept, then bedstretch quits as
+    /// [`EditorAction::Quit`] does.
+    QuitWriting(String),
     /// Rename the selected step.
     RenameStep,
     /// Rename the routine.
@@ -100,7 +104,7 @@ pub enum EditorOverlay {
     Rename(Field),
     /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
     Library,
-    /// The selected step's instructions, in a text area; Esc keeps them.
+    /// The selected step's instructions, in the view's text box; Esc keeps them.
     Instructions,
 }
 
