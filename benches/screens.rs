@@ -19,6 +19,7 @@ use bedstretch::core::stats::{SessionFacts, Stats};
 use bedstretch::store::bundled;
 use bedstretch::tui::editor_view::EditorView;
 use bedstretch::tui::home_view::HomeView;
+use bedstretch::tui::instructions_box::InstructionsBox;
 use bedstretch::tui::session_view::SessionView;
 use bedstretch::tui::theme::Theme;
 use chrono::{DateTime, Duration, FixedOffset};
@@ -204,12 +205,14 @@ fn frame_editor(bencher: divan::Bencher) {
         .unwrap_or_else(|e| panic!("editor: {e:?}"));
     app.update(EditorAction::Down);
     let theme = Theme::new(true);
+    let writing = InstructionsBox::default();
     let mut buffer = Buffer::empty(SCREEN);
     bencher.bench_local(|| {
         buffer.reset();
         EditorView {
             app: black_box(&app),
             theme: &theme,
+            writing: &writing,
         }
         .render(SCREEN, &mut buffer);
     });

@@ -4,9 +4,10 @@
 
 mod support;
 
-use bedstretch::app::editor::{EditorAction, EditorApp};
+use bedstretch::app::editor::{EditorAction, EditorApp, TextEdit};
 use bedstretch::store::bundled;
 use bedstretch::tui::editor_view::EditorView;
+use bedstretch::tui::instructions_box::InstructionsBox;
 use bedstretch::tui::theme::Theme;
 
 use ratatui::Terminal;
@@ -20,12 +21,20 @@ fn bundled_editor(id: &str) -> EditorApp {
     EditorApp::open(id, source, true, true, bundled::ART).expect("opens")
 }
 
-/// The screen as quoted rows, a wide character once.
+/// The screen as quoted rows, a wide character once; the instructions' text box opened
+/// when the editor shows them, as the loop opens it.
 fn screen_at(app: &EditorApp, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let theme = Theme::new(true);
+    let mut writing = InstructionsBox::default();
+    writing.follow(Some(app));
+    let view = EditorView {
+        app,
+        theme: &theme,
+        writing: &writing,
+    };
     terminal
-        .draw(|f| f.render_widget(EditorView { app, theme: &theme }, f.area()))
+        .draw(|f| f.render_widget(view, f.area()))
         .expect("draw");
     support::buffer_rows(terminal.backend().buffer())
         .into_iter()
@@ -152,7 +161,7 @@ fn the_help_at_40x12_still_names_every_key() {
 fn a_name_being_typed_shows_on_the_status_line() {
     let mut app = bundled_editor("quick");
     app.update(EditorAction::RenameStep);
-    app.update(EditorAction::Type(tui_input::InputRequest::InsertChar('!')));
+    app.update(EditorAction::Type(TextEdit::Insert('!')));
     let shown = screen_at(&app, 40, 12);
     assert!(shown.contains("Step name: Wall calf stretch!"), "{shown}");
     assert!(
@@ -168,7 +177,7 @@ fn the_library_shows_the_matches_the_chosen_ones_instructions_and_its_picture() 
     let mut app = bundled_editor("quick").with_library(bundled::ROUTINES);
     app.update(EditorAction::AddStep);
     for c in "toe".chars() {
-        app.update(EditorAction::Type(tui_input::InputRequest::InsertChar(c)));
+        app.update(EditorAction::Type(TextEdit::Insert(c)));
     }
     let shown = screen_at(&app, 80, 24);
     assert!(shown.contains("Find: toe"), "{shown}");

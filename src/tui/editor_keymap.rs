@@ -1,9 +1,8 @@
 //! The routine editor's keys, as data: dispatch, the footer and the help all come from here.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use tui_input::InputRequest;
 
-use crate::app::editor::{EditorAction, EditorOverlay};
+use crate::app::editor::{EditorAction, EditorOverlay, TextEdit};
 
 use super::keymap::{Binding, bind};
 
@@ -239,7 +238,7 @@ pub const LIBRARY: &[Binding<EditorAction>] = &[
     ),
 ];
 
-/// While the instructions are written; every other key writes.
+/// While the instructions are written; every other key writes, in the view's text box.
 pub const INSTRUCTIONS: &[Binding<EditorAction>] = &[bind(
     &[KeyCode::Esc],
     "Esc",
@@ -248,35 +247,16 @@ pub const INSTRUCTIONS: &[Binding<EditorAction>] = &[bind(
     EditorAction::Back,
 )];
 
-/// What a key does in the instructions' text area.
-fn writing(code: KeyCode) -> Option<ratatui_textarea::Key> {
-    use ratatui_textarea::Key;
-    Some(match code {
-        KeyCode::Char(c) => Key::Char(c),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Delete => Key::Delete,
-        KeyCode::Left => Key::Left,
-        KeyCode::Right => Key::Right,
-        KeyCode::Up => Key::Up,
-        KeyCode::Down => Key::Down,
-        KeyCode::Home => Key::Home,
-        KeyCode::End => Key::End,
-        KeyCode::Tab => Key::Tab,
-        _ => return None,
-    })
-}
-
 /// What a key does to the text being typed.
-fn typing(code: KeyCode) -> Option<InputRequest> {
+fn typing(code: KeyCode) -> Option<TextEdit> {
     Some(match code {
-        KeyCode::Char(c) => InputRequest::InsertChar(c),
-        KeyCode::Backspace => InputRequest::DeletePrevChar,
-        KeyCode::Delete => InputRequest::DeleteNextChar,
-        KeyCode::Left => InputRequest::GoToPrevChar,
-        KeyCode::Right => InputRequest::GoToNextChar,
-        KeyCode::Home => InputRequest::GoToStart,
-        KeyCode::End => InputRequest::GoToEnd,
+        KeyCode::Char(c) => TextEdit::Insert(c),
+        KeyCode::Backspace => TextEdit::DeleteBack,
+        KeyCode::Delete => TextEdit::DeleteForward,
+        KeyCode::Left => TextEdit::Left,
+        KeyCode::Right => TextEdit::Right,
+        KeyCode::Home => TextEdit::Home,
+        KeyCode::End => TextEdit::End,
         _ => return None,
     })
 }
@@ -302,12 +282,11 @@ pub fn action_for(key: KeyEvent, overlay: EditorOverlay) -> Option<EditorAction>
     let bound = table(overlay)
         .iter()
         .find(|binding| binding.keys.contains(&key.code))
-        .map(|binding| binding.action);
+        .map(|binding| binding.action.clone());
     match overlay {
         EditorOverlay::Rename(_) | EditorOverlay::Library => {
             bound.or_else(|| typing(key.code).map(EditorAction::Type))
         }
-        EditorOverlay::Instructions => bound.or_else(|| writing(key.code).map(EditorAction::Write)),
         _ => bound,
     }
 }
@@ -366,11 +345,11 @@ mod tests {
         let typing = EditorOverlay::Rename(Field::Step);
         assert_eq!(
             on(KeyCode::Char('q'), typing),
-            Some(EditorAction::Type(InputRequest::InsertChar('q')))
+            Some(EditorAction::Type(TextEdit::Insert('q')))
         );
         assert_eq!(
             on(KeyCode::Backspace, typing),
-            Some(EditorAction::Type(InputRequest::DeletePrevChar))
+            Some(EditorAction::Type(TextEdit::DeleteBack))
         );
         assert_eq!(on(KeyCode::Enter, typing), Some(EditorAction::Yes));
         assert_eq!(on(KeyCode::Esc, typing), Some(EditorAction::No));
@@ -386,16 +365,10 @@ mod tests {
     }
 
     #[test]
-    fn while_writing_instructions_keys_write_and_esc_keeps_them() {
+    fn while_writing_instructions_only_esc_is_a_key_the_rest_are_the_text_boxs() {
         let writing = EditorOverlay::Instructions;
-        assert_eq!(
-            on(KeyCode::Char('q'), writing),
-            Some(EditorAction::Write(ratatui_textarea::Key::Char('q')))
-        );
-        assert_eq!(
-            on(KeyCode::Enter, writing),
-            Some(EditorAction::Write(ratatui_textarea::Key::Enter))
-        );
+        assert_eq!(on(KeyCode::Char('q'), writing), None);
+        assert_eq!(on(KeyCode::Enter, writing), None);
         assert_eq!(on(KeyCode::Esc, writing), Some(EditorAction::Back));
         assert_eq!(
             on(KeyCode::Char('i'), EditorOverlay::None),

@@ -14,6 +14,7 @@ use crate::core::problem::Problem;
 use crate::core::text::{clean_line, clean_multiline, pad, truncate, width, wrap};
 
 use super::editor_keymap;
+use super::instructions_box::InstructionsBox;
 use super::theme::Theme;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH, fit_spans, footer_hints, inset};
 
@@ -23,6 +24,8 @@ pub struct EditorView<'a> {
     pub app: &'a EditorApp,
     /// The palette.
     pub theme: &'a Theme,
+    /// The instructions' text box, while they are written.
+    pub writing: &'a InstructionsBox,
 }
 
 /// Columns for the keys in the help.
@@ -73,7 +76,9 @@ impl Widget for EditorView<'_> {
                 height: body.height.saturating_sub(1),
                 ..body
             };
-            self.app.instructions_area().render(area, buf);
+            if let Some(text) = self.writing.area() {
+                text.render(area, buf);
+            }
             self.status(cols).render(row(area.bottom()), buf);
         } else if self.app.overlay == EditorOverlay::Library {
             self.library(body, buf);
@@ -91,7 +96,7 @@ impl Widget for EditorView<'_> {
         let keys: Vec<_> = editor_keymap::table(self.app.overlay)
             .iter()
             .filter(|b| !b.hint.is_empty())
-            .copied()
+            .cloned()
             .collect();
         footer_hints(&keys, None, t, footer, buf);
     }

@@ -21,7 +21,7 @@ use crate::core::history::SessionRecord;
 use crate::core::stats::Stats;
 
 use super::input::{EventSource, Input};
-use super::keymap;
+use super::instructions_box::InstructionsBox;
 use super::theme::Theme;
 use super::view::AppView;
 
@@ -125,6 +125,8 @@ where
     fn run_until_exit(&mut self, app: &mut App, start: Vec<Effect>) -> Result<()> {
         let mut drawn: Option<Frame> = None;
         let mut start = Some(start);
+        // The view's own state: the instructions' text box, while the editor shows them.
+        let mut writing = InstructionsBox::default();
         loop {
             while let Some(msg) = self.shell.poll() {
                 drawn = None;
@@ -137,6 +139,7 @@ where
             }
             let frame = app.frame(now.moment);
             if drawn != Some(frame) {
+                writing.follow(app.editor.as_ref());
                 let theme = &self.theme;
                 let before = app.home.as_ref().map(|home| home.drawn());
                 let room = Cell::new(before.unwrap_or_default());
@@ -147,6 +150,7 @@ where
                             now: now.moment,
                             theme,
                             room: &room,
+                            writing: &writing,
                         },
                         f.area(),
                     );
@@ -173,7 +177,7 @@ where
             let Some(input) = input else { continue };
             drawn = None;
             let msg = match input {
-                Input::Key(key) => keymap::msg_for(key, app),
+                Input::Key(key) => writing.msg_for(key, app),
                 Input::Resize => None,
                 Input::Quit => Some(Msg::Quit),
                 Input::Suspend => Some(Msg::Suspend),

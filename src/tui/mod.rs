@@ -12,6 +12,7 @@ pub mod home_lists;
 pub mod home_pages;
 pub mod home_view;
 pub mod input;
+pub mod instructions_box;
 mod job;
 pub mod keymap;
 pub mod line_terminal;

@@ -12,6 +12,7 @@ use crate::core::session::Moment;
 
 use super::editor_view::EditorView;
 use super::home_view::HomeView;
+use super::instructions_box::InstructionsBox;
 use super::session_view::SessionView;
 use super::theme::Theme;
 
@@ -25,6 +26,8 @@ pub struct AppView<'a> {
     pub theme: &'a Theme,
     /// Where home leaves what it had room for.
     pub room: &'a Cell<Drawn>,
+    /// The editor's instructions text box, while they are written.
+    pub writing: &'a InstructionsBox,
 }
 
 impl Widget for AppView<'_> {
@@ -45,6 +48,7 @@ impl Widget for AppView<'_> {
             Some(Screen::Editor(app)) => EditorView {
                 app,
                 theme: self.theme,
+                writing: self.writing,
             }
             .render(area, buf),
             None => {}

@@ -35,15 +35,15 @@ pub fn inset(area: Rect) -> Rect {
 
 /// The footer: each binding's key and word. When they do not all fit, every key is still
 /// shown, and only the last ones (quit, help) keep their words.
-pub fn footer_hints<A: PartialEq + Copy>(
+pub fn footer_hints<A: PartialEq>(
     table: &[Binding<A>],
     pause: Option<(A, &str)>,
     theme: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let hint = |binding: &Binding<A>| match pause {
-        Some((action, word)) if binding.action == action => word,
+    let hint = |binding: &Binding<A>| match &pause {
+        Some((action, word)) if binding.action == *action => word,
         _ => binding.hint,
     };
     let table: Vec<&Binding<A>> = table.iter().filter(|b| !b.label.is_empty()).collect();

@@ -1,12 +1,10 @@
 //! The editor's vocabulary: what a key asks of it, what shows over its steps, and what it
 //! asks the shell to do.
 
-use tui_input::InputRequest;
-
 use crate::core::problem::{Fault, Problem};
 
 /// What a key asks of the editor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditorAction {
     /// Select the step above.
     Up,
@@ -44,16 +42,20 @@ pub enum EditorAction {
     LessSwitch,
     /// A second more between the selected step's sides.
     MoreSwitch,
-    /// Edit the selected step's instructions in a text area.
+    /// Edit the selected step's instructions, in the view's text box.
     EditInstructions,
-    /// A key typed into the instructions.
-    Write(ratatui_textarea::Key),
+    /// Esc in the instructions: the text written in the view's text box, kept as the step's
+    /// (one undo takes it back).
+    Written(String),
+    /// Ctrl-C in the instructions: the text written so far is kept, then bedstretch quits as
+    /// [`EditorAction::Quit`] does.
+    QuitWriting(String),
     /// Rename the selected step.
     RenameStep,
     /// Rename the routine.
     RenameRoutine,
-    /// A key typed into the name being edited.
-    Type(InputRequest),
+    /// A key typed into the name being edited, or into the library's search.
+    Type(TextEdit),
     /// Save the file.
     Save,
     /// Show or hide the keys.
@@ -66,6 +68,25 @@ pub enum EditorAction {
     Yes,
     /// No to the question shown.
     No,
+}
+
+/// What a key does to a line being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    /// Put this character at the cursor.
+    Insert(char),
+    /// Delete the character before the cursor (Backspace).
+    DeleteBack,
+    /// Delete the character at the cursor (Delete).
+    DeleteForward,
+    /// Move the cursor a character left.
+    Left,
+    /// Move the cursor a character right.
+    Right,
+    /// Move the cursor to the start.
+    Home,
+    /// Move the cursor to the end.
+    End,
 }
 
 /// What shows over the steps.
@@ -83,7 +104,7 @@ pub enum EditorOverlay {
     Rename(Field),
     /// The step library, searched by typing: Enter adds the chosen step, Esc closes it.
     Library,
-    /// The selected step's instructions, in a text area; Esc keeps them.
+    /// The selected step's instructions, in the view's text box; Esc keeps them.
     Instructions,
 }
 

@@ -3,8 +3,8 @@
 
 use toml_edit::{ArrayOfTables, Item, Table, Value};
 
-use super::super::editor_doc::replace_value;
-use super::super::editor_library::{LibraryStep, copy_of, library, matching};
+use super::doc::replace_value;
+use super::library::{LibraryStep, copy_of, library, matching};
 use super::{EditorAction, EditorApp, EditorOverlay, Field};
 
 impl EditorApp {
@@ -16,7 +16,7 @@ impl EditorApp {
 
     /// The library's steps for the text typed, and the index of the chosen one.
     pub fn library_matches(&self) -> (Vec<&LibraryStep>, usize) {
-        let found = matching(&self.library, self.input.value());
+        let found = matching(&self.library, self.input.text());
         let chosen = self.library_selected.min(found.len().saturating_sub(1));
         (found, chosen)
     }
@@ -26,31 +26,15 @@ impl EditorApp {
         self.art.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
     }
 
-    /// The instructions being written.
-    pub fn instructions_area(&self) -> &ratatui_textarea::TextArea<'static> {
-        &self.area
+    /// The selected step's instructions as written, which the view's text box opens with.
+    pub fn instructions(&self) -> String {
+        self.instructions_of(self.selected).unwrap_or_default()
     }
 
-    /// Opens the selected step's instructions in the text area.
-    pub(super) fn open_instructions(&mut self) {
-        let text = self.instructions_of(self.selected).unwrap_or_default();
-        let mut area =
-            ratatui_textarea::TextArea::new(text.split('\n').map(str::to_string).collect());
-        // Instructions are sentences, often one long line: they wrap at words, as shown in a
-        // session, rather than scroll sideways.
-        area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-        // Most often a person adds to what is there: the cursor starts after the last word.
-        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        area.move_cursor(ratatui_textarea::CursorMove::End);
-        self.area = area;
-        self.overlay = EditorOverlay::Instructions;
-    }
-
-    /// Writes the text area back as the step's instructions: several lines as a literal
-    /// block ('''), as people write them by hand; one line, or text a literal block cannot
-    /// hold, as a quoted string.
-    pub(super) fn write_instructions(&mut self) {
-        let text = self.area.lines().join("\n");
+    /// Writes `text` as the step's instructions: several lines as a literal block ('''), as
+    /// people write them by hand; one line, or text a literal block cannot hold, as a quoted
+    /// string.
+    pub(super) fn write_instructions(&mut self, text: String) {
         let at = self.selected;
         if self.instructions_of(at).unwrap_or_default() == text {
             return;
@@ -86,14 +70,14 @@ impl EditorApp {
 
     /// The name being typed, and the cursor in it (in characters).
     pub fn input(&self) -> (&str, usize) {
-        (self.input.value(), self.input.cursor())
+        (self.input.text(), self.input.cursor())
     }
 
     /// Handles a key while a name is typed or the library shows.
     pub(super) fn typed(&mut self, action: EditorAction) {
         match (self.overlay, action) {
-            (EditorOverlay::Rename(_), EditorAction::Type(request)) => {
-                self.input.handle(request);
+            (EditorOverlay::Rename(_), EditorAction::Type(edit)) => {
+                self.input.edit(edit);
             }
             (EditorOverlay::Rename(field), EditorAction::Yes) => {
                 self.overlay = EditorOverlay::None;
@@ -103,8 +87,8 @@ impl EditorApp {
                 self.overlay = EditorOverlay::None;
             }
             (EditorOverlay::Rename(_), _) => {}
-            (EditorOverlay::Library, EditorAction::Type(request)) => {
-                self.input.handle(request);
+            (EditorOverlay::Library, EditorAction::Type(edit)) => {
+                self.input.edit(edit);
                 self.library_selected = 0;
             }
             (EditorOverlay::Library, EditorAction::Up) => {
@@ -125,15 +109,9 @@ impl EditorApp {
             (EditorOverlay::Library, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
-            (EditorOverlay::Instructions, EditorAction::Write(key)) => {
-                self.area.input(ratatui_textarea::Input {
-                    key,
-                    ..Default::default()
-                });
-            }
-            (EditorOverlay::Instructions, EditorAction::Back | EditorAction::No) => {
+            (EditorOverlay::Instructions, EditorAction::Written(text)) => {
                 self.overlay = EditorOverlay::None;
-                self.write_instructions();
+                self.write_instructions(text);
             }
             // Only the overlays above come here.
             _ => {}
@@ -154,7 +132,7 @@ impl EditorApp {
 
     /// Writes the typed name; an empty or too long one shows as a problem, like any other.
     fn rename(&mut self, field: Field) {
-        let name = Value::from(self.input.value().to_string());
+        let name = Value::from(self.input.text().to_string());
         match field {
             Field::Routine => {
                 self.change_doc(|doc| replace_value(doc.as_table_mut(), "name", name), None);

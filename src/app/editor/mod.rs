@@ -8,20 +8,25 @@
 //! an [`EditorEffect`] carrying the text, and its answer comes back through
 //! [`EditorApp::saved`].
 
+mod doc;
+mod draft;
+mod fields;
+mod library;
+mod types;
+
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
-use tui_input::Input;
 
 use crate::core::problem::Problem;
 use crate::core::routine::Routine;
 use crate::core::routine_file::parse_routine;
 
-use super::editor_doc::{
+use self::doc::{
     Place, read_secs, remove, set_duration, set_reps, set_secs, step_row, swap, toggle_sides,
 };
-use super::editor_library::LibraryStep;
-
-pub use super::editor_types::{
-    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, Timing, problem_words,
+use self::draft::LineDraft;
+pub use self::library::LibraryStep;
+pub use self::types::{
+    EditorAction, EditorEffect, EditorOverlay, Field, StepRow, TextEdit, Timing, problem_words,
 };
 
 /// Durations a key can set, as the routine format allows them.
@@ -66,12 +71,10 @@ pub struct EditorApp {
     /// True when the text opened is a draft kept from an edit that was not saved.
     from_draft: bool,
     /// The text being typed, while [`EditorOverlay::Rename`] shows.
-    input: Input,
+    input: LineDraft,
     undo: Vec<(DocumentMut, usize)>,
     redo: Vec<(DocumentMut, usize)>,
     library: Vec<LibraryStep>,
-    /// The instructions being written, while [`EditorOverlay::Instructions`] shows.
-    area: ratatui_textarea::TextArea<'static>,
     /// The chosen step among those the library shows for the text typed.
     library_selected: usize,
     art: &'static [(&'static str, &'static str)],
@@ -113,11 +116,10 @@ impl EditorApp {
             saving: None,
             on_disk: (saved && !from_bundled).then(|| text.to_string()),
             from_draft: false,
-            input: Input::default(),
+            input: LineDraft::default(),
             undo: Vec::new(),
             redo: Vec::new(),
             library: Vec::new(),
-            area: ratatui_textarea::TextArea::default(),
             library_selected: 0,
             art,
         };
@@ -184,13 +186,18 @@ impl EditorApp {
         match (self.overlay, action) {
             (EditorOverlay::ConfirmQuit, EditorAction::Yes) => self.leave(true),
             (_, EditorAction::Quit) => self.ask_to_quit(),
+            (EditorOverlay::Instructions, EditorAction::QuitWriting(text)) => {
+                // What was written counts as written, so that Ctrl-C never throws it away.
+                self.write_instructions(text);
+                self.ask_to_quit();
+            }
             (EditorOverlay::ConfirmQuit, EditorAction::No | EditorAction::Back) => {
                 self.overlay = EditorOverlay::None;
             }
             (EditorOverlay::ConfirmQuit, _) => {}
             (
                 EditorOverlay::Rename(_) | EditorOverlay::Library | EditorOverlay::Instructions,
-                _,
+                action,
             ) => self.typed(action),
             (EditorOverlay::Help, _) => self.overlay = EditorOverlay::None,
             (EditorOverlay::ConfirmLeave, EditorAction::Yes) => {
@@ -207,11 +214,8 @@ impl EditorApp {
     }
 
     /// Ctrl-C: quits at once when everything is saved; otherwise asks, as leaving does, so
-    /// that a reflex never throws an edit away. Instructions being written count as written.
+    /// that a reflex never throws an edit away.
     fn ask_to_quit(&mut self) {
-        if self.overlay == EditorOverlay::Instructions {
-            self.write_instructions();
-        }
         if self.unsaved() {
             self.overlay = EditorOverlay::ConfirmQuit;
         } else {
@@ -336,17 +340,19 @@ impl EditorApp {
             }
             EditorAction::RenameStep if count > 0 => {
                 let name = self.steps().get(self.selected).map(|s| s.name.clone());
-                self.input = Input::new(name.unwrap_or_default());
+                self.input = LineDraft::new(name.unwrap_or_default());
                 self.overlay = EditorOverlay::Rename(Field::Step);
             }
-            EditorAction::EditInstructions if count > 0 => self.open_instructions(),
+            EditorAction::EditInstructions if count > 0 => {
+                self.overlay = EditorOverlay::Instructions;
+            }
             EditorAction::AddStep => {
-                self.input = Input::default();
+                self.input = LineDraft::default();
                 self.library_selected = 0;
                 self.overlay = EditorOverlay::Library;
             }
             EditorAction::RenameRoutine => {
-                self.input = Input::new(self.name());
+                self.input = LineDraft::new(self.name());
                 self.overlay = EditorOverlay::Rename(Field::Routine);
             }
             EditorAction::Undo => self.undo(),
@@ -552,9 +558,5 @@ impl EditorApp {
     }
 }
 
-#[path = "editor_fields.rs"]
-mod fields;
-
 #[cfg(test)]
-#[path = "editor_tests.rs"]
 mod tests;

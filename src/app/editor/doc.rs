@@ -3,7 +3,7 @@
 
 use toml_edit::{Array, Item, Table, Value};
 
-use super::editor::StepRow;
+use super::types::StepRow;
 
 /// One step as the list shows it, read leniently so that a step with a problem still shows.
 pub(super) fn step_row(table: &Table) -> StepRow {

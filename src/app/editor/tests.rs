@@ -2,7 +2,6 @@ use super::*;
 use crate::store::bundled;
 
 use EditorAction::*;
-use tui_input::InputRequest;
 
 /// Comments everywhere, odd spacing, a number for one duration and a literal string for
 /// another: everything a person might have written that a save must keep.
@@ -40,12 +39,23 @@ fn names(editor: &EditorApp) -> Vec<String> {
 }
 
 fn run(editor: &mut EditorApp, actions: &[EditorAction]) -> Vec<EditorEffect> {
-    actions.iter().flat_map(|a| editor.update(*a)).collect()
+    actions
+        .iter()
+        .flat_map(|a| editor.update(a.clone()))
+        .collect()
 }
 
 fn type_text(editor: &mut EditorApp, text: &str) {
     for c in text.chars() {
-        editor.update(Type(InputRequest::InsertChar(c)));
+        editor.update(Type(TextEdit::Insert(c)));
+    }
+}
+
+/// Deletes the whole line typed, as holding Backspace does.
+fn clear(editor: &mut EditorApp) {
+    run(editor, &[Type(TextEdit::End)]);
+    while !editor.input().0.is_empty() {
+        editor.update(Type(TextEdit::DeleteBack));
     }
 }
 
@@ -315,7 +325,7 @@ fn renaming_a_step_or_the_routine_keeps_the_comment_beside_it_and_esc_keeps_the_
         ("Evening feet", 12),
         "starts from the name, at its end"
     );
-    run(&mut editor, &[Type(InputRequest::DeleteLine)]);
+    clear(&mut editor);
     type_text(&mut editor, "Night feet");
     run(&mut editor, &[Yes]);
     assert!(
@@ -340,10 +350,9 @@ fn renaming_a_step_or_the_routine_keeps_the_comment_beside_it_and_esc_keeps_the_
 #[test]
 fn an_empty_name_is_a_problem_shown_at_once() {
     let mut editor = open(ODD);
-    run(
-        &mut editor,
-        &[RenameStep, Type(InputRequest::DeleteLine), Yes],
-    );
+    run(&mut editor, &[RenameStep]);
+    clear(&mut editor);
+    run(&mut editor, &[Yes]);
     let problems: Vec<String> = editor.problems().iter().map(|p| p.to_string()).collect();
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("9:8: step 1"), "{problems:?}");
@@ -475,12 +484,11 @@ fn a_routine_with_no_steps_gets_its_first_from_the_library() {
     assert!(editor.problems().is_empty(), "{:?}", editor.problems());
 }
 
+/// Writes `text` after the instructions there are, and Esc: what the view's text box,
+/// which opens with the cursor at their end, hands over.
 fn write_text(editor: &mut EditorApp, text: &str) {
-    use ratatui_textarea::Key;
-    for c in text.chars() {
-        let key = if c == '\n' { Key::Enter } else { Key::Char(c) };
-        editor.update(Write(key));
-    }
+    let written = editor.instructions() + text;
+    editor.update(Written(written));
 }
 
 #[test]
@@ -489,7 +497,6 @@ fn instructions_are_written_in_a_text_area_and_saved_as_a_literal_block() {
     run(&mut editor, &[EditInstructions]);
     assert_eq!(editor.overlay, EditorOverlay::Instructions);
     write_text(&mut editor, "Hands on the wall.\nLean in, breathe out.");
-    run(&mut editor, &[Back]);
     assert_eq!(editor.overlay, EditorOverlay::None);
     let text = editor.text();
     assert!(
@@ -503,13 +510,14 @@ fn instructions_are_written_in_a_text_area_and_saved_as_a_literal_block() {
         routine.steps[0].instructions,
         "Hands on the wall.\nLean in, breathe out."
     );
-    // Opened again, the text area holds them, and Esc with no change changes nothing.
+    // Opened again, the text box holds them, and Esc with no change changes nothing.
     run(&mut editor, &[EditInstructions]);
     assert_eq!(
-        editor.instructions_area().lines(),
-        ["Hands on the wall.", "Lean in, breathe out."]
+        editor.instructions(),
+        "Hands on the wall.\nLean in, breathe out."
     );
-    run(&mut editor, &[Back, Undo]);
+    write_text(&mut editor, "");
+    run(&mut editor, &[Undo]);
     assert_eq!(editor.text(), ODD, "one undo takes them back");
 }
 
@@ -518,13 +526,11 @@ fn one_line_of_instructions_is_a_quoted_string_and_too_long_is_a_problem() {
     let mut editor = open(ODD);
     run(&mut editor, &[EditInstructions]);
     write_text(&mut editor, "Say \"ah\".");
-    run(&mut editor, &[Back]);
     let routine = editor.routine().expect("valid");
     assert_eq!(routine.steps[0].instructions, "Say \"ah\".");
     assert!(editor.text().contains("instructions = 'Say \"ah\".'\n"));
     run(&mut editor, &[EditInstructions]);
     write_text(&mut editor, &"x".repeat(1000));
-    run(&mut editor, &[Back]);
     assert_eq!(editor.problems().len(), 1, "{:?}", editor.problems());
 }
 
@@ -563,14 +569,13 @@ fn a_steps_own_rest_and_switch_start_from_the_routines_and_are_written_on_the_st
 }
 
 #[test]
-fn instructions_open_with_the_cursor_after_the_last_word() {
+fn instructions_open_with_the_text_as_written_and_what_is_added_goes_after_it() {
     let with_text = "name = \"R\"\n[[step]]\nname = \"S\"\nduration = \"30s\"\n\
                      instructions = '''\nHands on the wall.\nLean in.'''\n";
     let mut editor = open(with_text);
     run(&mut editor, &[EditInstructions]);
-    assert_eq!(editor.instructions_area().cursor(), (1, "Lean in.".len()));
+    assert_eq!(editor.instructions(), "Hands on the wall.\nLean in.");
     write_text(&mut editor, " Breathe out.");
-    run(&mut editor, &[Back]);
     let routine = editor.routine().expect("valid");
     assert_eq!(
         routine.steps[0].instructions,
@@ -633,9 +638,10 @@ fn ctrl_c_quits_at_once_when_saved_and_asks_when_not() {
 #[test]
 fn ctrl_c_while_writing_instructions_keeps_them_before_asking() {
     let mut editor = open(ODD);
-    run(&mut editor, &[EditInstructions]);
-    write_text(&mut editor, "Slowly.");
-    run(&mut editor, &[Quit]);
+    run(
+        &mut editor,
+        &[EditInstructions, QuitWriting("Slowly.".to_string())],
+    );
     assert_eq!(editor.overlay, EditorOverlay::ConfirmQuit);
     run(&mut editor, &[No]);
     assert!(editor.text().contains("Slowly."), "{}", editor.text());
