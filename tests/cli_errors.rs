@@ -4,19 +4,19 @@
 
 mod support;
 
+use support::folders::Folders;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+struct Home(Folders);
+
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Self(Folders::new())
     }
 
     fn path(&self) -> &Path {

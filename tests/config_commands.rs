@@ -4,23 +4,21 @@
 
 mod support;
 
+use support::folders::Folders;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use tempfile::TempDir;
-
 const FIXTURES: &str = "tests/fixtures/config";
 
-struct Home {
-    dir: TempDir,
-}
+struct Home(Folders);
+
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Self(Folders::new())
     }
 
     /// A home whose config file is a copy of the fixture, so no test writes in the repository.

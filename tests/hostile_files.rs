@@ -15,6 +15,8 @@ use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
 
+use support::folders::Folders;
+
 /// Long enough for a slow, shared machine; a hang fails the test instead of freezing it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -23,40 +25,17 @@ const OSC: &str = "\u{1b}]0;x\u{7}";
 const C1: &str = "\u{9b}";
 
 /// A person's folders, in a temporary folder of their own.
-struct Home {
-    dir: tempfile::TempDir,
-}
+struct Home(Folders);
+
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        let home = Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        fs::create_dir_all(home.history()).expect("history folder");
-        fs::create_dir_all(home.routines()).expect("routines folder");
-        home
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data/bedstretch")
-    }
-
-    fn history(&self) -> PathBuf {
-        self.data().join("history")
-    }
-
-    fn routines(&self) -> PathBuf {
-        self.dir.path().join("config/bedstretch/routines")
+        Self(Folders::used())
     }
 
     fn cache(&self) -> PathBuf {
         self.data().join("cache/history-summary.bin")
-    }
-
-    fn write_history(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.history().join(name);
-        fs::write(&path, text).expect("write history");
-        path
     }
 
     /// Writes a history file dated a day ago: old enough that the cache trusts its summary
@@ -77,11 +56,7 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        support::cli::bedstretch(self.dir.path(), args)
-            .env("NO_COLOR", "1")
-            .timeout(TIMEOUT)
-            .output()
-            .expect("runs")
+        self.run_within(TIMEOUT, args)
     }
 
     /// Runs and expects success; returns stdout and stderr.

@@ -10,31 +10,23 @@ mod support;
 
 use std::fs;
 use std::os::unix::fs::symlink;
-use std::path::PathBuf;
 use std::process::Output;
 use std::time::Duration;
 
 use serde_json::Value;
 
+use support::folders::Folders;
+
 const TIMEOUT: Duration = Duration::from_secs(20);
 const AS_OF: &str = "2026-11-30T23:00:00+01:00";
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+struct Home(Folders);
+
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        let home = Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        fs::create_dir_all(home.history()).expect("history folder");
-        fs::write(home.dir.path().join("data/bedstretch/device"), "dev1\n").expect("device");
-        home
-    }
-
-    fn history(&self) -> PathBuf {
-        self.dir.path().join("data/bedstretch/history")
+        Self(Folders::used().with_device("dev1"))
     }
 
     fn write(&self, name: &str, lines: &[String]) {
@@ -43,11 +35,7 @@ impl Home {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        support::cli::bedstretch(self.dir.path(), args)
-            .env("NO_COLOR", "1")
-            .timeout(TIMEOUT)
-            .output()
-            .expect("runs")
+        self.run_within(TIMEOUT, args)
     }
 
     /// stdout and stderr of a command that must not fail (status may say 1: not kept).

@@ -10,20 +10,20 @@ use std::time::Duration;
 
 mod support;
 
+use support::folders::Folders;
+
 use assert_cmd::cargo::CommandCargoExt;
 use serde_json::Value;
 
 const WAIT: Duration = Duration::from_secs(30);
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+struct Home(Folders);
+
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Self(Folders::new())
     }
 
     /// bedstretch with its folders here, input closed, output piped, and a terminal type

@@ -3,23 +3,17 @@
 
 mod support;
 
+use support::folders::Folders;
+
 use std::fs;
 
-use tempfile::TempDir;
+struct Home(Folders);
 
-struct Home {
-    dir: TempDir,
-}
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn routines(&self) -> std::path::PathBuf {
-        self.dir.path().join("config/bedstretch/routines")
+        Self(Folders::new())
     }
 
     fn add_routine(&self, file: &str, text: &str) {

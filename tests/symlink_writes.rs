@@ -16,32 +16,20 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use support::folders::Folders;
+
 const TIMEOUT: Duration = Duration::from_secs(60);
 const DEVICE: &str = "dev1";
 /// What the file outside holds, and must still hold afterwards.
 const PRECIOUS: &str = "not bedstretch's to write\n";
 
-struct Home {
-    dir: tempfile::TempDir,
-}
+struct Home(Folders);
+
+home_over_folders!(Home);
 
 impl Home {
     fn new() -> Self {
-        let home = Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        fs::create_dir_all(home.data().join("history")).expect("history folder");
-        fs::create_dir_all(home.routines()).expect("routines folder");
-        fs::write(home.data().join("device"), format!("{DEVICE}\n")).expect("device id");
-        home
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data/bedstretch")
-    }
-
-    fn routines(&self) -> PathBuf {
-        self.dir.path().join("config/bedstretch/routines")
+        Self(Folders::used().with_device(DEVICE))
     }
 
     /// A file outside both of bedstretch's folders, in the test's own folder.
