@@ -9,37 +9,31 @@ use bedstretch::app::home::{HomeApp, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
 use bedstretch::core::calendar::Rules;
 use bedstretch::core::routine::Routine;
 use bedstretch::store::bundled as store;
-use bedstretch::tui::event_loop::Io;
-use bedstretch::tui::theme::Theme;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
 
-use support::{ManualClock, Recorded, SETTINGS, ScreenBackend, Script, Step, bundled, key, wait};
-
-type TestIo = Io<ScreenBackend, Script, ManualClock, Recorded>;
+use support::test_io as io;
+use support::{Recorded, SETTINGS, Step, TestIo, bundled, key, wait};
 
 fn char(c: char) -> Step {
     key(KeyCode::Char(c))
 }
 
-/// Home over the bundled `bedtime-feet` and `quick`, `quick` selected, run through `steps`.
-fn run_home(steps: Vec<Step>, fail_saves: bool) -> (TestIo, App) {
-    let clock = ManualClock::default();
-    let events = Script::new(steps, &clock);
-    let mut io = Io {
-        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
-        events,
-        clock,
-        shell: Recorded::default(),
-        theme: Theme::new(true),
-    };
-    io.shell.fail_routine_saves = fail_saves;
+/// Home over the bundled `bedtime-feet` and `quick`, `quick` selected, run through `steps`
+/// with the shell as `setup` leaves it.
+fn run_home_with(steps: Vec<Step>, setup: impl FnOnce(&mut Recorded)) -> (TestIo, App) {
+    let mut io = io(steps);
+    setup(&mut io.shell);
     let catalog: Vec<Routine> = vec![bundled("bedtime-feet"), bundled("quick")];
     io.shell.catalog = catalog.clone();
     let rows = support::routine_rows(&catalog, "");
     let (mut app, start) = App::home(HomeApp::new(rows, "quick", Rules::default()), SETTINGS);
     io.run(&mut app, start).expect("loop runs");
     (io, app)
+}
+
+/// [`run_home_with`], saves failing with "disk full" when `fail_saves`.
+fn run_home(steps: Vec<Step>, fail_saves: bool) -> (TestIo, App) {
+    run_home_with(steps, |shell| shell.fail_routine_saves = fail_saves)
 }
 
 /// The person's own routine, commented and oddly laid out, as they wrote it.
@@ -66,15 +60,7 @@ duration = "1m"
 
 /// Home over the bundled routines and the person's `mine`, which is selected.
 fn run_mine(steps: Vec<Step>) -> (TestIo, App) {
-    let clock = ManualClock::default();
-    let events = Script::new(steps, &clock);
-    let mut io = Io {
-        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
-        events,
-        clock,
-        shell: Recorded::default(),
-        theme: Theme::new(true),
-    };
+    let mut io = io(steps);
     io.shell.user_routines.insert("mine".into(), MINE.into());
     let rows = bedstretch::tui::event_loop::Shell::reload_routines(&mut io.shell);
     let (mut app, start) = App::home(HomeApp::new(rows, "mine", Rules::default()), SETTINGS);
@@ -285,24 +271,10 @@ fn a_signal_in_the_editor_keeps_the_unsaved_edit_as_a_draft_that_opens_next_time
     assert!(draft.contains("duration = \"35s\""), "{draft}");
 
     // The next e opens the draft and says what it is; leaving it unsaved lets it go.
-    let clock = ManualClock::default();
-    let events = Script::new(
-        vec![wait(1), char('e'), wait(1), char('q'), char('y'), wait(1)],
-        &clock,
-    );
-    let mut io = Io {
-        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
-        events,
-        clock,
-        shell: Recorded::default(),
-        theme: Theme::new(true),
-    };
-    io.shell.drafts.insert("quick".into(), draft);
-    let catalog: Vec<Routine> = vec![bundled("bedtime-feet"), bundled("quick")];
-    io.shell.catalog = catalog.clone();
-    let rows = support::routine_rows(&catalog, "");
-    let (mut app, start) = App::home(HomeApp::new(rows, "quick", Rules::default()), SETTINGS);
-    io.run(&mut app, start).expect("loop runs");
+    let steps = vec![wait(1), char('e'), wait(1), char('q'), char('y'), wait(1)];
+    let (io, _) = run_home_with(steps, |shell| {
+        shell.drafts.insert("quick".into(), draft);
+    });
     assert!(
         screens(&io)
             .iter()

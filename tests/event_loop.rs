@@ -12,30 +12,14 @@ use bedstretch::clock::Clock;
 use bedstretch::core::calendar::Rules;
 use bedstretch::core::history::{Outcome, Status};
 use bedstretch::core::routine::Routine;
-use bedstretch::tui::event_loop::Io;
 use bedstretch::tui::input::Input;
-use bedstretch::tui::theme::Theme;
 use crossterm::event::KeyCode;
-use ratatui::Terminal;
 
+use support::test_io as io;
 use support::{
-    ManualClock, Recorded, SETTINGS, ScreenBackend, Script, Step, bundled, ctrl, key, routine,
-    routine_rows, started_at, wait,
+    ManualClock, SETTINGS, Step, TestIo, bundled, ctrl, key, routine, routine_rows, started_at,
+    wait,
 };
-
-type TestIo = Io<ScreenBackend, Script, ManualClock, Recorded>;
-
-fn io(steps: Vec<Step>) -> TestIo {
-    let clock = ManualClock::default();
-    let events = Script::new(steps, &clock);
-    Io {
-        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
-        events,
-        clock,
-        shell: Recorded::default(),
-        theme: Theme::new(true),
-    }
-}
 
 fn now_of(clock: &ManualClock) -> Now {
     Now {

@@ -25,10 +25,12 @@ use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::session::Moment;
 use bedstretch::core::stats::{SessionFacts, Stats};
 use bedstretch::store::bundled;
-use bedstretch::tui::event_loop::Shell;
+use bedstretch::tui::event_loop::{Io, Shell};
 use bedstretch::tui::input::{EventSource, Input};
+use bedstretch::tui::theme::Theme;
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
 use ratatui::buffer::Cell as Cell_;
 use ratatui::layout::{Position, Size};
@@ -541,4 +543,21 @@ pub fn routine_rows(routines: &[Routine], mark: &'static str) -> Vec<RoutineRow>
             mark,
         })
         .collect()
+}
+
+/// The loop as the tests run it: an 80x24 screen, scripted input on a manual clock, and a
+/// shell that remembers.
+pub type TestIo = Io<ScreenBackend, Script, ManualClock, Recorded>;
+
+/// [`TestIo`], ready to run through `steps`.
+pub fn test_io(steps: Vec<Step>) -> TestIo {
+    let clock = ManualClock::default();
+    let events = Script::new(steps, &clock);
+    Io {
+        terminal: Terminal::new(ScreenBackend::new(80, 24, &events)).expect("terminal"),
+        events,
+        clock,
+        shell: Recorded::default(),
+        theme: Theme::new(true),
+    }
 }
