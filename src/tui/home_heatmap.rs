@@ -77,26 +77,8 @@ fn legend(t: &Theme) -> Vec<Line<'static>> {
         (NightState::Rest, "rest day"),
         (NightState::Open, "tonight"),
     ];
-    let mut lines = Vec::new();
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for (state, word) in items {
-        let (symbol, style) = cell(state, t);
-        let wide = 2 + word.len();
-        if used > 0 && used + 2 + wide > MAP_WIDTH as usize {
-            lines.push(Line::from(std::mem::take(&mut spans)));
-            used = 0;
-        }
-        if used > 0 {
-            spans.push(Span::raw("  "));
-            used += 2;
-        }
-        spans.push(Span::styled(symbol, style));
-        spans.push(Span::styled(format!(" {word}"), t.dim));
-        used += wide;
-    }
-    lines.push(Line::from(spans));
-    lines
+    let items = items.map(|(state, word)| (cell(state, t), word)).to_vec();
+    super::widgets::legend(items, MAP_WIDTH as usize, usize::MAX, t)
 }
 
 /// How a night is drawn, here and on the stats page's strip, so the two always agree.

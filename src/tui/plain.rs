@@ -294,16 +294,7 @@ pub fn run<S: Shell, C: Clock>(
             Ok(events) => events,
             Err(e) => return (shell, cannot(e, "cannot catch signals")),
         };
-        let io = PlainIo {
-            out: LineOut::new(io::stdout()),
-            events,
-            clock,
-            shell,
-            terminal: Cbreak { keys },
-            countdown,
-            keys,
-        };
-        return io.run_to_end(app, start);
+        return on_stdout(events, clock, shell, keys, countdown).run_to_end(app, start);
     }
     let events = match TerminalEvents::new() {
         Ok(events) => events,
@@ -312,7 +303,20 @@ pub fn run<S: Shell, C: Clock>(
     if let Err(e) = cbreak::enter() {
         return (shell, cannot(e, "cannot set up the terminal"));
     }
-    let io = PlainIo {
+    let (shell, result) = on_stdout(events, clock, shell, keys, countdown).run_to_end(app, start);
+    cbreak::leave();
+    (shell, result)
+}
+
+/// Plain mode on the real standard output and terminal, with these events.
+fn on_stdout<E, C, S>(
+    events: E,
+    clock: C,
+    shell: S,
+    keys: bool,
+    countdown: bool,
+) -> PlainIo<io::Stdout, E, C, S, Cbreak> {
+    PlainIo {
         out: LineOut::new(io::stdout()),
         events,
         clock,
@@ -320,10 +324,7 @@ pub fn run<S: Shell, C: Clock>(
         terminal: Cbreak { keys },
         countdown,
         keys,
-    };
-    let (shell, result) = io.run_to_end(app, start);
-    cbreak::leave();
-    (shell, result)
+    }
 }
 
 #[cfg(test)]

@@ -85,30 +85,7 @@ pub fn legend_lines(rest_days: bool, cols: usize, rows: usize, t: &Theme) -> Vec
     if rest_days {
         items.push((night_cell(NightState::Rest, t), "rest day"));
     }
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut used = 0;
-    for ((symbol, style), word) in items {
-        let wide = width(symbol) + 1 + width(word);
-        if used > 0 && used + 2 + wide > cols {
-            lines.push(Line::from(std::mem::take(&mut spans)));
-            used = 0;
-        }
-        if lines.len() == rows || wide > cols {
-            break;
-        }
-        if used > 0 {
-            spans.push(Span::raw("  "));
-            used += 2;
-        }
-        spans.push(Span::styled(symbol, style));
-        spans.push(Span::styled(format!(" {word}"), t.dim));
-        used += wide;
-    }
-    if !spans.is_empty() && lines.len() < rows {
-        lines.push(Line::from(spans));
-    }
-    lines
+    super::widgets::legend(items, cols, rows, t)
 }
 
 /// Each group's share of nights with a cramp: "stretched  18 % of 41  ███▌", under a title

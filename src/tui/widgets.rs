@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -104,4 +105,38 @@ pub fn fit_spans(spans: Vec<Span<'static>>, cols: usize) -> Line<'static> {
         break;
     }
     Line::from(out)
+}
+
+/// A legend: each mark (its symbol and style) with its word, two spaces apart, flowed into
+/// lines of `cols` columns, at most `rows` of them; what does not fit is left out.
+pub fn legend(
+    items: Vec<((&'static str, Style), &'static str)>,
+    cols: usize,
+    rows: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for ((symbol, style), word) in items {
+        let wide = width(symbol) + 1 + width(word);
+        if used > 0 && used + 2 + wide > cols {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if lines.len() == rows || wide > cols {
+            break;
+        }
+        if used > 0 {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        spans.push(Span::styled(symbol, style));
+        spans.push(Span::styled(format!(" {word}"), t.dim));
+        used += wide;
+    }
+    if !spans.is_empty() && lines.len() < rows {
+        lines.push(Line::from(spans));
+    }
+    lines
 }
