@@ -1,17 +1,11 @@
 //! The cramp comparison on hand-worked fixtures, and its properties.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Weekday};
+use chrono::{Duration, NaiveDate, Weekday};
 use proptest::prelude::*;
 
 use super::*;
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-}
-
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-}
+use crate::core::fixtures::{at, date, evening_session};
 
 /// The night `days` after `first`.
 fn plus(first: &str, days: i64) -> NaiveDate {
@@ -20,16 +14,7 @@ fn plus(first: &str, days: i64) -> NaiveDate {
 
 /// A session on the evening of `night`, `completed` of 10 step-sides held.
 fn session(night: NaiveDate, completed: u32) -> SessionFacts {
-    SessionFacts {
-        id: format!("s-{night}-{completed}"),
-        routine_name: "Bedtime feet".into(),
-        started_at: at(&format!("{night}T22:00:00+01:00")),
-        completed,
-        planned: 10,
-        skipped: Vec::new(),
-        hurt: Vec::new(),
-        counts: true,
-    }
+    evening_session(&night.to_string(), "Bedtime feet", completed)
 }
 
 /// The diary entry for `night`, noted at 07:00 the next morning.

@@ -3,6 +3,8 @@
 pub mod calendar;
 pub mod cramps;
 pub mod duration;
+#[cfg(test)]
+mod fixtures;
 pub mod history;
 pub mod history_facts;
 pub mod history_words;

@@ -1,34 +1,14 @@
 //! The report on hand-worked fixtures: three weeks of known kept nights and diary entries.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Weekday};
+use chrono::{Duration, Weekday};
 
 use super::*;
 use crate::core::history::FORMAT_VERSION;
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-}
-
-fn at(s: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))
-}
+use crate::core::fixtures::{at, date, evening_session as session};
 
 /// Monday 23 November, morning: last night is Sunday 22, three whole weeks after Monday 2.
 const AS_OF: &str = "2026-11-23T09:00:00+01:00";
-
-/// A session of `routine` on the evening of `night`, `completed` of 10 step-sides held.
-fn session(night: &str, routine: &str, completed: u32) -> SessionFacts {
-    SessionFacts {
-        id: format!("s-{night}-{routine}"),
-        routine_name: routine.into(),
-        started_at: at(&format!("{night}T22:00:00+01:00")),
-        completed,
-        planned: 10,
-        skipped: Vec::new(),
-        hurt: Vec::new(),
-        counts: true,
-    }
-}
 
 /// The diary entry for `night`, noted at `time` the next morning.
 fn entry(night: &str, severity: u8, side: Option<&str>, time: &str) -> CrampRecord {

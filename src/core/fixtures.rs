@@ -1,0 +1,31 @@
+//! What the core's tests share: dates and moments from text, and a session's facts on an
+//! evening. Compiled for tests only.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::stats::SessionFacts;
+
+/// A calendar date, `2026-11-23`.
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// A moment with its offset, RFC 3339.
+pub fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+/// A counting session of `routine` at 22:00 on the evening of `night`, `completed` of 10
+/// step-sides held.
+pub fn evening_session(night: &str, routine: &str, completed: u32) -> SessionFacts {
+    SessionFacts {
+        id: format!("s-{night}-{routine}-{completed}"),
+        routine_name: routine.into(),
+        started_at: at(&format!("{night}T22:00:00+01:00")),
+        completed,
+        planned: 10,
+        skipped: Vec::new(),
+        hurt: Vec::new(),
+        counts: true,
+    }
+}
