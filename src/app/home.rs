@@ -3,13 +3,12 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use crate::core::history::CrampRecord;
-
-use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
 use crate::core::calendar::{Rules, night_of};
 use crate::core::stats::{SessionFacts, Stats};
 
 use super::cramp_stats::CrampStats;
+use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
+use super::known::Known;
 
 /// One routine as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,27 +142,6 @@ pub enum HistoryState {
     Loaded(Known),
     /// Could not be read; said plainly, never shown as an empty history.
     Failed(String),
-}
-
-/// What home knows of the history once read: every session's facts and the diary.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Known {
-    /// Sessions, each once, oldest first.
-    pub sessions: Vec<SessionFacts>,
-    /// The diary: each night's latest entry, nights in order.
-    pub cramps: Vec<CrampRecord>,
-    /// The last night the person chose to say nothing about, on this device.
-    pub skipped_night: Option<NaiveDate>,
-}
-
-impl From<Vec<SessionFacts>> for Known {
-    /// A history of sessions and no diary.
-    fn from(sessions: Vec<SessionFacts>) -> Self {
-        Self {
-            sessions,
-            ..Self::default()
-        }
-    }
 }
 
 /// The whole home screen.
