@@ -17,13 +17,15 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::app::diary::Stage;
 use crate::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage as View};
 use crate::core::stats::nights;
-use crate::core::text::{clean_line, truncate, width, wrap};
+use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
 
+use super::binding::Binding;
 use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
 use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_tonight, window};
 use super::home_lists::{RowCells, recent_lines};
 use super::home_pages;
-use super::keymap::{self, Binding};
+use super::keymap;
+use super::stats_page;
 use super::theme::Theme;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 
@@ -59,7 +61,7 @@ impl Widget for HomeView<'_> {
         };
         match self.app.page {
             View::Main => self.main(body, buf),
-            View::Stats => home_pages::stats(self.app, self.theme, body, buf),
+            View::Stats => stats_page::draw(self.app, self.theme, body, buf),
             View::Help => home_pages::help(self.app, self.theme, body, buf),
             View::Problems => home_pages::problems(self.app, self.theme, self.room, body, buf),
         }
@@ -331,12 +333,4 @@ impl HomeView<'_> {
 fn draw_lines(lines: Vec<String>, style: Style, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
     Paragraph::new(lines).render(area, buf);
-}
-
-/// The text with its first letter in capitals, for a sentence made from a clause.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

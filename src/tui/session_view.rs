@@ -13,9 +13,7 @@ use tui_big_text::{BigText, PixelSize};
 use crate::app::announce::side_name;
 use crate::app::session::{Action, Notice, Overlay, SessionApp, minutes_left};
 use crate::core::session::{Moment, Phase, Session};
-use crate::core::text::{clean_line, truncate, width, wrap};
-
-use super::home_view::capitalise;
+use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
 
 use super::keymap;
 use super::overlays;

@@ -15,14 +15,14 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::app::home::{HistoryState, HomeApp};
 use crate::core::cramps::Verdict;
 use crate::core::stats::Stats;
-use crate::core::text::{clean_line, wrap};
+use crate::core::text::{capitalise, clean_line, wrap};
 
-use super::home_pages::{LABEL, labelled};
-use super::home_view::capitalise;
 use super::stats_charts::{BAND_ROWS, bar_lines, hurt_lines, legend_lines, strip_lines};
 use super::theme::Theme;
-use super::widgets::inset;
+use super::widgets::{inset, labelled};
 
+/// The label column of the stats in words.
+const LABEL: usize = 16;
 /// Rows from which the pieces get a blank row between them.
 const ROOMY: usize = 14;
 /// Rows the legend may take.
