@@ -9,7 +9,8 @@ use std::hint::black_box;
 use std::time::Duration as Elapsed;
 
 use bedstretch::app::editor::{EditorAction, EditorApp};
-use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, Known, RoutineRow};
+use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, RoutineRow};
+use bedstretch::app::known::Known;
 use bedstretch::app::session::SessionApp;
 use bedstretch::app::{NewSession, Now, SessionSettings};
 use bedstretch::core::calendar::Rules;

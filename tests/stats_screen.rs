@@ -4,7 +4,8 @@
 
 mod support;
 
-use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, Known, RoutineRow};
+use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, RoutineRow};
+use bedstretch::app::known::Known;
 use bedstretch::core::calendar::Rules;
 use bedstretch::core::history::{CrampKind, CrampRecord};
 use bedstretch::core::stats::{Hurt, SessionFacts};

@@ -6,6 +6,7 @@
 
 use crate::core::routine::Step;
 use crate::core::session::{Cue, Phase, Session};
+use crate::core::text::capitalise;
 
 /// What kind of moment it is, for a speaker that treats some differently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,15 +43,8 @@ pub fn side_name(label: &str) -> String {
     match label.to_lowercase().as_str() {
         "left" => "Left foot".into(),
         "right" => "Right foot".into(),
-        _ => capitalised(label),
+        _ => capitalise(label),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// "left foot" inside a sentence; other labels as written.

@@ -11,7 +11,7 @@ use crate::core::calendar::Rules;
 use crate::core::cramps::{self, Comparison};
 use crate::core::stats::{NightState, Stats};
 
-use super::home::Known;
+use super::known::Known;
 
 /// Weeks the strip shows, tonight's week last, as the heatmap does.
 pub const STRIP_WEEKS: u32 = 12;

@@ -13,7 +13,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use crate::core::calendar::{Rules, last_night, try_night_of};
 use crate::core::history::CrampNote;
 
-use super::home::Known;
+use super::known::Known;
 
 /// A foot, as the second key says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

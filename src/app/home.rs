@@ -3,13 +3,12 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use crate::core::history::CrampRecord;
-
-use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
 use crate::core::calendar::{Rules, night_of};
 use crate::core::stats::{SessionFacts, Stats};
 
 use super::cramp_stats::CrampStats;
+use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
+use super::known::Known;
 
 /// One routine as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,27 +142,6 @@ pub enum HistoryState {
     Loaded(Known),
     /// Could not be read; said plainly, never shown as an empty history.
     Failed(String),
-}
-
-/// What home knows of the history once read: every session's facts and the diary.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Known {
-    /// Sessions, each once, oldest first.
-    pub sessions: Vec<SessionFacts>,
-    /// The diary: each night's latest entry, nights in order.
-    pub cramps: Vec<CrampRecord>,
-    /// The last night the person chose to say nothing about, on this device.
-    pub skipped_night: Option<NaiveDate>,
-}
-
-impl From<Vec<SessionFacts>> for Known {
-    /// A history of sessions and no diary.
-    fn from(sessions: Vec<SessionFacts>) -> Self {
-        Self {
-            sessions,
-            ..Self::default()
-        }
-    }
 }
 
 /// The whole home screen.
@@ -377,71 +355,8 @@ impl HomeApp {
         {
             return effect;
         }
-        let drawn = self.drawn;
-        // A page keeps one row of the last one in sight, so the eye can follow.
-        let list_page = drawn.list_rows.saturating_sub(1).max(1);
-        let last = self.routines.len().saturating_sub(1);
         match (self.page, action) {
             (_, HomeAction::Quit) => return Some(HomeEffect::Exit),
-            (HomePage::Main, HomeAction::Back) => return Some(HomeEffect::Exit),
-            (HomePage::Main, HomeAction::Up) => self.selected = self.selected.saturating_sub(1),
-            (HomePage::Main, HomeAction::Down) => self.selected = (self.selected + 1).min(last),
-            (HomePage::Main, HomeAction::PageUp) => {
-                self.selected = self.selected.saturating_sub(list_page);
-            }
-            (HomePage::Main, HomeAction::PageDown) => {
-                self.selected = self.selected.saturating_add(list_page).min(last);
-            }
-            (HomePage::Main, HomeAction::First) => self.selected = 0,
-            (HomePage::Main, HomeAction::Last) => self.selected = last,
-            (HomePage::Main, HomeAction::Problems) => {
-                if !self.problems.is_empty() {
-                    self.problems_top = 0;
-                    self.page = HomePage::Problems;
-                }
-            }
-            (HomePage::Problems, HomeAction::Up | HomeAction::PageUp | HomeAction::First) => {
-                let step = match action {
-                    HomeAction::Up => 1,
-                    HomeAction::PageUp => drawn.panel_rows.saturating_sub(1).max(1),
-                    _ => usize::MAX,
-                };
-                self.problems_top = self.problems_top.saturating_sub(step);
-            }
-            (HomePage::Problems, HomeAction::Down | HomeAction::PageDown | HomeAction::Last) => {
-                let step = match action {
-                    HomeAction::Down => 1,
-                    HomeAction::PageDown => drawn.panel_rows.saturating_sub(1).max(1),
-                    _ => usize::MAX,
-                };
-                // Stops where the last line reaches the bottom, as the view would show it.
-                let end = drawn.panel_lines.saturating_sub(drawn.panel_rows);
-                self.problems_top = self.problems_top.saturating_add(step).min(end);
-            }
-            (HomePage::Main, HomeAction::Start) => {
-                return self
-                    .routines
-                    .get(self.selected)
-                    .map(|r| HomeEffect::Start(r.id.clone()));
-            }
-            (HomePage::Main, HomeAction::Edit) => {
-                return self.routines.get(self.selected).map(|r| HomeEffect::Edit {
-                    id: r.id.clone(),
-                    from: Some(r.id.clone()),
-                });
-            }
-            (HomePage::Main, HomeAction::Copy) => {
-                return self.routines.get(self.selected).map(|r| HomeEffect::Edit {
-                    id: self.free_id(&r.id, true),
-                    from: Some(r.id.clone()),
-                });
-            }
-            (HomePage::Main, HomeAction::New) => {
-                return Some(HomeEffect::Edit {
-                    id: self.free_id(NEW_ID, false),
-                    from: None,
-                });
-            }
             // The morning question's keys, when it is not asked.
             (
                 _,
@@ -450,14 +365,99 @@ impl HomeApp {
                 | HomeAction::SkipNight
                 | HomeAction::Later,
             ) => {}
-            (HomePage::Main, HomeAction::Stats) => self.page = HomePage::Stats,
-            (HomePage::Main, HomeAction::Help) => self.page = HomePage::Help,
+            (HomePage::Main, _) => return self.on_main(action),
+            (
+                HomePage::Problems,
+                HomeAction::Up
+                | HomeAction::PageUp
+                | HomeAction::First
+                | HomeAction::Down
+                | HomeAction::PageDown
+                | HomeAction::Last,
+            ) => self.scroll_problems(action),
             (HomePage::Stats, HomeAction::Help) => self.page = HomePage::Help,
             (HomePage::Stats | HomePage::Help | HomePage::Problems, _) => {
                 self.page = HomePage::Main;
             }
         }
         None
+    }
+
+    /// A key on the main page: move the selection, open another page, or leave for a routine.
+    fn on_main(&mut self, action: HomeAction) -> Option<HomeEffect> {
+        // A page keeps one row of the last one in sight, so the eye can follow.
+        let list_page = self.drawn.list_rows.saturating_sub(1).max(1);
+        let last = self.routines.len().saturating_sub(1);
+        match action {
+            HomeAction::Back | HomeAction::Quit => return Some(HomeEffect::Exit),
+            HomeAction::Up => self.selected = self.selected.saturating_sub(1),
+            HomeAction::Down => self.selected = (self.selected + 1).min(last),
+            HomeAction::PageUp => self.selected = self.selected.saturating_sub(list_page),
+            HomeAction::PageDown => {
+                self.selected = self.selected.saturating_add(list_page).min(last);
+            }
+            HomeAction::First => self.selected = 0,
+            HomeAction::Last => self.selected = last,
+            HomeAction::Problems => {
+                if !self.problems.is_empty() {
+                    self.problems_top = 0;
+                    self.page = HomePage::Problems;
+                }
+            }
+            HomeAction::Start | HomeAction::Edit | HomeAction::Copy | HomeAction::New => {
+                return self.open(action);
+            }
+            HomeAction::Stats => self.page = HomePage::Stats,
+            HomeAction::Help => self.page = HomePage::Help,
+            // Answered by the morning question, or nothing when it is not asked.
+            HomeAction::Severity(_)
+            | HomeAction::Foot(_)
+            | HomeAction::SkipNight
+            | HomeAction::Later => {}
+        }
+        None
+    }
+
+    /// Where the selected routine goes: a session, the editor, the editor on a copy; or the
+    /// editor on a new routine.
+    fn open(&self, action: HomeAction) -> Option<HomeEffect> {
+        let selected = self.routines.get(self.selected);
+        match action {
+            HomeAction::Start => selected.map(|r| HomeEffect::Start(r.id.clone())),
+            HomeAction::Edit => selected.map(|r| HomeEffect::Edit {
+                id: r.id.clone(),
+                from: Some(r.id.clone()),
+            }),
+            HomeAction::Copy => selected.map(|r| HomeEffect::Edit {
+                id: self.free_id(&r.id, true),
+                from: Some(r.id.clone()),
+            }),
+            HomeAction::New => Some(HomeEffect::Edit {
+                id: self.free_id(NEW_ID, false),
+                from: None,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Scrolls the problems page by a line, a panel or to an end.
+    fn scroll_problems(&mut self, action: HomeAction) {
+        let drawn = self.drawn;
+        let step = match action {
+            HomeAction::Up | HomeAction::Down => 1,
+            HomeAction::PageUp | HomeAction::PageDown => drawn.panel_rows.saturating_sub(1).max(1),
+            _ => usize::MAX,
+        };
+        if matches!(
+            action,
+            HomeAction::Up | HomeAction::PageUp | HomeAction::First
+        ) {
+            self.problems_top = self.problems_top.saturating_sub(step);
+        } else {
+            // Stops where the last line reaches the bottom, as the view would show it.
+            let end = drawn.panel_lines.saturating_sub(drawn.panel_rows);
+            self.problems_top = self.problems_top.saturating_add(step).min(end);
+        }
     }
 }
 

@@ -10,6 +10,7 @@ pub mod cramp_stats;
 pub mod diary;
 pub mod editor;
 pub mod home;
+pub mod known;
 pub mod plain;
 pub mod routine_copy;
 pub mod session;

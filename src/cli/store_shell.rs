@@ -9,7 +9,8 @@ use anyhow::{Result, anyhow};
 
 use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
-use crate::app::home::{HistoryState, Known, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
+use crate::app::home::{HistoryState, MARK_OVERRIDE, MARK_YOURS, RoutineRow};
+use crate::app::known::Known;
 use crate::app::routine_copy::rename_copy;
 use crate::app::{EditorSource, Msg, NewSession, Now};
 use crate::clock::{Clock, SystemClock};

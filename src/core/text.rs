@@ -158,6 +158,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The text with its first letter in capitals, for a sentence made from a clause.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// One CSV field, the only way the program writes one: cleaned of controls (a CSV is often
 /// looked at in a terminal), kept from being taken for a formula, and quoted as RFC 4180 asks
 /// when it holds a comma, a quote or a line break.

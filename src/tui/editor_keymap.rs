@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::editor::{EditorAction, EditorOverlay, TextEdit};
 
-use super::keymap::{Binding, bind};
+use super::binding::{Binding, bind};
 
 /// While the steps show.
 pub const EDITOR: &[Binding<EditorAction>] = &[

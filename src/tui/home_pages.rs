@@ -1,30 +1,24 @@
-//! The home screen's other pages: the stats (drawn by [`super::stats_page`]), the keys, and
-//! the problems found at start in full. Each fits its words to the width and wraps sentences.
+//! The home screen's other pages: the keys, and the problems found at start in full (the
+//! stats have their own, [`super::stats_page`]). Each fits its words to the width and wraps
+//! sentences.
 
 use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::home::{Drawn, HomeAction, HomeApp};
 use crate::app::home::{MARK_OVERRIDE, MARK_YOURS};
-use crate::core::text::{clean_line, pad, truncate, width, wrap};
+use crate::core::text::{clean_line, pad, truncate, wrap};
 
 use super::keymap;
 use super::theme::Theme;
-use super::widgets::inset;
+use super::widgets::{inset, labelled};
 
-/// The label column of the stats and the keys.
-pub(super) const LABEL: usize = 16;
+/// The key column of the help.
 const KEY: usize = 10;
-
-/// The stats page; see [`super::stats_page`].
-pub fn stats(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
-    super::stats_page::draw(app, t, area, buf);
-}
 
 /// Every key of the home screen with what it does, and what the "yours" mark means.
 pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
@@ -136,35 +130,4 @@ pub fn problems(app: &HomeApp, t: &Theme, room: &Cell<Drawn>, area: Rect, buf: &
         },
         buf,
     );
-}
-
-/// A label in its column and the words wrapped beside it; in a narrow terminal the words go
-/// under the label, indented, rather than being squeezed.
-pub(super) fn labelled(
-    lines: &mut Vec<Line<'static>>,
-    label: &str,
-    words: &str,
-    label_w: usize,
-    cols: usize,
-    (label_style, words_style): (Style, Style),
-) {
-    let beside = cols >= label_w + 16 && width(label) < label_w;
-    if beside {
-        for (i, line) in wrap(words, cols - label_w).into_iter().enumerate() {
-            let head = if i == 0 {
-                pad(label, label_w)
-            } else {
-                " ".repeat(label_w)
-            };
-            lines.push(Line::from(vec![
-                Span::styled(head, label_style),
-                Span::styled(line, words_style),
-            ]));
-        }
-    } else {
-        lines.push(Line::styled(truncate(label, cols), label_style));
-        for line in wrap(words, cols.saturating_sub(2)) {
-            lines.push(Line::styled(format!("  {line}"), words_style));
-        }
-    }
 }

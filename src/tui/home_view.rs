@@ -17,13 +17,15 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::app::diary::Stage;
 use crate::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage as View};
 use crate::core::stats::nights;
-use crate::core::text::{clean_line, truncate, width, wrap};
+use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
 
+use super::binding::Binding;
 use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
 use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_tonight, window};
 use super::home_lists::{RowCells, recent_lines};
 use super::home_pages;
-use super::keymap::{self, Binding};
+use super::keymap;
+use super::stats_page;
 use super::theme::Theme;
 use super::widgets::{MIN_HEIGHT, MIN_WIDTH, footer_hints, inset, too_small};
 
@@ -35,6 +37,24 @@ pub struct HomeView<'a> {
     pub theme: &'a Theme,
     /// Where the view leaves what it had room for; see [`Drawn`].
     pub room: &'a Cell<Drawn>,
+}
+
+/// What the main page says, before it is laid out.
+struct MainText {
+    /// Tonight's word and its style, once the stats are known.
+    tonight: Option<(&'static str, Style)>,
+    /// The streak, from the longest wording to the shortest.
+    streaks: Vec<String>,
+    /// Why the history could not be read, when it could not.
+    failed: Option<String>,
+    /// The status line and its style.
+    note: Option<(String, Style)>,
+    /// The morning question and its keys.
+    prompt: Vec<Line<'static>>,
+    /// The rule sentence, wrapped.
+    rule: Vec<String>,
+    /// The recent sessions with their title.
+    recent: Vec<Line<'static>>,
 }
 
 /// The narrowest the routine list gets with the heatmap beside it.
@@ -59,7 +79,7 @@ impl Widget for HomeView<'_> {
         };
         match self.app.page {
             View::Main => self.main(body, buf),
-            View::Stats => home_pages::stats(self.app, self.theme, body, buf),
+            View::Stats => stats_page::draw(self.app, self.theme, body, buf),
             View::Help => home_pages::help(self.app, self.theme, body, buf),
             View::Problems => home_pages::problems(self.app, self.theme, self.room, body, buf),
         }
@@ -129,11 +149,65 @@ impl HomeView<'_> {
         }
     }
 
+    /// The main page from the top: tonight, the morning question, the rule, the routines
+    /// (with the heatmap beside or below them), the recent sessions, and the status line.
     fn main(&self, body: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let app = self.app;
         let cols = body.width.saturating_sub(2) as usize;
-        let tonight_label = app.stats.as_ref().map(|s| {
+        let text = self.main_text(cols);
+        let rows = home_layout::share(&self.wants(&text, cols), body.height);
+        let inner = inset(body);
+        let at = |y: u16, height: u16| Rect { y, height, ..inner };
+        let mut y = body.y + u16::from(rows.gap_top);
+
+        self.tonight(&text, cols, at(y, rows.tonight), buf);
+        y += rows.tonight;
+        let MainText {
+            prompt,
+            rule,
+            recent,
+            note,
+            ..
+        } = text;
+        let asked: Vec<Line> = prompt.into_iter().take(rows.prompt as usize).collect();
+        Paragraph::new(asked).render(at(y, rows.prompt), buf);
+        y += rows.prompt;
+        draw_lines(rule, t.dim, at(y, rows.rule), buf);
+        y += rows.rule + u16::from(rows.gap_list);
+
+        self.list_and_map(&rows, at(y, rows.list_block), buf);
+        y += rows.list_block + u16::from(rows.gap_recent);
+        Paragraph::new(
+            recent
+                .into_iter()
+                .take(rows.recent as usize)
+                .collect::<Vec<_>>(),
+        )
+        .render(at(y, rows.recent), buf);
+        y += rows.recent;
+        if let (MapAt::Below, Some(stats)) = (rows.map, &self.app.stats) {
+            let map = Rect {
+                width: MAP_WIDTH.min(inner.width),
+                ..at(y + 1, MAP_HEIGHT)
+            };
+            Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
+        }
+        if let Some((note, style)) = note {
+            let lines = fit_note(&note, cols, rows.status as usize);
+            draw_lines(
+                lines,
+                style,
+                at(body.bottom() - rows.status, rows.status),
+                buf,
+            );
+        }
+    }
+
+    /// What the main page says, worked out before it is laid out.
+    fn main_text(&self, cols: usize) -> MainText {
+        let t = self.theme;
+        let app = self.app;
+        let tonight = app.stats.as_ref().map(|s| {
             if s.tonight_kept {
                 ("Kept tonight", t.digits)
             } else {
@@ -162,7 +236,6 @@ impl HomeView<'_> {
             )),
             _ => None,
         };
-        let note = self.note(cols);
         let prompt = self.prompt_lines(cols);
         // The rule is for the evening; in the morning the question takes its place.
         let rule = app
@@ -171,103 +244,96 @@ impl HomeView<'_> {
             .filter(|_| prompt.is_empty())
             .map(|s| wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols))
             .unwrap_or_default();
-        let recent = recent_lines(app, t, cols);
-        let wants = Wants {
-            tonight: match (&failed, tonight_label) {
+        MainText {
+            tonight,
+            streaks,
+            failed,
+            note: self.note(cols),
+            prompt,
+            rule,
+            recent: recent_lines(app, t, cols),
+        }
+    }
+
+    /// The rows each part of the main page would like.
+    fn wants(&self, text: &MainText, cols: usize) -> Wants {
+        let app = self.app;
+        Wants {
+            tonight: match (&text.failed, text.tonight) {
                 (Some(failed), _) => wrap(failed, cols).len() as u16,
                 (None, Some((label, _))) => {
-                    let fit = fit_tonight(label, &streaks, cols, true);
+                    let fit = fit_tonight(label, &text.streaks, cols, true);
                     1 + u16::from(fit.own_row.is_some())
                 }
                 (None, None) => 1,
             },
-            prompt: prompt.len() as u16,
-            status: u16::from(note.is_some()),
-            status_wrapped: note
+            prompt: text.prompt.len() as u16,
+            status: u16::from(text.note.is_some()),
+            status_wrapped: text
+                .note
                 .as_ref()
                 .map_or(0, |n| wrap(&n.0, cols).len().min(2) as u16),
             routines: app.routines.len().min(u16::MAX as usize) as u16,
-            rule: rule.len() as u16,
-            recent: recent.len() as u16,
-            map: app.stats.is_some() && failed.is_none(),
+            rule: text.rule.len() as u16,
+            recent: text.recent.len() as u16,
+            map: app.stats.is_some() && text.failed.is_none(),
             map_beside: cols >= (LIST_MIN + 2 + MAP_WIDTH) as usize,
             map_rows: MAP_HEIGHT,
-        };
-        let rows = home_layout::share(&wants, body.height);
-        let inner = inset(body);
-        let at = |y: u16, height: u16| Rect { y, height, ..inner };
-        let mut y = body.y + u16::from(rows.gap_top);
+        }
+    }
 
-        match (&failed, tonight_label) {
+    /// Tonight's line and the streak, or why the history could not be read, or that it is
+    /// still being read.
+    fn tonight(&self, text: &MainText, cols: usize, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let row = |y: u16| Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        match (&text.failed, text.tonight) {
             (Some(failed), _) => {
-                let lines = fit_note(failed, cols, rows.tonight as usize);
-                draw_lines(lines, t.title, at(y, rows.tonight), buf);
+                let lines = fit_note(failed, cols, area.height as usize);
+                draw_lines(lines, t.title, area, buf);
             }
             (None, Some((label, style))) => {
-                let fit = fit_tonight(label, &streaks, cols, rows.tonight >= 2);
-                Line::styled(label, style).render(at(y, 1), buf);
+                let fit = fit_tonight(label, &text.streaks, cols, area.height >= 2);
+                Line::styled(label, style).render(row(area.y), buf);
                 if let Some(streak) = fit.beside {
                     Line::styled(streak, t.text)
                         .right_aligned()
-                        .render(at(y, 1), buf);
+                        .render(row(area.y), buf);
                 }
                 if let Some(streak) = fit.own_row {
-                    Line::styled(streak, t.text).render(at(y + 1, 1), buf);
+                    Line::styled(streak, t.text).render(row(area.y + 1), buf);
                 }
             }
             (None, None) => {
-                Line::styled(truncate("Reading your history…", cols), t.dim).render(at(y, 1), buf);
+                Line::styled(truncate("Reading your history…", cols), t.dim)
+                    .render(row(area.y), buf);
             }
         }
-        y += rows.tonight;
-        let asked: Vec<Line> = prompt.into_iter().take(rows.prompt as usize).collect();
-        Paragraph::new(asked).render(at(y, rows.prompt), buf);
-        y += rows.prompt;
-        draw_lines(rule, t.dim, at(y, rows.rule), buf);
-        y += rows.rule + u16::from(rows.gap_list);
+    }
 
-        let map_x = inner.right().saturating_sub(MAP_WIDTH);
+    /// The routine list, and the heatmap at its right when the layout puts it beside.
+    fn list_and_map(&self, rows: &Rows, area: Rect, buf: &mut Buffer) {
         let list_area = Rect {
             width: if rows.map == MapAt::Beside {
-                inner.width - MAP_WIDTH - 2
+                area.width - MAP_WIDTH - 2
             } else {
-                inner.width
+                area.width
             },
-            ..at(y, rows.list_block)
+            ..area
         };
-        self.list(&rows, list_area, buf);
-        if let (MapAt::Beside, Some(stats)) = (rows.map, &app.stats) {
+        self.list(rows, list_area, buf);
+        if let (MapAt::Beside, Some(stats)) = (rows.map, &self.app.stats) {
             let map = Rect {
-                x: map_x,
+                x: area.right().saturating_sub(MAP_WIDTH),
                 width: MAP_WIDTH,
-                ..at(y, MAP_HEIGHT)
+                height: MAP_HEIGHT,
+                ..area
             };
-            Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
-        }
-        y += rows.list_block + u16::from(rows.gap_recent);
-        Paragraph::new(
-            recent
-                .into_iter()
-                .take(rows.recent as usize)
-                .collect::<Vec<_>>(),
-        )
-        .render(at(y, rows.recent), buf);
-        y += rows.recent;
-        if let (MapAt::Below, Some(stats)) = (rows.map, &app.stats) {
-            let map = Rect {
-                width: MAP_WIDTH.min(inner.width),
-                ..at(y + 1, MAP_HEIGHT)
-            };
-            Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
-        }
-        if let Some((note, style)) = note {
-            let lines = fit_note(&note, cols, rows.status as usize);
-            draw_lines(
-                lines,
-                style,
-                at(body.bottom() - rows.status, rows.status),
-                buf,
-            );
+            Paragraph::new(heatmap_lines(stats, self.theme)).render(map, buf);
         }
     }
 
@@ -331,12 +397,4 @@ impl HomeView<'_> {
 fn draw_lines(lines: Vec<String>, style: Style, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
     Paragraph::new(lines).render(area, buf);
-}
-
-/// The text with its first letter in capitals, for a sentence made from a clause.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -8,36 +8,7 @@ use crate::app::home::{HomeAction, HomeApp, HomePage};
 use crate::app::session::{Action, Overlay};
 use crate::app::{App, Msg, Screen};
 
-/// One binding: the keys, how the footer names them, and what they do.
-#[derive(Debug, Clone, Copy)]
-pub struct Binding<A = Action> {
-    /// Every key that triggers it.
-    pub keys: &'static [KeyCode],
-    /// The keys as the footer shows them.
-    pub label: &'static str,
-    /// A word or two for the footer.
-    pub hint: &'static str,
-    /// The longer line for the help screen.
-    pub help: &'static str,
-    /// What it does.
-    pub action: A,
-}
-
-pub(super) const fn bind<A>(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    hint: &'static str,
-    help: &'static str,
-    action: A,
-) -> Binding<A> {
-    Binding {
-        keys,
-        label,
-        hint,
-        help,
-        action,
-    }
-}
+use super::binding::{Binding, bind};
 
 /// While the session runs.
 pub const SESSION: &[Binding] = &[

@@ -62,7 +62,7 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         height: area.height.saturating_sub(1),
         ..area
     };
-    let keys: Vec<(String, &str, &str)> = keymap::SESSION
+    let keys: Vec<(String, &'static str, &'static str)> = keymap::SESSION
         .iter()
         .map(|b| {
             let keys = match b.keys.get(1) {
@@ -74,50 +74,11 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         .collect();
     // A border, the keys, a blank row, and how to close it.
     let tall = (keys.len() + TERMINAL_KEYS.len()) as u16 + 4;
-    let key = |k: &str, cols: usize| Span::styled(pad(k, cols), theme.key);
     let inner = centered_box(area, 64, tall).width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = if area.height >= tall {
-        let narrow = inner < 58;
-        let every = keys
-            .iter()
-            .map(|(k, hint, help)| (k.as_str(), *hint, *help))
-            .chain(TERMINAL_KEYS);
-        every
-            .map(|(k, hint, help)| {
-                Line::from(vec![
-                    key(k, KEY_COLUMN + 1),
-                    Span::styled(if narrow { hint } else { help }, theme.text),
-                ])
-            })
-            .collect()
+    let mut lines = if area.height >= tall {
+        one_to_a_row(&keys, theme, inner < 58)
     } else {
-        // Two to a row, then the terminal's keys on a row of their own: every key still
-        // shows.
-        let first_column = keys
-            .iter()
-            .step_by(2)
-            .map(|(_, hint, _)| KEY_COLUMN + width(hint) + 2)
-            .max()
-            .unwrap_or(0)
-            .max(KEY_COLUMN);
-        let mut lines: Vec<Line> = keys
-            .chunks(2)
-            .map(|pair| {
-                let mut spans = Vec::new();
-                for (i, (k, hint, _)) in pair.iter().enumerate() {
-                    spans.push(key(k, KEY_COLUMN));
-                    let hint = if i == 0 {
-                        pad(hint, first_column - KEY_COLUMN)
-                    } else {
-                        hint.to_string()
-                    };
-                    spans.push(Span::styled(hint, theme.text));
-                }
-                Line::from(spans)
-            })
-            .collect();
-        lines.push(terminal_keys_row(theme, inner));
-        lines
+        two_to_a_row(&keys, theme, inner)
     };
     if area.height >= tall {
         lines.push(Line::default());
@@ -139,6 +100,64 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
                 .title(" Keys "),
         )
         .render(rect, buf);
+}
+
+/// Every key on a row of its own with what it does: in a word when `narrow`.
+fn one_to_a_row(
+    keys: &[(String, &'static str, &'static str)],
+    theme: &Theme,
+    narrow: bool,
+) -> Vec<Line<'static>> {
+    let every = keys
+        .iter()
+        .map(|(k, hint, help)| (k.as_str(), *hint, *help))
+        .chain(TERMINAL_KEYS);
+    every
+        .map(|(k, hint, help)| {
+            Line::from(vec![
+                key_span(k, KEY_COLUMN + 1, theme),
+                Span::styled(if narrow { hint } else { help }, theme.text),
+            ])
+        })
+        .collect()
+}
+
+/// Two keys to a row, then the terminal's keys on a row of their own: every key still shows.
+fn two_to_a_row(
+    keys: &[(String, &'static str, &'static str)],
+    theme: &Theme,
+    inner: usize,
+) -> Vec<Line<'static>> {
+    let first_column = keys
+        .iter()
+        .step_by(2)
+        .map(|(_, hint, _)| KEY_COLUMN + width(hint) + 2)
+        .max()
+        .unwrap_or(0)
+        .max(KEY_COLUMN);
+    let mut lines: Vec<Line> = keys
+        .chunks(2)
+        .map(|pair| {
+            let mut spans = Vec::new();
+            for (i, (k, hint, _)) in pair.iter().enumerate() {
+                spans.push(key_span(k, KEY_COLUMN, theme));
+                let hint = if i == 0 {
+                    pad(hint, first_column - KEY_COLUMN)
+                } else {
+                    hint.to_string()
+                };
+                spans.push(Span::styled(hint, theme.text));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    lines.push(terminal_keys_row(theme, inner));
+    lines
+}
+
+/// A key's name in its column.
+fn key_span(key: &str, cols: usize, theme: &Theme) -> Span<'static> {
+    Span::styled(pad(key, cols), theme.key)
 }
 
 /// Ctrl-C and Ctrl-Z on one row, "quit now" shortened to "quit" when the row is narrow.

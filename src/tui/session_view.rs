@@ -13,9 +13,7 @@ use tui_big_text::{BigText, PixelSize};
 use crate::app::announce::side_name;
 use crate::app::session::{Action, Notice, Overlay, SessionApp, minutes_left};
 use crate::core::session::{Moment, Phase, Session};
-use crate::core::text::{clean_line, truncate, width, wrap};
-
-use super::home_view::capitalise;
+use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
 
 use super::keymap;
 use super::overlays;
@@ -123,6 +121,8 @@ impl SessionView<'_> {
             .render(row, buf);
     }
 
+    /// The step's title, then the time left, where the session stands, the gauge, the
+    /// instructions and what comes next; the illustration at the right when there is room.
     fn body(&self, area: Rect, buf: &mut Buffer) {
         let [title, area] = stack(area, [1, area.height.saturating_sub(1)]);
         self.title(title, buf);
@@ -131,30 +131,7 @@ impl SessionView<'_> {
         let digits_text = clock(session.shown_secs(self.now));
         let digits_width = width(&digits_text) as u16 * 8;
         let art = step.art.as_ref().map(|art| art.picture.as_str());
-        // The illustration goes first: only when the big digits and the instructions still
-        // have room beside it.
-        let (area, art_area) = match art {
-            Some(_)
-                if area.width >= 76
-                    && area.height >= 14
-                    && area.width - ART_COLUMN >= digits_width + 2 =>
-            {
-                let left = Rect {
-                    width: area.width - ART_COLUMN,
-                    ..area
-                };
-                let right = Rect {
-                    x: left.right(),
-                    width: ART_COLUMN,
-                    ..area
-                };
-                (left, Some(right))
-            }
-            _ => (area, None),
-        };
-        if let (Some(art), Some(art_area)) = (art, art_area) {
-            self.art(art, art_area, buf);
-        }
+        let area = self.beside_art(art, digits_width, area, buf);
 
         let column = text_column(area);
         let cols = column.width as usize;
@@ -180,12 +157,67 @@ impl SessionView<'_> {
             ],
         );
 
+        self.digits(digits_text, plan.digits, digits, buf);
+        self.status(
+            status,
+            plan.status as usize,
+            cols,
+            column_in(status_area, column),
+            buf,
+        );
+        self.gauge(column_in(gauge, column), buf);
+        self.instructions(
+            &instructions,
+            plan.instructions as usize,
+            cols,
+            column_in(text, column),
+            buf,
+        );
+        Line::from(truncate(&self.next_line(), cols))
+            .style(self.theme.dim)
+            .render(column_in(next, column), buf);
+    }
+
+    /// Draws the illustration at the right, and gives back the room left of it. The
+    /// illustration goes first: only when the big digits and the instructions still have room
+    /// beside it.
+    fn beside_art(
+        &self,
+        art: Option<&str>,
+        digits_width: u16,
+        area: Rect,
+        buf: &mut Buffer,
+    ) -> Rect {
+        match art {
+            Some(art)
+                if area.width >= 76
+                    && area.height >= 14
+                    && area.width - ART_COLUMN >= digits_width + 2 =>
+            {
+                let left = Rect {
+                    width: area.width - ART_COLUMN,
+                    ..area
+                };
+                let right = Rect {
+                    x: left.right(),
+                    width: ART_COLUMN,
+                    ..area
+                };
+                self.art(art, right, buf);
+                left
+            }
+            _ => area,
+        }
+    }
+
+    /// The time left, in big digits when the plan has room for them.
+    fn digits(&self, text: String, size: Digits, area: Rect, buf: &mut Buffer) {
         let style = self.digits_style();
-        match plan.digits {
-            Digits::Plain => Line::from(digits_text)
+        match size {
+            Digits::Plain => Line::from(text)
                 .style(style)
                 .alignment(Alignment::Center)
-                .render(digits, buf),
+                .render(area, buf),
             big => BigText::builder()
                 .pixel_size(if big == Digits::Full {
                     PixelSize::Full
@@ -193,12 +225,22 @@ impl SessionView<'_> {
                     PixelSize::HalfHeight
                 })
                 .style(style)
-                .lines(vec![Line::from(digits_text)])
+                .lines(vec![Line::from(text)])
                 .centered()
                 .build()
-                .render(digits, buf),
+                .render(area, buf),
         }
-        let shown = plan.status as usize;
+    }
+
+    /// The first `shown` status lines; the last one shown says when more were cut.
+    fn status(
+        &self,
+        status: Vec<StatusLine>,
+        shown: usize,
+        cols: usize,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let cut_status = status.len() > shown;
         let status: Vec<Line> = status
             .into_iter()
@@ -214,7 +256,12 @@ impl SessionView<'_> {
                 if l.centred { line.centered() } else { line }
             })
             .collect();
-        Paragraph::new(status).render(column_in(status_area, column), buf);
+        Paragraph::new(status).render(area, buf);
+    }
+
+    /// How much of the phase has passed.
+    fn gauge(&self, area: Rect, buf: &mut Buffer) {
+        let session = self.session();
         let planned = session.planned(session.phase()).as_secs_f64();
         let ratio = if planned > 0.0 {
             (session.elapsed(self.now).as_secs_f64() / planned).clamp(0.0, 1.0)
@@ -226,8 +273,18 @@ impl SessionView<'_> {
             .label("")
             .filled_style(self.theme.gauge)
             .unfilled_style(self.theme.dim)
-            .render(column_in(gauge, column), buf);
-        let rows = plan.instructions as usize;
+            .render(area, buf);
+    }
+
+    /// The first `rows` lines of the instructions; the last one shown says when more were cut.
+    fn instructions(
+        &self,
+        instructions: &[String],
+        rows: usize,
+        cols: usize,
+        area: Rect,
+        buf: &mut Buffer,
+    ) {
         let mut lines: Vec<String> = instructions.iter().take(rows).cloned().collect();
         if let Some(last) = lines.last_mut().filter(|_| instructions.len() > rows) {
             *last = cut(last, cols);
@@ -236,10 +293,7 @@ impl SessionView<'_> {
             .into_iter()
             .map(|l| Line::from(l).style(self.theme.text))
             .collect();
-        Paragraph::new(lines).render(column_in(text, column), buf);
-        Line::from(truncate(&self.next_line(), cols))
-            .style(self.theme.dim)
-            .render(column_in(next, column), buf);
+        Paragraph::new(lines).render(area, buf);
     }
 
     /// The illustration, centred in its column, and vertically in the body.

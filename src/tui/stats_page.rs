@@ -12,17 +12,18 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::app::cramp_stats::CrampStats;
 use crate::app::home::{HistoryState, HomeApp};
-use crate::core::cramps::Verdict;
+use crate::core::cramps::{Comparison, Verdict};
 use crate::core::stats::Stats;
-use crate::core::text::{clean_line, wrap};
+use crate::core::text::{capitalise, clean_line, wrap};
 
-use super::home_pages::{LABEL, labelled};
-use super::home_view::capitalise;
 use super::stats_charts::{BAND_ROWS, bar_lines, hurt_lines, legend_lines, strip_lines};
 use super::theme::Theme;
-use super::widgets::inset;
+use super::widgets::{inset, labelled};
 
+/// The label column of the stats in words.
+const LABEL: usize = 16;
 /// Rows from which the pieces get a blank row between them.
 const ROOMY: usize = 14;
 /// Rows the legend may take.
@@ -43,15 +44,7 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     });
     let cols = area.width as usize;
     let (Some(stats), Some(cramps)) = (&app.stats, &app.cramps) else {
-        // Never an empty page that looks like an empty history.
-        let words = match &app.history {
-            HistoryState::Failed(problem) => {
-                format!("Your history could not be read: {}", clean_line(problem))
-            }
-            _ => "Reading your history…".to_string(),
-        };
-        let words = wrap(&words, cols).into_iter().take(area.height as usize);
-        Paragraph::new(lines(words.collect(), t.dim)).render(area, buf);
+        not_yet(app, t, area, buf);
         return;
     };
     let c = &cramps.comparison;
@@ -63,32 +56,8 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         placed: false,
     };
 
-    // The sentence whole when a band of the strip still fits under it, else its short form.
-    // With no diary yet, it says how to start one.
-    let mut full: Vec<Line> = lines(wrap(&c.sentence, cols), t.text);
-    if c.stretched.nights + c.other.nights == 0 {
-        full.extend(lines(wrap(NO_DIARY, cols), t.dim));
-    }
-    let sentence = if full.len() + BAND_ROWS + gap <= rows {
-        full
-    } else {
-        lines(wrap(short_sentence(c.verdict), cols), t.text)
-    };
-    let sentence: Vec<Line> = sentence.into_iter().take(rows).collect();
-    let sentence = room.take(sentence);
-
-    // The strip, with its legend when a band and the legend both fit.
-    let rest_days = !app.rules().rest_days.is_empty();
-    let free = room.free();
-    let legend = legend_lines(rest_days, cols, LEGEND_ROWS.min(free), t);
-    let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
-    if strip.is_empty() {
-        strip = strip_lines(&cramps.weeks, cols, free, t);
-    } else {
-        strip.extend(legend);
-    }
-    let strip = room.take(strip);
-
+    let sentence = room.take(sentence(c, cols, rows, gap, t));
+    let strip = room.take(strip(app, cramps, cols, room.free(), t));
     // The bars only when there is a comparison to show: with too few nights they would
     // suggest a pattern the sentence says cannot be seen yet.
     let bars = if c.difference.is_some() {
@@ -97,14 +66,12 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         None
     };
-
     // The three steps that hurt most often, or fewer when long names would take more rows.
     let hurt = (1..=3)
         .rev()
         .map(|count| hurt_lines(&c.hurt_steps, count, cols))
         .find(|hurt| hurt.len() <= HURT_ROWS)
         .and_then(|hurt| room.take(lines(hurt, t.text)));
-
     let words = room.take(words(stats, t, cols, room.free()));
 
     let mut lines: Vec<Line> = Vec::new();
@@ -115,6 +82,54 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         lines.extend(piece);
     }
     Paragraph::new(lines).render(area, buf);
+}
+
+/// Before the stats are known: never an empty page that looks like an empty history.
+fn not_yet(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
+    let words = match &app.history {
+        HistoryState::Failed(problem) => {
+            format!("Your history could not be read: {}", clean_line(problem))
+        }
+        _ => "Reading your history…".to_string(),
+    };
+    let words = wrap(&words, area.width as usize)
+        .into_iter()
+        .take(area.height as usize);
+    Paragraph::new(lines(words.collect(), t.dim)).render(area, buf);
+}
+
+/// The sentence whole when a band of the strip still fits under it, else its short form.
+/// With no diary yet, it says how to start one.
+fn sentence(c: &Comparison, cols: usize, rows: usize, gap: usize, t: &Theme) -> Vec<Line<'static>> {
+    let mut full: Vec<Line> = lines(wrap(&c.sentence, cols), t.text);
+    if c.stretched.nights + c.other.nights == 0 {
+        full.extend(lines(wrap(NO_DIARY, cols), t.dim));
+    }
+    let sentence = if full.len() + BAND_ROWS + gap <= rows {
+        full
+    } else {
+        lines(wrap(short_sentence(c.verdict), cols), t.text)
+    };
+    sentence.into_iter().take(rows).collect()
+}
+
+/// The strip in `free` rows, with its legend when a band and the legend both fit.
+fn strip(
+    app: &HomeApp,
+    cramps: &CrampStats,
+    cols: usize,
+    free: usize,
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let rest_days = !app.rules().rest_days.is_empty();
+    let legend = legend_lines(rest_days, cols, LEGEND_ROWS.min(free), t);
+    let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
+    if strip.is_empty() {
+        strip = strip_lines(&cramps.weeks, cols, free, t);
+    } else {
+        strip.extend(legend);
+    }
+    strip
 }
 
 /// Rows left on the page, and the blank row each piece after the first costs.

@@ -20,14 +20,37 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.session.outcome().is_none() {
         return;
     }
+    let block_width = area.width.min(BLOCK_WIDTH);
+    let cols = block_width.saturating_sub(3) as usize;
+    let room = area.height as usize;
+    let lines = fit(parts(app, theme, cols), room, cols);
+    // Spare rows go mostly below, so the summary sits a little above the middle.
+    let spare = room.saturating_sub(lines.len()) as u16;
+    let block = Rect {
+        x: area.x + (area.width - block_width) / 2 + 2,
+        y: area.y + spare / 3,
+        width: block_width.saturating_sub(2),
+        height: area.height - spare / 3,
+    };
+    Paragraph::new(lines).render(block, buf);
+}
+
+/// Some lines of the summary, and how much they matter: lower first.
+struct Part {
+    /// 0 matters most; parts above 2 may give way.
+    rank: u8,
+    /// Its lines.
+    lines: Vec<Line<'static>>,
+}
+
+/// Everything the summary says, in the order it is read, each part ranked.
+fn parts(app: &SessionApp, theme: &Theme, cols: usize) -> Vec<Part> {
     let summary = app.summary();
     let tonight_kept = match &app.recorded {
         Recorded::Saved(Some(stats)) => Some(stats.tonight_kept),
         _ => None,
     };
     let (heading, sentence) = verdict(&summary, tonight_kept);
-    let block_width = area.width.min(BLOCK_WIDTH);
-    let cols = block_width.saturating_sub(3) as usize;
     let text = |text: &str, style: Style| -> Vec<Line<'static>> {
         wrap(text, cols)
             .into_iter()
@@ -42,12 +65,12 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             Span::styled(value, theme.text),
         ])]
     };
-    // (how much it matters, lower first; its lines), in the order they are read.
-    let mut parts: Vec<(u8, Vec<Line>)> = vec![
-        (0, text(heading, theme.title)),
-        (3, text(&sentence, theme.text)),
-        (6, vec![Line::default()]),
-        (
+    let part = |rank: u8, lines: Vec<Line<'static>>| Part { rank, lines };
+    let mut parts = vec![
+        part(0, text(heading, theme.title)),
+        part(3, text(&sentence, theme.text)),
+        part(6, vec![Line::default()]),
+        part(
             1,
             row(
                 "Held to the end",
@@ -56,13 +79,16 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
         ),
     ];
     if summary.skipped > 0 {
-        parts.push((5, row("Skipped", summary.skipped.to_string())));
+        parts.push(part(5, row("Skipped", summary.skipped.to_string())));
     }
     if summary.hurt > 0 {
-        parts.push((4, row("Stopped, it hurt", summary.hurt.to_string())));
+        parts.push(part(4, row("Stopped, it hurt", summary.hurt.to_string())));
     }
-    parts.push((5, row("Time stretching", format_secs(summary.held_secs))));
-    parts.push((6, vec![Line::default()]));
+    parts.push(part(
+        5,
+        row("Time stretching", format_secs(summary.held_secs)),
+    ));
+    parts.push(part(6, vec![Line::default()]));
     let style = match &app.recorded {
         Recorded::Failed(_) => theme.title,
         _ => theme.text,
@@ -70,23 +96,27 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let saved = saved_line(&app.recorded)
         .map(|line| text(&line, style))
         .unwrap_or_default();
-    parts.push((2, saved));
+    parts.push(part(2, saved));
+    parts
+}
 
-    let rows = |parts: &[(u8, Vec<Line>)]| parts.iter().map(|(_, l)| l.len()).sum::<usize>();
-    let room = area.height as usize;
+/// The parts in `room` rows: the least needed give way, the last of equals first; should the
+/// rest still be too long, the saved line's end gives way, and says so.
+fn fit(mut parts: Vec<Part>, room: usize, cols: usize) -> Vec<Line<'static>> {
+    let rows = |parts: &[Part]| parts.iter().map(|p| p.lines.len()).sum::<usize>();
     while rows(&parts) > room {
         let Some(least) = parts
             .iter()
             .enumerate()
-            .filter(|(_, (rank, _))| *rank > 2)
-            .max_by_key(|(i, (rank, _))| (*rank, *i))
+            .filter(|(_, p)| p.rank > 2)
+            .max_by_key(|(i, p)| (p.rank, *i))
             .map(|(i, _)| i)
         else {
             break;
         };
         parts.remove(least);
     }
-    let mut lines: Vec<Line> = parts.into_iter().flat_map(|(_, l)| l).collect();
+    let mut lines: Vec<Line> = parts.into_iter().flat_map(|p| p.lines).collect();
     if lines.len() > room {
         // Only the saved line can still be too long: its end gives way, and says so.
         lines.truncate(room);
@@ -101,15 +131,7 @@ pub fn render(app: &SessionApp, theme: &Theme, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    // Spare rows go mostly below, so the summary sits a little above the middle.
-    let spare = room.saturating_sub(lines.len()) as u16;
-    let block = Rect {
-        x: area.x + (area.width - block_width) / 2 + 2,
-        y: area.y + spare / 3,
-        width: block_width.saturating_sub(2),
-        height: area.height - spare / 3,
-    };
-    Paragraph::new(lines).render(block, buf);
+    lines
 }
 
 /// Wider than this, the summary is hard to take in at a glance; it is centred instead.

@@ -1,4 +1,5 @@
-//! Pieces every screen uses: the smallest size, the too-small line, insets, the footer.
+//! Pieces every screen uses: the smallest size, the too-small line, insets, the footer,
+//! a label beside its words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use crate::core::text::{truncate, width};
+use crate::core::text::{pad, truncate, width, wrap};
 
-use super::keymap::Binding;
+use super::binding::Binding;
 use super::theme::Theme;
 
 /// The smallest terminal the screens are drawn in.
@@ -139,4 +140,35 @@ pub fn legend(
         lines.push(Line::from(spans));
     }
     lines
+}
+
+/// A label in its column and the words wrapped beside it; in a narrow terminal the words go
+/// under the label, indented, rather than being squeezed.
+pub(super) fn labelled(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    words: &str,
+    label_w: usize,
+    cols: usize,
+    (label_style, words_style): (Style, Style),
+) {
+    let beside = cols >= label_w + 16 && width(label) < label_w;
+    if beside {
+        for (i, line) in wrap(words, cols - label_w).into_iter().enumerate() {
+            let head = if i == 0 {
+                pad(label, label_w)
+            } else {
+                " ".repeat(label_w)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, label_style),
+                Span::styled(line, words_style),
+            ]));
+        }
+    } else {
+        lines.push(Line::styled(truncate(label, cols), label_style));
+        for line in wrap(words, cols.saturating_sub(2)) {
+            lines.push(Line::styled(format!("  {line}"), words_style));
+        }
+    }
 }

@@ -266,7 +266,7 @@ pub struct Recorded {
     pub fail_routine_saves: bool,
     pub routine_reloads: usize,
     /// What `load_history` answers with.
-    pub known: bedstretch::app::home::Known,
+    pub known: bedstretch::app::known::Known,
     /// Every answer to the morning question, in order.
     pub diary: Vec<bedstretch::app::diary::DiaryEffect>,
     /// Every moment announced, as its plain line.

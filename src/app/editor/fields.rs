@@ -3,9 +3,10 @@
 
 use toml_edit::{ArrayOfTables, Item, Table, Value};
 
+use super::EditorApp;
 use super::doc::replace_value;
 use super::library::{LibraryStep, copy_of, library, matching};
-use super::{EditorAction, EditorApp, EditorOverlay, Field};
+use super::types::{EditorAction, EditorOverlay, Field};
 
 impl EditorApp {
     /// The same editor, with the steps of these routines, as (id, TOML text), to add from.

@@ -275,6 +275,8 @@ impl EditorApp {
         self.act_on_steps(action, count)
     }
 
+    /// A key while the steps are chosen: moving, the overlays, undo and save; a change to
+    /// the selected step goes to [`Self::edit_step`].
     fn act_on_steps(&mut self, action: EditorAction, count: usize) -> Vec<EditorEffect> {
         match action {
             EditorAction::Up if self.selected == 0 => self.timing = Some(Timing::Switch),
@@ -282,6 +284,49 @@ impl EditorApp {
             EditorAction::Down => {
                 self.selected = (self.selected + 1).min(count.saturating_sub(1));
             }
+            EditorAction::LessRest
+            | EditorAction::MoreRest
+            | EditorAction::LessSwitch
+            | EditorAction::MoreSwitch
+            | EditorAction::MoreReps
+            | EditorAction::FewerReps
+            | EditorAction::MoveUp
+            | EditorAction::MoveDown
+            | EditorAction::Delete
+            | EditorAction::Duplicate
+            | EditorAction::ToggleSides => self.edit_step(action, count),
+            EditorAction::Longer | EditorAction::Shorter => self.nudge_duration(action),
+            EditorAction::RenameStep if count > 0 => {
+                let name = self.steps().get(self.selected).map(|s| s.name.clone());
+                self.input = LineDraft::new(name.unwrap_or_default());
+                self.overlay = EditorOverlay::Rename(Field::Step);
+            }
+            EditorAction::EditInstructions if count > 0 => {
+                self.overlay = EditorOverlay::Instructions;
+            }
+            EditorAction::AddStep => {
+                self.input = LineDraft::default();
+                self.library_selected = 0;
+                self.overlay = EditorOverlay::Library;
+            }
+            EditorAction::RenameRoutine => {
+                self.input = LineDraft::new(self.name());
+                self.overlay = EditorOverlay::Rename(Field::Routine);
+            }
+            EditorAction::Undo => self.undo(),
+            EditorAction::Redo => self.redo(),
+            EditorAction::Save => return self.save(),
+            EditorAction::Help => self.overlay = EditorOverlay::Help,
+            EditorAction::Back if self.unsaved() => self.overlay = EditorOverlay::ConfirmLeave,
+            EditorAction::Back => self.closed = true,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Changes the selected step, or the steps' order; nothing when there is no step to change.
+    fn edit_step(&mut self, action: EditorAction, count: usize) {
+        match action {
             EditorAction::LessRest | EditorAction::MoreRest if count > 0 => {
                 let by = if action == EditorAction::MoreRest {
                     1
@@ -333,37 +378,12 @@ impl EditorApp {
                     at + 1,
                 );
             }
-            EditorAction::Longer | EditorAction::Shorter => self.nudge_duration(action),
             EditorAction::ToggleSides if count > 0 => {
                 let at = self.selected;
                 self.change(|steps, _| toggle_sides(steps, at), at);
             }
-            EditorAction::RenameStep if count > 0 => {
-                let name = self.steps().get(self.selected).map(|s| s.name.clone());
-                self.input = LineDraft::new(name.unwrap_or_default());
-                self.overlay = EditorOverlay::Rename(Field::Step);
-            }
-            EditorAction::EditInstructions if count > 0 => {
-                self.overlay = EditorOverlay::Instructions;
-            }
-            EditorAction::AddStep => {
-                self.input = LineDraft::default();
-                self.library_selected = 0;
-                self.overlay = EditorOverlay::Library;
-            }
-            EditorAction::RenameRoutine => {
-                self.input = LineDraft::new(self.name());
-                self.overlay = EditorOverlay::Rename(Field::Routine);
-            }
-            EditorAction::Undo => self.undo(),
-            EditorAction::Redo => self.redo(),
-            EditorAction::Save => return self.save(),
-            EditorAction::Help => self.overlay = EditorOverlay::Help,
-            EditorAction::Back if self.unsaved() => self.overlay = EditorOverlay::ConfirmLeave,
-            EditorAction::Back => self.closed = true,
             _ => {}
         }
-        Vec::new()
     }
 
     /// The save asked for has been carried out, or not.

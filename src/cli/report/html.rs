@@ -41,6 +41,17 @@ svg text { font-family: Helvetica, Arial, sans-serif; font-size: 10px; fill: #22
 
 /// The whole page.
 pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
+    head(h, r)?;
+    adherence(h, r)?;
+    cramps(h, r)?;
+    routines(h, r)?;
+    hurt_steps(h, r)?;
+    diary(h, r)?;
+    writeln!(h, "</body>\n</html>")
+}
+
+/// The page's head, its title, the period, how it counts, and the summary.
+fn head(h: &mut impl Write, r: &Report) -> fmt::Result {
     let title = format!(
         "Bedtime stretching and night cramps, {} to {}",
         day(r.first_night),
@@ -59,8 +70,11 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
     for line in summary(r) {
         writeln!(h, "<li>{}</li>", esc(&line))?;
     }
-    writeln!(h, "</ul>")?;
+    writeln!(h, "</ul>")
+}
 
+/// Nights kept, week by week: the chart and its table.
+fn adherence(h: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(h, "<h2>Adherence by week</h2>")?;
     figure(
         h,
@@ -68,8 +82,11 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
         "Share of due nights kept, week by week. Above each bar: nights kept of nights due; \
          below it: the week's first night.",
     )?;
-    table(h, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
+    table(h, &WEEK_COLUMNS, r.weeks.iter().map(week_row))
+}
 
+/// Cramps after stretching and on other nights: the chart, the sentence and the figures.
+fn cramps(h: &mut impl Write, r: &Report) -> fmt::Result {
     let c = &r.comparison;
     writeln!(h, "<h2>Cramps and stretching</h2>")?;
     figure(
@@ -91,8 +108,11 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
         .map(Vec::from),
     )?;
     writeln!(h, "<p>{}</p>", esc(&comparison_notes(r)))?;
-    writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT))?;
+    writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT))
+}
 
+/// How often each routine was used.
+fn routines(h: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(h, "<h2>Routines used</h2>")?;
     if r.routines.is_empty() {
         writeln!(h, "<p>No sessions in this period.</p>")?;
@@ -105,7 +125,11 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
                 .map(|u| vec![u.name.clone(), u.sessions.to_string()]),
         )?;
     }
+    Ok(())
+}
 
+/// The steps stopped because they hurt.
+fn hurt_steps(h: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(h, "<h2>Steps stopped with \u{201c}this hurts\u{201d}</h2>")?;
     if r.hurt_steps.is_empty() {
         writeln!(h, "<p>None in this period.</p>")?;
@@ -118,7 +142,11 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
                 .map(|s| vec![s.step.clone(), side(s.side.as_deref()), s.times.to_string()]),
         )?;
     }
+    Ok(())
+}
 
+/// Every diary entry of the period.
+fn diary(h: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(h, "<h2>Cramp diary</h2>")?;
     let diary = diary_rows(r);
     if diary.is_empty() {
@@ -126,7 +154,7 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
     } else {
         table(h, &DIARY_COLUMNS, diary.into_iter())?;
     }
-    writeln!(h, "</body>\n</html>")
+    Ok(())
 }
 
 /// A chart with its caption.
