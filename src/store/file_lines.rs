@@ -1,6 +1,7 @@
 //! What the lines of one history file hold: sessions, diary entries and the lines skipped,
 //! sorted by the one line parser. Every reader and the summary cache keep lines this way.
 
+use std::io::{self, Read};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,7 @@ use crate::core::history::{CrampRecord, HistoryLine, LineFault, SessionRecord, p
 use crate::core::history_facts::session_facts;
 use crate::core::stats::SessionFacts;
 
-use super::read::{self, Line};
+use super::read::{self, Line, Lines};
 
 /// The most warnings about bad lines given for one file.
 const WARNINGS_PER_FILE: usize = 3;
@@ -89,6 +90,28 @@ impl<S> FileLines<S> {
             }),
         }
     }
+}
+
+/// Reads every line left in `lines`, numbering them on from `number` (the count of lines
+/// before), and sorts complete ones into `body` and a torn last one into `tail`. `each` sees
+/// every complete line first, in order (to count and hash them).
+pub fn take_all<S: FromSessionLine, R: Read>(
+    lines: &mut Lines<R>,
+    mut number: usize,
+    body: &mut FileLines<S>,
+    tail: &mut FileLines<S>,
+    mut each: impl FnMut(&Line<'_>),
+) -> io::Result<()> {
+    while let Some(line) = lines.next_line()? {
+        number += 1;
+        if line.complete {
+            each(&line);
+            body.take(number, &line);
+        } else {
+            tail.take(number, &line);
+        }
+    }
+    Ok(())
 }
 
 /// A line skipped while reading.

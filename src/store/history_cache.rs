@@ -21,9 +21,8 @@ use crate::core::history::SessionRecord;
 use crate::core::stats::{Hurt, SessionFacts};
 
 use super::atomic::write_derived;
-use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
+use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES, take_all};
 use super::gather::{Gather, History, history_files, open};
-use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};
 use super::sealed;
@@ -364,12 +363,8 @@ fn summarise(
     let mut rehash = false;
     let mut lines = Lines::new(&mut file, MAX_LINE_BYTES);
     let (mut count, mut offset) = (summary.lines, summary.offset);
-    let sink = Sink {
-        body: &mut summary.body,
-        tail: &mut summary.tail,
-    };
-    let left = stamp.len.saturating_sub(offset);
-    take_all(&mut lines, count, left, sink, |line| {
+    let (body, tail) = (&mut summary.body, &mut summary.tail);
+    take_all(&mut lines, count, body, tail, |line| {
         count += 1;
         offset += line.len;
         match line.raw {

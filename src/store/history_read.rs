@@ -14,16 +14,15 @@ use crate::core::streaks::CountingSession;
 use super::file_lines::{FileLines, MAX_LINE_BYTES};
 use super::gather::{Gather, History, Session, history_files, open};
 use super::history_cache::{Streaks, read_facts_renewing};
-use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{Line, Lines};
 use super::streak_cache::{self, Counting};
 
-fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
+fn read<S: Session>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
     for path in history_files(dir)? {
         let read_err = || format!("{}: cannot read", path.display());
-        let (file, meta) = match open(&path)? {
+        let (file, _) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
                 gather.skip_file(warning);
@@ -31,15 +30,12 @@ fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Re
             }
         };
         let mut lines = Lines::new(file, MAX_LINE_BYTES);
-        let (mut held, mut tail) = (FileLines::<S>::default(), FileLines::<S>::default());
-        let sink = Sink {
-            body: &mut held,
-            tail: &mut tail,
-        };
-        take_all(&mut lines, 0, meta.len(), sink, |_| {}).with_context(read_err)?;
-        held.sessions.extend(tail.sessions);
-        held.cramps.extend(tail.cramps);
-        held.bad.extend(&tail.bad);
+        let mut held = FileLines::<S>::default();
+        let mut number = 0;
+        while let Some(line) = lines.next_line().with_context(read_err)? {
+            number += 1;
+            held.take(number, &line);
+        }
         gather.add(&path, held.sessions, held.cramps, &held.bad);
     }
     Ok(gather.finish())

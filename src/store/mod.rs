@@ -11,7 +11,6 @@ pub mod gather;
 pub mod history;
 pub mod history_cache;
 pub mod history_read;
-mod line_batches;
 pub mod paths;
 pub mod progress;
 pub mod read;
