@@ -46,6 +46,9 @@ pub trait Session: FromSessionLine {
     fn id(&self) -> &str;
     /// When it started, for putting sessions in order.
     fn started_at(&self) -> DateTime<FixedOffset>;
+    /// Notes where its line lies: the file's place among those read, the line's offset and
+    /// its length. Only what `history` lists keeps it.
+    fn place(&mut self, _file: usize, _offset: u64, _len: u64) {}
 }
 
 impl Session for SessionRecord {
