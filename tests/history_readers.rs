@@ -149,4 +149,25 @@ fn the_listing_reads_each_session_again_as_the_full_reader_read_it() {
     assert_eq!(listed.len(), 3);
     assert_eq!(listing.history.warnings, records.warnings);
     assert_eq!(listing.history.cramps, records.cramps);
+    drop(listing);
+
+    // From the summary the first listing left, after the torn line is finished and more
+    // appended: the places read on from where the summary stopped.
+    let file = folder.paths.history_dir().join("a.jsonl");
+    let mut more = fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .expect("open");
+    std::io::Write::write_all(&mut more, format!("\n{}", session("s4", "")).as_bytes())
+        .expect("append");
+    let records = read_records(&folder.paths).expect("records");
+    let listing = list_as_of(&folder.paths, now).expect("listing");
+    let listed: Vec<_> = listing
+        .history
+        .sessions
+        .iter()
+        .map(|spot| listing.record(spot).expect("read again"))
+        .collect();
+    assert_eq!(listed, records.sessions);
+    assert_eq!(listed.len(), 4);
 }

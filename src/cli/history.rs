@@ -18,7 +18,8 @@ use crate::core::calendar::night_of;
 use crate::core::history::{CrampRecord, SessionRecord, Status};
 use crate::core::text::{self, csv_field};
 use crate::store::config::Config;
-use crate::store::history_read::{self, SessionSpot};
+use crate::store::gather::SessionSpot;
+use crate::store::history_read;
 use crate::store::paths::Paths;
 
 use clap_complete::engine::ArgValueCandidates;

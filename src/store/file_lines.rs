@@ -26,6 +26,10 @@ pub trait FromSessionLine: From<SessionRecord> {
     fn from_session_line(_line: &str) -> Option<Self> {
         None
     }
+
+    /// Notes where its line lies in its file: the line's offset and length. Only what is
+    /// read again from its line (a session `history` lists) keeps it.
+    fn place(&mut self, _offset: u64, _len: u64) {}
 }
 
 impl FromSessionLine for SessionRecord {}
@@ -92,24 +96,32 @@ impl<S> FileLines<S> {
     }
 }
 
-/// Reads every line left in `lines`, numbering them on from `number` (the count of lines
-/// before), and sorts complete ones into `body` and a torn last one into `tail`. `each` sees
-/// every complete line first, in order (to count and hash them).
+/// Reads every line left in `lines`, which start at byte `offset` after `number` lines, and
+/// sorts complete ones into `body` and a torn last one into `tail`, each session placed.
+/// `each` sees every complete line first, in order (to count and hash them).
 pub fn take_all<S: FromSessionLine, R: Read>(
     lines: &mut Lines<R>,
-    mut number: usize,
+    (mut number, mut offset): (usize, u64),
     body: &mut FileLines<S>,
     tail: &mut FileLines<S>,
     mut each: impl FnMut(&Line<'_>),
 ) -> io::Result<()> {
     while let Some(line) = lines.next_line()? {
         number += 1;
-        if line.complete {
+        let held = if line.complete {
             each(&line);
-            body.take(number, &line);
+            &mut *body
         } else {
-            tail.take(number, &line);
+            &mut *tail
+        };
+        let before = held.sessions.len();
+        held.take(number, &line);
+        if held.sessions.len() > before
+            && let Some(session) = held.sessions.last_mut()
+        {
+            session.place(offset, line.len);
         }
+        offset += line.len;
     }
     Ok(())
 }

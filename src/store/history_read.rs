@@ -2,38 +2,29 @@
 //! is skipped with a warning naming its file and line; it never hides the rest. A folder that
 //! cannot be read is an error, never an empty history.
 
-use std::fs::File;
 use std::os::unix::fs::FileExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset};
 
 use crate::core::history::{HistoryLine, SessionRecord, latest_believable, parse_line};
-use crate::core::history_facts::session_facts;
 use crate::core::stats::SessionFacts;
 use crate::core::streaks::CountingSession;
 
-use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
-use super::gather::{Gather, History, Session, history_files, open};
+use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES, take_all};
+use super::gather::{Gather, History, OpenFiles, Session, SessionSpot, history_files, open};
 use super::history_cache::{Streaks, read_facts_renewing};
 use super::paths::Paths;
 use super::read::{Line, Lines};
 use super::streak_cache::{self, Counting};
 
-/// The history files read, each with its name, kept open.
-type OpenFiles = Vec<(PathBuf, File)>;
-
-/// The history in `dir` as of `now`, and each history file read, open, in the order the
-/// sessions' [`Session::place`] numbers them.
-fn read<S: Session>(
+fn read<S: Session + FromSessionLine>(
     dir: &Path,
     now: Option<DateTime<FixedOffset>>,
-) -> Result<(History<S>, OpenFiles)> {
+) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
-    let mut files = Vec::new();
     for path in history_files(dir)? {
-        let read_err = || format!("{}: cannot read", path.display());
         let (file, _) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
@@ -41,25 +32,16 @@ fn read<S: Session>(
                 continue;
             }
         };
-        let mut lines = Lines::new(&file, MAX_LINE_BYTES);
-        let mut held = FileLines::<S>::default();
-        let (mut number, mut offset) = (0, 0);
-        while let Some(line) = lines.next_line().with_context(read_err)? {
-            number += 1;
-            let before = held.sessions.len();
-            held.take(number, &line);
-            if held.sessions.len() > before
-                && let Some(session) = held.sessions.last_mut()
-            {
-                session.place(files.len(), offset, line.len);
-            }
-            offset += line.len;
-        }
-        drop(lines);
+        let mut lines = Lines::new(file, MAX_LINE_BYTES);
+        let (mut held, mut tail) = (FileLines::<S>::default(), FileLines::<S>::default());
+        take_all(&mut lines, (0, 0), &mut held, &mut tail, |_| {})
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        held.sessions.extend(tail.sessions);
+        held.cramps.extend(tail.cramps);
+        held.bad.extend(&tail.bad);
         gather.add(&path, held.sessions, held.cramps, &held.bad);
-        files.push((path, file));
     }
-    Ok((gather.finish(), files))
+    Ok(gather.finish())
 }
 
 /// Reads stats facts from the lines of `text`, numbering them from `first_line`, as the
@@ -85,12 +67,12 @@ pub fn read_facts(paths: &Paths) -> Result<History<SessionFacts>> {
 
 /// What stats need of every session, read from the history files alone (no cache).
 pub fn read_facts_uncached(paths: &Paths) -> Result<History<SessionFacts>> {
-    Ok(read(&paths.history_dir(), None)?.0)
+    read(&paths.history_dir(), None)
 }
 
 /// Every session in full, for listing and export, whatever its date.
 pub fn read_records(paths: &Paths) -> Result<History<SessionRecord>> {
-    Ok(read(&paths.history_dir(), None)?.0)
+    read(&paths.history_dir(), None)
 }
 
 /// [`read_facts`] as of `now`, as every command reads: records dated more than a day after
@@ -102,11 +84,11 @@ pub fn read_facts_as_of(
     super::history_cache::read_facts(paths, Some(now))
 }
 
-/// The history as of `now` (see [`read_facts_as_of`]) for listing: each session is kept as
-/// where its line lies, and read whole only when it is listed, so that memory does not grow
-/// with the records' steps however long the history.
+/// The history as of `now` (see [`read_facts_as_of`]) for listing, through the summary
+/// cache: each session is kept as where its line lies, and read whole only when it is
+/// listed, so that memory does not grow with the records' steps however long the history.
 pub fn list_as_of(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Listing> {
-    let (history, files) = read(&paths.history_dir(), Some(now))?;
+    let (history, files) = super::history_cache::read_spots(paths, now)?;
     Ok(Listing { history, files })
 }
 
@@ -142,55 +124,6 @@ impl Listing {
                 path.display()
             ),
         }
-    }
-}
-
-/// A session as `history` first reads it: what places it in the listing, and where its line
-/// lies, for [`Listing::record`] to read it whole when it is listed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionSpot {
-    /// Its id.
-    pub id: String,
-    /// When it started.
-    pub started_at: DateTime<FixedOffset>,
-    file: usize,
-    offset: u64,
-    len: u64,
-}
-
-impl From<SessionRecord> for SessionSpot {
-    fn from(record: SessionRecord) -> Self {
-        Self {
-            id: record.id,
-            started_at: record.started_at,
-            file: 0,
-            offset: 0,
-            len: 0,
-        }
-    }
-}
-
-impl FromSessionLine for SessionSpot {
-    fn from_session_line(line: &str) -> Option<Self> {
-        session_facts(line).map(|facts| Self {
-            id: facts.id,
-            started_at: facts.started_at,
-            file: 0,
-            offset: 0,
-            len: 0,
-        })
-    }
-}
-
-impl Session for SessionSpot {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn started_at(&self) -> DateTime<FixedOffset> {
-        self.started_at
-    }
-    fn place(&mut self, file: usize, offset: u64, len: u64) {
-        (self.file, self.offset, self.len) = (file, offset, len);
     }
 }
 
