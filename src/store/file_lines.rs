@@ -1,7 +1,6 @@
 //! What the lines of one history file hold: sessions, diary entries and the lines skipped,
 //! sorted by the one line parser. Every reader and the summary cache keep lines this way.
 
-use std::io::{self, Read};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +9,7 @@ use crate::core::history::{CrampRecord, HistoryLine, LineFault, SessionRecord, p
 use crate::core::history_facts::session_facts;
 use crate::core::stats::SessionFacts;
 
-use super::read::{self, Line, Lines};
+use super::read::{self, Line};
 
 /// The most warnings about bad lines given for one file.
 const WARNINGS_PER_FILE: usize = 3;
@@ -64,6 +63,20 @@ impl<S> Default for FileLines<S> {
 }
 
 impl<S> FileLines<S> {
+    /// [`FileLines::take`], and a session placed at `offset`, where the line starts.
+    pub fn take_placed(&mut self, number: usize, offset: u64, line: &Line<'_>)
+    where
+        S: FromSessionLine,
+    {
+        let before = self.sessions.len();
+        self.take(number, line);
+        if self.sessions.len() > before
+            && let Some(session) = self.sessions.last_mut()
+        {
+            session.place(offset, line.len);
+        }
+    }
+
     /// Sorts line `number` of a file into what it holds, through the one line parser.
     pub fn take(&mut self, number: usize, line: &Line<'_>)
     where
@@ -94,36 +107,6 @@ impl<S> FileLines<S> {
             }),
         }
     }
-}
-
-/// Reads every line left in `lines`, which start at byte `offset` after `number` lines, and
-/// sorts complete ones into `body` and a torn last one into `tail`, each session placed.
-/// `each` sees every complete line first, in order (to count and hash them).
-pub fn take_all<S: FromSessionLine, R: Read>(
-    lines: &mut Lines<R>,
-    (mut number, mut offset): (usize, u64),
-    body: &mut FileLines<S>,
-    tail: &mut FileLines<S>,
-    mut each: impl FnMut(&Line<'_>),
-) -> io::Result<()> {
-    while let Some(line) = lines.next_line()? {
-        number += 1;
-        let held = if line.complete {
-            each(&line);
-            &mut *body
-        } else {
-            &mut *tail
-        };
-        let before = held.sessions.len();
-        held.take(number, &line);
-        if held.sessions.len() > before
-            && let Some(session) = held.sessions.last_mut()
-        {
-            session.place(offset, line.len);
-        }
-        offset += line.len;
-    }
-    Ok(())
 }
 
 /// A line skipped while reading.

@@ -21,10 +21,11 @@ use crate::core::history::SessionRecord;
 use crate::core::stats::{Hurt, SessionFacts};
 
 use super::atomic::write_derived;
-use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES, take_all};
+use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
 use super::gather::{
     Gather, Gathered, History, OpenFiles, Session, SessionSpot, history_files, open,
 };
+use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};
 use super::sealed;
@@ -430,8 +431,12 @@ fn summarise(
     let mut rehash = false;
     let mut lines = Lines::new(&mut *file, MAX_LINE_BYTES);
     let (mut count, mut offset) = (summary.lines, summary.offset);
-    let (body, tail) = (&mut summary.body, &mut summary.tail);
-    take_all(&mut lines, (count, offset), body, tail, |line| {
+    let sink = Sink {
+        body: &mut summary.body,
+        tail: &mut summary.tail,
+    };
+    let left = stamp.len.saturating_sub(offset);
+    take_all(&mut lines, (count, offset), left, sink, |line| {
         count += 1;
         offset += line.len;
         match line.raw {

@@ -12,20 +12,21 @@ use crate::core::history::{HistoryLine, SessionRecord, latest_believable, parse_
 use crate::core::stats::SessionFacts;
 use crate::core::streaks::CountingSession;
 
-use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES, take_all};
+use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
 use super::gather::{Gather, History, OpenFiles, Session, SessionSpot, history_files, open};
 use super::history_cache::{Streaks, read_facts_renewing};
+use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{Line, Lines};
 use super::streak_cache::{self, Counting};
 
-fn read<S: Session + FromSessionLine>(
+fn read<S: Session + FromSessionLine + Send>(
     dir: &Path,
     now: Option<DateTime<FixedOffset>>,
 ) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
     for path in history_files(dir)? {
-        let (file, _) = match open(&path)? {
+        let (file, meta) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
                 gather.skip_file(warning);
@@ -34,7 +35,11 @@ fn read<S: Session + FromSessionLine>(
         };
         let mut lines = Lines::new(file, MAX_LINE_BYTES);
         let (mut held, mut tail) = (FileLines::<S>::default(), FileLines::<S>::default());
-        take_all(&mut lines, (0, 0), &mut held, &mut tail, |_| {})
+        let sink = Sink {
+            body: &mut held,
+            tail: &mut tail,
+        };
+        take_all(&mut lines, (0, 0), meta.len(), sink, |_| {})
             .with_context(|| format!("{}: cannot read", path.display()))?;
         held.sessions.extend(tail.sessions);
         held.cramps.extend(tail.cramps);

@@ -11,6 +11,7 @@ pub mod gather;
 pub mod history;
 pub mod history_cache;
 pub mod history_read;
+mod line_batches;
 pub mod paths;
 pub mod progress;
 pub mod read;
