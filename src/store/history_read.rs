@@ -20,6 +20,7 @@ use super::paths::Paths;
 use super::read::{Line, Lines};
 use super::streak_cache::{self, Counting};
 
+/// The history in `dir` as of `now`, read from the files alone (no summary).
 fn read<S: Session + FromSessionLine + Send>(
     dir: &Path,
     now: Option<DateTime<FixedOffset>>,
