@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use bedstretch::store::history_read::{read_facts, read_facts_uncached, read_records};
+use bedstretch::store::history_read::{list_as_of, read_facts, read_facts_uncached, read_records};
 use bedstretch::store::paths::Paths;
 
 struct Folder {
@@ -123,4 +123,51 @@ fn a_line_without_id_or_start_is_skipped_alike_by_every_reader() {
         warnings[1].contains("missing field `started_at`"),
         "{warnings:?}"
     );
+}
+
+#[test]
+fn the_listing_reads_each_session_again_as_the_full_reader_read_it() {
+    // Line breaks of either kind, a duplicate, a bad line and a torn last session.
+    let text = format!(
+        "{}{}not json\n{}{}",
+        session("s1", "").replace('\n', "\r\n"),
+        session("s2", r#","outcome":"quit""#),
+        session("s1", r#","outcome":"quit""#),
+        session("s3", "").trim_end(),
+    );
+    let folder = Folder::with(&text);
+    let records = read_records(&folder.paths).expect("records");
+    let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T23:00:00+01:00").expect("now");
+    let listing = list_as_of(&folder.paths, now).expect("listing");
+    let listed: Vec<_> = listing
+        .history
+        .sessions
+        .iter()
+        .map(|spot| listing.record(spot).expect("read again"))
+        .collect();
+    assert_eq!(listed, records.sessions);
+    assert_eq!(listed.len(), 3);
+    assert_eq!(listing.history.warnings, records.warnings);
+    assert_eq!(listing.history.cramps, records.cramps);
+    drop(listing);
+
+    // From the summary the first listing left, after the torn line is finished and more
+    // appended: the places read on from where the summary stopped.
+    let file = folder.paths.history_dir().join("a.jsonl");
+    let mut more = fs::OpenOptions::new()
+        .append(true)
+        .open(&file)
+        .expect("open");
+    std::io::Write::write_all(&mut more, format!("\n{}", session("s4", "")).as_bytes())
+        .expect("append");
+    let records = read_records(&folder.paths).expect("records");
+    let listing = list_as_of(&folder.paths, now).expect("listing");
+    let listed: Vec<_> = listing
+        .history
+        .sessions
+        .iter()
+        .map(|spot| listing.record(spot).expect("read again"))
+        .collect();
+    assert_eq!(listed, records.sessions);
+    assert_eq!(listed.len(), 4);
 }

@@ -18,6 +18,7 @@ use crate::core::calendar::night_of;
 use crate::core::history::{CrampRecord, SessionRecord, Status};
 use crate::core::text::{self, csv_field};
 use crate::store::config::Config;
+use crate::store::gather::SessionSpot;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
@@ -100,21 +101,30 @@ impl Query {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 enum Row<'a> {
-    Session(&'a SessionRecord),
+    Session(SessionRecord),
     Cramp(&'a CrampRecord),
 }
 
-impl Row<'_> {
+/// A row before it is read whole: a session is only where its line lies until it is listed.
+#[derive(Debug, Clone, Copy)]
+enum Place<'a> {
+    Session(&'a SessionSpot),
+    Cramp(&'a CrampRecord),
+}
+
+impl Place<'_> {
     /// Where the row goes: its night, sessions before that night's diary entry, then time.
     fn key(&self, rollover: NaiveTime) -> (NaiveDate, u8, DateTime<FixedOffset>) {
         match self {
-            Row::Session(s) => (night_of(s.started_at, rollover), 0, s.started_at),
-            Row::Cramp(c) => (c.night, 1, c.logged_at),
+            Place::Session(s) => (night_of(s.started_at, rollover), 0, s.started_at),
+            Place::Cramp(c) => (c.night, 1, c.logged_at),
         }
     }
 }
 
-/// `bedstretch history`.
+/// `bedstretch history`. Only where each session lies is held; each is read whole as it is
+/// printed, so memory does not grow with the steps of years of sessions, and `--limit` reads
+/// no more of them than it prints.
 pub fn history(
     paths: &Paths,
     config: &Config,
@@ -124,39 +134,54 @@ pub fn history(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     let (with_sessions, with_cramps) = query.kinds()?;
-    let history = history_read::read_records_as_of(paths, now)?;
+    let listing = history_read::list_as_of(paths, now)?;
+    let history = &listing.history;
     warn_all(&history.warnings);
     let rollover = config.rules().day_starts_at;
     let sessions = history
         .sessions
         .iter()
         .filter(|_| with_sessions)
-        .filter(|s| query.routine.as_ref().is_none_or(|id| s.routine == *id))
-        .map(Row::Session);
+        .map(Place::Session);
     let cramps = history
         .cramps
         .iter()
         .filter(|_| with_cramps)
-        .map(Row::Cramp);
-    let mut rows: Vec<Row> = sessions
+        .map(Place::Cramp);
+    let mut places: Vec<Place> = sessions
         .chain(cramps)
-        .filter(|row| query.since.is_none_or(|d| row.key(rollover).0 >= d))
+        .filter(|place| query.since.is_none_or(|d| place.key(rollover).0 >= d))
         .collect();
     // Newest first, as a person looks back; the same order in every format.
-    rows.sort_by_key(|row| row.key(rollover));
+    places.sort_by_key(|place| place.key(rollover));
     if !query.reverse {
-        rows.reverse();
+        places.reverse();
     }
-    rows.truncate(query.limit.unwrap_or(usize::MAX));
+    let rows = places
+        .into_iter()
+        .map(|place| match place {
+            Place::Session(spot) => listing.record(spot).map(Row::Session),
+            Place::Cramp(c) => Ok(Row::Cramp(c)),
+        })
+        .filter(|row| match (row, &query.routine) {
+            (Ok(Row::Session(s)), Some(id)) => s.routine == *id,
+            _ => true,
+        })
+        .take(query.limit.unwrap_or(usize::MAX));
     match format {
         Format::Json => {
-            let json = serde_json::to_string(&rows).context("cannot write JSON")?;
-            writeln!(out, "{}", text::escape_json_controls(&json))?;
+            write!(out, "[")?;
+            for (i, row) in rows.enumerate() {
+                let json = serde_json::to_string(&row?).context("cannot write JSON")?;
+                let comma = if i == 0 { "" } else { "," };
+                write!(out, "{comma}{}", text::escape_json_controls(&json))?;
+            }
+            writeln!(out, "]")?;
         }
         Format::Csv => {
             writeln!(out, "{CSV_HEADER}")?;
-            for row in &rows {
-                let fields: Vec<String> = csv_row(row, rollover)
+            for row in rows {
+                let fields: Vec<String> = csv_row(&row?, rollover)
                     .iter()
                     .map(|f| csv_field(f))
                     .collect();
@@ -164,7 +189,8 @@ pub fn history(
             }
         }
         Format::Table => {
-            if rows.is_empty() {
+            let mut rows = rows.peekable();
+            if rows.peek().is_none() {
                 let recorded = (with_sessions && !history.sessions.is_empty())
                     || (with_cramps && !history.cramps.is_empty());
                 writeln!(
@@ -183,9 +209,9 @@ pub fn history(
             } else {
                 writeln!(out, "{:<10}  DIARY", "NIGHT")?;
             }
-            for row in &rows {
-                let line = match row {
-                    Row::Session(s) => session_line(s, rollover),
+            for row in rows {
+                let line = match row? {
+                    Row::Session(s) => session_line(&s, rollover),
                     Row::Cramp(c) => cramp_line(c),
                 };
                 writeln!(out, "{line}")?;

@@ -25,6 +25,10 @@ pub trait FromSessionLine: From<SessionRecord> {
     fn from_session_line(_line: &str) -> Option<Self> {
         None
     }
+
+    /// Notes where its line lies in its file: the line's offset and length. Only what is
+    /// read again from its line (a session `history` lists) keeps it.
+    fn place(&mut self, _offset: u64, _len: u64) {}
 }
 
 impl FromSessionLine for SessionRecord {}
@@ -59,6 +63,20 @@ impl<S> Default for FileLines<S> {
 }
 
 impl<S> FileLines<S> {
+    /// [`FileLines::take`], and a session placed at `offset`, where the line starts.
+    pub fn take_placed(&mut self, number: usize, offset: u64, line: &Line<'_>)
+    where
+        S: FromSessionLine,
+    {
+        let before = self.sessions.len();
+        self.take(number, line);
+        if self.sessions.len() > before
+            && let Some(session) = self.sessions.last_mut()
+        {
+            session.place(offset, line.len);
+        }
+    }
+
     /// Sorts line `number` of a file into what it holds, through the one line parser.
     pub fn take(&mut self, number: usize, line: &Line<'_>)
     where

@@ -16,7 +16,7 @@ use twox_hash::XxHash3_64 as Xxh3;
 use crate::core::history::{CrampRecord, SessionRecord, latest_believable, latest_per_night};
 use crate::core::stats::SessionFacts;
 
-use super::file_lines::{BadLines, FromSessionLine, warnings_for};
+use super::file_lines::{BadLines, warnings_for};
 use super::read::{self, ReadError};
 
 /// What the history holds, and what was skipped on the way.
@@ -41,7 +41,7 @@ impl<S> Default for History<S> {
 }
 
 /// What a reader keeps of a session: the whole record, or the facts stats need.
-pub trait Session: FromSessionLine {
+pub trait Session {
     /// Its id, for counting it once.
     fn id(&self) -> &str;
     /// When it started, for putting sessions in order.
@@ -56,6 +56,34 @@ impl Session for SessionRecord {
         self.started_at
     }
 }
+
+/// A session as `history` first reads it: what places it in the listing, and where its line
+/// lies, to read it whole when it is listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSpot {
+    /// Its id.
+    pub id: String,
+    /// When it started.
+    pub started_at: DateTime<FixedOffset>,
+    /// Its file's place among those read ([`OpenFiles`]).
+    pub file: usize,
+    /// Where its line starts in that file.
+    pub offset: u64,
+    /// The bytes its line takes, line break included.
+    pub len: u64,
+}
+
+impl Session for SessionSpot {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn started_at(&self) -> DateTime<FixedOffset> {
+        self.started_at
+    }
+}
+
+/// The history files read, each with its name, kept open.
+pub type OpenFiles = Vec<(PathBuf, File)>;
 
 impl Session for SessionFacts {
     fn id(&self) -> &str {

@@ -22,7 +22,9 @@ use crate::core::stats::{Hurt, SessionFacts};
 
 use super::atomic::write_derived;
 use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
-use super::gather::{Gather, History, history_files, open};
+use super::gather::{
+    Gather, Gathered, History, OpenFiles, Session, SessionSpot, history_files, open,
+};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{self, Lines};
@@ -31,7 +33,7 @@ use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 10;
+const VERSION: u32 = 11;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Cache {
@@ -93,6 +95,9 @@ struct CachedSession {
     counts: bool,
     /// Step and side of each "this hurts", as pairs.
     hurt: Vec<(String, Option<String>)>,
+    /// Where its line starts in its file, and the bytes it takes (for `history` to read it).
+    offset: u64,
+    len: u64,
 }
 
 /// Written as an array rather than an object: the names would double the cache of a long
@@ -110,6 +115,8 @@ impl Serialize for CachedSession {
             &self.skipped,
             self.counts,
             &self.hurt,
+            self.offset,
+            self.len,
         )
             .serialize(serializer)
     }
@@ -124,6 +131,9 @@ impl From<SessionRecord> for CachedSession {
 impl FromSessionLine for CachedSession {
     fn from_session_line(line: &str) -> Option<Self> {
         SessionFacts::from_session_line(line).map(Self::from)
+    }
+    fn place(&mut self, offset: u64, len: u64) {
+        (self.offset, self.len) = (offset, len);
     }
 }
 
@@ -140,16 +150,33 @@ impl From<SessionFacts> for CachedSession {
             skipped: f.skipped,
             counts: f.counts,
             hurt: f.hurt.into_iter().map(|h| (h.step, h.side)).collect(),
+            offset: 0,
+            len: 0,
         }
     }
 }
 
 impl CachedSession {
+    /// When it started; `None` only for a cache edited by hand into an impossible time.
+    fn started_at(&self) -> Option<DateTime<FixedOffset>> {
+        let offset = FixedOffset::east_opt(self.offset_secs)?;
+        Some(DateTime::from_timestamp(self.start_secs, self.start_nanos)?.with_timezone(&offset))
+    }
+
+    /// Where its line lies in the `file`th of the files read.
+    fn into_spot(self, file: usize) -> Option<SessionSpot> {
+        Some(SessionSpot {
+            started_at: self.started_at()?,
+            id: self.id,
+            file,
+            offset: self.offset,
+            len: self.len,
+        })
+    }
+
     /// The facts back; `None` only for a cache edited by hand into an impossible time.
     fn into_facts(self) -> Option<SessionFacts> {
-        let offset = FixedOffset::east_opt(self.offset_secs)?;
-        let started_at =
-            DateTime::from_timestamp(self.start_secs, self.start_nanos)?.with_timezone(&offset);
+        let started_at = self.started_at()?;
         Some(SessionFacts {
             id: self.id,
             routine_name: self.routine_name,
@@ -212,6 +239,54 @@ pub(super) fn read_facts_renewing(
     streaks: Streaks,
     now: Option<DateTime<FixedOffset>>,
 ) -> Result<History<SessionFacts>> {
+    let read = summarised(paths, now, |s, _| s.into_facts())?;
+    let write_streaks = match streaks {
+        Streaks::IfChanged => read.changed,
+        Streaks::Renew => true,
+        Streaks::Keep => false,
+    };
+    let gathered = read.gathered;
+    if let Some(stamps) = read.stamps.filter(|_| write_streaks) {
+        // Sessions and warnings whatever the now of the command writing it: the sessions
+        // dated too far ahead go in, and status checks them against its own now.
+        let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
+        let history = &gathered.history;
+        let sessions = history.sessions.iter().chain(&gathered.ahead);
+        let warnings = &history.warnings[..gathered.timeless_warnings];
+        streak_cache::write(paths, stamps, sessions, warnings);
+    }
+    Ok(gathered.history)
+}
+
+/// Where each session's line lies, as of `now`, through the summary, and the files read, open;
+/// for `history`, which reads each line again as it lists it.
+pub(super) fn read_spots(
+    paths: &Paths,
+    now: DateTime<FixedOffset>,
+) -> Result<(History<SessionSpot>, OpenFiles)> {
+    let read = summarised(paths, Some(now), CachedSession::into_spot)?;
+    Ok((read.gathered.history, read.files))
+}
+
+/// What [`summarised`] read.
+struct Summarised<S> {
+    /// The history as of now, and what was skipped for its date.
+    gathered: Gathered<S>,
+    /// The files read, open, in the order `S` was told their places.
+    files: OpenFiles,
+    /// Each file's name and stamp, when every one is a regular file.
+    stamps: Option<Vec<(String, Stamp)>>,
+    /// Whether the summary was written anew.
+    changed: bool,
+}
+
+/// The history through the summary, renewed where it is stale, each session kept as `keep`
+/// makes it from its summary and its file's place among those read.
+fn summarised<S: Session>(
+    paths: &Paths,
+    now: Option<DateTime<FixedOffset>>,
+    keep: impl Fn(CachedSession, usize) -> Option<S>,
+) -> Result<Summarised<S>> {
     let cache_file = cache_path(paths);
     let paths_read = history_files(&paths.history_dir())?;
     let history_bytes = paths_read
@@ -227,7 +302,7 @@ pub(super) fn read_facts_renewing(
     let racy_after = fs::metadata(&cache_file).map_or(0, |m| racy_after(&m));
     let mut files = Vec::new();
     for path in paths_read {
-        let (file, meta) = match open(&path)? {
+        let (mut file, meta) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
                 files.push((path, Err(warning)));
@@ -242,9 +317,9 @@ pub(super) fn read_facts_renewing(
             .map(|i| old.files.swap_remove(i));
         // Rewriting the cache after a racy read moves its time on, so the next read trusts it.
         changed |= cached.is_none();
-        let (summary, fresh) = summarise(file, &meta, &path, name, cached)?;
+        let (summary, fresh) = summarise(&mut file, &meta, &path, name, cached)?;
         changed |= fresh;
-        files.push((path, Ok(summary)));
+        files.push((path, Ok((summary, file))));
     }
     // Summaries left over belong to files that are gone.
     changed |= !old.files.is_empty();
@@ -253,7 +328,9 @@ pub(super) fn read_facts_renewing(
     // copying every session's strings on the usual run, where nothing changed. The cache only
     // saves time; when it cannot be written, the next run reads again.
     if changed {
-        let summaries = files.iter().filter_map(|(_, s)| s.as_ref().ok());
+        let summaries = files
+            .iter()
+            .filter_map(|(_, s)| s.as_ref().ok().map(|(s, _)| s));
         let cache = CacheRef {
             v: VERSION,
             files: summaries.collect(),
@@ -268,13 +345,18 @@ pub(super) fn read_facts_renewing(
     // Only a history of regular files can be told current from stamps alone.
     let stamps: Option<Vec<(String, Stamp)>> = files
         .iter()
-        .map(|(_, s)| s.as_ref().ok().map(|s| (s.name.clone(), s.stamp.clone())))
+        .map(|(_, s)| {
+            let (s, _) = s.as_ref().ok()?;
+            Some((s.name.clone(), s.stamp.clone()))
+        })
         .collect();
 
     let mut gather = Gather::as_of(now);
+    let mut open_files = Vec::with_capacity(files.len());
     for (path, summary) in files {
         match summary {
-            Ok(summary) => {
+            Ok((summary, file)) => {
+                let place = open_files.len();
                 let mut bad = summary.body.bad;
                 bad.extend(&summary.tail.bad);
                 let sessions = summary
@@ -283,33 +365,18 @@ pub(super) fn read_facts_renewing(
                     .into_iter()
                     .chain(summary.tail.sessions);
                 let cramps = summary.body.cramps.into_iter().chain(summary.tail.cramps);
-                gather.add(
-                    &path,
-                    sessions.filter_map(CachedSession::into_facts),
-                    cramps,
-                    &bad,
-                );
+                gather.add(&path, sessions.filter_map(|s| keep(s, place)), cramps, &bad);
+                open_files.push((path, file));
             }
             Err(warning) => gather.skip_file(warning),
         }
     }
-    let gathered = gather.finish_with_ahead();
-    let write_streaks = match streaks {
-        Streaks::IfChanged => changed,
-        Streaks::Renew => true,
-        Streaks::Keep => false,
-    };
-    if let Some(stamps) = stamps.filter(|_| write_streaks) {
-        // Sessions and warnings whatever the now of the command writing it: the sessions
-        // dated too far ahead go in, and status checks them against its own now.
-        let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
-        let history = &gathered.history;
-        let sessions = history.sessions.iter().chain(&gathered.ahead);
-        let warnings = &history.warnings[..gathered.timeless_warnings];
-        streak_cache::write(paths, stamps, sessions, warnings);
-    }
-    let history = gathered.history;
-    Ok(history)
+    Ok(Summarised {
+        gathered: gather.finish_with_ahead(),
+        files: open_files,
+        stamps,
+        changed,
+    })
 }
 
 /// When [`read_facts_renewing`] writes the streak cache.
@@ -327,7 +394,7 @@ pub(super) enum Streaks {
 /// appending, made anew otherwise; then whether anything was read. The file is streamed a
 /// line at a time, so memory stays bounded whatever its size.
 fn summarise(
-    mut file: File,
+    file: &mut File,
     meta: &Metadata,
     path: &Path,
     name: String,
@@ -343,7 +410,7 @@ fn summarise(
     let mut hasher = Xxh3::new();
     let appended = match &cached {
         Some(c) if stamp.len > c.stamp.len && c.offset <= stamp.len => {
-            hash_prefix(&mut file, c.offset, &mut hasher).with_context(read_err)? == c.prefix_hash
+            hash_prefix(file, c.offset, &mut hasher).with_context(read_err)? == c.prefix_hash
         }
         _ => false,
     };
@@ -362,14 +429,14 @@ fn summarise(
         .with_context(read_err)?;
     // Set when a complete line over the cap was read: its bytes were not kept to hash.
     let mut rehash = false;
-    let mut lines = Lines::new(&mut file, MAX_LINE_BYTES);
+    let mut lines = Lines::new(&mut *file, MAX_LINE_BYTES);
     let (mut count, mut offset) = (summary.lines, summary.offset);
     let sink = Sink {
         body: &mut summary.body,
         tail: &mut summary.tail,
     };
     let left = stamp.len.saturating_sub(offset);
-    take_all(&mut lines, count, left, sink, |line| {
+    take_all(&mut lines, (count, offset), left, sink, |line| {
         count += 1;
         offset += line.len;
         match line.raw {
@@ -384,7 +451,7 @@ fn summarise(
     // hashed. A complete line over the cap is hashed by reading the prefix again: once, and
     // only for a file that changed and holds such a line.
     summary.prefix_hash = if rehash {
-        hash_prefix(&mut file, summary.offset, &mut Xxh3::new()).with_context(read_err)?
+        hash_prefix(file, summary.offset, &mut Xxh3::new()).with_context(read_err)?
     } else {
         hasher.finish()
     };
@@ -420,8 +487,8 @@ mod tests {
     }
 
     fn summary_of(path: &Path, cached: Option<FileSummary>) -> FileSummary {
-        let (file, meta) = read::open_regular(path).expect("open");
-        summarise(file, &meta, path, "a.jsonl".into(), cached)
+        let (mut file, meta) = read::open_regular(path).expect("open");
+        summarise(&mut file, &meta, path, "a.jsonl".into(), cached)
             .expect("summarise")
             .0
     }

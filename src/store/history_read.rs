@@ -2,27 +2,31 @@
 //! is skipped with a warning naming its file and line; it never hides the rest. A folder that
 //! cannot be read is an error, never an empty history.
 
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset};
 
-use crate::core::history::{SessionRecord, latest_believable};
+use crate::core::history::{HistoryLine, SessionRecord, latest_believable, parse_line};
 use crate::core::stats::SessionFacts;
 use crate::core::streaks::CountingSession;
 
-use super::file_lines::{FileLines, MAX_LINE_BYTES};
-use super::gather::{Gather, History, Session, history_files, open};
+use super::file_lines::{FileLines, FromSessionLine, MAX_LINE_BYTES};
+use super::gather::{Gather, History, OpenFiles, Session, SessionSpot, history_files, open};
 use super::history_cache::{Streaks, read_facts_renewing};
 use super::line_batches::{Sink, take_all};
 use super::paths::Paths;
 use super::read::{Line, Lines};
 use super::streak_cache::{self, Counting};
 
-fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Result<History<S>> {
+/// The history in `dir` as of `now`, read from the files alone (no summary).
+fn read<S: Session + FromSessionLine + Send>(
+    dir: &Path,
+    now: Option<DateTime<FixedOffset>>,
+) -> Result<History<S>> {
     let mut gather = Gather::as_of(now);
     for path in history_files(dir)? {
-        let read_err = || format!("{}: cannot read", path.display());
         let (file, meta) = match open(&path)? {
             Ok(opened) => opened,
             Err(warning) => {
@@ -36,7 +40,8 @@ fn read<S: Session + Send>(dir: &Path, now: Option<DateTime<FixedOffset>>) -> Re
             body: &mut held,
             tail: &mut tail,
         };
-        take_all(&mut lines, 0, meta.len(), sink, |_| {}).with_context(read_err)?;
+        take_all(&mut lines, (0, 0), meta.len(), sink, |_| {})
+            .with_context(|| format!("{}: cannot read", path.display()))?;
         held.sessions.extend(tail.sessions);
         held.cramps.extend(tail.cramps);
         held.bad.extend(&tail.bad);
@@ -85,12 +90,47 @@ pub fn read_facts_as_of(
     super::history_cache::read_facts(paths, Some(now))
 }
 
-/// [`read_records`] as of `now`, as every command reads (see [`read_facts_as_of`]).
-pub fn read_records_as_of(
-    paths: &Paths,
-    now: DateTime<FixedOffset>,
-) -> Result<History<SessionRecord>> {
-    read(&paths.history_dir(), Some(now))
+/// The history as of `now` (see [`read_facts_as_of`]) for listing, through the summary
+/// cache: each session is kept as where its line lies, and read whole only when it is
+/// listed, so that memory does not grow with the records' steps however long the history.
+pub fn list_as_of(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Listing> {
+    let (history, files) = super::history_cache::read_spots(paths, now)?;
+    Ok(Listing { history, files })
+}
+
+/// What [`list_as_of`] read: the sessions' places, the diary, the warnings, and the files.
+#[derive(Debug)]
+pub struct Listing {
+    /// Sessions (where their lines lie), each id once, oldest first; the diary; warnings.
+    pub history: History<SessionSpot>,
+    files: OpenFiles,
+}
+
+impl Listing {
+    /// The whole record of `spot`, read again from its line in the file still open.
+    pub fn record(&self, spot: &SessionSpot) -> Result<SessionRecord> {
+        let (path, file) = self
+            .files
+            .get(spot.file)
+            .context("a session of a file that was not read")?;
+        let read_err = || format!("{}: cannot read", path.display());
+        let len = usize::try_from(spot.len).with_context(read_err)?;
+        let mut bytes = vec![0; len];
+        file.read_exact_at(&mut bytes, spot.offset)
+            .with_context(read_err)?;
+        // The text the first reading parsed: without its line break (see `Lines`).
+        let text = match bytes.strip_suffix(b"\n") {
+            Some(line) => line.strip_suffix(b"\r").unwrap_or(line),
+            None => &bytes,
+        };
+        match parse_line(&String::from_utf8_lossy(text)) {
+            HistoryLine::Session(record) if record.id == spot.id => Ok(record),
+            _ => bail!(
+                "{}: the file changed while it was read; run the command again",
+                path.display()
+            ),
+        }
+    }
 }
 
 /// Every counting session as of `now`, each id once, and what was skipped: from the streak

@@ -29,14 +29,14 @@ pub struct Sink<'a, S> {
     pub tail: &'a mut FileLines<S>,
 }
 
-/// Reads every line left in `lines`, numbering them on from `number` (the count of lines
-/// before), and sorts complete ones into `sink.body` and a torn last one into `sink.tail`,
-/// exactly as taking them one by one would. `each` sees every complete line first, in order
+/// Reads every line left in `lines`, which start at byte `offset` after `number` lines, and
+/// sorts complete ones into `sink.body` and a torn last one into `sink.tail`, each session
+/// placed, exactly as taking them one by one would. `each` sees every complete line first, in order
 /// (to count and hash them). `left` is about how many bytes remain, to choose whether to use
 /// threads.
 pub fn take_all<S, R>(
     lines: &mut Lines<R>,
-    number: usize,
+    at: (usize, u64),
     left: u64,
     sink: Sink<'_, S>,
     each: impl FnMut(&Line<'_>),
@@ -53,14 +53,14 @@ where
     } else {
         workers
     };
-    take_with(workers, lines, number, sink, each)
+    take_with(workers, lines, at, sink, each)
 }
 
 /// [`take_all`] on `workers` threads, this one included.
 fn take_with<S, R>(
     workers: usize,
     lines: &mut Lines<R>,
-    number: usize,
+    (number, offset): (usize, u64),
     sink: Sink<'_, S>,
     mut each: impl FnMut(&Line<'_>),
 ) -> io::Result<()>
@@ -69,15 +69,16 @@ where
     R: Read,
 {
     if workers < 2 {
-        let mut number = number;
+        let (mut number, mut offset) = (number, offset);
         while let Some(line) = lines.next_line()? {
             number += 1;
             if line.complete {
                 each(&line);
-                sink.body.take(number, &line);
+                sink.body.take_placed(number, offset, &line);
             } else {
-                sink.tail.take(number, &line);
+                sink.tail.take_placed(number, offset, &line);
             }
+            offset += line.len;
         }
         return Ok(());
     }
@@ -104,7 +105,7 @@ where
                 })
             })
             .collect();
-        let read = read_batches(lines, number, &send, sink.tail, &mut each);
+        let read = read_batches(lines, (number, offset), &send, sink.tail, &mut each);
         drop(send);
         let (read, mut done) = match read {
             Ok(done) => (Ok(()), done),
@@ -132,7 +133,7 @@ where
 /// torn last line is taken here. Returns the batches parsed here, with their places.
 fn read_batches<S: FromSessionLine, R: Read>(
     lines: &mut Lines<R>,
-    mut number: usize,
+    (mut number, mut offset): (usize, u64),
     send: &mpsc::SyncSender<Batch>,
     tail: &mut FileLines<S>,
     each: &mut impl FnMut(&Line<'_>),
@@ -141,12 +142,14 @@ fn read_batches<S: FromSessionLine, R: Read>(
     let mut batch = Batch::new(0);
     while let Some(line) = lines.next_line()? {
         number += 1;
+        let at = offset;
+        offset += line.len;
         if !line.complete {
-            tail.take(number, &line);
+            tail.take_placed(number, at, &line);
             continue;
         }
         each(&line);
-        batch.push(number, &line);
+        batch.push(number, at, &line);
         if batch.text.len() >= BATCH_BYTES {
             let next = Batch::new(batch.index + 1);
             let full = std::mem::replace(&mut batch, next);
@@ -170,9 +173,9 @@ fn read_batches<S: FromSessionLine, R: Read>(
 struct Batch {
     index: usize,
     text: Vec<u8>,
-    /// Each line's number, where its text lies in `text` (`None` when it was over the cap
-    /// and not kept), and the bytes it takes in the file.
-    lines: Vec<(usize, Option<Range<usize>>, u64)>,
+    /// Each line's number and offset in the file, where its text lies in `text` (`None` when
+    /// it was over the cap and not kept), and the bytes it takes in the file.
+    lines: Vec<(usize, u64, Option<Range<usize>>, u64)>,
 }
 
 impl Batch {
@@ -184,18 +187,18 @@ impl Batch {
         }
     }
 
-    fn push(&mut self, number: usize, line: &Line<'_>) {
+    fn push(&mut self, number: usize, offset: u64, line: &Line<'_>) {
         let range = line.text.map(|text| {
             let start = self.text.len();
             self.text.extend_from_slice(text);
             start..self.text.len()
         });
-        self.lines.push((number, range, line.len));
+        self.lines.push((number, offset, range, line.len));
     }
 
     fn take<S: FromSessionLine>(self) -> FileLines<S> {
         let mut held = FileLines::default();
-        for (number, range, len) in self.lines {
+        for (number, offset, range, len) in self.lines {
             let text = range.map(|r| &self.text[r]);
             let line = Line {
                 text,
@@ -203,7 +206,7 @@ impl Batch {
                 len,
                 complete: true,
             };
-            held.take(number, &line);
+            held.take_placed(number, offset, &line);
         }
         held
     }
@@ -223,11 +226,33 @@ mod tests {
         )
     }
 
+    /// A session kept as its id and where its line lies.
+    #[derive(Debug, PartialEq)]
+    struct Placed {
+        id: String,
+        at: (u64, u64),
+    }
+
+    impl From<crate::core::history::SessionRecord> for Placed {
+        fn from(record: crate::core::history::SessionRecord) -> Self {
+            Self {
+                id: record.id,
+                at: (0, 0),
+            }
+        }
+    }
+
+    impl FromSessionLine for Placed {
+        fn place(&mut self, offset: u64, len: u64) {
+            self.at = (offset, len);
+        }
+    }
+
     /// What reading `text` on `workers` threads gives, and every complete line's length.
-    fn read(
+    fn read<S: FromSessionLine + Send>(
         text: &[u8],
         workers: usize,
-    ) -> (FileLines<SessionFacts>, FileLines<SessionFacts>, u64) {
+    ) -> (FileLines<S>, FileLines<S>, u64) {
         let mut lines = Lines::new(text, MAX_LINE_BYTES);
         let (mut body, mut tail) = (FileLines::default(), FileLines::default());
         let mut seen = 0;
@@ -235,7 +260,7 @@ mod tests {
             body: &mut body,
             tail: &mut tail,
         };
-        take_with(workers, &mut lines, 10, sink, |line| seen += line.len).expect("read");
+        take_with(workers, &mut lines, (10, 0), sink, |line| seen += line.len).expect("read");
         (body, tail, seen)
     }
 
@@ -255,11 +280,22 @@ mod tests {
         }
         text.push_str("{\"kind\":\"session\",\"torn");
         assert!(text.len() > 4 * BATCH_BYTES, "batches for every thread");
-        let alone = read(text.as_bytes(), 1);
+        let alone = read::<SessionFacts>(text.as_bytes(), 1);
+        let placed = read::<Placed>(text.as_bytes(), 1);
         for workers in [2, 3, 4] {
             assert_eq!(alone, read(text.as_bytes(), workers), "{workers} threads");
+            assert_eq!(placed, read(text.as_bytes(), workers), "{workers} threads");
         }
-        let threaded = read(text.as_bytes(), 2);
+        for s in placed.0.sessions.iter().chain(&placed.1.sessions) {
+            let (start, len) = (s.at.0 as usize, s.at.1 as usize);
+            let needle = format!("\"id\":\"{}\"", s.id);
+            assert!(
+                text[start..start + len].contains(&needle),
+                "{} placed",
+                s.id
+            );
+        }
+        let threaded = read::<SessionFacts>(text.as_bytes(), 2);
         let (body, tail, seen) = threaded;
         assert_eq!(body.sessions.len(), 6000 - 3 * 7);
         assert_eq!(body.sessions[0].id, "s0");
