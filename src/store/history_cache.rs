@@ -280,6 +280,10 @@ struct Summarised<S> {
     changed: bool,
 }
 
+/// Each history file as it was read: its summary and the file, still open, or why it was
+/// skipped.
+type FilesRead = Vec<(PathBuf, std::result::Result<(FileSummary, File), String>)>;
+
 /// The history through the summary, renewed where it is stale, each session kept as `keep`
 /// makes it from its summary and its file's place among those read.
 fn summarised<S: Session>(
@@ -288,59 +292,11 @@ fn summarised<S: Session>(
     keep: impl Fn(CachedSession, usize) -> Option<S>,
 ) -> Result<Summarised<S>> {
     let cache_file = cache_path(paths);
-    let paths_read = history_files(&paths.history_dir())?;
-    let history_bytes = paths_read
-        .iter()
-        .map(|path| fs::metadata(path).map_or(0, |m| m.len()))
-        .fold(0, u64::saturating_add);
-    let loaded = load(&cache_file, cache_limit(paths_read.len(), history_bytes));
-    // A missing, broken or oversized cache is replaced, even when there is nothing to read.
-    let mut changed = loaded.is_none();
-    let mut old = loaded.unwrap_or_default();
-    // A file changed within the timestamp granularity of the cache's own writing may look
-    // unchanged when it is not (git calls this "racily clean"); such files are read again.
-    let racy_after = fs::metadata(&cache_file).map_or(0, |m| racy_after(&m));
-    let mut files = Vec::new();
-    for path in paths_read {
-        let (mut file, meta) = match open(&path)? {
-            Ok(opened) => opened,
-            Err(warning) => {
-                files.push((path, Err(warning)));
-                continue;
-            }
-        };
-        let name = file_name(&path);
-        let cached = old
-            .files
-            .iter()
-            .position(|f| f.name == name && f.stamp.trusted(racy_after))
-            .map(|i| old.files.swap_remove(i));
-        // Rewriting the cache after a racy read moves its time on, so the next read trusts it.
-        changed |= cached.is_none();
-        let (summary, fresh) = summarise(&mut file, &meta, &path, name, cached)?;
-        changed |= fresh;
-        files.push((path, Ok((summary, file))));
-    }
-    // Summaries left over belong to files that are gone.
-    changed |= !old.files.is_empty();
-
+    let (files, changed) = renew(paths, &cache_file)?;
     // Written before the summaries are taken apart for the sessions they hold, which saves
-    // copying every session's strings on the usual run, where nothing changed. The cache only
-    // saves time; when it cannot be written, the next run reads again.
+    // copying every session's strings on the usual run, where nothing changed.
     if changed {
-        let summaries = files
-            .iter()
-            .filter_map(|(_, s)| s.as_ref().ok().map(|(s, _)| s));
-        let cache = CacheRef {
-            v: VERSION,
-            files: summaries.collect(),
-        };
-        if let Some(bytes) = encode(&cache) {
-            let _ = write_derived(&cache_file, |out| out.write_all(&bytes));
-            if let Some(dir) = cache_file.parent() {
-                let _ = fs::remove_file(dir.join(OLD_JSON_NAME));
-            }
-        }
+        write_summary(&cache_file, &files);
     }
     // Only a history of regular files can be told current from stamps alone.
     let stamps: Option<Vec<(String, Stamp)>> = files
@@ -350,7 +306,6 @@ fn summarised<S: Session>(
             Some((s.name.clone(), s.stamp.clone()))
         })
         .collect();
-
     let mut gather = Gather::as_of(now);
     let mut open_files = Vec::with_capacity(files.len());
     for (path, summary) in files {
@@ -377,6 +332,65 @@ fn summarised<S: Session>(
         stamps,
         changed,
     })
+}
+
+/// Every history file summarised: from the cache where its stamp is trusted, read (again,
+/// or from where its summary ends) where not. True when the summary must be written anew.
+fn renew(paths: &Paths, cache_file: &Path) -> Result<(FilesRead, bool)> {
+    let paths_read = history_files(&paths.history_dir())?;
+    let history_bytes = paths_read
+        .iter()
+        .map(|path| fs::metadata(path).map_or(0, |m| m.len()))
+        .fold(0, u64::saturating_add);
+    let loaded = load(cache_file, cache_limit(paths_read.len(), history_bytes));
+    // A missing, broken or oversized cache is replaced, even when there is nothing to read.
+    let mut changed = loaded.is_none();
+    let mut old = loaded.unwrap_or_default();
+    // A file changed within the timestamp granularity of the cache's own writing may look
+    // unchanged when it is not (git calls this "racily clean"); such files are read again.
+    let racy_after = fs::metadata(cache_file).map_or(0, |m| racy_after(&m));
+    let mut files = Vec::new();
+    for path in paths_read {
+        let (mut file, meta) = match open(&path)? {
+            Ok(opened) => opened,
+            Err(warning) => {
+                files.push((path, Err(warning)));
+                continue;
+            }
+        };
+        let name = file_name(&path);
+        let cached = old
+            .files
+            .iter()
+            .position(|f| f.name == name && f.stamp.trusted(racy_after))
+            .map(|i| old.files.swap_remove(i));
+        // Rewriting the cache after a racy read moves its time on, so the next read trusts it.
+        changed |= cached.is_none();
+        let (summary, fresh) = summarise(&mut file, &meta, &path, name, cached)?;
+        changed |= fresh;
+        files.push((path, Ok((summary, file))));
+    }
+    // Summaries left over belong to files that are gone.
+    changed |= !old.files.is_empty();
+    Ok((files, changed))
+}
+
+/// Writes the summaries of the files read. The cache only saves time; when it cannot be
+/// written, the next run reads again.
+fn write_summary(cache_file: &Path, files: &FilesRead) {
+    let summaries = files
+        .iter()
+        .filter_map(|(_, s)| s.as_ref().ok().map(|(s, _)| s));
+    let cache = CacheRef {
+        v: VERSION,
+        files: summaries.collect(),
+    };
+    if let Some(bytes) = encode(&cache) {
+        let _ = write_derived(cache_file, |out| out.write_all(&bytes));
+        if let Some(dir) = cache_file.parent() {
+            let _ = fs::remove_file(dir.join(OLD_JSON_NAME));
+        }
+    }
 }
 
 /// When [`read_facts_renewing`] writes the streak cache.
