@@ -18,7 +18,7 @@ use crate::core::calendar::night_of;
 use crate::core::history::{CrampRecord, SessionRecord, Status};
 use crate::core::text::{self, csv_field};
 use crate::store::config::Config;
-use crate::store::gather::SessionSpot;
+use crate::store::gather::{History, SessionSpot};
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
@@ -138,6 +138,47 @@ pub fn history(
     let history = &listing.history;
     warn_all(&history.warnings);
     let rollover = config.rules().day_starts_at;
+    let places = places(history, query, (with_sessions, with_cramps), rollover);
+    let rows = places
+        .into_iter()
+        .map(|place| match place {
+            Place::Session(spot) => listing.record(spot).map(Row::Session),
+            Place::Cramp(c) => Ok(Row::Cramp(c)),
+        })
+        .filter(|row| match (row, &query.routine) {
+            (Ok(Row::Session(s)), Some(id)) => s.routine == *id,
+            _ => true,
+        })
+        .take(query.limit.unwrap_or(usize::MAX));
+    match format {
+        Format::Json => write_json(rows, out)?,
+        Format::Csv => write_csv(rows, rollover, out)?,
+        Format::Table => {
+            let mut rows = rows.peekable();
+            if rows.peek().is_none() {
+                let recorded = (with_sessions && !history.sessions.is_empty())
+                    || (with_cramps && !history.cramps.is_empty());
+                writeln!(
+                    out,
+                    "{}",
+                    nothing_to_show(with_sessions, with_cramps, recorded)
+                )?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            write_table(rows, with_sessions, rollover, out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rows of the kinds asked for, from the night asked for, in the order asked for:
+/// newest first, as a person looks back, unless reversed; the same order in every format.
+fn places<'a>(
+    history: &'a History<SessionSpot>,
+    query: &Query,
+    (with_sessions, with_cramps): (bool, bool),
+    rollover: NaiveTime,
+) -> Vec<Place<'a>> {
     let sessions = history
         .sessions
         .iter()
@@ -152,73 +193,66 @@ pub fn history(
         .chain(cramps)
         .filter(|place| query.since.is_none_or(|d| place.key(rollover).0 >= d))
         .collect();
-    // Newest first, as a person looks back; the same order in every format.
     places.sort_by_key(|place| place.key(rollover));
     if !query.reverse {
         places.reverse();
     }
-    let rows = places
-        .into_iter()
-        .map(|place| match place {
-            Place::Session(spot) => listing.record(spot).map(Row::Session),
-            Place::Cramp(c) => Ok(Row::Cramp(c)),
-        })
-        .filter(|row| match (row, &query.routine) {
-            (Ok(Row::Session(s)), Some(id)) => s.routine == *id,
-            _ => true,
-        })
-        .take(query.limit.unwrap_or(usize::MAX));
-    match format {
-        Format::Json => {
-            write!(out, "[")?;
-            for (i, row) in rows.enumerate() {
-                let json = serde_json::to_string(&row?).context("cannot write JSON")?;
-                let comma = if i == 0 { "" } else { "," };
-                write!(out, "{comma}{}", text::escape_json_controls(&json))?;
-            }
-            writeln!(out, "]")?;
-        }
-        Format::Csv => {
-            writeln!(out, "{CSV_HEADER}")?;
-            for row in rows {
-                let fields: Vec<String> = csv_row(&row?, rollover)
-                    .iter()
-                    .map(|f| csv_field(f))
-                    .collect();
-                writeln!(out, "{}", fields.join(","))?;
-            }
-        }
-        Format::Table => {
-            let mut rows = rows.peekable();
-            if rows.peek().is_none() {
-                let recorded = (with_sessions && !history.sessions.is_empty())
-                    || (with_cramps && !history.cramps.is_empty());
-                writeln!(
-                    out,
-                    "{}",
-                    nothing_to_show(with_sessions, with_cramps, recorded)
-                )?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            if with_sessions {
-                writeln!(
-                    out,
-                    "{:<10}  {:<5}  {:<24}  {:<11}  {:>7}  {:>6}",
-                    "NIGHT", "TIME", "ROUTINE", "OUTCOME", "DONE", "HELD"
-                )?;
-            } else {
-                writeln!(out, "{:<10}  DIARY", "NIGHT")?;
-            }
-            for row in rows {
-                let line = match row? {
-                    Row::Session(s) => session_line(&s, rollover),
-                    Row::Cramp(c) => cramp_line(c),
-                };
-                writeln!(out, "{line}")?;
-            }
-        }
+    places
+}
+
+/// One JSON array of the records as written.
+fn write_json<'a>(rows: impl Iterator<Item = Result<Row<'a>>>, out: &mut impl Write) -> Result<()> {
+    write!(out, "[")?;
+    for (i, row) in rows.enumerate() {
+        let json = serde_json::to_string(&row?).context("cannot write JSON")?;
+        let comma = if i == 0 { "" } else { "," };
+        write!(out, "{comma}{}", text::escape_json_controls(&json))?;
     }
-    Ok(ExitCode::SUCCESS)
+    writeln!(out, "]")?;
+    Ok(())
+}
+
+/// A header and a row per record, every text cell safe for a spreadsheet.
+fn write_csv<'a>(
+    rows: impl Iterator<Item = Result<Row<'a>>>,
+    rollover: NaiveTime,
+    out: &mut impl Write,
+) -> Result<()> {
+    writeln!(out, "{CSV_HEADER}")?;
+    for row in rows {
+        let fields: Vec<String> = csv_row(&row?, rollover)
+            .iter()
+            .map(|f| csv_field(f))
+            .collect();
+        writeln!(out, "{}", fields.join(","))?;
+    }
+    Ok(())
+}
+
+/// The table for people: a header for the kind listed, then a line per record.
+fn write_table<'a>(
+    rows: impl Iterator<Item = Result<Row<'a>>>,
+    with_sessions: bool,
+    rollover: NaiveTime,
+    out: &mut impl Write,
+) -> Result<()> {
+    if with_sessions {
+        writeln!(
+            out,
+            "{:<10}  {:<5}  {:<24}  {:<11}  {:>7}  {:>6}",
+            "NIGHT", "TIME", "ROUTINE", "OUTCOME", "DONE", "HELD"
+        )?;
+    } else {
+        writeln!(out, "{:<10}  DIARY", "NIGHT")?;
+    }
+    for row in rows {
+        let line = match row? {
+            Row::Session(s) => session_line(&s, rollover),
+            Row::Cramp(c) => cramp_line(c),
+        };
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 /// What an empty table says: how to begin when nothing of the kind was ever recorded, else
