@@ -190,11 +190,13 @@ bedstretch: 1 problem in the config; `bedstretch config` shows the settings in u
 "
     );
     let (_, stdout, _) = home.run(&["config"]);
-    assert!(
-        stdout.contains("default_routine = \"bedtime-feet\"  # default\n"),
-        "{stdout}"
+    support::assert_has(
+        &stdout,
+        &[
+            "default_routine = \"bedtime-feet\"  # default\n",
+            "bell = false",
+        ],
     );
-    assert!(stdout.contains("bell = false"), "{stdout}");
 }
 
 #[test]

@@ -47,8 +47,7 @@ fn a_bundled_routine_at_80x24_and_40x12() {
     let mut app = bundled_editor("bedtime-feet");
     app.update(EditorAction::Down);
     let wide = screen_at(&app, 80, 24);
-    assert!(wide.contains("Edit: Bedtime feet"), "{wide}");
-    assert!(wide.contains("saving makes your own copy"), "{wide}");
+    support::assert_has(&wide, &["Edit: Bedtime feet", "saving makes your own copy"]);
     insta::assert_snapshot!("editor-80x24", wide);
     insta::assert_snapshot!("editor-40x12", screen_at(&app, 40, 12));
 }
@@ -62,8 +61,7 @@ fn the_list_scrolls_to_keep_the_selected_step_in_sight() {
     }
     let last = app.steps()[count - 1].name.clone();
     let shown = screen_at(&app, 40, 12);
-    assert!(shown.contains(&format!("› {count} ")), "{shown}");
-    assert!(shown.contains(&last[..10]), "{shown}");
+    support::assert_has(&shown, &[&format!("› {count} "), &last[..10]]);
 }
 
 #[test]
@@ -81,11 +79,7 @@ fn problems_show_under_their_step_and_the_total_is_unknown() {
         "{shown}"
     );
     assert!(rows[calf + 3].contains("Toes"), "{shown}");
-    assert!(shown.contains("total ?"), "{shown}");
-    assert!(
-        shown.contains("not saved: fix the 1 problem first"),
-        "{shown}"
-    );
+    support::assert_has(&shown, &["total ?", "not saved: fix the 1 problem first"]);
 }
 
 #[test]
@@ -116,11 +110,7 @@ fn the_help_lists_every_key_and_the_leave_question_shows() {
     app.update(EditorAction::Help);
     app.update(EditorAction::Back);
     let shown = screen_at(&app, 40, 12);
-    assert!(shown.contains("Leave without saving?"), "{shown}");
-    assert!(
-        shown.contains("y leave") && shown.contains("n stay"),
-        "{shown}"
-    );
+    support::assert_has(&shown, &["Leave without saving?", "y leave", "n stay"]);
 }
 
 #[test]
@@ -163,10 +153,9 @@ fn a_name_being_typed_shows_on_the_status_line() {
     app.update(EditorAction::RenameStep);
     app.update(EditorAction::Type(TextEdit::Insert('!')));
     let shown = screen_at(&app, 40, 12);
-    assert!(shown.contains("Step name: Wall calf stretch!"), "{shown}");
-    assert!(
-        shown.contains("Enter keep") && shown.contains("Esc cancel"),
-        "{shown}"
+    support::assert_has(
+        &shown,
+        &["Step name: Wall calf stretch!", "Enter keep", "Esc cancel"],
     );
     let long = screen_at(&app, 30, 8);
     assert!(long.contains("stretch! "), "the end in sight: {long}");
@@ -180,8 +169,7 @@ fn the_library_shows_the_matches_the_chosen_ones_instructions_and_its_picture() 
         app.update(EditorAction::Type(TextEdit::Insert(c)));
     }
     let shown = screen_at(&app, 80, 24);
-    assert!(shown.contains("Find: toe"), "{shown}");
-    assert!(shown.contains("Enter add"), "{shown}");
+    support::assert_has(&shown, &["Find: toe", "Enter add"]);
     insta::assert_snapshot!("editor-library-80x24", shown);
     insta::assert_snapshot!("editor-library-40x12", screen_at(&app, 40, 12));
 }
@@ -191,10 +179,6 @@ fn the_instructions_show_in_a_text_area() {
     let mut app = bundled_editor("quick");
     app.update(EditorAction::EditInstructions);
     let shown = screen_at(&app, 80, 24);
-    assert!(
-        shown.contains("Instructions for Wall calf stretch"),
-        "{shown}"
-    );
-    assert!(shown.contains("Esc done"), "{shown}");
+    support::assert_has(&shown, &["Instructions for Wall calf stretch", "Esc done"]);
     insta::assert_snapshot!("editor-instructions-80x24", shown);
 }

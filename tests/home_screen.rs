@@ -500,14 +500,13 @@ fn morning() -> HomeApp {
 fn in_the_morning_home_asks_about_last_night() {
     let app = morning();
     let shown = screen(&app);
-    assert!(shown.contains("Any cramps last night?"), "{shown}");
-    assert!(
-        shown.contains("0 none · 1-9 how bad · t 10 · s skip"),
-        "{shown}"
-    );
-    assert!(
-        shown.contains("0-9 cramps   t 10   s skip   Esc later"),
-        "{shown}"
+    support::assert_has(
+        &shown,
+        &[
+            "Any cramps last night?",
+            "0 none · 1-9 how bad · t 10 · s skip",
+            "0-9 cramps   t 10   s skip   Esc later",
+        ],
     );
     assert!(
         !shown.contains("A night counts when"),
@@ -524,8 +523,10 @@ fn after_a_cramp_the_question_asks_which_foot() {
     let mut app = morning();
     app.update(HomeAction::Severity(6));
     let shown = screen(&app);
-    assert!(shown.contains("Noted 6 of 10. Which foot?"), "{shown}");
-    assert!(shown.contains("l left · r right · b both"), "{shown}");
+    support::assert_has(
+        &shown,
+        &["Noted 6 of 10. Which foot?", "l left · r right · b both"],
+    );
     assert!(
         shown.contains("l/r/b left/right/both   Esc done"),
         "{shown}"

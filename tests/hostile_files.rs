@@ -189,14 +189,13 @@ fn a_fifo_or_dev_zero_as_a_routine_is_listed_as_a_problem() {
     mkfifo(&home.routines().join("pipe.toml"));
     symlink("/dev/zero", home.routines().join("zero.toml")).expect("symlink");
     let (stdout, _) = home.ok(&["routine", "list"]);
-    assert!(stdout.contains("bedtime-feet"), "{stdout}");
-    assert!(
-        stdout.contains("pipe.toml: cannot read: it is a named pipe (FIFO), not a regular file"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("zero.toml: cannot read: it is a device, not a regular file"),
-        "{stdout}"
+    support::assert_has(
+        &stdout,
+        &[
+            "bedtime-feet",
+            "pipe.toml: cannot read: it is a named pipe (FIFO), not a regular file",
+            "zero.toml: cannot read: it is a device, not a regular file",
+        ],
     );
     let pipe = home.routines().join("pipe.toml");
     let output = home.run(&["routine", "validate", pipe.to_str().expect("utf-8")]);

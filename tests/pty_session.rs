@@ -42,8 +42,7 @@ fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
     pty.wait_for("Rep 1 of 2");
     // The summary is drawn before the session is recorded, and says "Saved." a moment later.
     let screen = pty.wait_for("Saved. Streak: 1 night, tonight kept.");
-    assert!(screen.contains("Tonight is kept."), "{screen}");
-    assert!(screen.contains("Held to the end   3 of 3"), "{screen}");
+    support::assert_has(&screen, &["Tonight is kept.", "Held to the end   3 of 3"]);
     pty.send(b"q");
     assert!(pty.wait_exit());
 
@@ -323,8 +322,10 @@ fn a_session_the_history_refuses_is_kept_printed_and_blocks_the_next_until_added
     pty.send(b"q");
     assert!(!pty.wait_exit_and_output(), "exits non-zero");
     let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
-    assert!(raw.contains("To add it yourself:"), "{raw}");
-    assert!(raw.contains("echo '{\"v\":1,\"kind\":\"session\""), "{raw}");
+    support::assert_has(
+        &raw,
+        &["To add it yourself:", "echo '{\"v\":1,\"kind\":\"session\""],
+    );
     let kept = std::fs::read_to_string(home.data().join("current.json")).expect("kept");
     assert!(kept.contains("\"outcome\":\"completed\""), "{kept}");
 

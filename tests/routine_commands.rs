@@ -89,17 +89,13 @@ fn user_routines_are_listed_and_a_broken_one_does_not_hide_the_rest() {
     home.add_routine("notes.txt", "not a routine");
     let (code, stdout, _) = home.run(&["routine", "list"]);
     assert_eq!(code, 0);
-    assert!(
-        stdout.contains("quick         My quick          1  1m       yours, replaces bundled"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("mine          Mine              1  1m       yours"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("bedtime-feet  Bedtime feet      9  9m 43s   bundled"),
-        "{stdout}"
+    support::assert_has(
+        &stdout,
+        &[
+            "quick         My quick          1  1m       yours, replaces bundled",
+            "mine          Mine              1  1m       yours",
+            "bedtime-feet  Bedtime feet      9  9m 43s   bundled",
+        ],
     );
     assert!(stdout.contains("These routine files have problems and are skipped until fixed:"));
     assert!(
@@ -120,17 +116,13 @@ fn show_prints_every_step_and_the_total() {
         stdout.starts_with("Bedtime feet  (bedtime-feet, bundled)\n"),
         "{stdout}"
     );
-    assert!(
-        stdout.contains("  1. Wall calf stretch             left, right   30s each"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("  4. Toe curls                     10 reps            30s"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("     switch sides                                      3s"),
-        "{stdout}"
+    support::assert_has(
+        &stdout,
+        &[
+            "  1. Wall calf stretch             left, right   30s each",
+            "  4. Toe curls                     10 reps            30s",
+            "     switch sides                                      3s",
+        ],
     );
     assert!(
         stdout.ends_with("Total 9m 43s: 9 steps, 15 with every side counted.\n"),
@@ -288,13 +280,12 @@ fn a_broken_override_is_never_silently_replaced_by_the_bundled_routine() {
     );
     let (code, _, stderr) = home.run(&["routine", "show", "quick"]);
     assert_eq!(code, 1);
-    assert!(
-        stderr.contains("quick.toml:4:1: step 1 \"x\": unknown key `duraton`"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("replaces the bundled routine of that name, so neither runs"),
-        "{stderr}"
+    support::assert_has(
+        &stderr,
+        &[
+            "quick.toml:4:1: step 1 \"x\": unknown key `duraton`",
+            "replaces the bundled routine of that name, so neither runs",
+        ],
     );
     let (_, stdout, _) = home.run(&["routine", "list"]);
     assert!(

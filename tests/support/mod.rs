@@ -561,3 +561,11 @@ pub fn test_io(steps: Vec<Step>) -> TestIo {
         theme: Theme::new(true),
     }
 }
+
+/// Asserts that `text` holds every one of `needles`, showing the text when one is missing.
+#[track_caller]
+pub fn assert_has(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(text.contains(needle), "no {needle:?} in:\n{text}");
+    }
+}
