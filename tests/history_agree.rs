@@ -145,6 +145,17 @@ fn ids_and_starts(history: &Value) -> Vec<(String, DateTime<FixedOffset>)> {
         .collect()
 }
 
+/// A temporary folder whose `bedstretch/history` holds one device file per list of lines.
+fn devices(files: &[Vec<String>]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let history_dir = dir.path().join("bedstretch/history");
+    std::fs::create_dir_all(&history_dir).expect("mkdir");
+    for (n, lines) in files.iter().enumerate() {
+        std::fs::write(history_dir.join(format!("dev{n}.jsonl")), lines.join("\n")).expect("write");
+    }
+    dir
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -152,13 +163,7 @@ proptest! {
     fn stats_and_history_read_the_same_sessions_and_warn_alike(
         files in prop::collection::vec(prop::collection::vec(line(), 0..12), 1..3),
     ) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let history_dir = dir.path().join("bedstretch/history");
-        std::fs::create_dir_all(&history_dir).expect("mkdir");
-        for (n, lines) in files.iter().enumerate() {
-            std::fs::write(history_dir.join(format!("dev{n}.jsonl")), lines.join("\n"))
-                .expect("write");
-        }
+        let dir = devices(&files);
         let stats_args = ["stats", "--json", "--as-of", AS_OF];
         let (cold, cold_warnings) = run(dir.path(), &stats_args);
         let (warm, warm_warnings) = run(dir.path(), &stats_args);
@@ -235,13 +240,7 @@ proptest! {
         picks in prop::collection::vec(any::<prop::sample::Index>(), 1..4),
         other in moment(),
     ) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let history_dir = dir.path().join("bedstretch/history");
-        std::fs::create_dir_all(&history_dir).expect("mkdir");
-        for (n, lines) in files.iter().enumerate() {
-            std::fs::write(history_dir.join(format!("dev{n}.jsonl")), lines.join("\n"))
-                .expect("write");
-        }
+        let dir = devices(&files);
         let config_dir = dir.path().join("config/bedstretch");
         std::fs::create_dir_all(&config_dir).expect("mkdir");
         std::fs::write(config_dir.join("config.toml"), &config).expect("config");

@@ -138,15 +138,10 @@ fn the_listing_reads_each_session_again_as_the_full_reader_read_it() {
     let folder = Folder::with(&text);
     let records = read_records(&folder.paths).expect("records");
     let now = chrono::DateTime::parse_from_rfc3339("2026-11-23T23:00:00+01:00").expect("now");
-    let listing = list_as_of(&folder.paths, now).expect("listing");
-    let listed: Vec<_> = listing
-        .history
-        .sessions
-        .iter()
-        .map(|spot| listing.record(spot).expect("read again"))
-        .collect();
+    let listed = listed_again(&folder.paths, now);
     assert_eq!(listed, records.sessions);
     assert_eq!(listed.len(), 3);
+    let listing = list_as_of(&folder.paths, now).expect("listing");
     assert_eq!(listing.history.warnings, records.warnings);
     assert_eq!(listing.history.cramps, records.cramps);
     drop(listing);
@@ -161,13 +156,21 @@ fn the_listing_reads_each_session_again_as_the_full_reader_read_it() {
     std::io::Write::write_all(&mut more, format!("\n{}", session("s4", "")).as_bytes())
         .expect("append");
     let records = read_records(&folder.paths).expect("records");
-    let listing = list_as_of(&folder.paths, now).expect("listing");
-    let listed: Vec<_> = listing
+    let listed = listed_again(&folder.paths, now);
+    assert_eq!(listed, records.sessions);
+    assert_eq!(listed.len(), 4);
+}
+
+/// Every session the listing holds, each read again from its line.
+fn listed_again(
+    paths: &bedstretch::store::paths::Paths,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Vec<bedstretch::core::history::SessionRecord> {
+    let listing = list_as_of(paths, now).expect("listing");
+    listing
         .history
         .sessions
         .iter()
         .map(|spot| listing.record(spot).expect("read again"))
-        .collect();
-    assert_eq!(listed, records.sessions);
-    assert_eq!(listed.len(), 4);
+        .collect()
 }
