@@ -149,41 +149,27 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
     ),
 ];
 
+/// A question with nothing saved: `y` does what it asks (`word`, `long` in the help), `n`
+/// and Esc stay.
+const fn unsaved_question(word: &'static str, long: &'static str) -> [Binding<EditorAction>; 2] {
+    [
+        bind(&[KeyCode::Char('y')], "y", word, long, EditorAction::Yes),
+        bind(
+            &[KeyCode::Char('n'), KeyCode::Esc],
+            "n",
+            "stay",
+            "stay and keep editing",
+            EditorAction::No,
+        ),
+    ]
+}
+
 /// While "Leave without saving?" is asked.
-pub const CONFIRM_LEAVE: &[Binding<EditorAction>] = &[
-    bind(
-        &[KeyCode::Char('y')],
-        "y",
-        "leave",
-        "leave without saving",
-        EditorAction::Yes,
-    ),
-    bind(
-        &[KeyCode::Char('n'), KeyCode::Esc],
-        "n",
-        "stay",
-        "stay and keep editing",
-        EditorAction::No,
-    ),
-];
+pub const CONFIRM_LEAVE: &[Binding<EditorAction>] =
+    &unsaved_question("leave", "leave without saving");
 
 /// While "Quit without saving?" is asked, after Ctrl-C.
-pub const CONFIRM_QUIT: &[Binding<EditorAction>] = &[
-    bind(
-        &[KeyCode::Char('y')],
-        "y",
-        "quit",
-        "quit without saving",
-        EditorAction::Yes,
-    ),
-    bind(
-        &[KeyCode::Char('n'), KeyCode::Esc],
-        "n",
-        "stay",
-        "stay and keep editing",
-        EditorAction::No,
-    ),
-];
+pub const CONFIRM_QUIT: &[Binding<EditorAction>] = &unsaved_question("quit", "quit without saving");
 
 /// While the help shows: any key closes it, but the footer names one.
 pub const HELP: &[Binding<EditorAction>] = &[bind(
