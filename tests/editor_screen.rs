@@ -182,3 +182,19 @@ fn the_instructions_show_in_a_text_area() {
     support::assert_has(&shown, &["Instructions for Wall calf stretch", "Esc done"]);
     insta::assert_snapshot!("editor-instructions-80x24", shown);
 }
+
+#[test]
+fn at_30x8_the_unsaved_questions_are_asked_whole() {
+    let template = bedstretch::core::routine_template::template("my-routine");
+    for (action, question) in [
+        (EditorAction::Back, "Leave without saving?"),
+        (EditorAction::Quit, "Quit without saving?"),
+    ] {
+        let mut app =
+            EditorApp::open("my-routine", &template, false, false, bundled::ART).expect("opens");
+        app.update(action);
+        let shown = screen_at(&app, 30, 8);
+        support::assert_has(&shown, &[question, "y ", "n stay"]);
+        assert!(!shown.contains("saving…"), "{shown}");
+    }
+}

@@ -197,15 +197,19 @@ impl EditorView<'_> {
         let t = self.theme;
         let text = match self.app.overlay {
             EditorOverlay::ConfirmLeave => {
-                return Line::styled(
-                    truncate("Leave without saving? y leave, n stay", cols),
-                    t.title,
+                return question(
+                    "Leave without saving? y leave, n stay",
+                    "Leave without saving?",
+                    cols,
+                    t,
                 );
             }
             EditorOverlay::ConfirmQuit => {
-                return Line::styled(
-                    truncate("Quit bedstretch without saving? y quit, n stay", cols),
-                    t.title,
+                return question(
+                    "Quit bedstretch without saving? y quit, n stay",
+                    "Quit without saving?",
+                    cols,
+                    t,
                 );
             }
             EditorOverlay::Rename(field) => return self.typing(Some(field), cols),
@@ -436,4 +440,11 @@ fn step_line(
 fn problem_line(problem: &Problem, cols: usize, t: &Theme) -> Line<'static> {
     let text = format!("    ! {}", clean_line(&problem_words(problem)));
     Line::styled(truncate(&text, cols), t.digits_ending)
+}
+
+/// A question on the status line: in full, or its short form where the full one would be
+/// cut (the footer under it names the keys).
+fn question(full: &str, short: &str, cols: usize, t: &Theme) -> Line<'static> {
+    let text = if width(full) <= cols { full } else { short };
+    Line::styled(truncate(text, cols), t.title)
 }

@@ -536,31 +536,32 @@ impl EditorApp {
     }
 
     fn undo(&mut self) {
-        match self.undo.pop() {
-            Some((doc, selected)) => {
-                let now = std::mem::replace(&mut self.doc, doc);
-                self.redo.push((now, self.selected));
-                self.selected = selected;
-                // What was said of the text before ("not saved: fix …") may no longer hold.
-                self.status = None;
-                self.validate();
-            }
-            None => self.status = Some("nothing to undo".to_string()),
-        }
+        self.travel(true);
     }
 
     fn redo(&mut self) {
-        match self.redo.pop() {
-            Some((doc, selected)) => {
-                let now = std::mem::replace(&mut self.doc, doc);
-                self.undo.push((now, self.selected));
-                self.selected = selected;
-                // What was said of the text before ("not saved: fix …") may no longer hold.
-                self.status = None;
-                self.validate();
-            }
-            None => self.status = Some("nothing to redo".to_string()),
-        }
+        self.travel(false);
+    }
+
+    /// One step back through the changes (`back`), or forward again: the document swaps
+    /// with the one remembered, which the other way then remembers.
+    fn travel(&mut self, back: bool) {
+        let (from, to) = if back {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some((doc, selected)) = from.pop() else {
+            let what = if back { "undo" } else { "redo" };
+            self.status = Some(format!("nothing to {what}"));
+            return;
+        };
+        let now = std::mem::replace(&mut self.doc, doc);
+        to.push((now, self.selected));
+        self.selected = selected;
+        // What was said of the text before ("not saved: fix …") may no longer hold.
+        self.status = None;
+        self.validate();
     }
 
     fn validate(&mut self) {
