@@ -9,7 +9,7 @@ use crate::store::atomic::write_atomic;
 use crate::store::bundled;
 use crate::store::paths::Paths;
 use crate::store::read::read_capped;
-use crate::store::routines::{forget_draft, keep_draft, read_draft};
+use crate::store::routines::{forget_draft, keep_draft, read_draft, user_file};
 
 /// The text to edit as routine `id`: routine `from`'s (a draft of it first, when `from` is
 /// `id` and one was kept), or the template when `from` is `None`.
@@ -110,15 +110,11 @@ fn read_draft_text(paths: &Paths, id: &str) -> Result<Option<String>, String> {
     }
 }
 
-/// Where the person's routine `id` lives. The id comes from a file stem or from home, but
-/// anything that could leave the routines folder is refused all the same.
+/// Where the person's routine `id` lives, by the store's one rule for ids that name a file
+/// (never a path out of the routines folder); an id from home with a control character in
+/// it is refused too.
 fn routine_file(paths: &Paths, id: &str) -> Result<std::path::PathBuf, String> {
-    let plain = !id.is_empty()
-        && !id.starts_with('.')
-        && !id.contains(['/', '\\'])
-        && !id.chars().any(char::is_control);
-    if !plain {
-        return Err(format!("`{}` cannot be a routine id", text::clean_line(id)));
-    }
-    Ok(paths.routines_dir().join(format!("{id}.toml")))
+    user_file(paths, id)
+        .filter(|_| !id.chars().any(char::is_control))
+        .ok_or_else(|| format!("`{}` cannot be a routine id", text::clean_line(id)))
 }
