@@ -4,7 +4,7 @@
 //! Run with `cargo bench --bench voice`; with espeak-ng installed, its own spawn is measured
 //! too.
 
-use bedstretch::store::config::VoiceCommand;
+use bedstretch::core::config::VoiceCommand;
 use bedstretch::voice::{SPEAKERS, Voice};
 
 fn main() {

@@ -16,8 +16,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::clock::{Clock, SystemClock};
+use crate::core::config::VoiceCommand;
 use crate::core::text::clean_line;
-use crate::store::config::VoiceCommand;
 
 /// The speakers looked for on the PATH when the config names none, best first.
 pub const SPEAKERS: [&str; 4] = ["espeak-ng", "espeak", "spd-say", "say"];

@@ -3,7 +3,8 @@
 
 use std::fs;
 
-use bedstretch::store::config::{load, parse_bytes};
+use bedstretch::core::config::parse_bytes;
+use bedstretch::store::config::load;
 use bedstretch::store::paths::Paths;
 
 const CONFIG: &str = include_str!("fixtures/config/mixed.toml");

@@ -228,7 +228,7 @@ fn a_fifo_at_the_config_path_is_a_problem_not_a_hang() {
     assert_eq!(
         stderr,
         "\
-CONFIG: is a FIFO, not a file; the defaults are used
+CONFIG: is a named pipe (FIFO), not a regular file; the defaults are used
 bedstretch: 1 problem in the config; `bedstretch config` shows the settings in use
 "
     );
@@ -237,7 +237,7 @@ bedstretch: 1 problem in the config; `bedstretch config` shows the settings in u
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stderr,
-        "bedstretch: CONFIG: is a FIFO, not a file; the defaults are used\n"
+        "bedstretch: CONFIG: is a named pipe (FIFO), not a regular file; the defaults are used\n"
     );
 }
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use bedstretch::core::calendar::Rules;
+use bedstretch::core::config::{Key, Source, parse_bytes};
 use bedstretch::core::history::{HistoryLine, Outcome, SessionRecord, Status, parse_line};
 use bedstretch::core::routine::{Routine, Step};
 use bedstretch::core::routine_file::parse_routine;
@@ -20,7 +21,6 @@ use bedstretch::core::session::{Command, Effect, Moment, Phase, Session};
 use bedstretch::core::stats::{SessionFacts, Stats};
 use bedstretch::core::text::{clean_line, clean_multiline};
 use bedstretch::store::bundled::ART;
-use bedstretch::store::config::{Key, Source, parse_bytes};
 use bedstretch::store::history_read::facts_of_lines;
 use chrono::{DateTime, FixedOffset, NaiveTime, Weekday};
 

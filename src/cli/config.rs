@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
+use crate::core::config::{ConfigFault, Key, Loaded, Source};
 use crate::core::text::{clean_line, pad};
-use crate::store::config::{ConfigFault, Key, Loaded, Source};
 
 /// `config`: every setting as TOML that can be copied into the file, each with where it came
 /// from; then the problems, on stderr, so that what is copied stays valid TOML.

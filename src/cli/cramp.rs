@@ -11,9 +11,9 @@ use anyhow::{Context, Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::calendar::{self, night_of};
+use crate::core::config::Config;
 use crate::core::history::CrampNote;
 use crate::core::text;
-use crate::store::config::Config;
 use crate::store::history::{self, NotNoted, note_cramp};
 use crate::store::history_read;
 use crate::store::paths::Paths;

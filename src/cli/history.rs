@@ -15,9 +15,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use crate::core::calendar::night_of;
+use crate::core::config::Config;
 use crate::core::history::{CrampRecord, SessionRecord, Status};
 use crate::core::text::{self, csv_field};
-use crate::store::config::Config;
 use crate::store::gather::{History, SessionSpot};
 use crate::store::history_read;
 use crate::store::paths::Paths;

@@ -30,6 +30,7 @@ use clap_complete::engine::ArgValueCandidates;
 use self::args::{parse_date, parse_time};
 use self::help::{CONFIG_HELP, CRAMP_HELP, REPORT_HELP, STATUS_HELP};
 use crate::clock::{Clock, SystemClock};
+use crate::core::config::{Config as Settings, Loaded};
 use crate::core::history::{Outcome, Recorded};
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
@@ -342,7 +343,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             plain,
         }) => {
             // The config's voice_command still chooses the speaker.
-            let config = &config_file::Config {
+            let config = &Settings {
                 voice: config.voice || voice,
                 ..config.clone()
             };
@@ -398,10 +399,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
 /// config, the routines, and the notes to tell; a full screen would hide them behind it, so
 /// home shows them itself, `run` repeats them once the screen is gone, `config` prints its
 /// own, and every other command prints them here.
-fn prepare(
-    paths: &Paths,
-    command: &Option<Command>,
-) -> (config_file::Loaded, Option<Catalog>, Vec<String>) {
+fn prepare(paths: &Paths, command: &Option<Command>) -> (Loaded, Option<Catalog>, Vec<String>) {
     let recovered = if writes_nothing(command) {
         None
     } else {

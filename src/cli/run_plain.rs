@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 use crate::app::session::Recorded;
 use crate::app::{App, NewSession, Now, SessionSettings};
 use crate::clock::{Clock, SystemClock};
-use crate::store::config::Config;
+use crate::core::config::Config;
 use crate::tui;
 
 use super::store_shell::{StoreShell, print_unsaved};

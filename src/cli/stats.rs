@@ -8,10 +8,10 @@ use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
 use serde_json::json;
 
+use crate::core::config::Config;
 use crate::core::cramps::{self, Comparison};
 use crate::core::stats::{Stats, nights};
 use crate::core::text;
-use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 

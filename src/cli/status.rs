@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::{DateTime, FixedOffset};
 
+use crate::core::config::Config;
 use crate::core::status::status as tonight;
 use crate::core::streaks::Streaks;
 use crate::core::text;
-use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 

@@ -1,6 +1,7 @@
 //! The pure core: routines and their rules. No terminal, no files, no clock.
 
 pub mod calendar;
+pub mod config;
 pub mod cramps;
 pub mod duration;
 #[cfg(test)]

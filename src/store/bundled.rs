@@ -16,7 +16,7 @@ pub const ROUTINES: &[(&str, &str)] = &[
 ];
 
 /// The routine that runs when none is named.
-pub const DEFAULT_ROUTINE: &str = "bedtime-feet";
+pub use crate::core::config::DEFAULT_ROUTINE;
 
 /// Bundled illustrations as (name, ASCII art), each at most 12 lines of 30 columns.
 pub const ART: &[(&str, &str)] = &[

@@ -14,11 +14,11 @@ use std::process::ExitCode;
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::core::config::Config;
 use crate::core::cramps::Figures;
 use crate::core::report::{self, Tally, Week};
 use crate::core::stats::{NightState, nights};
 use crate::core::text;
-use crate::store::config::Config;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 

@@ -6,11 +6,10 @@ mod key;
 mod keys;
 mod problem;
 #[cfg(test)]
+#[path = "config_tests.rs"]
 mod tests;
 mod voice_command;
 
-use std::fs::{self, File};
-use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveTime, Weekday};
@@ -18,14 +17,15 @@ use chrono::{NaiveTime, Weekday};
 use crate::core::calendar::Rules;
 use crate::core::text::{clean_line, line_col, quote};
 
-use super::paths::Paths;
-
 pub use key::Key;
 pub use problem::{ConfigFault, ConfigProblem, SHOWN_PROBLEMS};
 pub use voice_command::VoiceCommand;
 
 /// A config file larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The routine `bedstretch run` starts when the config names none: one of the bundled ones.
+pub const DEFAULT_ROUTINE: &str = "bedtime-feet";
 
 /// Settings from `config.toml`, with DESIGN.md's defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,7 +65,7 @@ impl Default for Config {
     fn default() -> Self {
         let rules = Rules::default();
         Self {
-            default_routine: crate::store::bundled::DEFAULT_ROUTINE.to_string(),
+            default_routine: DEFAULT_ROUTINE.to_string(),
             day_starts_at: rules.day_starts_at,
             min_completion: rules.min_completion,
             rest_days: rules.rest_days,
@@ -132,7 +132,7 @@ impl Loaded {
         if ids.contains(&wanted.as_str()) {
             return;
         }
-        let fallback = crate::store::bundled::DEFAULT_ROUTINE;
+        let fallback = DEFAULT_ROUTINE;
         let near = ids
             .iter()
             .map(|id| (strsim::damerau_levenshtein(wanted, id), *id))
@@ -167,30 +167,29 @@ impl Loaded {
     }
 }
 
-/// Reads the config file. A missing file is no problem; anything else wrong is reported, and
-/// costs only the keys it touches.
-pub fn load(paths: &Paths) -> Loaded {
-    let path = paths.config_file();
-    match read_capped(&path) {
-        Ok(Some(bytes)) => parse_bytes(path, &bytes),
-        Ok(None) => Loaded {
+impl Loaded {
+    /// The defaults, when there is no config file at `path`.
+    pub fn absent(path: PathBuf) -> Self {
+        Self {
             exists: false,
             ..unread(path)
-        },
-        Err(fault) => {
-            let mut loaded = unread(path);
-            loaded.problems.push(ConfigProblem {
-                file: file_name(&loaded.path),
-                place: None,
-                fault,
-            });
-            loaded
         }
+    }
+
+    /// The defaults, when the file at `path` could not be read at all, and why.
+    pub fn unreadable(path: PathBuf, fault: ConfigFault) -> Self {
+        let mut loaded = unread(path);
+        loaded.problems.push(ConfigProblem {
+            file: file_name(&loaded.path),
+            place: None,
+            fault,
+        });
+        loaded
     }
 }
 
 /// Reads a config file's bytes as if they came from `path`, with no file access: the pure
-/// half of [`load`], so that the fuzzer and tests can give it any bytes at all.
+/// half of `store::config::load`, so that the fuzzer and tests can give it any bytes at all.
 pub fn parse_bytes(path: PathBuf, bytes: &[u8]) -> Loaded {
     let mut loaded = unread(path);
     let (source, tainted, not_utf8) = decode(bytes);
@@ -234,87 +233,6 @@ fn unread(path: PathBuf) -> Loaded {
 /// The path as the person knows it, safe to print.
 fn file_name(path: &Path) -> String {
     clean_line(&path.display().to_string())
-}
-
-/// The file's bytes; `None` when there is no file. Only a regular file is read, and never
-/// more than [`MAX_FILE_BYTES`]: a FIFO would block forever, a device could be endless.
-fn read_capped(path: &Path) -> Result<Option<Vec<u8>>, ConfigFault> {
-    let unreadable = |e: io::Error| ConfigFault::Unreadable {
-        reason: clean_line(&e.to_string()),
-    };
-    let metadata = match fs::metadata(path) {
-        Ok(metadata) => metadata,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(unreadable(e)),
-    };
-    not_a_file(&metadata)?;
-    let file = open_without_blocking(path).map_err(unreadable)?;
-    // The path can be swapped between the look and the open; judge what was opened.
-    let metadata = file.metadata().map_err(unreadable)?;
-    not_a_file(&metadata)?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(ConfigFault::TooLarge {
-            bytes: metadata.len(),
-        });
-    }
-    let mut bytes = Vec::new();
-    // The file can grow between the check and the read; never read more than the limit.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ConfigFault::TooLarge {
-            bytes: bytes.len() as u64,
-        });
-    }
-    Ok(Some(bytes))
-}
-
-fn not_a_file(metadata: &fs::Metadata) -> Result<(), ConfigFault> {
-    let kind = metadata.file_type();
-    if kind.is_file() {
-        return Ok(());
-    }
-    let kind = if kind.is_dir() {
-        "folder"
-    } else {
-        special_kind(&kind)
-    };
-    Err(ConfigFault::NotAFile { kind })
-}
-
-#[cfg(unix)]
-fn special_kind(kind: &fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        "FIFO"
-    } else if kind.is_socket() {
-        "socket"
-    } else if kind.is_block_device() || kind.is_char_device() {
-        "device"
-    } else {
-        "special file"
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_: &fs::FileType) -> &'static str {
-    "special file"
-}
-
-/// Opens for reading without waiting for a writer, should a FIFO appear after the look.
-#[cfg(unix)]
-fn open_without_blocking(path: &Path) -> io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits().cast_signed())
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_without_blocking(path: &Path) -> io::Result<File> {
-    File::open(path)
 }
 
 /// A located problem, before the file name is added.

@@ -1,5 +1,5 @@
 use std::collections::BTreeSet;
-use std::fs;
+use std::path::PathBuf;
 
 use chrono::{NaiveTime, Weekday};
 use proptest::prelude::*;
@@ -45,16 +45,12 @@ fn good() -> Config {
     }
 }
 
-fn paths_with(config: &[u8]) -> (tempfile::TempDir, Paths) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
-    fs::create_dir_all(&paths.config_dir).expect("mkdir");
-    fs::write(paths.config_file(), config).expect("write");
-    (dir, paths)
-}
+/// Where the tests' config file is said to be.
+const FILE: &str = "/home/me/.config/bedstretch/config.toml";
 
-fn file(paths: &Paths) -> String {
-    paths.config_file().display().to_string()
+/// The config as read from a file holding `bytes`.
+fn read(bytes: &[u8]) -> Loaded {
+    parse_bytes(PathBuf::from(FILE), bytes)
 }
 
 #[test]
@@ -292,20 +288,8 @@ fn settings_print_as_toml_that_reads_back_the_same() {
 }
 
 #[test]
-fn no_file_is_no_problem() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
-    let loaded = load(&paths);
-    assert_eq!(loaded.config, Config::default());
-    assert!(loaded.problems.is_empty());
-    assert!(!loaded.exists);
-    assert_eq!(loaded.source(Key::Bell), Source::Default);
-}
-
-#[test]
 fn sources_name_the_line_of_each_value() {
-    let (_dir, paths) = paths_with(b"# mine\n\nbell = false\n");
-    let loaded = load(&paths);
+    let loaded = read(b"# mine\n\nbell = false\n");
     assert_eq!(
         loaded.source(Key::Bell),
         Source::File { line: 3, column: 8 }
@@ -315,81 +299,20 @@ fn sources_name_the_line_of_each_value() {
 
 #[test]
 fn problems_name_the_file() {
-    let (_dir, paths) = paths_with(b"bell = \"no\"\n");
-    let loaded = load(&paths);
+    let loaded = read(b"bell = \"no\"\n");
     let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
         shown,
         [format!(
             "{}:1:8: bell must be true or false, got \"no\"",
-            file(&paths)
-        )]
-    );
-}
-
-#[test]
-fn a_folder_at_the_config_path_is_a_problem_not_a_failure() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
-    fs::create_dir_all(paths.config_file()).expect("mkdir");
-    let loaded = load(&paths);
-    assert_eq!(loaded.config, Config::default());
-    let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown,
-        [format!(
-            "{}: is a folder, not a file; the defaults are used",
-            file(&paths)
-        )]
-    );
-}
-
-#[test]
-fn a_fifo_at_the_config_path_is_a_problem_not_a_hang() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths {
-        config_dir: dir.path().to_path_buf(),
-        data_dir: dir.path().join("data"),
-    };
-    let made = std::process::Command::new("mkfifo")
-        .arg(paths.config_file())
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    let loaded = load(&paths);
-    assert_eq!(loaded.config, Config::default());
-    let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown,
-        [format!(
-            "{}: is a FIFO, not a file; the defaults are used",
-            file(&paths)
-        )]
-    );
-}
-
-#[test]
-fn a_file_over_one_mebibyte_is_not_read() {
-    let mut big = b"bell = false\n".to_vec();
-    big.resize(MAX_FILE_BYTES as usize + 1, b'#');
-    let (_dir, paths) = paths_with(&big);
-    let loaded = load(&paths);
-    assert!(loaded.config.bell);
-    let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown,
-        [format!(
-            "{}: file is 1048577 bytes; a config file may be at most 1 MiB; the defaults are used",
-            file(&paths)
+            FILE
         )]
     );
 }
 
 #[test]
 fn bytes_that_are_not_utf8_cost_only_their_line() {
-    let (_dir, paths) =
-        paths_with(b"bell = false\nday_starts_at = \"05:\xff0\"\nmin_completion = 0.5\n");
-    let loaded = load(&paths);
+    let loaded = read(b"bell = false\nday_starts_at = \"05:\xff0\"\nmin_completion = 0.5\n");
     assert!(!loaded.config.bell);
     assert_eq!(loaded.config.min_completion, 0.5);
     assert_eq!(loaded.config.day_starts_at, time(4, 0));
@@ -398,7 +321,7 @@ fn bytes_that_are_not_utf8_cost_only_their_line() {
         shown,
         [format!(
             "{}:2:21: not UTF-8 text (byte 0xFF); save the file as UTF-8",
-            file(&paths)
+            FILE
         )]
     );
 }
@@ -406,24 +329,22 @@ fn bytes_that_are_not_utf8_cost_only_their_line() {
 #[test]
 fn a_flood_of_problems_is_cut_short() {
     let text: String = (0..50).map(|i| format!("key{i} = 1\n")).collect();
-    let (_dir, paths) = paths_with(text.as_bytes());
-    let loaded = load(&paths);
+    let loaded = read(text.as_bytes());
     assert_eq!(loaded.problems.len(), SHOWN_PROBLEMS + 1);
     assert_eq!(
         loaded.problems.last().map(ToString::to_string),
-        Some(format!("{}: and 30 more problems", file(&paths)))
+        Some(format!("{}: and 30 more problems", FILE))
     );
 }
 
 #[test]
 fn an_unknown_default_routine_is_a_problem_and_falls_back() {
-    let (_dir, paths) = paths_with(b"bell = \"no\"\ndefault_routine = \"quik\"\ntheme = \"day\"\n");
-    let mut loaded = load(&paths);
+    let mut loaded = read(b"bell = \"no\"\ndefault_routine = \"quik\"\ntheme = \"day\"\n");
     loaded.check_default_routine(["bedtime-feet", "quick"]);
     assert_eq!(loaded.config.default_routine, "bedtime-feet");
     assert_eq!(loaded.source(Key::DefaultRoutine), Source::Default);
     let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    let name = file(&paths);
+    let name = FILE;
     assert_eq!(
         shown,
         [
@@ -439,20 +360,18 @@ fn an_unknown_default_routine_is_a_problem_and_falls_back() {
         ]
     );
 
-    let (_dir, paths) = paths_with(b"default_routine = \"nothing-like-it\"\n");
-    let mut loaded = load(&paths);
+    let mut loaded = read(b"default_routine = \"nothing-like-it\"\n");
     loaded.check_default_routine(["bedtime-feet", "quick"]);
     assert_eq!(
         loaded.problems.last().map(ToString::to_string),
         Some(format!(
             "{}:1:19: default_routine must name a routine, got \"nothing-like-it\"; \
              see `bedstretch routine list`; \"bedtime-feet\" is used",
-            file(&paths)
+            FILE
         ))
     );
 
-    let (_dir, paths) = paths_with(b"default_routine = \"quick\"\n");
-    let mut loaded = load(&paths);
+    let mut loaded = read(b"default_routine = \"quick\"\n");
     loaded.check_default_routine(["bedtime-feet", "quick"]);
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.config.default_routine, "quick");
@@ -474,8 +393,7 @@ proptest! {
 
     #[test]
     fn any_bytes_give_a_config_and_never_a_panic(bytes in config_bytes()) {
-        let (_dir, paths) = paths_with(&bytes);
-        let mut loaded = load(&paths);
+        let mut loaded = read(&bytes);
         loaded.check_default_routine(["bedtime-feet"]);
         let config = &loaded.config;
         prop_assert!((0.0..=1.0).contains(&config.min_completion));

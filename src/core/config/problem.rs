@@ -24,9 +24,9 @@ pub enum ConfigFault {
         reason: String,
     },
     /// Something other than a regular file sits where the config belongs.
-    #[error("is a {kind}, not a file; the defaults are used")]
+    #[error("is {kind}, not a regular file; the defaults are used")]
     NotAFile {
-        /// "folder", "FIFO", "device" and so on.
+        /// "a folder", "a named pipe (FIFO)", "a device" and so on.
         kind: &'static str,
     },
     /// The file is over the size limit; it was not read.

@@ -1,0 +1,80 @@
+use super::super::tests::{VOICE_COMMAND_RULE, parse};
+use super::super::{Config, Key};
+use super::*;
+
+#[test]
+fn the_text_is_one_argument_whatever_it_holds() {
+    let command = VoiceCommand::parse("espeak-ng -s '140' {text}").expect("usable");
+    assert_eq!(command.program(), "espeak-ng");
+    let text = "Toe \"flexes\"; rm -rf ~ $(reboot) 'x'";
+    assert_eq!(command.args(text), ["-s", "140", text]);
+}
+
+#[test]
+fn quoted_words_stay_together_and_text_may_come_twice() {
+    let command = VoiceCommand::parse("'/opt/my speaker/say' --voice \"en gb\" {text} {text}")
+        .expect("usable");
+    assert_eq!(command.program(), "/opt/my speaker/say");
+    assert_eq!(command.args("Rest"), ["--voice", "en gb", "Rest", "Rest"]);
+}
+
+#[test]
+fn a_command_without_a_whole_text_word_or_a_program_is_refused() {
+    for written in [
+        "",
+        "   ",
+        "espeak-ng",
+        "espeak-ng {text}.",
+        "sh -c 'espeak-ng {text}'",
+        "{text}",
+        "'' {text}",
+        "espeak-ng 'unclosed {text}",
+    ] {
+        assert_eq!(VoiceCommand::parse(written), None, "{written}");
+    }
+}
+
+#[test]
+fn voice_is_off_and_its_command_the_usual_speakers_by_default() {
+    let config = Config::default();
+    assert!(!config.voice);
+    assert_eq!(config.voice_command, None);
+    assert_eq!(Key::Voice.toml(&config), "false");
+    assert_eq!(Key::VoiceCommand.toml(&config), "\"\"");
+}
+
+#[test]
+fn a_voice_command_is_shown_as_written_and_empty_means_the_usual_speakers() {
+    let (config, problems) = parse("voice_command = 'say -v \"Moira\" {text}'\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(
+        Key::VoiceCommand.toml(&config),
+        "'say -v \"Moira\" {text}'",
+        "TOML that reads back the same"
+    );
+    let (config, problems) = parse("voice = true\nvoice_command = \"\"\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert!(config.voice);
+    assert_eq!(config.voice_command, None);
+}
+
+#[test]
+fn a_voice_command_a_shell_would_read_the_text_of_is_refused() {
+    let (config, problems) = parse("voice_command = \"sh -c 'espeak-ng {text}'\"\n");
+    assert_eq!(
+        problems,
+        [format!(
+            "1:17: {}",
+            VOICE_COMMAND_RULE.replace("{got}", "\"sh -c 'espeak-ng {text}'\"")
+        )]
+    );
+    assert_eq!(config.voice_command, None);
+    let (_, problems) = parse("voice_command = true\n");
+    assert_eq!(
+        problems,
+        [format!(
+            "1:17: {}",
+            VOICE_COMMAND_RULE.replace("{got}", "true")
+        )]
+    );
+}
