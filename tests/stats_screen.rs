@@ -80,6 +80,7 @@ fn history(days: i64) -> Known {
             logged_at: started_at + Duration::hours(9),
             count: None,
             note: None,
+            minutes: None,
         });
     }
     Known {

@@ -144,6 +144,10 @@ pub fn history_line(data: &[u8]) {
                 assert_eq!(parse_line(&again), HistoryLine::Cramp(cramp));
                 cramps += 1;
             }
+            HistoryLine::Program(program) => {
+                let again = serde_json::to_string(&program).expect("a record can be written");
+                assert_eq!(parse_line(&again), HistoryLine::Program(program));
+            }
             HistoryLine::Bad(_) => bad += 1,
             HistoryLine::Blank | HistoryLine::OtherKind => {}
         }

@@ -144,6 +144,7 @@ mod tests {
                     logged_at: started_at + Duration::hours(9),
                     count: None,
                     note: None,
+                    minutes: None,
                 });
             }
         }

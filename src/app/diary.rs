@@ -148,6 +148,7 @@ impl MorningPrompt {
                 .map(|r| r.runs)
                 .filter(|_| severity > 0),
             note: None,
+            minutes: None,
         }
     }
 

@@ -40,6 +40,7 @@ fn entry(night: &str) -> CrampRecord {
         side: None,
         count: None,
         note: None,
+        minutes: None,
     }
     .record(at("2026-11-23T07:00:00+01:00"), 1)
 }

@@ -141,6 +141,7 @@ pub fn cramp(
         side: entry.side,
         count: entry.count,
         note: entry.note,
+        minutes: None,
     };
     // Only to say so: nothing is rewritten, the new line simply wins when read. A history
     // that cannot be read here is not a reason to lose the note.

@@ -8,6 +8,7 @@ mod editor_files;
 mod help;
 mod history;
 mod man;
+mod program;
 mod report;
 mod routine;
 mod routine_edit;
@@ -18,6 +19,7 @@ mod run_plain;
 mod stats;
 mod status;
 mod store_shell;
+mod trial_words;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -170,6 +172,15 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         csv: bool,
         /// List as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00): a record dated
         /// more than a day after it is skipped with a warning, as every command does.
+        #[arg(long, value_name = "TIME", value_parser = parse_time)]
+        as_of: Option<DateTime<FixedOffset>>,
+    },
+    /// Your own trial: a baseline of diary nights, then weeks of a routine, and the review.
+    #[command(long_about = program::HELP)]
+    Program {
+        #[command(subcommand)]
+        command: Option<program::ProgramCommand>,
+        /// Say where you stand as of this moment (RFC 3339), in its offset.
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
     },
@@ -378,6 +389,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             };
             let as_of = as_of.unwrap_or_else(now);
             history::history(&paths, config, &query, format, as_of, &mut out)
+        }
+        Some(Command::Program { command, as_of }) => {
+            program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
         }
         Some(Command::Report {
             since,

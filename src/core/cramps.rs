@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::bootstrap::SplitMix64;
 use super::calendar::{Rules, try_night_of};
 use super::history::CrampRecord;
 use super::stats::SessionFacts;
@@ -241,7 +242,7 @@ pub fn hurt_steps(
 /// night, even when the rule changes. Only the nights from `first` on are kept: the rest of
 /// `Stats` (streaks, skipped steps, each id once) was half of a warm `stats` over ten years,
 /// computed a second time for nothing.
-fn best_nights(sessions: &[SessionFacts], rules: &Rules, first: NaiveDate) -> Best {
+pub(super) fn best_nights(sessions: &[SessionFacts], rules: &Rules, first: NaiveDate) -> Best {
     let mut best = Best::new();
     for s in sessions.iter().filter(|s| s.counts) {
         if let Some(night) = try_night_of(s.started_at, rules.day_starts_at)
@@ -255,7 +256,7 @@ fn best_nights(sessions: &[SessionFacts], rules: &Rules, first: NaiveDate) -> Be
 
 /// One entry a night: the latest noted wins, ties going to the greater id so that the order
 /// the device files were read in cannot change the answer.
-fn latest_entries(cramps: &[CrampRecord]) -> BTreeMap<NaiveDate, &CrampRecord> {
+pub(super) fn latest_entries(cramps: &[CrampRecord]) -> BTreeMap<NaiveDate, &CrampRecord> {
     let mut latest: BTreeMap<NaiveDate, &CrampRecord> = BTreeMap::new();
     for record in cramps {
         let newer = latest.get(&record.night).is_none_or(|held| {
@@ -269,7 +270,7 @@ fn latest_entries(cramps: &[CrampRecord]) -> BTreeMap<NaiveDate, &CrampRecord> {
 }
 
 /// Cramps that night: the count noted, or one for a night with a cramp and no count.
-fn cramps_in(record: &CrampRecord) -> u64 {
+pub(super) fn cramps_in(record: &CrampRecord) -> u64 {
     match (record.severity, record.count) {
         (0, _) => 0,
         (_, Some(count)) => u64::from(count),
@@ -357,31 +358,6 @@ fn bootstrap(stretched: &Group, other: &Group) -> Difference {
         high,
         resamples: RESAMPLES,
         seed: SEED,
-    }
-}
-
-/// splitmix64: tiny, well mixed and the same on every machine, which is all a fixed-seed
-/// bootstrap needs; no dependency for it.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform pick below `n` by multiply-and-shift; its bias is far below what a share of
-    /// a few hundred nights can show.
-    fn below(&mut self, n: u32) -> u32 {
-        ((u128::from(self.next()) * u128::from(n)) >> 64) as u32
-    }
-
-    /// Of `n` draws from `n` nights of which `with` had a cramp, how many had one.
-    fn successes(&mut self, with: u32, n: u32) -> u32 {
-        (0..n).filter(|_| self.below(n) < with).count() as u32
     }
 }
 

@@ -30,6 +30,7 @@ fn entry(night: NaiveDate, severity: u8, side: Option<&str>) -> CrampRecord {
         kind: Default::default(),
         count: None,
         note: None,
+        minutes: None,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::history::CrampRecord;
 use super::stats::SessionFacts;
 
 /// A calendar date, `2026-11-23`.
@@ -27,5 +28,22 @@ pub fn evening_session(night: &str, routine: &str, completed: u32) -> SessionFac
         skipped: Vec::new(),
         hurt: Vec::new(),
         counts: true,
+    }
+}
+
+/// The diary entry for `night`, noted at 07:00 the next morning, with `count` cramps.
+pub fn diary_entry(night: NaiveDate, severity: u8, count: Option<u32>) -> CrampRecord {
+    let morning = night.succ_opt().expect("a next day");
+    CrampRecord {
+        v: crate::core::history::FORMAT_VERSION,
+        kind: Default::default(),
+        id: format!("c-{night}"),
+        night,
+        severity,
+        side: None,
+        logged_at: at(&format!("{morning}T07:00:00+01:00")),
+        count,
+        note: None,
+        minutes: None,
     }
 }

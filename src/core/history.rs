@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::try_night_of;
 
+use super::program::ProgramRecord;
 use super::stats::{Hurt, SessionFacts};
 
 pub use super::history_words::{Outcome, Recorded, Status, Word};
@@ -227,7 +228,13 @@ pub struct CrampRecord {
     /// A few words of the person's own, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How long the longest cramp lasted, in minutes, if said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
 }
+
+/// The highest severity a diary line may say; a line that says more is skipped.
+pub const MAX_SEVERITY: u8 = 10;
 
 /// What a person says about a night, before it becomes a diary line; from the `cramp`
 /// command or from home's morning question.
@@ -243,6 +250,8 @@ pub struct CrampNote {
     pub count: Option<u32>,
     /// A few words, if any.
     pub note: Option<String>,
+    /// How long the longest cramp lasted, in minutes, if said.
+    pub minutes: Option<u32>,
 }
 
 impl CrampNote {
@@ -263,6 +272,7 @@ impl CrampNote {
             logged_at,
             count,
             note: self.note.filter(|n| !n.is_empty()),
+            minutes: self.minutes.filter(|_| self.severity > 0),
         }
     }
 }
@@ -293,6 +303,8 @@ pub enum HistoryLine {
     Session(SessionRecord),
     /// A morning diary entry.
     Cramp(CrampRecord),
+    /// A personal trial started, or stopped.
+    Program(ProgramRecord),
     /// A kind this version does not know: someone else's, skipped without a warning.
     OtherKind,
     /// Not a record this version can read; skipped with a warning.
@@ -367,9 +379,20 @@ pub fn parse_line(line: &str) -> HistoryLine {
             Ok(record) => HistoryLine::Session(record),
             Err(fault) => HistoryLine::Bad(fault),
         },
-        "cramp" => match serde_json::from_str(line) {
+        "cramp" => match serde_json::from_str::<CrampRecord>(line) {
+            Ok(cramp) if cramp.severity > MAX_SEVERITY => HistoryLine::Bad(LineFault {
+                column: 1,
+                why: format!(
+                    "severity must be 0 to {MAX_SEVERITY}, got {}",
+                    cramp.severity
+                ),
+            }),
             Ok(cramp) => HistoryLine::Cramp(cramp),
             Err(e) => HistoryLine::Bad(e.into()),
+        },
+        "program" => match ProgramRecord::parse(line) {
+            Ok(program) => HistoryLine::Program(program),
+            Err(fault) => HistoryLine::Bad(fault),
         },
         _ => HistoryLine::OtherKind,
     }

@@ -132,6 +132,7 @@ fn a_later_diary_entry_supersedes_an_earlier_one_for_its_night() {
         logged_at: at(logged),
         count: None,
         note: None,
+        minutes: None,
     };
     let kept = latest_per_night([
         line("b", "2026-11-23", 2, "2026-11-24T09:00:00+01:00"),
@@ -154,6 +155,7 @@ fn a_cramp_line_is_written_in_the_documented_shape() {
         logged_at: at("2026-11-24T07:15:02+01:00"),
         count: Some(1),
         note: None,
+        minutes: None,
     };
     assert_eq!(
         serde_json::to_string(&record).expect("json"),

@@ -1,5 +1,6 @@
 //! The pure core: routines and their rules. No terminal, no files, no clock.
 
+mod bootstrap;
 pub mod calendar;
 pub mod config;
 pub mod cramps;
@@ -10,6 +11,7 @@ pub mod history;
 pub mod history_facts;
 pub mod history_words;
 pub mod problem;
+pub mod program;
 pub mod report;
 pub mod routine;
 pub mod routine_file;
@@ -19,3 +21,4 @@ pub mod stats;
 pub mod status;
 pub mod streaks;
 pub mod text;
+pub mod trial_review;

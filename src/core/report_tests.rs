@@ -24,6 +24,7 @@ fn entry(night: &str, severity: u8, side: Option<&str>, time: &str) -> CrampReco
         logged_at: at(&format!("{morning}T{time}:00+01:00")),
         count: None,
         note: None,
+        minutes: None,
     }
 }
 

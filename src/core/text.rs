@@ -158,6 +158,12 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// A share from 0 to 1 as a whole percentage, "23 %": the one rounding (half away from zero)
+/// every screen, report and command uses, so that one share never reads as two numbers.
+pub fn percent(share: f64) -> String {
+    format!("{} %", (share * 100.0).round() as i64)
+}
+
 /// The text with its first letter in capitals, for a sentence made from a clause.
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

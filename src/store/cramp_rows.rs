@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serializer};
 use crate::core::history::{CrampKind, CrampRecord};
 
 /// One diary line, in field order: `v`, `id`, `night`, `severity`, `side`, `logged_at`,
-/// `count`, `note`.
+/// `count`, `note`, `minutes`.
 type Row = (
     u32,
     String,
@@ -18,6 +18,7 @@ type Row = (
     DateTime<FixedOffset>,
     Option<u32>,
     Option<String>,
+    Option<u32>,
 );
 
 /// Borrowed for writing.
@@ -30,6 +31,7 @@ type RowRef<'a> = (
     DateTime<FixedOffset>,
     Option<u32>,
     &'a Option<String>,
+    Option<u32>,
 );
 
 pub fn serialize<S: Serializer>(cramps: &[CrampRecord], serializer: S) -> Result<S::Ok, S::Error> {
@@ -43,6 +45,7 @@ pub fn serialize<S: Serializer>(cramps: &[CrampRecord], serializer: S) -> Result
             c.logged_at,
             c.count,
             &c.note,
+            c.minutes,
         )
     }))
 }
@@ -54,7 +57,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(
     Ok(rows
         .into_iter()
         .map(
-            |(v, id, night, severity, side, logged_at, count, note)| CrampRecord {
+            |(v, id, night, severity, side, logged_at, count, note, minutes)| CrampRecord {
                 v,
                 kind: CrampKind::Cramp,
                 id,
@@ -64,9 +67,37 @@ pub fn deserialize<'de, D: Deserializer<'de>>(
                 logged_at,
                 count,
                 note,
+                minutes,
             },
         )
         .collect())
+}
+
+/// Program lines as the summary cache keeps them: each as its JSON text, read back by the
+/// line parser. They are a handful in a lifetime, so the cost is nothing, and the cache
+/// can never hold a program the history would not.
+pub mod programs {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::core::program::ProgramRecord;
+
+    pub fn serialize<S: Serializer>(
+        programs: &[ProgramRecord],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let lines: Result<Vec<String>, _> = programs.iter().map(serde_json::to_string).collect();
+        serializer.collect_seq(lines.map_err(serde::ser::Error::custom)?)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<ProgramRecord>, D::Error> {
+        let lines = Vec::<String>::deserialize(deserializer)?;
+        lines
+            .iter()
+            .map(|line| ProgramRecord::parse(line).map_err(|f| serde::de::Error::custom(f.why)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

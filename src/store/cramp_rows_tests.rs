@@ -22,6 +22,7 @@ fn rows_read_back_as_written_in_json_and_in_binary() {
         logged_at: at,
         count: Some(2),
         note: Some("after the \"long\" walk".into()),
+        minutes: None,
     };
     let bare = CrampRecord {
         id: "c2".into(),

@@ -1,4 +1,4 @@
-//! What the lines of one history file hold: sessions, diary entries and the lines skipped,
+//! What the lines of one history file hold: sessions, diary entries, programs and the lines skipped,
 //! sorted by the one line parser. Every reader and the summary cache keep lines this way.
 
 use std::path::Path;
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::history::{CrampRecord, HistoryLine, LineFault, SessionRecord, parse_line};
 use crate::core::history_facts::session_facts;
+use crate::core::program::ProgramRecord;
 use crate::core::stats::SessionFacts;
 
 use super::read::{self, Line};
@@ -48,6 +49,9 @@ pub struct FileLines<S> {
     /// Diary entries, in file order.
     #[serde(with = "crate::store::cramp_rows")]
     pub cramps: Vec<CrampRecord>,
+    /// Program lines, in file order.
+    #[serde(with = "crate::store::cramp_rows::programs")]
+    pub programs: Vec<ProgramRecord>,
     /// The lines skipped.
     pub bad: BadLines,
 }
@@ -57,6 +61,7 @@ impl<S> Default for FileLines<S> {
         Self {
             sessions: Vec::new(),
             cramps: Vec::new(),
+            programs: Vec::new(),
             bad: BadLines::default(),
         }
     }
@@ -99,6 +104,7 @@ impl<S> FileLines<S> {
         match parse_line(&text) {
             HistoryLine::Session(record) => self.sessions.push(record.into()),
             HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
+            HistoryLine::Program(program) => self.programs.push(program),
             HistoryLine::Blank | HistoryLine::OtherKind => {}
             HistoryLine::Bad(LineFault { column, why }) => self.bad.push(BadLine {
                 line: number,

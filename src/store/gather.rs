@@ -14,6 +14,7 @@ use rustix::io::Errno;
 use twox_hash::XxHash3_64 as Xxh3;
 
 use crate::core::history::{CrampRecord, SessionRecord, latest_believable, latest_per_night};
+use crate::core::program::ProgramRecord;
 use crate::core::stats::SessionFacts;
 
 use super::file_lines::{BadLines, warnings_for};
@@ -26,6 +27,8 @@ pub struct History<S> {
     pub sessions: Vec<S>,
     /// Morning diary lines: for each night its latest entry, nights in order.
     pub cramps: Vec<CrampRecord>,
+    /// Program lines, each id once, in the order read (the latest written wins).
+    pub programs: Vec<ProgramRecord>,
     /// One line per skipped line (capped per file), naming file and line.
     pub warnings: Vec<String>,
 }
@@ -35,6 +38,7 @@ impl<S> Default for History<S> {
         Self {
             sessions: Vec::new(),
             cramps: Vec::new(),
+            programs: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -201,12 +205,13 @@ impl<S: Session> Gather<S> {
         self.history.warnings.push(warning);
     }
 
-    /// One file's sessions, diary entries and skipped lines.
+    /// One file's sessions, diary entries, programs and skipped lines.
     pub fn add(
         &mut self,
         file: &Path,
         sessions: impl IntoIterator<Item = S>,
         cramps: impl IntoIterator<Item = CrampRecord>,
+        programs: impl IntoIterator<Item = ProgramRecord>,
         bad: &BadLines,
     ) {
         self.history.warnings.extend(warnings_for(file, bad));
@@ -237,6 +242,16 @@ impl<S: Session> Gather<S> {
                         .push(ahead_warning(file, "diary entry", &cramp.id));
                 } else {
                     self.history.cramps.push(cramp);
+                }
+            }
+        }
+        for program in programs {
+            if self.seen.insert(program.id.clone()) {
+                if self.limit.is_some_and(|limit| program.logged_at > limit) {
+                    self.ahead_warnings
+                        .push(ahead_warning(file, "program line", &program.id));
+                } else {
+                    self.history.programs.push(program);
                 }
             }
         }

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use rustix::fs::{FlockOperation, flock};
 
 use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
+use crate::core::program::ProgramRecord;
 
 use super::atomic::{create_atomic, open_no_follow, random_u64, write_atomic};
 use super::paths::Paths;
@@ -114,6 +115,14 @@ pub fn append_cramp(path: &Path, record: &CrampRecord) -> Result<()> {
     let line = serde_json::to_string(record).context("cannot encode the diary entry")?;
     append_line(path, &line)
         .with_context(|| format!("{}: cannot append the diary entry", path.display()))
+}
+
+/// Appends one program line to this device's history, the same way.
+pub fn append_program(paths: &Paths, record: &ProgramRecord) -> Result<()> {
+    let path = device_file(paths, &device_id(paths)?);
+    let line = serde_json::to_string(record).context("cannot encode the program line")?;
+    append_line(&path, &line)
+        .with_context(|| format!("{}: cannot append the program line", path.display()))
 }
 
 fn append_line(path: &Path, line: &str) -> io::Result<()> {

@@ -33,7 +33,7 @@ use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 11;
+const VERSION: u32 = 12;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Cache {
@@ -320,7 +320,10 @@ fn summarised<S: Session>(
                     .into_iter()
                     .chain(summary.tail.sessions);
                 let cramps = summary.body.cramps.into_iter().chain(summary.tail.cramps);
-                gather.add(&path, sessions.filter_map(|s| keep(s, place)), cramps, &bad);
+                let programs = summary.body.programs.into_iter();
+                let programs = programs.chain(summary.tail.programs);
+                let sessions = sessions.filter_map(|s| keep(s, place));
+                gather.add(&path, sessions, cramps, programs, &bad);
                 open_files.push((path, file));
             }
             Err(warning) => gather.skip_file(warning),

@@ -44,8 +44,9 @@ fn read<S: Session + FromSessionLine + Send>(
             .with_context(|| format!("{}: cannot read", path.display()))?;
         held.sessions.extend(tail.sessions);
         held.cramps.extend(tail.cramps);
+        held.programs.extend(tail.programs);
         held.bad.extend(&tail.bad);
-        gather.add(&path, held.sessions, held.cramps, &held.bad);
+        gather.add(&path, held.sessions, held.cramps, held.programs, &held.bad);
     }
     Ok(gather.finish())
 }

@@ -123,6 +123,7 @@ where
         for (_, held) in done {
             sink.body.sessions.extend(held.sessions);
             sink.body.cramps.extend(held.cramps);
+            sink.body.programs.extend(held.programs);
             sink.body.bad.extend(&held.bad);
         }
         read

@@ -1,0 +1,88 @@
+//! The review of a personal trial in words, for `program review` and the report.
+
+use std::fmt::{self, Write};
+
+use crate::core::text::percent;
+use crate::core::trial_review::{Period, Review};
+
+/// The widest bar of the week-by-week chart, in cells.
+const BAR_CELLS: f64 = 24.0;
+
+/// The review as text: the two periods side by side, the answer, what it cannot show, and
+/// cramps a night week by week.
+pub fn review_text(r: &Review) -> String {
+    let mut text = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_review(&mut text, r);
+    text.trim_end().to_string()
+}
+
+/// [`review_text`] into `t`.
+fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
+    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
+    let state = match (r.complete, r.stopped) {
+        (true, true) => " (stopped)",
+        (true, false) => " (done)",
+        _ => " (so far)",
+    };
+    writeln!(t, "Your trial of {}{state}", r.routine)?;
+    writeln!(
+        t,
+        "Baseline {} to {}; program {} to {}.\n",
+        day(r.from),
+        day(r.program_from.pred_opt().unwrap_or(r.program_from)),
+        day(r.program_from),
+        day(r.last_night)
+    )?;
+    writeln!(t, "{:<20}{:>9}{:>9}", "", "before", "during")?;
+    for (label, value) in rows() {
+        writeln!(
+            t,
+            "{label:<20}{:>9}{:>9}",
+            value(&r.baseline),
+            value(&r.program)
+        )?;
+    }
+    writeln!(t, "\n{}\n{}", r.verdict, r.caveat)?;
+    let most = r
+        .weeks
+        .iter()
+        .filter_map(|w| w.cramps_per_night)
+        .fold(0.0_f64, f64::max);
+    writeln!(t, "\nCramps a night, week by week:")?;
+    for week in &r.weeks {
+        match week.cramps_per_night {
+            Some(c) => {
+                let cells = if most > 0.0 {
+                    (c / most * BAR_CELLS).round()
+                } else {
+                    0.0
+                };
+                let bar = "█".repeat(cells as usize);
+                writeln!(t, "  {:<9} {bar} {c:.2}", week.label)?;
+            }
+            None => writeln!(t, "  {:<9} · no entries", week.label)?,
+        }
+    }
+    Ok(())
+}
+
+/// The rows of the side-by-side table: a label, and how a period shows it.
+pub fn rows() -> [(&'static str, fn(&Period) -> String); 5] {
+    fn or_dash(x: Option<String>) -> String {
+        x.unwrap_or_else(|| "–".to_string())
+    }
+    [
+        ("nights noted", |p| p.nights.to_string()),
+        ("cramps a night", |p| {
+            or_dash(p.cramps_per_night.map(|c| format!("{c:.2}")))
+        }),
+        ("nights with a cramp", |p| {
+            or_dash(p.share_with_cramp.map(percent))
+        }),
+        ("mean severity", |p| {
+            or_dash(p.mean_severity.map(|s| format!("{s:.1}")))
+        }),
+        ("nights kept", |p| p.nights_kept.to_string()),
+    ]
+}
