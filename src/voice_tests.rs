@@ -33,6 +33,15 @@ fn script(dir: &Path, body: &str) -> VoiceCommand {
     VoiceCommand::parse(&format!("/bin/sh '{}' {{text}}", path.display())).expect("usable")
 }
 
+/// A voice whose speaker is the script `body` in a fresh folder; `{dir}` in the body stands
+/// for that folder.
+fn voice_running(body: &str) -> (tempfile::TempDir, Voice) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = body.replace("{dir}", &dir.path().display().to_string());
+    let command = script(dir.path(), &body);
+    (dir, Voice::new(Some(&command), None))
+}
+
 /// A process's state letter, `None` once it is gone.
 fn state(pid: &str) -> Option<char> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -117,16 +126,9 @@ fn a_missing_speaker_is_told_once_plainly_and_nothing_is_said() {
 
 #[test]
 fn the_words_are_one_argument_whatever_they_hold() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, mut voice) =
+        voice_running("printf '%s|' \"$@\" > '{dir}/said.tmp'; mv '{dir}/said.tmp' '{dir}/said'\n");
     let out = dir.path().join("said");
-    let command = script(
-        dir.path(),
-        &format!(
-            "printf '%s|' \"$@\" > '{0}.tmp'; mv '{0}.tmp' '{0}'\n",
-            out.display()
-        ),
-    );
-    let mut voice = Voice::new(Some(&command), None);
     assert_eq!(voice.problem(), None);
     voice.say("-- Toe \"flexes\"; rm -rf ~ $(reboot) 'x'\n`id` \u{1b}[31m");
     eventually("the speaker wrote", || out.exists());
@@ -139,16 +141,10 @@ fn the_words_are_one_argument_whatever_they_hold() {
 
 #[test]
 fn the_next_cue_cuts_off_a_speaker_and_everything_it_started() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let said = |word: &str| dir.path().join(word);
-    let command = script(
-        dir.path(),
-        &format!(
-            "sleep 60 & echo \"$$ $!\" > '{0}'/\"$1\".tmp; mv '{0}'/\"$1\".tmp '{0}'/\"$1\"; wait\n",
-            dir.path().display()
-        ),
+    let (dir, mut voice) = voice_running(
+        "sleep 60 & echo \"$$ $!\" > '{dir}'/\"$1\".tmp; mv '{dir}'/\"$1\".tmp '{dir}'/\"$1\"; wait\n",
     );
-    let mut voice = Voice::new(Some(&command), None);
+    let said = |word: &str| dir.path().join(word);
     voice.say("one");
     eventually("the first speaker started", || said("one").exists());
     let pids = fs::read_to_string(said("one")).expect("pids");
@@ -166,13 +162,8 @@ fn the_next_cue_cuts_off_a_speaker_and_everything_it_started() {
 
 #[test]
 fn the_last_word_may_finish_after_the_session() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let (dir, mut voice) = voice_running("sleep 0.3; echo \"$1\" > '{dir}/said'\n");
     let out = dir.path().join("said");
-    let command = script(
-        dir.path(),
-        &format!("sleep 0.3; echo \"$1\" > '{}'\n", out.display()),
-    );
-    let mut voice = Voice::new(Some(&command), None);
     voice.say("Done");
     drop(voice);
     assert_eq!(fs::read_to_string(&out).expect("said").trim(), "Done");

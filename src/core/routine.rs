@@ -72,37 +72,56 @@ impl Routine {
     }
 }
 
+/// Routines and steps built by hand, for the tests that run them.
 #[cfg(test)]
-mod tests {
-    use super::*;
+pub(crate) mod by_hand {
+    use super::{Routine, Step};
 
-    fn step(duration_secs: u64, sides: &[&str], rest_secs: u64, switch_secs: u64) -> Step {
+    /// A counting routine "R" (id `r`) with a 5 s lead-in.
+    pub fn routine(steps: Vec<Step>) -> Routine {
+        Routine {
+            id: "r".into(),
+            name: "R".into(),
+            description: String::new(),
+            lead_in_secs: 5,
+            counts: true,
+            steps,
+        }
+    }
+
+    /// A step with neither instructions nor art.
+    pub fn step(
+        name: &str,
+        duration_secs: u64,
+        sides: &[&str],
+        reps: Option<u32>,
+        rest_secs: u64,
+        switch_secs: u64,
+    ) -> Step {
         Step {
-            name: "s".into(),
+            name: name.into(),
             duration_secs,
             sides: sides.iter().map(|s| s.to_string()).collect(),
-            reps: None,
+            reps,
             instructions: String::new(),
             art: None,
             rest_secs,
             switch_secs,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_hand::{routine, step};
 
     #[test]
     fn total_counts_sides_switches_rests_and_lead_in() {
-        let routine = Routine {
-            id: "r".into(),
-            name: "R".into(),
-            description: String::new(),
-            lead_in_secs: 5,
-            counts: true,
-            steps: vec![
-                step(30, &["left", "right"], 10, 3),
-                step(20, &[], 7, 3),
-                step(15, &["a", "b", "c"], 99, 2),
-            ],
-        };
+        let routine = routine(vec![
+            step("s", 30, &["left", "right"], None, 10, 3),
+            step("s", 20, &[], None, 7, 3),
+            step("s", 15, &["a", "b", "c"], None, 99, 2),
+        ]);
         // 5 + (30*2 + 3) + 10 + 20 + 7 + (15*3 + 2*2); the last step's rest never runs.
         assert_eq!(routine.total_secs(), 5 + 63 + 10 + 20 + 7 + 49);
         assert_eq!(routine.planned_sides(), 6);

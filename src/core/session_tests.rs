@@ -7,7 +7,7 @@ use chrono::DateTime;
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::routine::Step;
+use crate::core::routine::by_hand::{self, step};
 
 fn secs(s: u64) -> Moment {
     Duration::from_secs(s)
@@ -17,41 +17,14 @@ fn ms(ms: u64) -> Moment {
     Duration::from_millis(ms)
 }
 
-fn step(
-    name: &str,
-    duration: u64,
-    sides: &[&str],
-    reps: Option<u32>,
-    rest: u64,
-    switch: u64,
-) -> Step {
-    Step {
-        name: name.into(),
-        duration_secs: duration,
-        sides: sides.iter().map(|s| s.to_string()).collect(),
-        reps,
-        instructions: String::new(),
-        art: None,
-        rest_secs: rest,
-        switch_secs: switch,
-    }
-}
-
 /// Lead-in 5; "Calf" 30 s left/right with a 3 s switch, rest 10; "Toes" 20 s in 10 reps,
 /// rest 10; "Ankles" 15 s left/right with a 3 s switch.
 fn routine() -> Routine {
-    Routine {
-        id: "r".into(),
-        name: "R".into(),
-        description: String::new(),
-        lead_in_secs: 5,
-        counts: true,
-        steps: vec![
-            step("Calf", 30, &["left", "right"], None, 10, 3),
-            step("Toes", 20, &[], Some(10), 10, 3),
-            step("Ankles", 15, &["left", "right"], None, 10, 3),
-        ],
-    }
+    by_hand::routine(vec![
+        step("Calf", 30, &["left", "right"], None, 10, 3),
+        step("Toes", 20, &[], Some(10), 10, 3),
+        step("Ankles", 15, &["left", "right"], None, 10, 3),
+    ])
 }
 
 fn start(routine: Routine) -> (Session, Vec<Effect>) {

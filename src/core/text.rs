@@ -240,33 +240,44 @@ mod tests {
         assert_eq!(clean_line("  two\n lines\t"), "two lines");
     }
 
+    /// Each raw text, and the CSV field it becomes.
+    fn assert_fields(cases: &[(&str, &str)]) {
+        for &(raw, field) in cases {
+            assert_eq!(csv_field(raw), field, "{raw:?}");
+        }
+    }
+
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Bedtime feet"), "Bedtime feet");
-        assert_eq!(csv_field("Calves, toes"), "\"Calves, toes\"");
-        assert_eq!(csv_field("The \"quick\" one"), "\"The \"\"quick\"\" one\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("a\u{1b}]0;x\u{7}\u{9b}b"), "a]0;xb");
+        assert_fields(&[
+            ("Bedtime feet", "Bedtime feet"),
+            ("Calves, toes", "\"Calves, toes\""),
+            ("The \"quick\" one", "\"The \"\"quick\"\" one\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("a\u{1b}]0;x\u{7}\u{9b}b", "a]0;xb"),
+        ]);
     }
 
     #[test]
     fn csv_fields_are_never_formulas() {
-        assert_eq!(csv_field("=1+1"), "'=1+1");
-        assert_eq!(csv_field("+1"), "'+1");
-        assert_eq!(csv_field("-2+3"), "'-2+3");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("\t=1"), "' =1");
-        assert_eq!(csv_field("\r=1"), "'=1");
-        assert_eq!(csv_field("  =1"), "'  =1");
-        assert_eq!(csv_field("\n=1"), "\"'\n=1\"");
-        assert_eq!(
-            csv_field("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
-        );
-        // What the program counts stays a number; a word with a sign inside is plain text.
-        assert_eq!(csv_field("30"), "30");
-        assert_eq!(csv_field("2026-11-23"), "2026-11-23");
-        assert_eq!(csv_field("left-calf"), "left-calf");
+        assert_fields(&[
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "' =1"),
+            ("\r=1", "'=1"),
+            ("  =1", "'  =1"),
+            ("\n=1", "\"'\n=1\""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            // What the program counts stays a number; a word with a sign inside is plain text.
+            ("30", "30"),
+            ("2026-11-23", "2026-11-23"),
+            ("left-calf", "left-calf"),
+        ]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rustix::fs::OFlags;
 
@@ -77,12 +77,7 @@ fn replace(
     durable: bool,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (dir, temp) = temp_beside(path, "tmp")?;
     let result = (|| {
         let mut file = create_temp(&temp)?;
         write(&mut file)?;
@@ -108,12 +103,7 @@ fn replace(
 /// processes making the same file at once agree on one content, which [`write_atomic`]'s
 /// rename, where the last writer wins, cannot give.
 pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.new", std::process::id()));
+    let (dir, temp) = temp_beside(path, "new")?;
     let result = (|| {
         let mut file = create_temp(&temp)?;
         file.write_all(bytes)?;
@@ -124,6 +114,18 @@ pub fn create_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })();
     let _ = fs::remove_file(&temp);
     result
+}
+
+/// The folder `path` goes in, made if missing, and a temporary file beside it that only this
+/// process uses: `.<name>.<pid>.<ending>`.
+fn temp_beside<'p>(path: &'p Path, ending: &str) -> io::Result<(&'p Path, PathBuf)> {
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.{ending}", std::process::id()));
+    Ok((dir, temp))
 }
 
 /// A short random number from the standard library's per-process random hash keys, enough

@@ -1,5 +1,13 @@
 use super::*;
 
+/// What a folder holds, by name: a temporary file left behind would show.
+fn names_in(dir: &Path) -> Vec<std::ffi::OsString> {
+    fs::read_dir(dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name())
+        .collect()
+}
+
 #[test]
 fn replaces_the_whole_file_and_leaves_no_temporary_behind() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -7,11 +15,7 @@ fn replaces_the_whole_file_and_leaves_no_temporary_behind() {
     write_atomic(&path, b"first, longer content").expect("write");
     write_atomic(&path, b"second").expect("write");
     assert_eq!(fs::read(&path).expect("read"), b"second");
-    let names: Vec<_> = fs::read_dir(path.parent().expect("parent"))
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .collect();
-    assert_eq!(names, ["current.json"]);
+    assert_eq!(names_in(path.parent().expect("parent")), ["current.json"]);
 }
 
 #[test]
@@ -22,11 +26,7 @@ fn creating_never_replaces_and_leaves_no_temporary_behind() {
     let again = create_atomic(&path, b"second").expect_err("already there");
     assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
     assert_eq!(fs::read(&path).expect("read"), b"first");
-    let names: Vec<_> = fs::read_dir(dir.path())
-        .expect("list")
-        .map(|e| e.expect("entry").file_name())
-        .collect();
-    assert_eq!(names, ["device"]);
+    assert_eq!(names_in(dir.path()), ["device"]);
 }
 
 #[test]

@@ -16,6 +16,24 @@ fn file(paths: &Paths) -> String {
     paths.config_file().display().to_string()
 }
 
+/// The problems, as the person reads them.
+fn shown(loaded: &Loaded) -> Vec<String> {
+    loaded.problems.iter().map(ToString::to_string).collect()
+}
+
+/// The config path holds `what`, not a file: the defaults, and one problem that says so.
+fn assert_defaults_because_it_is(paths: &Paths, what: &str) {
+    let loaded = load(paths);
+    assert_eq!(loaded.config, Config::default());
+    assert_eq!(
+        shown(&loaded),
+        [format!(
+            "{}: is {what}, not a regular file; the defaults are used",
+            file(paths)
+        )]
+    );
+}
+
 #[test]
 fn no_file_is_no_problem() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -32,16 +50,7 @@ fn a_folder_at_the_config_path_is_a_problem_not_a_failure() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paths = Paths::under(dir.path());
     fs::create_dir_all(paths.config_file()).expect("mkdir");
-    let loaded = load(&paths);
-    assert_eq!(loaded.config, Config::default());
-    let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown,
-        [format!(
-            "{}: is a folder, not a regular file; the defaults are used",
-            file(&paths)
-        )]
-    );
+    assert_defaults_because_it_is(&paths, "a folder");
 }
 
 #[test]
@@ -56,16 +65,7 @@ fn a_fifo_at_the_config_path_is_a_problem_not_a_hang() {
         .status()
         .expect("mkfifo runs");
     assert!(made.success());
-    let loaded = load(&paths);
-    assert_eq!(loaded.config, Config::default());
-    let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-    assert_eq!(
-        shown,
-        [format!(
-            "{}: is a named pipe (FIFO), not a regular file; the defaults are used",
-            file(&paths)
-        )]
-    );
+    assert_defaults_because_it_is(&paths, "a named pipe (FIFO)");
 }
 
 #[test]
@@ -75,9 +75,8 @@ fn a_file_over_one_mebibyte_is_not_read() {
     let (_dir, paths) = paths_with(&big);
     let loaded = load(&paths);
     assert!(loaded.config.bell);
-    let shown: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     assert_eq!(
-        shown,
+        shown(&loaded),
         [format!(
             "{}: file is 1048577 bytes; a config file may be at most 1 MiB; the defaults are used",
             file(&paths)

@@ -170,6 +170,17 @@ fn encode<'a>(
     Some(sealed::seal(MAGIC, VERSION, &body))
 }
 
+/// A [`Cursor`] method per integer type, named after it, that reads one little-endian.
+macro_rules! little_endian_readers {
+    ($($int:ident),*) => {
+        $(
+            fn $int(&mut self) -> Option<$int> {
+                self.array().map($int::from_le_bytes)
+            }
+        )*
+    };
+}
+
 /// Reads fixed-size fields from the front of a byte slice; `None` when it runs out.
 struct Cursor<'a>(&'a [u8]);
 
@@ -184,29 +195,7 @@ impl<'a> Cursor<'a> {
         self.take(N)?.try_into().ok()
     }
 
-    fn u16(&mut self) -> Option<u16> {
-        self.array().map(u16::from_le_bytes)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    fn i32(&mut self) -> Option<i32> {
-        self.array().map(i32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        self.array().map(u64::from_le_bytes)
-    }
-
-    fn i64(&mut self) -> Option<i64> {
-        self.array().map(i64::from_le_bytes)
-    }
-
-    fn i128(&mut self) -> Option<i128> {
-        self.array().map(i128::from_le_bytes)
-    }
+    little_endian_readers!(u16, u32, i32, u64, i64, i128);
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use std::fmt::{self, Write};
 use super::xml::esc;
 use super::{
     CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
-    comparison_notes, day, diary_rows, figures_row, period, side, summary, svg, week_row,
+    comparison_notes, comparison_rows, day, diary_rows, hurt_rows, period, routine_rows, summary,
+    svg, week_row,
 };
 use crate::core::report::Report;
 
@@ -44,9 +45,27 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
     head(h, r)?;
     adherence(h, r)?;
     cramps(h, r)?;
-    routines(h, r)?;
-    hurt_steps(h, r)?;
-    diary(h, r)?;
+    listing(
+        h,
+        "Routines used",
+        &ROUTINE_COLUMNS,
+        routine_rows(r),
+        "No sessions in this period.",
+    )?;
+    listing(
+        h,
+        "Steps stopped with \u{201c}this hurts\u{201d}",
+        &HURT_COLUMNS,
+        hurt_rows(r),
+        "None in this period.",
+    )?;
+    listing(
+        h,
+        "Cramp diary",
+        &DIARY_COLUMNS,
+        diary_rows(r),
+        "No entries in this period.",
+    )?;
     writeln!(h, "</body>\n</html>")
 }
 
@@ -97,64 +116,26 @@ fn cramps(h: &mut impl Write, r: &Report) -> fmt::Result {
          done, grey missed, outlined a rest day, blank before the first session.",
     )?;
     writeln!(h, "<p class=\"sentence\">{}</p>", esc(&c.sentence))?;
-    table(
-        h,
-        &FIGURES_COLUMNS,
-        [
-            figures_row("After stretching", c.stretched.nights, &c.stretched.all),
-            figures_row("Other nights", c.other.nights, &c.other.all),
-        ]
-        .into_iter()
-        .map(Vec::from),
-    )?;
+    table(h, &FIGURES_COLUMNS, comparison_rows(r).into_iter())?;
     writeln!(h, "<p>{}</p>", esc(&comparison_notes(r)))?;
     writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT))
 }
 
-/// How often each routine was used.
-fn routines(h: &mut impl Write, r: &Report) -> fmt::Result {
-    writeln!(h, "<h2>Routines used</h2>")?;
-    if r.routines.is_empty() {
-        writeln!(h, "<p>No sessions in this period.</p>")?;
+/// A section of text from the files: its heading, then its table, or `none` when it has no
+/// rows.
+fn listing(
+    h: &mut impl Write,
+    heading: &str,
+    columns: &[Column],
+    rows: Vec<Vec<String>>,
+    none: &str,
+) -> fmt::Result {
+    writeln!(h, "<h2>{heading}</h2>")?;
+    if rows.is_empty() {
+        writeln!(h, "<p>{none}</p>")
     } else {
-        table(
-            h,
-            &ROUTINE_COLUMNS,
-            r.routines
-                .iter()
-                .map(|u| vec![u.name.clone(), u.sessions.to_string()]),
-        )?;
+        table(h, columns, rows.into_iter())
     }
-    Ok(())
-}
-
-/// The steps stopped because they hurt.
-fn hurt_steps(h: &mut impl Write, r: &Report) -> fmt::Result {
-    writeln!(h, "<h2>Steps stopped with \u{201c}this hurts\u{201d}</h2>")?;
-    if r.hurt_steps.is_empty() {
-        writeln!(h, "<p>None in this period.</p>")?;
-    } else {
-        table(
-            h,
-            &HURT_COLUMNS,
-            r.hurt_steps
-                .iter()
-                .map(|s| vec![s.step.clone(), side(s.side.as_deref()), s.times.to_string()]),
-        )?;
-    }
-    Ok(())
-}
-
-/// Every diary entry of the period.
-fn diary(h: &mut impl Write, r: &Report) -> fmt::Result {
-    writeln!(h, "<h2>Cramp diary</h2>")?;
-    let diary = diary_rows(r);
-    if diary.is_empty() {
-        writeln!(h, "<p>No entries in this period.</p>")?;
-    } else {
-        table(h, &DIARY_COLUMNS, diary.into_iter())?;
-    }
-    Ok(())
 }
 
 /// A chart with its caption.

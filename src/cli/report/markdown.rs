@@ -9,7 +9,8 @@ use crate::core::text;
 
 use super::{
     CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
-    comparison_notes, diary_rows, figures_row, period, side, summary, week_row,
+    comparison_notes, comparison_rows, diary_rows, hurt_rows, period, routine_rows, summary,
+    week_row,
 };
 
 /// The whole report.
@@ -24,62 +25,45 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(md, "\n## Adherence by week\n")?;
     table(md, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
 
-    let c = &r.comparison;
-    writeln!(md, "\n## Cramps and stretching\n\n{}\n", c.sentence)?;
-    table(
+    writeln!(
         md,
-        &FIGURES_COLUMNS,
-        [
-            figures_row("After stretching", c.stretched.nights, &c.stretched.all),
-            figures_row("Other nights", c.other.nights, &c.other.all),
-        ]
-        .into_iter()
-        .map(Vec::from),
+        "\n## Cramps and stretching\n\n{}\n",
+        r.comparison.sentence
     )?;
+    table(md, &FIGURES_COLUMNS, comparison_rows(r).into_iter())?;
     writeln!(md, "\n{}\n\n> {CAVEAT}", comparison_notes(r))?;
 
     writeln!(md, "\n## Routines used\n")?;
-    if r.routines.is_empty() {
-        writeln!(md, "No sessions in this period.")?;
-    } else {
-        table(
-            md,
-            &ROUTINE_COLUMNS,
-            r.routines
-                .iter()
-                .map(|u| vec![cell(&u.name), u.sessions.to_string()]),
-        )?;
-    }
-
+    text_table(
+        md,
+        &ROUTINE_COLUMNS,
+        routine_rows(r),
+        "No sessions in this period.",
+    )?;
     writeln!(md, "\n## Steps stopped with \"this hurts\"\n")?;
-    if r.hurt_steps.is_empty() {
-        writeln!(md, "None in this period.")?;
-    } else {
-        table(
-            md,
-            &HURT_COLUMNS,
-            r.hurt_steps.iter().map(|h| {
-                vec![
-                    cell(&h.step),
-                    cell(&side(h.side.as_deref())),
-                    h.times.to_string(),
-                ]
-            }),
-        )?;
-    }
-
+    text_table(md, &HURT_COLUMNS, hurt_rows(r), "None in this period.")?;
     writeln!(md, "\n## Cramp diary\n")?;
-    let diary = diary_rows(r);
-    if diary.is_empty() {
-        writeln!(md, "No entries in this period.")?;
-    } else {
-        // Every cell is text from the files or made from it: escaped alike.
-        let rows = diary
-            .iter()
-            .map(|row| row.iter().map(|c| cell(c)).collect());
-        table(md, &DIARY_COLUMNS, rows)?;
+    text_table(
+        md,
+        &DIARY_COLUMNS,
+        diary_rows(r),
+        "No entries in this period.",
+    )
+}
+
+/// A table whose every cell is text from the files or made from it, escaped alike; `none`
+/// in its place when there are no rows.
+fn text_table(
+    md: &mut impl Write,
+    columns: &[Column],
+    rows: Vec<Vec<String>>,
+    none: &str,
+) -> fmt::Result {
+    if rows.is_empty() {
+        return writeln!(md, "{none}");
     }
-    Ok(())
+    let rows = rows.iter().map(|row| row.iter().map(|c| cell(c)).collect());
+    table(md, columns, rows)
 }
 
 /// A table, figures ranged right.

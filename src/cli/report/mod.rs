@@ -167,6 +167,34 @@ fn figures_row(name: &str, nights: u32, f: &Figures) -> [String; 5] {
     ]
 }
 
+/// The comparison's two rows, to go with [`FIGURES_COLUMNS`].
+fn comparison_rows(r: &report::Report) -> Vec<Vec<String>> {
+    let c = &r.comparison;
+    [
+        figures_row("After stretching", c.stretched.nights, &c.stretched.all),
+        figures_row("Other nights", c.other.nights, &c.other.all),
+    ]
+    .into_iter()
+    .map(Vec::from)
+    .collect()
+}
+
+/// The routines table's rows, raw text from the files: each form escapes it its own way.
+fn routine_rows(r: &report::Report) -> Vec<Vec<String>> {
+    r.routines
+        .iter()
+        .map(|u| vec![u.name.clone(), u.sessions.to_string()])
+        .collect()
+}
+
+/// The hurt steps table's rows, raw text from the files: each form escapes it its own way.
+fn hurt_rows(r: &report::Report) -> Vec<Vec<String>> {
+    r.hurt_steps
+        .iter()
+        .map(|s| vec![s.step.clone(), side(s.side.as_deref()), s.times.to_string()])
+        .collect()
+}
+
 /// A table column: its heading, and whether it holds figures (ranged right) or words.
 #[derive(Debug, Clone, Copy)]
 struct Column {
@@ -198,7 +226,7 @@ const WEEK_COLUMNS: [Column; 6] = [
     figures("Cramp nights (of entries)"),
 ];
 
-/// The comparison's table, to go with [`figures_row`].
+/// The comparison's table, to go with [`comparison_rows`].
 const FIGURES_COLUMNS: [Column; 5] = [
     words(""),
     figures("Nights"),
@@ -207,10 +235,10 @@ const FIGURES_COLUMNS: [Column; 5] = [
     figures("Mean cramps"),
 ];
 
-/// The routines table.
+/// The routines table, to go with [`routine_rows`].
 const ROUTINE_COLUMNS: [Column; 2] = [words("Routine"), figures("Sessions")];
 
-/// The hurt steps table.
+/// The hurt steps table, to go with [`hurt_rows`].
 const HURT_COLUMNS: [Column; 3] = [words("Step"), words("Side"), figures("Times")];
 
 /// The diary table, to go with [`diary_rows`].

@@ -58,23 +58,17 @@ fn a_voice_command_is_shown_as_written_and_empty_means_the_usual_speakers() {
     assert_eq!(config.voice_command, None);
 }
 
+/// The problem with a `voice_command` value written as `got`, placed where a value on the
+/// file's first line starts.
+fn refused_value(got: &str) -> String {
+    format!("1:17: {}", VOICE_COMMAND_RULE.replace("{got}", got))
+}
+
 #[test]
 fn a_voice_command_a_shell_would_read_the_text_of_is_refused() {
     let (config, problems) = parse("voice_command = \"sh -c 'espeak-ng {text}'\"\n");
-    assert_eq!(
-        problems,
-        [format!(
-            "1:17: {}",
-            VOICE_COMMAND_RULE.replace("{got}", "\"sh -c 'espeak-ng {text}'\"")
-        )]
-    );
+    assert_eq!(problems, [refused_value("\"sh -c 'espeak-ng {text}'\"")]);
     assert_eq!(config.voice_command, None);
     let (_, problems) = parse("voice_command = true\n");
-    assert_eq!(
-        problems,
-        [format!(
-            "1:17: {}",
-            VOICE_COMMAND_RULE.replace("{got}", "true")
-        )]
-    );
+    assert_eq!(problems, [refused_value("true")]);
 }
