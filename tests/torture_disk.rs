@@ -21,7 +21,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use support::pty::{Home, Pty, exists};
+use support::pty::{Home, Pty, exists, quiet_history};
 
 /// The one-second routine without its get-ready: three one-second step-sides, about five
 /// seconds in all.
@@ -231,14 +231,7 @@ fn add_it_as_told(disk: &DiskHome, refused: &Refused) {
         .expect("sh");
     assert!(status.success(), "{command}");
     disk.run(&["history", "--json"]);
-    let second = disk.run(&["history", "--json"]);
-    assert!(second.status.success(), "{second:?}");
-    assert_eq!(
-        String::from_utf8_lossy(&second.stderr),
-        "",
-        "nothing to warn about, no torn line"
-    );
-    let listed: Value = serde_json::from_slice(&second.stdout).expect("history JSON");
+    let listed = quiet_history("the run after", &disk.run(&["history", "--json"]));
     let sessions: Vec<&Value> = listed
         .as_array()
         .expect("a list")
