@@ -17,8 +17,8 @@ use crossterm::event::KeyCode;
 
 use support::test_io as io;
 use support::{
-    ManualClock, SETTINGS, Step, TestIo, bundled, ctrl, key, routine, routine_rows, started_at,
-    wait,
+    ManualClock, SETTINGS, Step, TestIo, bundled, ctrl, first_step, key, routine, routine_rows,
+    started_at, wait,
 };
 
 fn now_of(clock: &ManualClock) -> Now {
@@ -102,7 +102,7 @@ fn quit_asks_first_and_keeps_a_partial_step() {
     let record = &io.shell.records[0];
     assert_eq!(record.outcome, Outcome::Quit);
     assert_eq!(
-        (record.steps[0].status.known(), record.steps[0].done_secs),
+        first_step(record),
         (Some(Status::Partial), 12),
         "the 100 s behind the question were not counted"
     );
@@ -229,7 +229,7 @@ fn suspend_pauses_the_session_and_the_stopped_time_is_not_held() {
     assert!(io.shell.reclaims >= 1, "the terminal is set up again");
     let record = &io.shell.records[0];
     assert_eq!(
-        (record.steps[0].status.known(), record.steps[0].done_secs),
+        first_step(record),
         (Some(Status::Partial), 10),
         "3 s of lead-in, then 7 + 3 s held; the 300 s stopped are not"
     );

@@ -17,7 +17,9 @@ use bedstretch::tui::plain::PlainIo;
 use bedstretch::tui::plain_out::LineOut;
 use crossterm::event::KeyCode;
 
-use support::{ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, key, routine, wait};
+use support::{
+    ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, first_step, key, routine, wait,
+};
 
 /// A terminal that is only counted.
 #[derive(Default, Clone)]
@@ -148,7 +150,7 @@ fn keys_pause_and_quit_and_the_record_keeps_what_was_held() {
     let record = &io.shell.records[0];
     assert_eq!(record.outcome.known(), Some(Outcome::Quit));
     assert_eq!(
-        (record.steps[0].status.known(), record.steps[0].done_secs),
+        first_step(record),
         (Some(Status::Partial), 2),
         "the minute paused is not counted"
     );
