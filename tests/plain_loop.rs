@@ -15,10 +15,9 @@ use bedstretch::tui::input::Input;
 use bedstretch::tui::line_terminal::LineTerminal;
 use bedstretch::tui::plain::PlainIo;
 use bedstretch::tui::plain_out::LineOut;
-use crossterm::event::KeyCode;
 
 use support::{
-    ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, first_step, key, routine, wait,
+    ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, char, first_step, routine, wait,
 };
 
 /// A terminal that is only counted.
@@ -128,11 +127,11 @@ fn keys_pause_and_quit_and_the_record_keeps_what_was_held() {
     let toml = ONE_SECOND.replace("duration = 1\nsides", "duration = 30\nsides");
     let steps = vec![
         wait(3),
-        key(KeyCode::Char(' ')),
+        char(' '),
         wait(60),
-        key(KeyCode::Char(' ')),
-        key(KeyCode::Char('q')),
-        key(KeyCode::Char('y')),
+        char(' '),
+        char('q'),
+        char('y'),
     ];
     let (io, _, result) = run(&toml, Vec::new(), false, true, steps);
     result.expect("runs");

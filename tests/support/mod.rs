@@ -187,6 +187,11 @@ pub fn key(code: KeyCode) -> Step {
     Step::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)))
 }
 
+/// The key that types `c`.
+pub fn char(c: char) -> Step {
+    key(KeyCode::Char(c))
+}
+
 pub fn ctrl(c: char) -> Step {
     Step::Input(Input::Key(KeyEvent::new(
         KeyCode::Char(c),
