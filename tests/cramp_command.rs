@@ -16,6 +16,13 @@ fn run(data: &Path, args: &[&str]) -> (i32, String, String) {
     support::cli::run(data, &args)
 }
 
+/// `cramp` with these arguments in `dir`, which must succeed: what it printed.
+fn noted(dir: &Path, args: &[&str]) -> String {
+    let (code, stdout, stderr) = run(dir, args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    stdout
+}
+
 /// Every line of every history file in the folder, as JSON.
 fn lines(data: &Path) -> Vec<Value> {
     support::cli::history(data)
@@ -24,8 +31,7 @@ fn lines(data: &Path) -> Vec<Value> {
 #[test]
 fn defaults_note_last_night_with_one_cramp() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (code, stdout, stderr) = run(dir.path(), &["6", "--side", "left"]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = noted(dir.path(), &["6", "--side", "left"]);
     let written = lines(dir.path());
     assert_eq!(written.len(), 1);
     let line = &written[0];
@@ -57,17 +63,8 @@ fn defaults_note_last_night_with_one_cramp() {
 #[test]
 fn a_night_without_cramps_has_no_count_and_a_note_is_cleaned() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "0",
-            "--night",
-            "2026-11-20",
-            "--note",
-            "slept\u{1b}[31m well\u{7}",
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
+    let note = "slept\u{1b}[31m well\u{7}";
+    let stdout = noted(dir.path(), &["0", "--night", "2026-11-20", "--note", note]);
     assert_eq!(
         stdout,
         "Noted: the night of Fri 20 Nov 2026, no cramps, with a note.\n"
@@ -83,19 +80,16 @@ fn a_night_without_cramps_has_no_count_and_a_note_is_cleaned() {
 #[test]
 fn a_count_is_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (code, stdout, stderr) = run(
-        dir.path(),
-        &[
-            "3",
-            "--side",
-            "both",
-            "--count",
-            "2",
-            "--night",
-            "2026-11-21",
-        ],
-    );
-    assert_eq!(code, 0, "{stderr}");
+    let args = [
+        "3",
+        "--side",
+        "both",
+        "--count",
+        "2",
+        "--night",
+        "2026-11-21",
+    ];
+    let stdout = noted(dir.path(), &args);
     assert_eq!(
         stdout,
         "Noted: the night of Sat 21 Nov 2026, severity 3, both, 2 cramps.\n"
@@ -147,8 +141,7 @@ fn every_bad_input_is_refused_with_the_rule_and_an_example() {
 fn a_note_of_500_characters_is_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
     let note = "é".repeat(500);
-    let (code, _, stderr) = run(dir.path(), &["2", "--note", &note]);
-    assert_eq!(code, 0, "{stderr}");
+    noted(dir.path(), &["2", "--note", &note]);
     assert_eq!(lines(dir.path())[0]["note"], note.as_str());
 }
 
@@ -199,10 +192,8 @@ fn the_later_entry_for_a_night_wins_across_devices() {
 #[test]
 fn a_second_entry_for_a_night_says_it_replaces_the_first() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (code, _, stderr) = run(dir.path(), &["6", "--night", "2026-11-20"]);
-    assert_eq!(code, 0, "{stderr}");
-    let (code, stdout, stderr) = run(dir.path(), &["2", "--night", "2026-11-20"]);
-    assert_eq!(code, 0, "{stderr}");
+    noted(dir.path(), &["6", "--night", "2026-11-20"]);
+    let stdout = noted(dir.path(), &["2", "--night", "2026-11-20"]);
     assert!(
         stdout.starts_with(
             "Noted: the night of Fri 20 Nov 2026, severity 2; this replaces the entry noted "

@@ -4,9 +4,8 @@
 //! Sessions start at 22:00 and hold 5 step-sides (calf left and right, toe curls, ankle
 //! circles left and right); a night is kept at 4 of 5 (80 %).
 
-use std::path::Path;
+mod support;
 
-use assert_cmd::Command;
 use bedstretch::core::cramps::{DEFAULT_WINDOW_NIGHTS, MIN_NIGHTS, RESAMPLES};
 use serde_json::Value;
 
@@ -16,36 +15,12 @@ const AS_OF: &str = "2026-11-30T12:00:00+01:00";
 /// if any, `config/bedstretch/config.toml`), so the summary cache it writes lands in a
 /// temporary folder and never in the source tree.
 fn run(case: &str, args: &[&str]) -> (i32, String, String) {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/diary")
-        .join(case);
-    let copy = tempfile::tempdir().expect("temp dir");
-    copy_tree(&fixture, copy.path());
-    let output = Command::cargo_bin("bedstretch")
-        .expect("binary")
-        .args(args)
-        .env("XDG_CONFIG_HOME", copy.path().join("config"))
+    let copy = support::cli::fixture_copy(&format!("tests/fixtures/diary/{case}"));
+    let output = support::cli::bedstretch(copy.path(), args)
         .env("XDG_DATA_HOME", copy.path())
         .output()
         .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("fixture folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
+    support::cli::said(&output)
 }
 
 /// The lines of `stats` in words from the `Cramps:` row on.
@@ -198,12 +173,7 @@ fn the_later_entry_for_a_night_wins_in_history_across_device_files() {
     );
     let (_, stdout, _) = run("two-devices", &["history", "--json", "--kind", "cramp"]);
     let listed: Value = serde_json::from_str(&stdout).expect("json");
-    let ids: Vec<&str> = listed
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|c| c["id"].as_str().expect("id"))
-        .collect();
+    let ids = support::cli::strings(&listed, "id");
     assert_eq!(ids.len(), 14, "one entry a night: {ids:?}");
     assert!(ids.contains(&"20261117T093000.000+0100-late"), "{ids:?}");
     assert!(!ids.contains(&"20261117T070000.000+0100-early"), "{ids:?}");

@@ -12,11 +12,7 @@ use bedstretch::store::bundled as store;
 use crossterm::event::KeyCode;
 
 use support::test_io as io;
-use support::{Recorded, SETTINGS, Step, TestIo, bundled, key, wait};
-
-fn char(c: char) -> Step {
-    key(KeyCode::Char(c))
-}
+use support::{Recorded, SETTINGS, Step, TestIo, bundled, char, key, wait};
 
 /// Home over the bundled `bedtime-feet` and `quick`, `quick` selected, run through `steps`
 /// with the shell as `setup` leaves it.

@@ -17,8 +17,8 @@ use crossterm::event::KeyCode;
 
 use support::test_io as io;
 use support::{
-    ManualClock, SETTINGS, Step, TestIo, bundled, ctrl, key, routine, routine_rows, started_at,
-    wait,
+    ManualClock, SETTINGS, Step, TestIo, bundled, char, ctrl, first_step, key, routine,
+    routine_rows, started_at, wait,
 };
 
 fn now_of(clock: &ManualClock) -> Now {
@@ -46,7 +46,7 @@ fn screen(io: &TestIo) -> String {
 
 #[test]
 fn a_whole_routine_runs_and_is_recorded_once() {
-    let (io, app) = run_session(bundled("quick"), vec![wait(400), key(KeyCode::Char('q'))]);
+    let (io, app) = run_session(bundled("quick"), vec![wait(400), char('q')]);
     assert!(app.exit);
     let shell = &io.shell;
     assert_eq!(shell.records.len(), 1);
@@ -90,19 +90,19 @@ fn quit_asks_first_and_keeps_a_partial_step() {
         bundled("quick"),
         vec![
             wait(10),
-            key(KeyCode::Char('q')),
+            char('q'),
             wait(100),
             key(KeyCode::Esc),
             wait(5),
-            key(KeyCode::Char('q')),
-            key(KeyCode::Char('y')),
+            char('q'),
+            char('y'),
             key(KeyCode::Enter),
         ],
     );
     let record = &io.shell.records[0];
     assert_eq!(record.outcome, Outcome::Quit);
     assert_eq!(
-        (record.steps[0].status.known(), record.steps[0].done_secs),
+        first_step(record),
         (Some(Status::Partial), 12),
         "the 100 s behind the question were not counted"
     );
@@ -128,10 +128,7 @@ fn sigquit_and_sigterm_quit_like_ctrl_c() {
 
 #[test]
 fn a_session_quit_in_the_lead_in_is_not_recorded() {
-    let (io, app) = run_session(
-        bundled("quick"),
-        vec![wait(2), key(KeyCode::Char('q')), key(KeyCode::Char('y'))],
-    );
+    let (io, app) = run_session(bundled("quick"), vec![wait(2), char('q'), char('y')]);
     assert!(app.exit, "nothing to summarise, so it closes");
     assert!(io.shell.records.is_empty());
     assert_eq!(io.shell.discards, 1, "the progress file is removed");
@@ -146,12 +143,7 @@ fn keys_that_arrive_together_are_each_handled_at_once() {
     // key. (That crossterm's own queue is drained is for the pty test: a script has none.)
     let (io, app) = run_session(
         bundled("quick"),
-        vec![
-            wait(10),
-            key(KeyCode::Char('q')),
-            key(KeyCode::Char('y')),
-            key(KeyCode::Char('q')),
-        ],
+        vec![wait(10), char('q'), char('y'), char('q')],
     );
     assert!(app.exit);
     assert_eq!(io.shell.records[0].outcome, Outcome::Quit);
@@ -168,10 +160,10 @@ fn help_at_a_phase_boundary_loses_no_effect() {
     let clock_steps = vec![
         Step::Wait(Duration::from_millis(2_900)),
         Step::Wait(Duration::from_millis(100)),
-        key(KeyCode::Char('?')),
+        char('?'),
         key(KeyCode::Esc),
         wait(20),
-        key(KeyCode::Char('q')),
+        char('q'),
     ];
     let (io, _) = run_session(r, clock_steps);
     assert_eq!(io.shell.records.len(), 1);
@@ -220,7 +212,7 @@ fn suspend_pauses_the_session_and_the_stopped_time_is_not_held() {
             ctrl('z'),
             // Stopped: the shell's suspend returns once continued. Then time passes paused.
             wait(300),
-            key(KeyCode::Char(' ')),
+            char(' '),
             wait(3),
             ctrl('c'),
         ],
@@ -229,7 +221,7 @@ fn suspend_pauses_the_session_and_the_stopped_time_is_not_held() {
     assert!(io.shell.reclaims >= 1, "the terminal is set up again");
     let record = &io.shell.records[0];
     assert_eq!(
-        (record.steps[0].status.known(), record.steps[0].done_secs),
+        first_step(record),
         (Some(Status::Partial), 10),
         "3 s of lead-in, then 7 + 3 s held; the 300 s stopped are not"
     );
@@ -301,9 +293,9 @@ fn home_starts_a_session_and_gets_it_back() {
     let (io, app) = run_home(vec![
         key(KeyCode::Enter),
         wait(400),
-        key(KeyCode::Char('q')),
+        char('q'),
         wait(1),
-        key(KeyCode::Char('q')),
+        char('q'),
     ]);
     assert!(app.exit);
     assert_eq!(io.shell.starts, ["quick"]);
@@ -350,13 +342,7 @@ fn page_down_on_home_moves_by_the_rows_the_last_frame_had() {
 #[test]
 fn the_morning_question_is_answered_with_two_keys_and_written_twice() {
     use bedstretch::app::diary::DiaryEffect;
-    let mut io = io(vec![
-        wait(1),
-        key(KeyCode::Char('6')),
-        wait(1),
-        key(KeyCode::Char('r')),
-        wait(1),
-    ]);
+    let mut io = io(vec![wait(1), char('6'), wait(1), char('r'), wait(1)]);
     let catalog = vec![bundled("quick")];
     io.shell.catalog = catalog.clone();
     // The script's clock reads 22:41 on Monday: a morning that lasts until 23:59.

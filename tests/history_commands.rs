@@ -19,16 +19,15 @@ fn run_synced(args: &[&str]) -> (i32, String, String) {
 /// Runs bedstretch on a copy of the fixture's history, so that the summary cache it writes
 /// lands in a temporary folder and never in the source tree.
 fn run_copy(fixture: &str, args: &[&str]) -> (i32, String, String) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let copy = tempfile::tempdir().expect("temp dir");
-    let history = copy.path().join("bedstretch/history");
-    std::fs::create_dir_all(&history).expect("history folder");
-    for entry in std::fs::read_dir(root.join(fixture).join("bedstretch/history")).expect("fixture")
-    {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), history.join(entry.file_name())).expect("copy");
-    }
+    let copy = support::cli::fixture_copy(fixture);
     run(copy.path().to_str().expect("utf-8"), args)
+}
+
+/// What bedstretch printed on a copy of `fixture`'s history, where it succeeded.
+fn succeeds(fixture: &str, args: &[&str]) -> String {
+    let (code, stdout, stderr) = run_copy(fixture, args);
+    assert_eq!(code, 0, "{args:?}: {stderr}");
+    stdout
 }
 
 fn run(data: &str, args: &[&str]) -> (i32, String, String) {
@@ -105,8 +104,7 @@ fn stats_as_of_an_earlier_moment_leaves_tonight_open() {
 
 #[test]
 fn stats_in_words_says_the_rule() {
-    let (code, stdout, _) = run_synced(&["stats", "--as-of", "2026-11-23T23:00:00+01:00"]);
-    assert_eq!(code, 0);
+    let stdout = succeeds(SYNCED, &["stats", "--as-of", "2026-11-23T23:00:00+01:00"]);
     assert_eq!(
         stdout,
         "Current streak:  1 night\n\
@@ -129,8 +127,10 @@ fn stats_in_words_says_the_rule() {
 
 #[test]
 fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
-    let (code, stdout, _) = run_synced(&["history", "--csv", "--since", "2026-11-22", "--reverse"]);
-    assert_eq!(code, 0);
+    let stdout = succeeds(
+        SYNCED,
+        &["history", "--csv", "--since", "2026-11-22", "--reverse"],
+    );
     assert_eq!(
         stdout,
         "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs,kind,severity,side,count,note,logged_at\n\
@@ -141,15 +141,9 @@ fn history_csv_has_a_header_and_quotes_as_rfc_4180_asks() {
 
 #[test]
 fn history_json_is_one_array_of_the_records_each_once() {
-    let (code, stdout, _) = run_synced(&["history", "--json"]);
-    assert_eq!(code, 0);
+    let stdout = succeeds(SYNCED, &["history", "--json"]);
     let value: Value = serde_json::from_str(&stdout).expect("json");
-    let ids: Vec<&str> = value
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|s| s["id"].as_str().expect("id"))
-        .collect();
+    let ids = support::cli::strings(&value, "id");
     assert_eq!(
         ids.len(),
         6,
@@ -167,8 +161,7 @@ fn history_json_is_one_array_of_the_records_each_once() {
 
 #[test]
 fn history_table_for_people() {
-    let (code, stdout, _) = run_synced(&["history", "--since", "2026-11-20"]);
-    assert_eq!(code, 0);
+    let stdout = succeeds(SYNCED, &["history", "--since", "2026-11-20"]);
     assert_eq!(
         stdout,
         "NIGHT       TIME   ROUTINE                   OUTCOME         DONE    HELD\n\
@@ -181,8 +174,7 @@ fn history_table_for_people() {
 
 #[test]
 fn history_takes_a_routine_a_limit_and_the_other_order() {
-    let (code, stdout, _) = run_synced(&["history", "--routine", "quick", "--limit", "2"]);
-    assert_eq!(code, 0);
+    let stdout = succeeds(SYNCED, &["history", "--routine", "quick", "--limit", "2"]);
     let nights: Vec<&str> = stdout.lines().skip(1).map(|l| &l[..10]).collect();
     assert_eq!(nights, ["2026-11-23", "2026-11-20"], "{stdout}");
     let (_, stdout, _) =
@@ -226,8 +218,7 @@ const NOTE_22: &str = "left calf, woke at 3 \u{1b}[31m\"ouch\"\u{7} \u{202e}ok";
 
 #[test]
 fn the_table_puts_each_diary_entry_after_its_nights_sessions_with_its_note_cleaned() {
-    let (code, stdout, stderr) = run_copy(NOTES, &["history"]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = succeeds(NOTES, &["history"]);
     assert_eq!(
         stdout,
         "NIGHT       TIME   ROUTINE                   OUTCOME         DONE    HELD\n\
@@ -248,11 +239,10 @@ fn the_table_puts_each_diary_entry_after_its_nights_sessions_with_its_note_clean
 
 #[test]
 fn kind_picks_the_diary_or_the_sessions_and_the_filters_apply_to_both() {
-    let (code, stdout, stderr) = run_copy(
+    let stdout = succeeds(
         NOTES,
         &["history", "--kind", "cramp", "--since", "2026-11-22"],
     );
-    assert_eq!(code, 0, "{stderr}");
     assert_eq!(
         stdout,
         "NIGHT       DIARY\n\
@@ -281,8 +271,7 @@ fn kind_picks_the_diary_or_the_sessions_and_the_filters_apply_to_both() {
 
 #[test]
 fn a_routine_lists_sessions_only() {
-    let (code, stdout, stderr) = run_copy(NOTES, &["history", "--routine", "quick"]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = succeeds(NOTES, &["history", "--routine", "quick"]);
     assert_eq!(
         stdout.lines().count(),
         4,
@@ -293,19 +282,13 @@ fn a_routine_lists_sessions_only() {
 
 #[test]
 fn json_holds_sessions_and_diary_entries_as_written_with_no_raw_control() {
-    let (code, stdout, stderr) = run_copy(NOTES, &["history", "--json"]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = succeeds(NOTES, &["history", "--json"]);
     assert!(
         !stdout.contains(['\u{1b}', '\u{7}', '\u{202e}']),
         "controls are escaped: {stdout}"
     );
     let listed: Value = serde_json::from_str(&stdout).expect("json");
-    let kinds: Vec<&str> = listed
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|r| r["kind"].as_str().expect("kind"))
-        .collect();
+    let kinds = support::cli::strings(&listed, "kind");
     assert_eq!(
         kinds,
         ["cramp", "session", "cramp", "session", "cramp", "session"]
@@ -324,8 +307,7 @@ fn json_holds_sessions_and_diary_entries_as_written_with_no_raw_control() {
 
 #[test]
 fn csv_holds_both_kinds_in_one_header_with_the_note_cleaned_and_quoted() {
-    let (code, stdout, stderr) = run_copy(NOTES, &["history", "--csv", "--since", "2026-11-22"]);
-    assert_eq!(code, 0, "{stderr}");
+    let stdout = succeeds(NOTES, &["history", "--csv", "--since", "2026-11-22"]);
     assert_eq!(
         stdout,
         "id,night,started_at,ended_at,routine,routine_name,outcome,done,planned,held_secs,kind,severity,side,count,note,logged_at\n\
@@ -360,8 +342,10 @@ fn an_unknown_kind_and_a_routine_of_the_diary_are_refused_in_one_line() {
 
 #[test]
 fn an_empty_diary_says_how_to_begin() {
-    let (code, stdout, _) = run_synced(&["history", "--kind", "cramp", "--since", "2026-11-21"]);
-    assert_eq!(code, 0);
+    let stdout = succeeds(
+        SYNCED,
+        &["history", "--kind", "cramp", "--since", "2026-11-21"],
+    );
     assert_eq!(stdout, "No diary entries match.\n");
     let empty = tempfile::tempdir().expect("temp");
     let (_, stdout, _) = run(

@@ -15,9 +15,10 @@ use bedstretch::tui::input::Input;
 use bedstretch::tui::line_terminal::LineTerminal;
 use bedstretch::tui::plain::PlainIo;
 use bedstretch::tui::plain_out::LineOut;
-use crossterm::event::KeyCode;
 
-use support::{ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, key, routine, wait};
+use support::{
+    ManualClock, ONE_SECOND, Recorded, SETTINGS, Script, Step, char, first_step, routine, wait,
+};
 
 /// A terminal that is only counted.
 #[derive(Default, Clone)]
@@ -126,11 +127,11 @@ fn keys_pause_and_quit_and_the_record_keeps_what_was_held() {
     let toml = ONE_SECOND.replace("duration = 1\nsides", "duration = 30\nsides");
     let steps = vec![
         wait(3),
-        key(KeyCode::Char(' ')),
+        char(' '),
         wait(60),
-        key(KeyCode::Char(' ')),
-        key(KeyCode::Char('q')),
-        key(KeyCode::Char('y')),
+        char(' '),
+        char('q'),
+        char('y'),
     ];
     let (io, _, result) = run(&toml, Vec::new(), false, true, steps);
     result.expect("runs");
@@ -148,7 +149,7 @@ fn keys_pause_and_quit_and_the_record_keeps_what_was_held() {
     let record = &io.shell.records[0];
     assert_eq!(record.outcome.known(), Some(Outcome::Quit));
     assert_eq!(
-        (record.steps[0].status.known(), record.steps[0].done_secs),
+        first_step(record),
         (Some(Status::Partial), 2),
         "the minute paused is not counted"
     );

@@ -72,24 +72,26 @@ fn a_routine_of_one_second_steps_runs_to_the_end_and_is_recorded() {
     assert!(!home.data().join("current.json").exists());
 }
 
-#[test]
-fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
+/// A session of [`quick_home`]'s routine in a terminal, sent `signal` once the screen shows
+/// `shown`, and waited on until it has exited and every byte it wrote is read.
+fn signalled_when(shown: &str, signal: &str) -> (Home, Pty) {
     let home = quick_home();
     let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
-    pty.wait_for("Switch sides");
-    pty.signal("-KILL");
-    pty.wait_exit();
+    pty.wait_for(shown);
+    pty.signal(signal);
+    pty.wait_exit_and_output();
+    (home, pty)
+}
+
+#[test]
+fn a_killed_session_is_recovered_as_interrupted_at_the_next_start() {
+    let (home, _pty) = signalled_when("Switch sides", "-KILL");
     assert!(
         home.data().join("current.json").exists(),
         "progress was saved"
     );
 
-    let output = assert_cmd::Command::new(env!("CARGO_BIN_EXE_bedstretch"))
-        .args(["stats"])
-        .env("XDG_CONFIG_HOME", home.dir.path().join("config"))
-        .env("XDG_DATA_HOME", home.dir.path().join("data"))
-        .output()
-        .expect("runs");
+    let output = home.run(&["stats"]);
     assert!(output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -115,12 +117,7 @@ fn sigterm_and_sigquit_give_the_terminal_back_and_record_the_session() {
 }
 
 fn quit_by_signal(signal: &str) {
-    let home = quick_home();
-    let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
-    pty.wait_for("Switch sides");
-    pty.signal(signal);
-    // Every byte written before the exit is read before the terminal's are looked at.
-    pty.wait_exit_and_output();
+    let (home, pty) = signalled_when("Switch sides", signal);
     let raw = pty.raw_output();
     assert!(
         contains(&raw, b"\x1b[?1049l"),
@@ -138,11 +135,7 @@ fn quit_by_signal(signal: &str) {
 
 #[test]
 fn sigterm_in_the_get_ready_countdown_records_nothing() {
-    let home = quick_home();
-    let mut pty = Pty::spawn(home.command(&["run", "pty-test.toml"]));
-    pty.wait_for("Get ready");
-    pty.signal("-TERM");
-    pty.wait_exit();
+    let (home, _pty) = signalled_when("Get ready", "-TERM");
     let history = home.data().join("history");
     assert!(
         !history.exists() || home.history().is_empty(),
@@ -161,12 +154,36 @@ name = "Long hold"
 duration = "10m"
 "#;
 
+/// [`quick_home`] with [`LONG_TEST`] beside it, as `long.toml`.
+fn long_home() -> Home {
+    let home = quick_home();
+    home.write("long.toml", LONG_TEST);
+    home
+}
+
+/// A session of `long.toml` in a terminal, on its one step.
+fn long_session(home: &Home) -> Pty {
+    let pty = Pty::spawn(home.command(&["run", "long.toml"]));
+    pty.wait_for("Long hold");
+    pty
+}
+
+/// Resizes the terminal with no key sent, and waits until the screen is drawn whole for the
+/// new size: the footer (which holds "quit") on its last row.
+fn redrawn_at(pty: &mut Pty, cols: u16, rows: u16) {
+    pty.forget_output();
+    pty.resize(cols, rows);
+    let last = usize::from(rows) - 1;
+    pty.wait_until(
+        &format!("the footer on row {rows} of {cols}x{rows}"),
+        |screen| screen.lines().nth(last).is_some_and(|l| l.contains("quit")),
+    );
+}
+
 #[test]
 fn keys_typed_together_are_each_handled_at_once() {
-    let home = quick_home();
-    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
-    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
-    pty.wait_for("Long hold");
+    let home = long_home();
+    let mut pty = long_session(&home);
     // One write, as fast typing over ssh or tmux arrives: the quit question and its answer.
     pty.send(b"qy");
     pty.wait_for("Tonight is not kept yet");
@@ -177,34 +194,22 @@ fn keys_typed_together_are_each_handled_at_once() {
 
 #[test]
 fn a_resize_redraws_without_a_key_on_both_screens() {
-    let home = quick_home();
-    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
-    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
-    pty.wait_for("Long hold");
-    pty.forget_output();
-    pty.resize(40, 12);
-    // Drawn whole for the new size: the footer sits on the last of 12 rows.
-    pty.wait_until("the footer on row 12", |screen| {
-        screen.lines().nth(11).is_some_and(|l| l.contains("quit"))
-    });
+    let home = long_home();
+    let mut pty = long_session(&home);
+    redrawn_at(&mut pty, 40, 12);
     pty.send(b"\x03");
     assert!(pty.wait_exit());
 
     let mut pty = Pty::spawn(home.command(&[]));
     pty.wait_for("Routines");
-    pty.forget_output();
-    pty.resize(50, 15);
-    pty.wait_until("home drawn for 50x15", |screen| {
-        screen.lines().nth(14).is_some_and(|l| l.contains("quit"))
-    });
+    redrawn_at(&mut pty, 50, 15);
     pty.send(b"q");
     assert!(pty.wait_exit());
 }
 
 #[test]
 fn ctrl_z_under_a_job_control_shell_stops_the_job_and_fg_repaints_it_paused() {
-    let home = quick_home();
-    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let home = long_home();
     // A shell that does job control, as the person's own does: the session runs as a job,
     // Ctrl-Z hands the terminal back to the shell, and `fg` (after a line is read) brings
     // the session back.
@@ -250,10 +255,8 @@ fn ctrl_z_under_a_job_control_shell_stops_the_job_and_fg_repaints_it_paused() {
 fn ctrl_z_with_no_shell_to_come_back_to_pauses_and_never_freezes() {
     // Run straight in the terminal, as `ssh host bedstretch` does: nothing could continue a
     // stopped job, so the kernel drops the stop and the session simply pauses.
-    let home = quick_home();
-    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
-    let mut pty = Pty::spawn(home.command(&["run", "long.toml"]));
-    pty.wait_for("Long hold");
+    let home = long_home();
+    let mut pty = long_session(&home);
     pty.forget_output();
     pty.send(b"\x1a");
     let screen = pty.wait_for("Paused");
@@ -278,8 +281,7 @@ fn ctrl_z_inside_a_pid_namespace_pauses_and_never_panics() {
         eprintln!("skipped: unshare cannot make a PID namespace here");
         return;
     }
-    let home = quick_home();
-    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let home = long_home();
     // sh stays as the namespace's first process, so bedstretch is its child, in a group
     // begun outside: the case the CI runner was in.
     let bin = env!("CARGO_BIN_EXE_bedstretch");
@@ -367,8 +369,7 @@ fn a_data_folder_that_takes_nothing_still_lets_a_person_stretch() {
 
 #[test]
 fn plain_mode_reads_keys_in_cbreak_mode_suspends_and_gives_the_terminal_back() {
-    let home = quick_home();
-    std::fs::write(home.dir.path().join("long.toml"), LONG_TEST).expect("routine");
+    let home = long_home();
     // Under a job control shell, as the person's own: keys act without Enter, Ctrl-Z gives
     // the shell a cooked terminal, and `fg` brings the session back, paused.
     let script = format!(

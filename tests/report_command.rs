@@ -4,9 +4,7 @@
 //! holds a comma. Each form is read the way its reader would: Markdown as lines, CSV field by
 //! field, HTML as XML.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+mod support;
 
 const THREE_WEEKS: &str = "tests/fixtures/report/three-weeks";
 /// Monday 23 November, morning: the fixture's three weeks end last night.
@@ -18,31 +16,17 @@ const SENTENCE: &str =
 /// Runs bedstretch on a copy of `fixture` (or on an empty history), so that the summary
 /// cache it writes lands in a temporary folder and never in the source tree.
 fn run(fixture: Option<&str>, args: &[&str]) -> (i32, String, String) {
-    let data = tempfile::tempdir().expect("temp dir");
-    let history = data.path().join("bedstretch/history");
-    std::fs::create_dir_all(&history).expect("history folder");
-    if let Some(fixture) = fixture {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(fixture)
-            .join("bedstretch/history");
-        for entry in std::fs::read_dir(from).expect("fixture") {
-            let entry = entry.expect("entry");
-            std::fs::copy(entry.path(), history.join(entry.file_name())).expect("copy");
-        }
-    }
-    let output = Command::cargo_bin("bedstretch")
-        .expect("binary")
-        .arg("report")
-        .args(args)
-        .env("XDG_CONFIG_HOME", data.path().join("config"))
+    let data = match fixture {
+        Some(fixture) => support::cli::fixture_copy(fixture),
+        None => tempfile::tempdir().expect("temp dir"),
+    };
+    std::fs::create_dir_all(data.path().join("bedstretch/history")).expect("history folder");
+    let args: Vec<&str> = ["report"].iter().chain(args).copied().collect();
+    let output = support::cli::bedstretch(data.path(), &args)
         .env("XDG_DATA_HOME", data.path())
         .output()
         .expect("runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    support::cli::said(&output)
 }
 
 /// The fixture's report in `format`, which must succeed without a word on stderr.

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use support::pty::{Home, exists};
+use support::pty::{Home, exists, quiet_history};
 use support::torture::Rng;
 
 /// Processes started together in each round.
@@ -123,10 +123,7 @@ fn recover_and_append(test: &str, rounds: usize) {
     );
 
     // And the reader agrees, with nothing to warn about.
-    let output = home.run(&["history", "--json"]);
-    assert!(output.status.success(), "{output:?}");
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    let listed: Value = serde_json::from_slice(&output.stdout).expect("history JSON");
+    let listed = quiet_history("history --json", &home.run(&["history", "--json"]));
     assert_eq!(
         listed.as_array().map(Vec::len),
         Some(lines.len()),

@@ -21,7 +21,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use support::pty::{Home, Pty, exists};
+use support::pty::{Home, Pty, exists, quiet_history};
 
 /// The one-second routine without its get-ready: three one-second step-sides, about five
 /// seconds in all.
@@ -63,12 +63,21 @@ impl Tmpfs {
 
     /// Makes the file system read-only, as a full or failing disk remounted by the kernel is.
     fn read_only(&self) {
+        self.remount("ro");
+    }
+
+    /// Makes the file system writable again.
+    fn writable(&self) {
+        self.remount("rw");
+    }
+
+    fn remount(&self, mode: &str) {
         let status = Command::new("mount")
-            .args(["-o", "remount,ro"])
+            .args(["-o", &format!("remount,{mode}")])
             .arg(&self.at)
             .status()
             .expect("mount");
-        assert!(status.success(), "remount read-only");
+        assert!(status.success(), "remount {mode}");
     }
 
     /// Takes every free page: the file system is full until the filler is removed.
@@ -85,10 +94,15 @@ impl Tmpfs {
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let done = Command::new("umount").arg(&self.at).status();
-        if !done.is_ok_and(|s| s.success()) {
-            let _ = Command::new("umount").arg("-l").arg(&self.at).status();
-        }
+        unmount(&self.at);
+    }
+}
+
+/// Unmounts `at`, lazily should something still hold it, so that no mount outlives its test.
+fn unmount(at: &Path) {
+    let done = Command::new("umount").arg(at).status();
+    if !done.is_ok_and(|s| s.success()) {
+        let _ = Command::new("umount").arg("-l").arg(at).status();
     }
 }
 
@@ -114,10 +128,7 @@ impl Bind {
 
 impl Drop for Bind {
     fn drop(&mut self) {
-        let done = Command::new("umount").arg(&self.at).status();
-        if !done.is_ok_and(|s| s.success()) {
-            let _ = Command::new("umount").arg("-l").arg(&self.at).status();
-        }
+        unmount(&self.at);
     }
 }
 
@@ -133,6 +144,15 @@ impl DiskHome {
         let tmp = home.dir.path().join("tmp");
         fs::create_dir(&tmp).expect("tmp");
         Self { home, tmp }
+    }
+
+    /// A home whose data folder is a small tmpfs holding [`Self::earlier_history`] (`slack`
+    /// as it takes it); `None` where this machine does not allow the mount.
+    fn on_tmpfs(slack: usize) -> Option<(Self, Tmpfs)> {
+        let disk = Self::new();
+        let tmpfs = Tmpfs::mount(&disk.home.data_home(), "256k")?;
+        disk.earlier_history(slack);
+        Some((disk, tmpfs))
     }
 
     /// A session of the test routine in a terminal, with the temporary folder set.
@@ -192,8 +212,9 @@ struct Refused {
 }
 
 /// Runs the session to its end screen, checks it says the session is not in the history
-/// yet, and quits.
-fn stretch_to_the_end(pty: &mut Pty) -> Refused {
+/// yet, quits, and checks the session is kept where the closing message says; the terminal
+/// is closed by the time it returns.
+fn stretch_to_the_end(mut pty: Pty) -> Refused {
     pty.wait_for("Calf stretch");
     pty.wait_for("Not in your history yet");
     pty.send(b"q");
@@ -201,9 +222,11 @@ fn stretch_to_the_end(pty: &mut Pty) -> Refused {
         !pty.wait_exit_and_output(),
         "exits non-zero: the session is not saved"
     );
-    Refused {
+    let refused = Refused {
         said: String::from_utf8_lossy(&pty.raw_output()).replace("\r\n", "\n"),
-    }
+    };
+    assert_kept_where_said(&refused);
+    refused
 }
 
 /// The command bedstretch printed to add the session, run as the person would paste it
@@ -231,14 +254,7 @@ fn add_it_as_told(disk: &DiskHome, refused: &Refused) {
         .expect("sh");
     assert!(status.success(), "{command}");
     disk.run(&["history", "--json"]);
-    let second = disk.run(&["history", "--json"]);
-    assert!(second.status.success(), "{second:?}");
-    assert_eq!(
-        String::from_utf8_lossy(&second.stderr),
-        "",
-        "nothing to warn about, no torn line"
-    );
-    let listed: Value = serde_json::from_slice(&second.stdout).expect("history JSON");
+    let listed = quiet_history("the run after", &disk.run(&["history", "--json"]));
     let sessions: Vec<&Value> = listed
         .as_array()
         .expect("a list")
@@ -287,13 +303,11 @@ fn torture_a_disk_that_fills_mid_session_never_loses_nor_tears_the_session() {
 /// as [`DiskHome::earlier_history`] takes it: the person stretches to the end, the session is
 /// kept where bedstretch says, and, with room again, the command it printed adds it.
 fn a_full_disk(slack: usize, fill_at: Option<&str>) {
-    let disk = DiskHome::new();
-    let Some(tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
+    let Some((disk, tmpfs)) = DiskHome::on_tmpfs(slack) else {
         return;
     };
-    disk.earlier_history(slack);
     let filler = fill_at.is_none().then(|| tmpfs.fill());
-    let mut pty = disk.session();
+    let pty = disk.session();
     let filler = match fill_at {
         Some(text) => {
             pty.wait_for(text);
@@ -301,21 +315,17 @@ fn a_full_disk(slack: usize, fill_at: Option<&str>) {
         }
         None => filler.expect("filled at the start"),
     };
-    let refused = stretch_to_the_end(&mut pty);
-    assert_kept_where_said(&refused);
-    drop(pty);
+    let refused = stretch_to_the_end(pty);
     fs::remove_file(filler).expect("room again");
     add_it_as_told(&disk, &refused);
 }
 
 #[test]
 fn torture_a_data_folder_turned_read_only_mid_session_keeps_the_session() {
-    let disk = DiskHome::new();
-    let Some(_tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
+    let Some((disk, _tmpfs)) = DiskHome::on_tmpfs(0) else {
         return;
     };
-    disk.earlier_history(0);
-    let mut pty = disk.session();
+    let pty = disk.session();
     pty.wait_for("Switch sides");
     // A file system cannot be remounted read-only while the session holds a file open for
     // writing (its lock); a read-only copy mounted over the folder has the same effect on
@@ -333,9 +343,7 @@ fn torture_a_data_folder_turned_read_only_mid_session_keeps_the_session() {
     assert!(copied.success());
     read_only.read_only();
     let over = Bind::mount(&staging, &disk.home.data());
-    let refused = stretch_to_the_end(&mut pty);
-    assert_kept_where_said(&refused);
-    drop(pty);
+    let refused = stretch_to_the_end(pty);
     // Writable again: the folder as it was when it turned read-only.
     drop(over);
     add_it_as_told(&disk, &refused);
@@ -343,21 +351,12 @@ fn torture_a_data_folder_turned_read_only_mid_session_keeps_the_session() {
 
 #[test]
 fn torture_a_read_only_data_folder_at_start_still_lets_a_person_stretch() {
-    let disk = DiskHome::new();
-    let Some(tmpfs) = Tmpfs::mount(&disk.home.data_home(), "256k") else {
+    let Some((disk, tmpfs)) = DiskHome::on_tmpfs(0) else {
         return;
     };
-    disk.earlier_history(0);
     tmpfs.read_only();
-    let mut pty = disk.session();
-    let refused = stretch_to_the_end(&mut pty);
-    assert_kept_where_said(&refused);
-    drop(pty);
-    let status = Command::new("mount")
-        .args(["-o", "remount,rw"])
-        .arg(&tmpfs.at)
-        .status()
-        .expect("mount");
-    assert!(status.success(), "writable again");
+    let pty = disk.session();
+    let refused = stretch_to_the_end(pty);
+    tmpfs.writable();
     add_it_as_told(&disk, &refused);
 }

@@ -15,9 +15,8 @@ use std::time::Duration;
 
 use bedstretch::clock::{Clock, SystemClock};
 use chrono::{DateTime, FixedOffset};
-use serde_json::Value;
 
-use support::pty::{Home, Pty, exists};
+use support::pty::{Home, Pty, exists, quiet_history};
 use support::torture::Rng;
 
 /// Lead-in, a two-sided step with a switch, a rest, a step of two reps, a rest, a last step:
@@ -151,14 +150,7 @@ fn kill_once(after_ms: u64, plain: bool) -> Kill {
         "{at}: only the recovery is reported, no bad line: {said}"
     );
     assert!(!exists(&home.current()), "{at}: current.json is gone");
-    let second = home.run(&["history", "--json"]);
-    assert!(second.status.success(), "{at}: {second:?}");
-    assert_eq!(
-        String::from_utf8_lossy(&second.stderr),
-        "",
-        "{at}: no warning"
-    );
-    let listed: Value = serde_json::from_slice(&second.stdout).expect("history JSON");
+    let listed = quiet_history(&at, &home.run(&["history", "--json"]));
 
     // Parsed line by line: a torn line would fail here.
     let lines = home.history();

@@ -109,6 +109,18 @@ fn raw(pty: &Pty) -> String {
     String::from_utf8_lossy(&pty.raw_output()).into_owned()
 }
 
+/// Waits for the program to end well, then asserts that `notice` was not written again once
+/// it left the full screen: told there once, not a second time on the way out.
+fn assert_told_only_on_screen(pty: &mut Pty, notice: &str) {
+    assert!(pty.wait_exit_and_output());
+    let raw = raw(pty);
+    let after = &raw[raw.rfind("\x1b[?1049l").expect("left the full screen")..];
+    assert!(
+        !after.contains(notice),
+        "{notice:?} told again after the screen: {after}"
+    );
+}
+
 /// A process's state letter, `None` once it is gone.
 fn state(pid: &str) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
@@ -192,14 +204,7 @@ fn a_missing_speaker_is_told_once_on_the_screen_and_the_session_goes_on() {
     pty.wait_for("The cues are not spoken: none of espeak-ng");
     pty.wait_for("Tonight is kept.");
     pty.send(b"q");
-    assert!(pty.wait_exit_and_output());
-    let raw = raw(&pty);
-    let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
-    assert!(
-        !raw[after..].contains("not spoken"),
-        "told once, not again after the screen: {}",
-        &raw[after..]
-    );
+    assert_told_only_on_screen(&mut pty, "not spoken");
     assert_eq!(home.history()[0]["outcome"], "completed");
     assert!(!Path::new(&home.path("said.log")).exists());
 }
@@ -256,11 +261,5 @@ fn home_shows_a_missing_speaker_before_any_session_and_only_there() {
     );
     pty.send(b"q");
     pty.send(b"q");
-    assert!(pty.wait_exit_and_output());
-    let raw = raw(&pty);
-    let after = raw.rfind("\x1b[?1049l").expect("left the full screen");
-    assert!(
-        !raw[after..].contains("the cues are not spoken"),
-        "told once, on home: {raw}"
-    );
+    assert_told_only_on_screen(&mut pty, "the cues are not spoken");
 }

@@ -49,3 +49,42 @@ pub fn history(root: &Path) -> Vec<Value> {
     }
     lines
 }
+
+/// A copy of the fixture folder `fixture` (a path from the crate's root) in a temporary
+/// folder, so that what bedstretch writes beside the history (its summary cache) lands there
+/// and never in the source tree.
+pub fn fixture_copy(fixture: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().expect("temp dir");
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture),
+        copy.path(),
+    );
+    copy
+}
+
+/// Copies every file below `from` to the same place below `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("fixture folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+/// The string `key` of every item of a JSON list, in order.
+pub fn strings<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|item| {
+            item[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("no string {key:?} in {item}"))
+        })
+        .collect()
+}

@@ -139,6 +139,13 @@ pub fn kept_session_on(at: &str) -> SessionFacts {
     kept_session(DateTime::parse_from_rfc3339(at).expect("time"))
 }
 
+/// The first step of a record: its status (where it is one this version knows) and the
+/// seconds held of it.
+pub fn first_step(record: &SessionRecord) -> (Option<bedstretch::core::history::Status>, u64) {
+    let step = &record.steps[0];
+    (step.status.known(), step.done_secs)
+}
+
 /// A clock that moves only when the script says so.
 #[derive(Clone, Default)]
 pub struct ManualClock(pub Rc<Cell<Duration>>);
@@ -178,6 +185,11 @@ pub fn wait(s: u64) -> Step {
 
 pub fn key(code: KeyCode) -> Step {
     Step::Input(Input::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+/// The key that types `c`.
+pub fn char(c: char) -> Step {
+    key(KeyCode::Char(c))
 }
 
 pub fn ctrl(c: char) -> Step {

@@ -383,3 +383,15 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 pub fn exists(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
+
+/// What `history --json` listed, once it succeeded with not a word on standard error: no
+/// warning, no torn line passed over. `what` names the run in a failure's message.
+pub fn quiet_history(what: &str, output: &std::process::Output) -> Value {
+    assert!(output.status.success(), "{what}: {output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "",
+        "{what}: nothing to warn about, no torn line"
+    );
+    serde_json::from_slice(&output.stdout).expect("history JSON")
+}
