@@ -67,8 +67,11 @@ fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
     Ok(())
 }
 
-/// The rows of the side-by-side table: a label, and how a period shows it.
-pub fn rows() -> [(&'static str, fn(&Period) -> String); 5] {
+/// A row of the side-by-side table: its label, and how a period shows it.
+pub type Row = (&'static str, fn(&Period) -> String);
+
+/// The rows of the side-by-side table.
+pub fn rows() -> [Row; 5] {
     fn or_dash(x: Option<String>) -> String {
         x.unwrap_or_else(|| "–".to_string())
     }
