@@ -25,3 +25,18 @@ impl SplitMix64 {
         (0..n).filter(|_| self.below(n) < with).count() as u32
     }
 }
+
+/// The 2.5th and 97.5th percentiles of `draws`, taken symmetrically from each end once they
+/// are sorted; `point` where there are too few draws to have them.
+pub(super) fn interval95(mut draws: Vec<f64>, point: f64) -> (f64, f64) {
+    draws.sort_by(f64::total_cmp);
+    let tail = draws.len() / 40;
+    let low = draws.get(tail).copied().unwrap_or(point);
+    let high = draws
+        .len()
+        .checked_sub(tail + 1)
+        .and_then(|i| draws.get(i))
+        .copied()
+        .unwrap_or(point);
+    (low, high)
+}

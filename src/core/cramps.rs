@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::bootstrap::SplitMix64;
+use super::bootstrap::{SplitMix64, interval95};
 use super::calendar::{Rules, try_night_of};
 use super::history::CrampRecord;
 use super::stats::SessionFacts;
@@ -335,23 +335,14 @@ fn bootstrap(stretched: &Group, other: &Group) -> Difference {
         * (share(other.all.nights_with_cramp, other.nights)
             - share(stretched.all.nights_with_cramp, stretched.nights));
     let mut rng = SplitMix64(SEED);
-    let mut draws: Vec<f64> = (0..RESAMPLES)
+    let draws: Vec<f64> = (0..RESAMPLES)
         .map(|_| {
             let s = rng.successes(stretched.all.nights_with_cramp, stretched.nights);
             let o = rng.successes(other.all.nights_with_cramp, other.nights);
             100.0 * (share(o, other.nights) - share(s, stretched.nights))
         })
         .collect();
-    draws.sort_by(f64::total_cmp);
-    // The 2.5th and 97.5th percentiles, taken symmetrically from each end.
-    let tail = (RESAMPLES / 40) as usize;
-    let low = draws.get(tail).copied().unwrap_or(points);
-    let high = draws
-        .len()
-        .checked_sub(tail + 1)
-        .and_then(|i| draws.get(i))
-        .copied()
-        .unwrap_or(points);
+    let (low, high) = interval95(draws, points);
     Difference {
         points,
         low,

@@ -95,21 +95,14 @@ impl ProgramRecord {
     pub fn parse(line: &str) -> Result<Self, LineFault> {
         let record: Self = serde_json::from_str(line)?;
         let fault = |why: String| Err(LineFault { column: 1, why });
-        if !BASELINE_NIGHTS.contains(&record.baseline_nights) {
-            return fault(format!(
-                "baseline_nights must be {} to {}, got {}",
-                BASELINE_NIGHTS.start(),
-                BASELINE_NIGHTS.end(),
-                record.baseline_nights
-            ));
-        }
-        if !WEEKS.contains(&record.weeks) {
-            return fault(format!(
-                "weeks must be {} to {}, got {}",
-                WEEKS.start(),
-                WEEKS.end(),
-                record.weeks
-            ));
+        for (name, range, value) in [
+            ("baseline_nights", BASELINE_NIGHTS, record.baseline_nights),
+            ("weeks", WEEKS, record.weeks),
+        ] {
+            if !range.contains(&value) {
+                let (low, high) = range.into_inner();
+                return fault(format!("{name} must be {low} to {high}, got {value}"));
+            }
         }
         if record.from.checked_add_days(Days::new(500)).is_none() {
             return fault(format!("from {} is past the calendar's end", record.from));

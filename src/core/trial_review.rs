@@ -6,7 +6,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
 
-use super::bootstrap::SplitMix64;
+use super::bootstrap::{SplitMix64, interval95};
 use super::calendar::Rules;
 use super::cramps::{MIN_NIGHTS, RESAMPLES, SEED, best_nights, cramps_in, latest_entries};
 use super::history::{CrampRecord, MAX_SEVERITY};
@@ -250,19 +250,11 @@ fn bootstrap(baseline: &Period, program: &Period) -> TrialDifference {
         let sum: u64 = (0..n).map(|_| counts[rng.below(n) as usize]).sum();
         sum as f64 / f64::from(n.max(1))
     };
-    let mut draws: Vec<f64> = (0..RESAMPLES)
+    let draws: Vec<f64> = (0..RESAMPLES)
         .map(|_| resample(&program.counts) - resample(&baseline.counts))
         .collect();
-    draws.sort_by(f64::total_cmp);
     let point = mean(&program.counts) - mean(&baseline.counts);
-    let tail = (RESAMPLES / 40) as usize;
-    let low = draws.get(tail).copied().unwrap_or(point);
-    let high = draws
-        .len()
-        .checked_sub(tail + 1)
-        .and_then(|i| draws.get(i))
-        .copied()
-        .unwrap_or(point);
+    let (low, high) = interval95(draws, point);
     TrialDifference {
         cramps_per_night: point,
         ci95: [low, high],

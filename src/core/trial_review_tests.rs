@@ -66,6 +66,18 @@ fn reviewed(tonight: NaiveDate, stop: Option<&str>) -> Review {
     )
 }
 
+/// The finished trial's review of `cramps`, the sessions as in the known truth.
+fn reviewed_with(cramps: &[CrampRecord]) -> Review {
+    let (sessions, _) = the_known_truth();
+    review(
+        &program(None),
+        &sessions,
+        cramps,
+        &Rules::default(),
+        night(60),
+    )
+}
+
 #[test]
 fn the_known_truth_gives_its_figures_and_an_interval_below_zero() {
     let review = reviewed(night(60), None);
@@ -125,15 +137,9 @@ fn a_stopped_trial_reviews_the_nights_it_ran() {
 
 #[test]
 fn nights_without_an_entry_are_left_out_and_counted() {
-    let (sessions, mut cramps) = the_known_truth();
+    let (_, mut cramps) = the_known_truth();
     cramps.retain(|c| c.night != night(3) && c.night != night(20));
-    let review = review(
-        &program(None),
-        &sessions,
-        &cramps,
-        &Rules::default(),
-        night(60),
-    );
+    let review = reviewed_with(&cramps);
     assert_eq!(
         (review.baseline.nights, review.baseline.nights_without_entry),
         (13, 1)
@@ -146,15 +152,9 @@ fn nights_without_an_entry_are_left_out_and_counted() {
 
 #[test]
 fn too_few_diary_nights_say_how_many_are_needed() {
-    let (sessions, cramps) = the_known_truth();
+    let (_, cramps) = the_known_truth();
     let few: Vec<CrampRecord> = cramps.into_iter().filter(|c| c.night > night(10)).collect();
-    let review = review(
-        &program(None),
-        &sessions,
-        &few,
-        &Rules::default(),
-        night(60),
-    );
+    let review = reviewed_with(&few);
     assert_eq!(review.difference, None);
     assert_eq!(
         review.verdict,
