@@ -125,6 +125,24 @@ fn show_prints_every_step_and_the_total() {
 }
 
 #[test]
+fn show_keeps_long_sides_apart_from_the_time() {
+    let home = Home::new();
+    let (code, stdout, _) = home.run(&["routine", "show", "calf-hamstring"]);
+    assert_eq!(code, 0);
+    support::assert_has(
+        &stdout,
+        &[
+            "  1. Wall calf stretch, 1 of 3     left, right   10s each",
+            "  4. Hamstring stretch, 1 of 3     left leg, right leg 10s each",
+        ],
+    );
+    assert!(
+        stdout.ends_with("Total 2m 55s: 6 steps, 12 with every side counted.\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn show_reads_a_file_by_path_and_a_user_routine_by_id() {
     let home = Home::new();
     home.add_routine("mine.toml", MINE);
