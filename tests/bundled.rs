@@ -68,6 +68,43 @@ fn the_routines_keep_their_promised_lengths() {
     assert_eq!(DEFAULT_ROUTINE, "bedtime-feet");
     assert!((8 * 60..=12 * 60).contains(&total("bedtime-feet")));
     assert!((150..=240).contains(&total("quick")), "about three minutes");
+    assert!(total("calf-hamstring") < 180, "under three minutes");
+}
+
+#[test]
+fn calf_hamstring_holds_each_stretch_three_times_on_both_legs_in_under_five_minutes() {
+    let (_, source) = ROUTINES
+        .iter()
+        .find(|(id, _)| *id == "calf-hamstring")
+        .expect("bundled");
+    let routine = parse_routine("calf-hamstring", source.as_bytes(), bundled::ART).expect("valid");
+    assert!(routine.total_secs() < 5 * 60, "{}", routine.total_secs());
+    for stretch in ["Wall calf stretch", "Hamstring stretch"] {
+        let holds: Vec<_> = routine
+            .steps
+            .iter()
+            .filter(|step| step.name.starts_with(stretch))
+            .collect();
+        assert_eq!(holds.len(), 3, "{stretch}");
+        // The legs take turns: between two holds a leg rests through the switch, the other
+        // leg's hold and the rest, at least the trial's 10 seconds.
+        for step in &holds[..2] {
+            let resting = step.switch_secs + step.duration_secs + step.rest_secs;
+            assert!(resting >= 10, "{}: {resting}s", step.name);
+        }
+        for step in holds {
+            assert_eq!(step.duration_secs, 10, "{}", step.name);
+            assert_eq!(step.sides.len(), 2, "{}: both legs", step.name);
+            assert!(
+                step.sides[0].starts_with("left") && step.sides[1].starts_with("right"),
+                "{}: {:?}",
+                step.name,
+                step.sides
+            );
+            assert_eq!(step.reps, None, "{}: one steady hold", step.name);
+        }
+    }
+    assert_eq!(routine.steps.len(), 6, "nothing but the two stretches");
 }
 
 #[test]

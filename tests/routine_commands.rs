@@ -36,27 +36,21 @@ const MINE: &str =
     "name = \"Mine\"\nlead_in = 0\n[[step]]\nname = \"Toe curls\"\nduration = \"1m\"\n";
 
 #[test]
-fn list_shows_the_four_bundled_routines_with_totals() {
+fn list_shows_the_five_bundled_routines_with_totals() {
     let home = Home::new();
     let (code, stdout, stderr) = home.run(&["routine", "list"]);
     assert_eq!(code, 0, "{stderr}");
     let rows: Vec<&str> = stdout.lines().collect();
-    assert_eq!(rows[0], "ID            NAME          STEPS  TOTAL    FROM");
     assert_eq!(
-        rows[1],
-        "bedtime-feet  Bedtime feet      9  9m 43s   bundled"
-    );
-    assert_eq!(
-        rows[2],
-        "in-bed        In bed            6  5m 26s   bundled"
-    );
-    assert_eq!(
-        rows[3],
-        "quick         Quick             4  3m 27s   bundled"
-    );
-    assert_eq!(
-        rows[4],
-        "cramp-relief  Cramp relief      5  3m 17s   bundled"
+        rows[..6],
+        [
+            "ID              NAME                STEPS  TOTAL    FROM",
+            "bedtime-feet    Bedtime feet            9  9m 43s   bundled",
+            "in-bed          In bed                  6  5m 26s   bundled",
+            "quick           Quick                   4  3m 27s   bundled",
+            "calf-hamstring  Calf and hamstring      6  2m 55s   bundled",
+            "cramp-relief    Cramp relief            5  3m 17s   bundled",
+        ]
     );
     assert!(stderr.is_empty(), "{stderr}");
 }
@@ -92,9 +86,9 @@ fn user_routines_are_listed_and_a_broken_one_does_not_hide_the_rest() {
     support::assert_has(
         &stdout,
         &[
-            "quick         My quick          1  1m       yours, replaces bundled",
-            "mine          Mine              1  1m       yours",
-            "bedtime-feet  Bedtime feet      9  9m 43s   bundled",
+            "quick           My quick                1  1m       yours, replaces bundled",
+            "mine            Mine                    1  1m       yours",
+            "bedtime-feet    Bedtime feet            9  9m 43s   bundled",
         ],
     );
     assert!(stdout.contains("These routine files have problems and are skipped until fixed:"));
@@ -131,6 +125,24 @@ fn show_prints_every_step_and_the_total() {
 }
 
 #[test]
+fn show_keeps_long_sides_apart_from_the_time() {
+    let home = Home::new();
+    let (code, stdout, _) = home.run(&["routine", "show", "calf-hamstring"]);
+    assert_eq!(code, 0);
+    support::assert_has(
+        &stdout,
+        &[
+            "  1. Wall calf stretch, 1 of 3     left, right   10s each",
+            "  4. Hamstring stretch, 1 of 3     left leg, right leg 10s each",
+        ],
+    );
+    assert!(
+        stdout.ends_with("Total 2m 55s: 6 steps, 12 with every side counted.\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn show_reads_a_file_by_path_and_a_user_routine_by_id() {
     let home = Home::new();
     home.add_routine("mine.toml", MINE);
@@ -159,7 +171,7 @@ fn an_unknown_routine_gets_a_suggestion() {
     let (_, _, stderr) = home.run(&["routine", "show", "yoga"]);
     assert_eq!(
         stderr,
-        "bedstretch: no routine called `yoga`; the routines are: bedtime-feet, in-bed, quick, cramp-relief\n"
+        "bedstretch: no routine called `yoga`; the routines are: bedtime-feet, in-bed, quick, calf-hamstring, cramp-relief\n"
     );
 }
 

@@ -147,13 +147,14 @@ pub fn show(paths: &Paths, name: &str, out: &mut impl Write) -> Result<ExitCode>
         } else {
             format_secs(step.duration_secs)
         };
-        // Padded in display columns, so a name in wide characters keeps the time in line.
+        // Padded in display columns, so a name in wide characters keeps the time in line; a
+        // space after each column, so long sides ("left leg, right leg") never run into the time.
         writeln!(
             out,
-            "{:>3}. {}{}{time:>8}",
+            "{:>3}. {} {} {time:>8}",
             i + 1,
-            at_least(&step.name, 30),
-            at_least(&how.join(" · "), 14)
+            at_least(&step.name, 29),
+            at_least(&how.join(" · "), 13)
         )?;
         for line in wrap(&step.instructions, 70) {
             writeln!(out, "     {line}")?;

@@ -10,6 +10,10 @@ pub const ROUTINES: &[(&str, &str)] = &[
     ("in-bed", include_str!("../../routines/in-bed.toml")),
     ("quick", include_str!("../../routines/quick.toml")),
     (
+        "calf-hamstring",
+        include_str!("../../routines/calf-hamstring.toml"),
+    ),
+    (
         "cramp-relief",
         include_str!("../../routines/cramp-relief.toml"),
     ),
@@ -40,4 +44,8 @@ pub const ART: &[(&str, &str)] = &[
         include_str!("../../assets/art/ankle-circles.txt"),
     ),
     ("foot-flex", include_str!("../../assets/art/foot-flex.txt")),
+    (
+        "hamstring-seated",
+        include_str!("../../assets/art/hamstring-seated.txt"),
+    ),
 ];
