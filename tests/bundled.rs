@@ -68,7 +68,10 @@ fn the_routines_keep_their_promised_lengths() {
     assert_eq!(DEFAULT_ROUTINE, "bedtime-feet");
     assert!((8 * 60..=12 * 60).contains(&total("bedtime-feet")));
     assert!((150..=240).contains(&total("quick")), "about three minutes");
-    assert!(total("calf-hamstring") < 180, "under three minutes");
+    assert!(
+        (180..=240).contains(&total("calf-hamstring")),
+        "about three and a half minutes"
+    );
 }
 
 #[test]
@@ -86,11 +89,10 @@ fn calf_hamstring_holds_each_stretch_three_times_on_both_legs_in_under_five_minu
             .filter(|step| step.name.starts_with(stretch))
             .collect();
         assert_eq!(holds.len(), 3, "{stretch}");
-        // The legs take turns: between two holds a leg rests through the switch, the other
-        // leg's hold and the rest, at least the trial's 10 seconds.
+        // The trial's 10 seconds between one hold and the next (the last calf hold leaves
+        // longer, to sit down for the hamstring).
         for step in &holds[..2] {
-            let resting = step.switch_secs + step.duration_secs + step.rest_secs;
-            assert!(resting >= 10, "{}: {resting}s", step.name);
+            assert_eq!(step.rest_secs, 10, "{}", step.name);
         }
         for step in holds {
             assert_eq!(step.duration_secs, 10, "{}", step.name);
