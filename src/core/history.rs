@@ -20,9 +20,9 @@ use super::program::ProgramRecord;
 use super::stats::{Hurt, SessionFacts};
 
 pub use super::history_words::{Outcome, Recorded, Status, Word};
+pub use super::record::{FORMAT_VERSION, LineFault, session_id};
 
-/// The history format version written in every line.
-pub const FORMAT_VERSION: u32 = 1;
+use super::record::format_version;
 
 /// The marker that makes a line a session line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,10 +72,6 @@ pub struct StepRecord {
     /// How it ended.
     #[serde(default, skip_serializing_if = "Recorded::is_missing")]
     pub status: Recorded<Status>,
-}
-
-pub(super) fn format_version() -> u32 {
-    FORMAT_VERSION
 }
 
 /// One session, as appended to the history when it ends. Only `kind`, `id` and `started_at`
@@ -311,36 +307,6 @@ pub enum HistoryLine {
     Bad(LineFault),
 }
 
-/// Why a line was skipped: where on it the trouble is, and what it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LineFault {
-    /// 1-based column.
-    pub column: usize,
-    /// What was wrong, in a sentence fragment.
-    pub why: String,
-}
-
-/// The most characters of a parser's complaint kept: it can quote a whole line back.
-const MAX_WHY_CHARS: usize = 200;
-
-impl From<serde_json::Error> for LineFault {
-    fn from(e: serde_json::Error) -> Self {
-        // serde_json ends its message with the position; the warning names it up front.
-        let text = e.to_string();
-        let message = text
-            .rsplit_once(" at line ")
-            .map_or(text.as_str(), |(m, _)| m);
-        let mut why: String = message.chars().take(MAX_WHY_CHARS).collect();
-        if why.len() < message.len() {
-            why.push('…');
-        }
-        Self {
-            column: e.column(),
-            why,
-        }
-    }
-}
-
 #[derive(Deserialize)]
 struct KindOnly<'a> {
     #[serde(borrow)]
@@ -455,11 +421,6 @@ pub(super) fn longer_than_a_night(
 /// by every command alike, each as of its own now (`--as-of`).
 pub fn latest_believable(now: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     now.checked_add_signed(chrono::TimeDelta::days(1))
-}
-
-/// A session id in the documented shape, e.g. `20261123T224105.123+0100-3fa9`.
-pub fn session_id(started_at: DateTime<FixedOffset>, random: u16) -> String {
-    format!("{}-{random:04x}", started_at.format("%Y%m%dT%H%M%S%.3f%z"))
 }
 
 #[cfg(test)]

@@ -15,9 +15,10 @@ use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
 use super::history::{
-    Outcome, Recorded, SessionKind, Status, StepView, counts_by_default, format_version,
-    longer_than_a_night, placeable, step_facts,
+    Outcome, Recorded, SessionKind, Status, StepView, counts_by_default, longer_than_a_night,
+    placeable, step_facts,
 };
+use super::record::format_version;
 use super::stats::SessionFacts;
 
 /// [`super::history::SessionRecord`], borrowed. Fields stats do not use are still read, with

@@ -12,6 +12,7 @@ pub mod history_facts;
 pub mod history_words;
 pub mod problem;
 pub mod program;
+mod record;
 pub mod report;
 pub mod routine;
 pub mod routine_file;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::night_of;
-use super::history::{FORMAT_VERSION, LineFault, session_id};
+use super::record::{FORMAT_VERSION, LineFault, session_id};
 
 /// The routine a trial uses unless the person names another: the trial's own stretches.
 pub const DEFAULT_ROUTINE: &str = "calf-hamstring";
@@ -35,7 +35,7 @@ pub enum ProgramKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgramRecord {
     /// Format version, 1.
-    #[serde(default = "super::history::format_version")]
+    #[serde(default = "super::record::format_version")]
     pub v: u32,
     /// Always `program`.
     #[serde(default)]
