@@ -86,7 +86,7 @@ fn history(days: i64) -> Known {
     Known {
         sessions,
         cramps,
-        skipped_night: None,
+        ..Known::default()
     }
 }
 

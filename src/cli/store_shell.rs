@@ -157,6 +157,7 @@ impl Shell for StoreShell<'_> {
                     HistoryState::Loaded(Known {
                         sessions: history.sessions,
                         cramps: history.cramps,
+                        programs: history.programs,
                         skipped_night: diary_skip::skipped_night(&paths),
                     }),
                     history.warnings,

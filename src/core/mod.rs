@@ -23,3 +23,4 @@ pub mod status;
 pub mod streaks;
 pub mod text;
 pub mod trial_review;
+pub mod worth_discussing;
