@@ -90,11 +90,7 @@ fn home(page_stats: bool) -> HomeApp {
         })
         .collect();
     let mut app = HomeApp::new(rows, "bedtime-feet", Rules::default());
-    let known = Known {
-        sessions: ten_years(),
-        cramps: Vec::new(),
-        skipped_night: None,
-    };
+    let known = Known::from(ten_years());
     app.set_history(HistoryState::Loaded(known), Vec::new(), tonight());
     if page_stats {
         app.update(HomeAction::Stats);
