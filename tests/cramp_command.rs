@@ -246,3 +246,34 @@ fn a_night_that_is_not_over_is_refused_in_one_line() {
     assert_eq!((code, written), (0, 1), "{stderr}");
     assert_eq!(stdout, "Noted: last night (Mon 23 Nov), severity 6.\n");
 }
+
+#[test]
+fn a_cramp_over_ten_minutes_is_noted_with_its_length_and_the_doctor_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let stdout = noted(dir.path(), &["7", "--minutes", "15"]);
+    assert!(
+        stdout.contains(", severity 7, the longest 15 min."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(
+            "Cramps that last over 10 minutes, or come with swelling, numbness or weakness, \
+             are worth showing to a doctor.\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(lines(dir.path())[0]["minutes"], 15);
+
+    let calm = tempfile::tempdir().expect("temp dir");
+    let stdout = noted(calm.path(), &["4", "--minutes", "3"]);
+    assert!(!stdout.contains("doctor"), "{stdout}");
+    let (code, _, stderr) = run(calm.path(), &["0", "--minutes", "3"]);
+    assert_ne!(code, 0);
+    assert!(
+        stderr.contains("--minutes: a night without cramps"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(calm.path(), &["4", "--minutes", "0"]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("from 1 to 600"), "{stderr}");
+}

@@ -14,6 +14,7 @@ use crate::core::calendar::{self, night_of};
 use crate::core::config::Config;
 use crate::core::history::CrampNote;
 use crate::core::text;
+use crate::core::worth_discussing;
 use crate::store::history::{self, NotNoted, note_cramp};
 use crate::store::history_read;
 use crate::store::paths::Paths;
@@ -47,6 +48,9 @@ pub struct Entry {
     /// A few words of your own, at most 500 characters.
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = parse_note)]
     pub note: Option<String>,
+    /// How long the longest cramp lasted, in minutes (1 to 600).
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parse_minutes)]
+    pub minutes: Option<u32>,
 }
 
 /// `SEVERITY`: a whole number from 0 to 10.
@@ -68,13 +72,24 @@ pub fn parse_side(text: &str) -> Result<String, String> {
 
 /// `--count`: a whole number from 1 to 100.
 pub fn parse_count(text: &str) -> Result<u32, String> {
+    whole_in(text, 1..=100).ok_or_else(|| {
+        "a count is the number of cramps that night, from 1 to 100, such as --count 2".into()
+    })
+}
+
+/// `--minutes`: a whole number from 1 to 600.
+pub fn parse_minutes(text: &str) -> Result<u32, String> {
+    whole_in(text, 1..=600).ok_or_else(|| {
+        "minutes is how long the longest cramp lasted, from 1 to 600, such as --minutes 3".into()
+    })
+}
+
+/// A whole number within `range`, or `None`.
+fn whole_in(text: &str, range: std::ops::RangeInclusive<u32>) -> Option<u32> {
     text.trim()
         .parse::<u32>()
         .ok()
-        .filter(|n| (1..=100).contains(n))
-        .ok_or_else(|| {
-            "a count is the number of cramps that night, from 1 to 100, such as --count 2".into()
-        })
+        .filter(|n| range.contains(n))
 }
 
 /// `--note`: control characters removed, at most [`MAX_NOTE_CHARS`] characters.
@@ -135,19 +150,25 @@ pub fn cramp(
             "--count: a night without cramps (severity 0) has no count; leave --count out, or give a severity from 1 to 10, such as `cramp 6 --count 2`"
         );
     }
+    if entry.severity == 0 && entry.minutes.is_some() {
+        bail!(
+            "--minutes: a night without cramps (severity 0) has no cramp to time; leave --minutes out, or give a severity from 1 to 10, such as `cramp 6 --minutes 3`"
+        );
+    }
     let note = CrampNote {
         night,
         severity: entry.severity,
         side: entry.side,
         count: entry.count,
         note: entry.note,
-        minutes: None,
+        minutes: entry.minutes,
     };
     // Only to say so: nothing is rewritten, the new line simply wins when read. A history
     // that cannot be read here is not a reason to lose the note.
-    let earlier = history_read::read_records(paths)
-        .ok()
-        .and_then(|h| h.cramps.into_iter().find(|c| c.night == night));
+    let diary = history_read::read_records(paths)
+        .map(|h| h.cramps)
+        .unwrap_or_default();
+    let earlier = diary.iter().find(|c| c.night == night).cloned();
     let record = note_cramp(paths, note, now).map_err(|not| not_noted(paths, &not))?;
     let when = if night == last {
         format!("last night ({})", night.format("%a %-d %b"))
@@ -165,6 +186,9 @@ pub fn cramp(
     if let Some(n) = record.count.filter(|n| *n > 1) {
         said.push_str(&format!(", {n} cramps"));
     }
+    if let Some(m) = record.minutes {
+        said.push_str(&format!(", the longest {m} min"));
+    }
     if record.note.is_some() {
         said.push_str(", with a note");
     }
@@ -175,6 +199,15 @@ pub fn cramp(
         ));
     }
     writeln!(out, "Noted: {when}, {said}.").context("cannot write to standard output")?;
+    // The diary as it now stands: this entry in place of any earlier one for its night.
+    let mut now_noted: Vec<_> = diary.into_iter().filter(|c| c.night != night).collect();
+    now_noted.push(record);
+    let this_night = worth_discussing::nights(&now_noted)
+        .iter()
+        .any(|(flagged, _)| *flagged == night);
+    if this_night || worth_discussing::lately(&now_noted, last) {
+        writeln!(out, "{}", worth_discussing::LINE).context("cannot write to standard output")?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

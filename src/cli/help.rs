@@ -47,7 +47,12 @@ device) replaces an earlier one when the history is read.
 
 \"Last night\" follows day_starts_at (04:00 by default): before it, the night still running;
 after it, the night that has just ended. At 02:00 and at 07:00 on the 24th alike it is the
-night of the 23rd. Give another with --night 2026-11-20.";
+night of the 23rd. Give another with --night 2026-11-20.
+
+--minutes says how long the longest cramp lasted. A cramp over 10 minutes, severity 8 or
+more on 3 nights of 7, or a note of swelling, numbness or weakness brings one line, from the
+NHS's guidance on leg cramps: such cramps are worth showing to a doctor. It is never a
+diagnosis.";
 
 pub const REPORT_HELP: &str = "\
 A report of your stretching and your cramp diary to hand a doctor, physiotherapist or

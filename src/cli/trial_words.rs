@@ -2,8 +2,11 @@
 
 use std::fmt::{self, Write};
 
-use crate::core::text::percent;
+use crate::core::text::{percent, wrap};
 use crate::core::trial_review::{Period, Review};
+
+/// Where the sentences wrap: readable in any terminal of 80 columns.
+const WIDTH: usize = 78;
 
 /// The widest bar of the week-by-week chart, in cells.
 const BAR_CELLS: f64 = 24.0;
@@ -26,14 +29,12 @@ fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
         _ => " (so far)",
     };
     writeln!(t, "Your trial of {}{state}", r.routine)?;
-    writeln!(
-        t,
-        "Baseline {} to {}; program {} to {}.\n",
-        day(r.from),
-        day(r.program_from.pred_opt().unwrap_or(r.program_from)),
-        day(r.program_from),
-        day(r.last_night)
-    )?;
+    let ((first, last), program) = r.periods();
+    let program = match program {
+        Some((first, last)) => format!("program {} to {}", day(first), day(last)),
+        None => "stopped before the program began".to_string(),
+    };
+    writeln!(t, "Baseline {} to {}; {program}.\n", day(first), day(last))?;
     writeln!(t, "{:<20}{:>9}{:>9}", "", "before", "during")?;
     for (label, value) in rows() {
         writeln!(
@@ -43,7 +44,10 @@ fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
             value(&r.program)
         )?;
     }
-    writeln!(t, "\n{}\n{}", r.verdict, r.caveat)?;
+    writeln!(t)?;
+    for line in wrap(&r.verdict, WIDTH).iter().chain(&wrap(r.caveat, WIDTH)) {
+        writeln!(t, "{line}")?;
+    }
     let most = r
         .weeks
         .iter()

@@ -174,6 +174,18 @@ pub fn review(
     review
 }
 
+impl Review {
+    /// The nights of each period, as `(first, last)`; the program's is `None` when the trial
+    /// was stopped before it began.
+    pub fn periods(&self) -> ((NaiveDate, NaiveDate), Option<(NaiveDate, NaiveDate)>) {
+        let baseline_end = self.program_from.pred_opt().unwrap_or(self.from);
+        let baseline = (self.from, baseline_end.min(self.last_night));
+        let program =
+            (self.last_night >= self.program_from).then_some((self.program_from, self.last_night));
+        (baseline, program)
+    }
+}
+
 impl Period {
     fn add(&mut self, entry: &CrampRecord) {
         self.nights += 1;
@@ -299,8 +311,13 @@ fn verdict(r: &Review, tonight: NaiveDate) -> String {
         r.baseline.cramps_per_night,
         r.program.cramps_per_night,
     ) else {
+        let (yet, are) = if r.complete {
+            ("", "were")
+        } else {
+            (" yet", "are")
+        };
         return format!(
-            "Not enough diary nights yet: {} before and {} during; {MIN_NIGHTS} of each are \
+            "Not enough diary nights{yet}: {} before and {} during; {MIN_NIGHTS} of each {are} \
              needed.",
             r.baseline.nights, r.program.nights
         );

@@ -158,7 +158,7 @@ fn too_few_diary_nights_say_how_many_are_needed() {
     assert_eq!(review.difference, None);
     assert_eq!(
         review.verdict,
-        "Not enough diary nights yet: 3 before and 42 during; 7 of each are needed."
+        "Not enough diary nights: 3 before and 42 during; 7 of each were needed."
     );
 }
 
@@ -186,4 +186,15 @@ fn where_a_person_stands_in_one_line() {
         "Trial done: the review has the answer"
     );
     assert!(line(date("2026-09-30")).starts_with("Your trial starts on Thu 1 Oct"));
+}
+
+#[test]
+fn a_trial_stopped_in_its_baseline_has_no_program_period() {
+    let review = reviewed(night(20), Some("2026-10-05T21:00:00+02:00"));
+    assert!(review.complete && review.stopped);
+    assert_eq!(review.periods(), ((night(0), night(3)), None));
+    assert_eq!(
+        review.verdict,
+        "Not enough diary nights: 4 before and 0 during; 7 of each were needed."
+    );
 }
