@@ -85,6 +85,26 @@ fn a_whole_routine_runs_and_is_recorded_once() {
 }
 
 #[test]
+fn the_trials_routine_runs_both_legs_to_the_end() {
+    let (io, app) = run_session(bundled("calf-hamstring"), vec![wait(400), char('q')]);
+    assert!(app.exit);
+    let record = &io.shell.records[0];
+    assert_eq!(record.outcome, Outcome::Completed);
+    assert_eq!(record.steps.len(), 12, "six holds, each on both legs");
+    assert!(
+        record
+            .steps
+            .iter()
+            .all(|s| s.status == Status::Completed && s.done_secs == 10)
+    );
+    assert_eq!(
+        record.ended_at,
+        Some(started_at() + chrono::Duration::seconds(203)),
+        "3 min 23 s, as `routine show` says"
+    );
+}
+
+#[test]
 fn quit_asks_first_and_keeps_a_partial_step() {
     let (io, _) = run_session(
         bundled("quick"),
