@@ -357,8 +357,8 @@ fn whole(x: f64) -> i64 {
     x.round() as i64
 }
 
-fn percent(group: &Group) -> i64 {
-    whole(100.0 * group.all.share_with_cramp.unwrap_or(0.0))
+fn percent(group: &Group) -> String {
+    super::text::percent(group.all.share_with_cramp.unwrap_or(0.0))
 }
 
 fn sentence(c: &Comparison) -> String {
@@ -376,7 +376,7 @@ fn sentence(c: &Comparison) -> String {
         _ => ("about as common", d.points, d.low, d.high),
     };
     format!(
-        "On nights you stretched, cramps were {how}: {} % of {} nights against {} % of {} \
+        "On nights you stretched, cramps were {how}: {} of {} nights against {} of {} \
          (difference {} points, 95 % interval {} to {}).",
         percent(&c.stretched),
         c.stretched.nights,

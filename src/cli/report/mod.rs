@@ -123,7 +123,7 @@ fn kept_of_due(tally: &Tally) -> String {
 
 /// A share as a whole percentage, or a dash when there is none.
 fn percent(share: Option<f64>) -> String {
-    share.map_or_else(|| "–".into(), |s| format!("{:.0} %", s * 100.0))
+    share.map_or_else(|| "–".into(), text::percent)
 }
 
 /// A mean to one decimal, or a dash.
@@ -306,6 +306,13 @@ fn side(side: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_rounds_half_away_from_zero_like_every_other_percentage() {
+        // 9 of 40 is 22.5 %: the comparison's sentence says 23 %, so the table must too.
+        assert_eq!(percent(Some(9.0 / 40.0)), "23 %");
+        assert_eq!(percent(None), "–");
+    }
 
     #[test]
     fn the_caveat_calls_it_an_association_and_never_proof() {
