@@ -86,7 +86,7 @@ fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
     has_line(&md, "| Other nights | 2 | 2 (100 %) | 5.0 | 1.5 |");
     has_line(
         &md,
-        "Left out: 0 rest nights and 17 nights without a diary entry.",
+        "Left out: 0 rest days and 17 nights without a diary entry.",
     );
     assert!(md.contains("an association in one person's own diary, not a trial"));
     assert!(!md.to_lowercase().contains("prove"));
@@ -259,9 +259,13 @@ fn an_empty_history_gives_a_report_that_says_so() {
         "Nights of Tue 25 Aug 2026 to Sun 22 Nov 2026 (90 nights), made Mon 23 Nov 2026 09:00 +01:00.",
     );
     has_line(&md, "- Nights kept: none due");
+    has_line(&md, "- Before the first session: 90 nights");
+    assert!(!md.contains("Rest days:"), "{md}");
+    // A diary not begun is not a diary left unwritten.
     has_line(
         &md,
-        "- Not due: 0 rest days, 90 nights before the first session",
+        "Left out: 0 rest days, 0 nights without a diary entry and 90 nights before the first \
+         session or diary entry.",
     );
     has_line(&md, "No sessions in this period.");
     has_line(&md, "None in this period.");

@@ -55,6 +55,9 @@ pub struct Night {
     pub hurt: Vec<Hurt>,
     /// The morning diary's entry for it (the latest, when it was noted twice).
     pub entry: Option<CrampRecord>,
+    /// A rest day from the first use on, whatever was done on it: the rest days the
+    /// comparison leaves out, so that the report counts them once.
+    pub rest_day: bool,
 }
 
 /// A week of the period.
@@ -78,8 +81,10 @@ pub struct Tally {
     pub due: u32,
     /// Nights kept, rest days included.
     pub kept: u32,
-    /// Rest days not kept.
+    /// Rest days from the first use on, kept or not, as the comparison counts them.
     pub rest: u32,
+    /// Of those, the ones kept all the same (and so counted as due and kept).
+    pub rest_kept: u32,
     /// Nights before the first session ever.
     pub not_started: u32,
     /// Sessions started in the run.
@@ -153,9 +158,13 @@ impl Tally {
                 self.due += 1;
                 self.kept += 1;
             }
-            NightState::Rest => self.rest += 1,
             NightState::BeforeStart => self.not_started += 1,
+            NightState::Rest => {}
             _ => self.due += 1,
+        }
+        if night.rest_day {
+            self.rest += 1;
+            self.rest_kept += u32::from(night.state == NightState::Kept);
         }
         self.sessions += night.sessions;
         if let Some(entry) = &night.entry {
@@ -197,14 +206,15 @@ pub fn build(
     // At most MAX_WINDOW_NIGHTS, by the checks above.
     let window = (tonight - first_night).num_days().max(0) as u32;
     let comparison = cramps::compare(sessions, cramps, rules, tonight, window);
+    let began = cramps::first_use(sessions, cramps, rules);
     let nights = nights(
         sessions,
         cramps,
         rules,
         &stats,
         as_of,
-        first_night,
-        last_night,
+        (first_night, last_night),
+        began,
     );
     let mut totals = Tally::default();
     let mut weeks: Vec<Week> = Vec::new();
@@ -240,15 +250,16 @@ pub fn build(
     })
 }
 
-/// Every night from `first` to `last`, with what was done and noted on it.
+/// Every night from `first` to `last`, with what was done and noted on it; `began` is the
+/// night of the first use.
 fn nights(
     sessions: &[SessionFacts],
     cramps: &[CrampRecord],
     rules: &Rules,
     stats: &Stats,
     as_of: DateTime<FixedOffset>,
-    first: NaiveDate,
-    last: NaiveDate,
+    (first, last): (NaiveDate, NaiveDate),
+    began: Option<NaiveDate>,
 ) -> Vec<Night> {
     let mut nights: Vec<Night> = first
         .iter_days()
@@ -260,6 +271,8 @@ fn nights(
             routines: Vec::new(),
             hurt: Vec::new(),
             entry: None,
+            rest_day: rules.rest_days.contains(&night.weekday())
+                && began.is_some_and(|began| night >= began),
         })
         .collect();
     let index = |night: NaiveDate| usize::try_from((night - first).num_days()).ok();

@@ -252,10 +252,13 @@ fn rest_days_are_not_due_unless_kept() {
         .iter()
         .map(|w| (w.tally.kept, w.tally.due, w.tally.rest))
         .collect();
-    // A kept rest day is due and kept (Sunday 15, Thursday 19); Thursday 12, half done on a
-    // rest day, is a rest day.
-    assert_eq!(weeks, [(3, 5, 2), (6, 6, 1), (5, 6, 1)]);
+    // A kept rest day is due and kept (Sunday 15, Thursday 19), and still one of the week's
+    // two rest days; Thursday 12, half done on a rest day, is a rest day.
+    assert_eq!(weeks, [(3, 5, 2), (6, 6, 2), (5, 6, 2)]);
     assert_eq!(r.nights[10].state, NightState::Rest);
+    // One count of rest days: the summary's is the comparison's.
+    assert_eq!((r.totals.rest, r.totals.rest_kept), (6, 2));
+    assert_eq!(r.totals.rest, r.comparison.rest_nights);
 }
 
 #[test]

@@ -139,11 +139,14 @@ fn summary(r: &report::Report) -> Vec<String> {
         None => kept_of_due(t),
     };
     let mut lines = vec![format!("Nights kept: {kept}")];
-    if t.rest > 0 || t.not_started > 0 {
-        let days = if t.rest == 1 { "day" } else { "days" };
+    match (t.rest, t.rest_kept) {
+        (0, _) => {}
+        (rest, 0) => lines.push(format!("Rest days: {rest}")),
+        (rest, kept) => lines.push(format!("Rest days: {rest}, {kept} of them kept")),
+    }
+    if t.not_started > 0 {
         lines.push(format!(
-            "Not due: {} rest {days}, {} before the first session",
-            t.rest,
+            "Before the first session: {}",
             nights(t.not_started)
         ));
     }
@@ -284,11 +287,17 @@ fn diary_rows(r: &report::Report) -> Vec<Vec<String>> {
 /// What the comparison left out, and how the interval was drawn.
 fn comparison_notes(r: &report::Report) -> String {
     let c = &r.comparison;
-    let mut words = format!(
-        "Left out: {} and {} without a diary entry.",
-        nights(c.rest_nights).replace("night", "rest night"),
-        nights(c.nights_without_entry)
-    );
+    let mut parts = vec![
+        rest_days(c.rest_nights),
+        format!("{} without a diary entry", nights(c.nights_without_entry)),
+    ];
+    if c.nights_before_first_use > 0 {
+        parts.push(format!(
+            "{} before the first session or diary entry",
+            nights(c.nights_before_first_use)
+        ));
+    }
+    let mut words = format!("Left out: {}.", in_a_list(&parts));
     if let Some(d) = &c.difference {
         words.push_str(&format!(
             " The 95 % interval comes from {} bootstrap resamples of these nights.",
@@ -296,6 +305,24 @@ fn comparison_notes(r: &report::Report) -> String {
         ));
     }
     words
+}
+
+/// "1 rest day", "13 rest days": the one word for them wherever they are counted.
+fn rest_days(n: u32) -> String {
+    if n == 1 {
+        "1 rest day".into()
+    } else {
+        format!("{n} rest days")
+    }
+}
+
+/// "a, b and c".
+fn in_a_list(parts: &[String]) -> String {
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// A hurt step's side, or a dash for a step without sides.
