@@ -267,6 +267,7 @@ fn an_empty_history_gives_a_report_that_says_so() {
         "Left out: 0 rest days, 0 nights without a diary entry and 90 nights before the first \
          session or diary entry.",
     );
+    has_line(&md, "No sessions or diary entries yet.");
     has_line(&md, "No sessions in this period.");
     has_line(&md, "None in this period.");
     has_line(&md, "No entries in this period.");

@@ -28,7 +28,8 @@ pub struct Report {
     pub rule: String,
     /// The whole period's figures.
     pub totals: Tally,
-    /// Monday-to-Sunday weeks, oldest first; the first and last may be cut by the period.
+    /// Monday-to-Sunday weeks, oldest first, from the week of the first session or diary
+    /// entry; the first and last may be cut by the period. None for a history with neither.
     pub weeks: Vec<Week>,
     /// Every night of the period, oldest first.
     pub nights: Vec<Night>,
@@ -236,6 +237,8 @@ pub fn build(
             }
         }
     }
+    // A young history's weeks start at its first record, not 90 nights back.
+    weeks.retain(|week| began.is_some_and(|began| week.last >= began));
     Ok(Report {
         as_of,
         first_night,

@@ -262,9 +262,30 @@ fn rest_days_are_not_due_unless_kept() {
 }
 
 #[test]
+fn the_weeks_start_at_the_week_of_the_first_record() {
+    // The period reaches 90 nights back, to 25 August; the history begins on 2 November.
+    let r = report(None);
+    let firsts: Vec<NaiveDate> = r.weeks.iter().map(|w| w.first).collect();
+    assert_eq!(
+        firsts,
+        [date("2026-11-02"), date("2026-11-09"), date("2026-11-16")]
+    );
+    // A first record mid-week brings in its whole week, as far as the period goes.
+    let cramps = [entry("2026-11-04", 0, None, "07:00")];
+    let r = build(&[], &cramps, &Rules::default(), at(AS_OF), None).expect("ok");
+    assert_eq!(r.weeks[0].first, date("2026-11-02"));
+    assert_eq!(r.weeks[0].tally.nights, 7);
+    // --since later than the first record still bounds them.
+    let r = report(Some("2026-11-11"));
+    assert_eq!(r.weeks[0].first, date("2026-11-11"));
+    assert_eq!(r.weeks.len(), 2);
+}
+
+#[test]
 fn an_empty_history_gives_a_report_of_nights_not_started() {
     let r = build(&[], &[], &Rules::default(), at(AS_OF), None).expect("report");
     assert_eq!(r.nights.len(), 90);
+    assert!(r.weeks.is_empty());
     assert_eq!(r.totals.not_started, 90);
     assert_eq!(r.totals.share_kept(), None);
     assert!(r.routines.is_empty() && r.hurt_steps.is_empty());

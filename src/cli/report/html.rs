@@ -6,9 +6,9 @@ use std::fmt::{self, Write};
 
 use super::xml::esc;
 use super::{
-    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
-    comparison_notes, comparison_rows, day, diary_rows, hurt_rows, period, routine_rows, summary,
-    svg, week_row,
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_RECORDS, ROUTINE_COLUMNS,
+    WEEK_COLUMNS, comparison_notes, comparison_rows, day, diary_rows, hurt_rows, period,
+    routine_rows, summary, svg, week_row,
 };
 use crate::core::report::Report;
 
@@ -95,6 +95,9 @@ fn head(h: &mut impl Write, r: &Report) -> fmt::Result {
 /// Nights kept, week by week: the chart and its table.
 fn adherence(h: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(h, "<h2>Adherence by week</h2>")?;
+    if r.weeks.is_empty() {
+        return writeln!(h, "<p>{NO_RECORDS}</p>");
+    }
     figure(
         h,
         |h| svg::adherence(h, &r.weeks),

@@ -8,9 +8,9 @@ use crate::core::report::Report;
 use crate::core::text;
 
 use super::{
-    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
-    comparison_notes, comparison_rows, diary_rows, hurt_rows, period, routine_rows, summary,
-    week_row,
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_RECORDS, ROUTINE_COLUMNS,
+    WEEK_COLUMNS, comparison_notes, comparison_rows, diary_rows, hurt_rows, period, routine_rows,
+    summary, week_row,
 };
 
 /// The whole report.
@@ -23,7 +23,11 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
     }
 
     writeln!(md, "\n## Adherence by week\n")?;
-    table(md, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
+    if r.weeks.is_empty() {
+        writeln!(md, "{NO_RECORDS}")?;
+    } else {
+        table(md, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
+    }
 
     writeln!(
         md,

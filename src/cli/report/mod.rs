@@ -39,6 +39,9 @@ nights were not chosen at random. People often stretch on the nights they feel w
 cramps also change with other treatments, medication, sleep, exercise, hydration and the \
 weather. Read it as a question worth discussing, not as an answer.";
 
+/// Said in place of the weeks when the history has no session nor diary entry yet.
+const NO_RECORDS: &str = "No sessions or diary entries yet.";
+
 /// `bedstretch report`.
 pub fn report(
     paths: &Paths,
