@@ -347,3 +347,61 @@ fn a_since_that_has_not_ended_is_refused_in_one_line() {
          that many, such as --since 2016-11-15\n"
     );
 }
+
+/// A diary line synced from another device with a severity of 99: every reader skips it with
+/// the same warning, and the report never shows the 99 (it used to, while `stats` capped it).
+#[test]
+fn a_severity_out_of_range_is_skipped_with_one_warning_by_every_command() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let history = root.path().join("data/bedstretch/history");
+    std::fs::create_dir_all(&history).expect("history folder");
+    let file = history.join("phone.jsonl");
+    std::fs::write(
+        &file,
+        "{\"v\":1,\"kind\":\"cramp\",\"id\":\"c-99\",\"night\":\"2026-11-20\",\"severity\":99,\
+         \"logged_at\":\"2026-11-21T07:15:00+01:00\"}\n\
+         {\"v\":1,\"kind\":\"cramp\",\"id\":\"c-4\",\"night\":\"2026-11-21\",\"severity\":4,\
+         \"logged_at\":\"2026-11-22T07:15:00+01:00\"}\n",
+    )
+    .expect("write");
+    let warning = format!(
+        "bedstretch: {}:1:1: skipped a line that is not a history record (severity must be 0 \
+         to 10, got 99)\n",
+        file.display()
+    );
+    let mut reports = Vec::new();
+    for args in [
+        &["report", "--as-of", AS_OF][..],
+        &["report", "--as-of", AS_OF, "--format", "csv"],
+        &["report", "--as-of", AS_OF, "--format", "html"],
+        &["stats", "--as-of", AS_OF],
+        &["history", "--as-of", AS_OF],
+    ] {
+        let (code, stdout, stderr) = support::cli::run(root.path(), args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(stderr, warning, "{args:?}");
+        if args[0] == "report" {
+            reports.push(stdout);
+        }
+    }
+    let [md, csv, html] = &reports[..] else {
+        panic!("three reports")
+    };
+    has_line(md, "| Sat 21 Nov 2026 | not started | 4 | – |  |  |");
+    assert!(!md.contains("Fri 20 Nov 2026 |"), "{md}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2026-11-21,not started,0,,4,"))
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2026-11-20,not started,0,,,"))
+    );
+    // The chart's only severity is the 4 (its style sheet has #999 in it, so look closer).
+    assert!(html.contains("Sat 21 Nov 2026: severity 4"));
+    assert!(
+        !html.contains("severity 99") && !html.contains(">99<"),
+        "{html}"
+    );
+    assert!(!md.contains("99") && !csv.contains("99"));
+}
