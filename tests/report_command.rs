@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::cli::{has_line, text_of, xhtml};
+
 const THREE_WEEKS: &str = "tests/fixtures/report/three-weeks";
 /// Monday 23 November, morning: the fixture's three weeks end last night.
 const AS_OF: &str = "2026-11-23T09:00:00+01:00";
@@ -45,13 +47,6 @@ fn three_weeks(format: &str) -> String {
     stdout
 }
 
-fn has_line(text: &str, line: &str) {
-    assert!(
-        text.lines().any(|l| l == line),
-        "no line {line:?} in:\n{text}"
-    );
-}
-
 #[test]
 fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
     let md = three_weeks("md");
@@ -82,6 +77,12 @@ fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
     // Noted twice that morning: the later entry stands.
     has_line(&md, "| Fri 20 Nov 2026 | kept | 3 | both |  |  |");
     has_line(&md, SENTENCE);
+    // No trial: no section for it; no night worth discussing: said so.
+    assert!(!md.contains("Your trial"), "{md}");
+    assert!(
+        md.contains("\n## Worth discussing\n\nNone in this period.\n"),
+        "{md}"
+    );
     has_line(&md, "| After stretching | 2 | 1 (50 %) | 1.5 | 0.5 |");
     has_line(&md, "| Other nights | 2 | 2 (100 %) | 5.0 | 1.5 |");
     has_line(
@@ -92,6 +93,10 @@ fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
     assert!(!md.to_lowercase().contains("prove"));
     assert!(!md.contains('\u{1b}'));
 }
+
+const CSV_HEADER: &str = "night,evening,sessions,routines,severity,side,cramps,note,hurt,\
+worth_discussing,trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,\
+trial_ci95_high";
 
 /// The fields of one CSV line, as RFC 4180 reads them (no field in these rows spans lines).
 fn fields(line: &str) -> Vec<String> {
@@ -116,13 +121,11 @@ fn fields(line: &str) -> Vec<String> {
 fn csv_has_a_header_and_one_row_per_night() {
     let csv = three_weeks("csv");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(
-        lines[0],
-        "night,evening,sessions,routines,severity,side,cramps,note,hurt"
-    );
+    assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(lines.len(), 1 + 21);
-    let rows: Vec<Vec<String>> = lines[1..].iter().map(|l| fields(l)).collect();
-    assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
+    let rows: Vec<Vec<String>> = lines[1..].iter().map(|l| fields(l)[..9].to_vec()).collect();
+    // No trial and nothing worth discussing: those columns are there, and empty.
+    assert!(lines[1..].iter().all(|l| l.ends_with(",,,,,,")), "{csv}");
     assert_eq!(rows[0][0], "2026-11-02");
     assert_eq!(rows[20][0], "2026-11-22");
     let kept = rows.iter().filter(|r| r[1] == "kept").count();
@@ -150,15 +153,7 @@ fn csv_has_a_header_and_one_row_per_night() {
         ["partly", "1", "Bedtime feet", "4", "right"]
     );
     // The quoting itself, as written.
-    assert!(lines[4].ends_with(",\"<b>& calf, \"\"again\"\"[31m\","));
-}
-
-/// The text of an element and everything in it.
-fn text_of(node: roxmltree::Node) -> String {
-    node.descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect()
+    assert!(lines[4].ends_with(",\"<b>& calf, \"\"again\"\"[31m\",,,,,,,"));
 }
 
 fn with_class<'a>(
@@ -175,11 +170,7 @@ fn with_class<'a>(
 fn html_is_one_self_contained_page_with_its_figures() {
     let html = three_weeks("html");
     assert!(html.starts_with("<!DOCTYPE html>\n"));
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(&html, options).expect("well-formed XML");
+    let doc = xhtml(&html);
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "html");
     assert_eq!(
@@ -277,11 +268,7 @@ fn an_empty_history_gives_a_report_that_says_so() {
     );
     let (code, html, stderr) = run(None, &["--as-of", AS_OF, "--format", "html"]);
     assert_eq!(code, 0, "{stderr}");
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    roxmltree::Document::parse_with_options(&html, options).expect("well-formed XML");
+    xhtml(&html);
     let (code, csv, stderr) = run(None, &["--as-of", AS_OF, "--format", "csv"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(csv.lines().count(), 1 + 90);

@@ -3,8 +3,10 @@
 //! steps stopped with "this hurts", and the cramp comparison over the same nights.
 //!
 //! Every night's verdict is asked of [`Stats`] and the comparison of [`cramps::compare`], so
-//! the report can never disagree with the streak or with `bedstretch stats`. Pure: the shell
-//! reads the history and the clock, and renders the result as Markdown, CSV or HTML.
+//! the report can never disagree with the streak or with `bedstretch stats`; a personal
+//! trial's review is [`trial_review::review`]'s, as `program review` gives it, and the nights
+//! worth discussing are [`worth_discussing::nights`]'. Pure: the shell reads the history and
+//! the clock, and renders the result as Markdown, CSV or HTML.
 
 use std::fmt;
 
@@ -13,7 +15,10 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use super::calendar::{Rules, try_night_of};
 use super::cramps::{self, Comparison, HurtStep, MAX_WINDOW_NIGHTS};
 use super::history::{CrampRecord, latest_per_night};
+use super::program::Program;
 use super::stats::{Hurt, NightState, SessionFacts, Stats};
+use super::trial_review::{self, Review};
+use super::worth_discussing::{self, Reason};
 
 /// Everything the report shows, in the order a reader meets it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +44,10 @@ pub struct Report {
     pub hurt_steps: Vec<HurtStep>,
     /// Nights after a kept routine against the others, over the same period.
     pub comparison: Comparison,
+    /// The review of the latest personal trial, when there is one, as of tonight.
+    pub trial: Option<Review>,
+    /// The period's diary nights worth showing a doctor, oldest first, with their reasons.
+    pub worth_discussing: Vec<(NaiveDate, Vec<Reason>)>,
 }
 
 /// One night of the period.
@@ -178,14 +187,16 @@ impl Tally {
 }
 
 /// The report as of `as_of` for the nights from `since` (by default the comparison's usual
-/// [`cramps::DEFAULT_WINDOW_NIGHTS`] before tonight) up to last night. Tonight is left out:
-/// it is still open, and its diary entry comes tomorrow morning.
+/// [`cramps::DEFAULT_WINDOW_NIGHTS`] before tonight) up to last night, with the review of
+/// `program` when there is one. Tonight is left out: it is still open, and its diary entry
+/// comes tomorrow morning.
 pub fn build(
     sessions: &[SessionFacts],
     cramps: &[CrampRecord],
     rules: &Rules,
     as_of: DateTime<FixedOffset>,
     since: Option<NaiveDate>,
+    program: Option<&Program>,
 ) -> Result<Report, SinceError> {
     let stats = Stats::compute(sessions, rules, as_of);
     let tonight = stats.tonight;
@@ -250,7 +261,23 @@ pub fn build(
         hurt_steps: cramps::hurt_steps(sessions, rules, first_night, last_night),
         nights,
         comparison,
+        trial: program.map(|p| trial_review::review(p, sessions, cramps, rules, tonight)),
+        worth_discussing: worth_discussing_in(cramps, first_night, last_night),
     })
+}
+
+/// The nights of `first..=last` worth discussing, judged on the whole diary as read (one
+/// entry a night), so that severe nights just before the period still count.
+fn worth_discussing_in(
+    cramps: &[CrampRecord],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, Vec<Reason>)> {
+    let diary = latest_per_night(cramps.iter().cloned());
+    worth_discussing::nights(&diary)
+        .into_iter()
+        .filter(|(night, _)| (first..=last).contains(night))
+        .collect()
 }
 
 /// Every night from `first` to `last`, with what was done and noted on it; `began` is the

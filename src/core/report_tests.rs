@@ -72,6 +72,7 @@ fn report(since: Option<&str>) -> Report {
         &Rules::default(),
         at(AS_OF),
         since.map(date),
+        None,
     )
     .expect("report")
 }
@@ -208,6 +209,7 @@ fn a_since_that_has_not_ended_or_is_too_far_back_is_refused_with_an_example() {
             &Rules::default(),
             at(AS_OF),
             Some(date(since)),
+            None,
         )
         .map(|_| ())
         .map_err(|e| e.to_string())
@@ -245,6 +247,7 @@ fn rest_days_are_not_due_unless_kept() {
         &rules,
         at(AS_OF),
         Some(date("2026-11-02")),
+        None,
     )
     .expect("ok");
     let weeks: Vec<(u32, u32, u32)> = r
@@ -272,7 +275,7 @@ fn the_weeks_start_at_the_week_of_the_first_record() {
     );
     // A first record mid-week brings in its whole week, as far as the period goes.
     let cramps = [entry("2026-11-04", 0, None, "07:00")];
-    let r = build(&[], &cramps, &Rules::default(), at(AS_OF), None).expect("ok");
+    let r = build(&[], &cramps, &Rules::default(), at(AS_OF), None, None).expect("ok");
     assert_eq!(r.weeks[0].first, date("2026-11-02"));
     assert_eq!(r.weeks[0].tally.nights, 7);
     // --since later than the first record still bounds them.
@@ -283,7 +286,7 @@ fn the_weeks_start_at_the_week_of_the_first_record() {
 
 #[test]
 fn an_empty_history_gives_a_report_of_nights_not_started() {
-    let r = build(&[], &[], &Rules::default(), at(AS_OF), None).expect("report");
+    let r = build(&[], &[], &Rules::default(), at(AS_OF), None, None).expect("report");
     assert_eq!(r.nights.len(), 90);
     assert!(r.weeks.is_empty());
     assert_eq!(r.totals.not_started, 90);
@@ -313,6 +316,7 @@ fn with_enough_nights_the_sentence_says_which_way_and_never_proves() {
         &Rules::default(),
         at(AS_OF),
         Some(first),
+        None,
     )
     .expect("ok");
     assert!(

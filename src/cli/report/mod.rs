@@ -16,9 +16,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::config::Config;
 use crate::core::cramps::Figures;
+use crate::core::program::Program;
 use crate::core::report::{self, Tally, Week};
 use crate::core::stats::{NightState, nights};
 use crate::core::text;
+use crate::core::trial_review::Review;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
@@ -56,12 +58,15 @@ pub fn report(
     for warning in &history.warnings {
         eprintln!("bedstretch: {}", text::clean_line(warning));
     }
+    let rules = config.rules();
+    let program = Program::latest(&history.programs, rules.day_starts_at);
     let report = report::build(
         &history.sessions,
         &history.cramps,
-        &config.rules(),
+        &rules,
         as_of,
         since,
+        program.as_ref(),
     )?;
     let mut page = String::new();
     match format {
@@ -326,6 +331,78 @@ fn in_a_list(parts: &[String]) -> String {
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
         None => String::new(),
     }
+}
+
+/// The trial's side-by-side table, to go with [`trial_rows`].
+const TRIAL_COLUMNS: [Column; 3] = [words(""), figures("Before"), figures("During")];
+
+/// The trial's weeks, to go with [`trial_week_rows`].
+const TRIAL_WEEK_COLUMNS: [Column; 4] = [
+    words("Week"),
+    words("From"),
+    figures("Nights noted"),
+    figures("Cramps a night"),
+];
+
+/// The nights worth discussing, to go with [`worth_rows`].
+const WORTH_COLUMNS: [Column; 2] = [words("Night"), words("Why")];
+
+/// The two periods side by side, in the rows `program review` shows.
+fn trial_rows(t: &Review) -> Vec<Vec<String>> {
+    super::trial_words::rows()
+        .into_iter()
+        .map(|(label, value)| {
+            vec![
+                text::capitalise(label),
+                value(&t.baseline),
+                value(&t.program),
+            ]
+        })
+        .collect()
+}
+
+/// Cramps a night, week by week.
+fn trial_week_rows(t: &Review) -> Vec<Vec<String>> {
+    t.weeks
+        .iter()
+        .map(|w| {
+            vec![
+                w.label.clone(),
+                w.first_night.format("%-d %b").to_string(),
+                w.nights.to_string(),
+                w.cramps_per_night
+                    .map_or_else(|| "–".into(), text::hundredths),
+            ]
+        })
+        .collect()
+}
+
+/// The difference with its interval, when the review has one.
+fn trial_difference(t: &Review) -> Option<String> {
+    let d = t.difference.as_ref()?;
+    Some(format!(
+        "Difference in cramps a night, during less before: {} (95 % interval {} to {}, from \
+         {} bootstrap resamples of the nights).",
+        text::hundredths(d.cramps_per_night),
+        text::hundredths(d.ci95[0]),
+        text::hundredths(d.ci95[1]),
+        d.resamples
+    ))
+}
+
+/// The nights worth discussing, each with its reasons; raw text from the files (a note):
+/// each form escapes it its own way.
+fn worth_rows(r: &report::Report) -> Vec<Vec<String>> {
+    r.worth_discussing
+        .iter()
+        .map(|(night, reasons)| vec![day(*night), reasons_in_words(reasons)])
+        .collect()
+}
+
+/// A night's reasons, joined with "; ".
+fn reasons_in_words(reasons: &[crate::core::worth_discussing::Reason]) -> String {
+    let words: Vec<String> = reasons.iter().map(|r| r.words()).collect();
+    words.join("; ")
 }
 
 /// A hurt step's side, or a dash for a step without sides.
