@@ -47,7 +47,8 @@ fn stats_json(case: &str) -> Value {
 /// Other: 20–29 Nov, 10 nights with an entry; on the 20th, 23rd and 26th a session stopped at
 /// once by Wall calf stretch (left) hurting (0 of 5, not kept), none on the others. Cramps on
 /// the 20th–24th, 26th and 28th: 7/10 = 70 %.
-/// Difference: 70 − 10 = 60 points. Left out: 90 − 20 = 70 nights without an entry.
+/// Difference: 70 − 10 = 60 points. Left out: 90 − 20 = 70 nights before the first session
+/// (9 Nov): not missed diary entries, since the diary had not begun.
 /// "This hurts", top 3: calf left 3 times, ankle right twice, then of the two once-only ones
 /// the first by name: Toe curls (Wall calf stretch, right, is the fourth).
 /// The interval, 20 to 90, was read from the fixed-seed bootstrap's output.
@@ -57,7 +58,8 @@ fn where_stretching_helped_the_words_say_rarer_with_the_hand_worked_shares() {
         cramp_words("helped"),
         "Cramps:          On nights you stretched, cramps were rarer: 10 % of 10 nights \
          against 70 % of 10 (difference 60 points, 95 % interval 20 to 90).\n\
-         Left out:        70 of the last 90 nights: 70 without a diary entry\n\
+         Left out:        70 of the last 90 nights: 70 before the first session or diary \
+         entry\n\
          \"This hurts\":    Wall calf stretch, left (3 times); Ankle circles, right (2 times); \
          Toe curls (once)\n\
          \n\
@@ -76,7 +78,8 @@ fn where_stretching_helped_the_json_carries_the_same_figures_and_every_hurt_step
     assert_eq!(cramps["stretched"]["all"]["nights_with_cramp"], 1);
     assert_eq!(cramps["other"]["nights"], 10);
     assert_eq!(cramps["other"]["all"]["nights_with_cramp"], 7);
-    assert_eq!(cramps["nights_without_entry"], 70);
+    assert_eq!(cramps["nights_without_entry"], 0);
+    assert_eq!(cramps["nights_before_first_use"], 70);
     assert_eq!(cramps["rest_nights"], 0);
     let points = cramps["difference"]["points"].as_f64().expect("points");
     assert!((points - 60.0).abs() < 1e-9, "{points}");
@@ -112,7 +115,8 @@ fn under_seven_nights_in_a_group_is_not_enough_yet() {
         cramp_words("too-few"),
         "Cramps:          Not enough nights yet to compare: 6 with stretching, 9 without; \
          7 of each are needed.\n\
-         Left out:        75 of the last 90 nights: 75 without a diary entry\n\
+         Left out:        75 of the last 90 nights: 75 before the first session or diary \
+         entry\n\
          \n\
          How it compares: an association, not a trial; `bedstretch stats --help` says how.\n"
     );
@@ -126,7 +130,8 @@ fn under_seven_nights_in_a_group_is_not_enough_yet() {
 /// 28 Nov) are left out, though the 7th and 21st have a severity-9 cramp noted: 12 nights
 /// each. Cramps on 2, 4, 9, 12 Nov (stretched) and 16, 19, 24, 27 Nov (other): 4/12 = 33 %
 /// each, difference 0. Saturdays in the window: 5, 12, 19, 26 Sep; 3, 10, 17, 24, 31 Oct;
-/// 7, 14, 21, 28 Nov: 13 rest days. Without an entry: 90 − 13 − 24 = 53.
+/// 7, 14, 21, 28 Nov: 13, but the diary began on 2 Nov, so the 62 nights before it (9 of
+/// them Saturdays) are left out as such: 4 rest days, none without an entry.
 /// The interval, -42 to 42, was read from the fixed-seed bootstrap's output.
 #[test]
 fn where_stretching_made_no_difference_the_words_say_about_as_common() {
@@ -134,7 +139,8 @@ fn where_stretching_made_no_difference_the_words_say_about_as_common() {
         cramp_words("no-difference"),
         "Cramps:          On nights you stretched, cramps were about as common: 33 % of 12 \
          nights against 33 % of 12 (difference 0 points, 95 % interval -42 to 42).\n\
-         Left out:        66 of the last 90 nights: 53 without a diary entry, 13 rest days\n\
+         Left out:        66 of the last 90 nights: 4 rest days, 62 before the first \
+         session or diary entry\n\
          \n\
          How it compares: an association, not a trial; `bedstretch stats --help` says how.\n"
     );
@@ -152,7 +158,8 @@ fn the_later_entry_for_a_night_wins_in_the_comparison_across_device_files() {
         cramp_words("two-devices"),
         "Cramps:          On nights you stretched, cramps were rarer: 0 % of 7 nights against \
          71 % of 7 (difference 71 points, 95 % interval 29 to 100).\n\
-         Left out:        76 of the last 90 nights: 76 without a diary entry\n\
+         Left out:        76 of the last 90 nights: 76 before the first session or diary \
+         entry\n\
          \n\
          How it compares: an association, not a trial; `bedstretch stats --help` says how.\n"
     );

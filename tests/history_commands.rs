@@ -119,7 +119,8 @@ fn stats_in_words_says_the_rule() {
          How it counts: a night counts when you finish 80 % of a routine; the night ends at 04:00.\n\
          \n\
          Cramps:          Not enough nights yet to compare: 1 with stretching, 0 without; 7 of each are needed.\n\
-         Left out:        89 of the last 90 nights: 89 without a diary entry\n\
+         Left out:        89 of the last 90 nights: 4 without a diary entry, 85 before the first \
+         session or diary entry\n\
          \n\
          How it compares: an association, not a trial; `bedstretch stats --help` says how.\n"
     );

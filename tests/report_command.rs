@@ -6,6 +6,8 @@
 
 mod support;
 
+use support::cli::{has_line, text_of, xhtml};
+
 const THREE_WEEKS: &str = "tests/fixtures/report/three-weeks";
 /// Monday 23 November, morning: the fixture's three weeks end last night.
 const AS_OF: &str = "2026-11-23T09:00:00+01:00";
@@ -45,13 +47,6 @@ fn three_weeks(format: &str) -> String {
     stdout
 }
 
-fn has_line(text: &str, line: &str) {
-    assert!(
-        text.lines().any(|l| l == line),
-        "no line {line:?} in:\n{text}"
-    );
-}
-
 #[test]
 fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
     let md = three_weeks("md");
@@ -82,16 +77,26 @@ fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
     // Noted twice that morning: the later entry stands.
     has_line(&md, "| Fri 20 Nov 2026 | kept | 3 | both |  |  |");
     has_line(&md, SENTENCE);
+    // No trial: no section for it; no night worth discussing: said so.
+    assert!(!md.contains("Your trial"), "{md}");
+    assert!(
+        md.contains("\n## Worth discussing\n\nNone in this period.\n"),
+        "{md}"
+    );
     has_line(&md, "| After stretching | 2 | 1 (50 %) | 1.5 | 0.5 |");
     has_line(&md, "| Other nights | 2 | 2 (100 %) | 5.0 | 1.5 |");
     has_line(
         &md,
-        "Left out: 0 rest nights and 17 nights without a diary entry.",
+        "Left out: 0 rest days and 17 nights without a diary entry.",
     );
     assert!(md.contains("an association in one person's own diary, not a trial"));
     assert!(!md.to_lowercase().contains("prove"));
     assert!(!md.contains('\u{1b}'));
 }
+
+const CSV_HEADER: &str = "night,evening,sessions,routines,severity,side,cramps,note,hurt,\
+worth_discussing,trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,\
+trial_ci95_high";
 
 /// The fields of one CSV line, as RFC 4180 reads them (no field in these rows spans lines).
 fn fields(line: &str) -> Vec<String> {
@@ -116,13 +121,11 @@ fn fields(line: &str) -> Vec<String> {
 fn csv_has_a_header_and_one_row_per_night() {
     let csv = three_weeks("csv");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(
-        lines[0],
-        "night,evening,sessions,routines,severity,side,cramps,note,hurt"
-    );
+    assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(lines.len(), 1 + 21);
-    let rows: Vec<Vec<String>> = lines[1..].iter().map(|l| fields(l)).collect();
-    assert!(rows.iter().all(|r| r.len() == 9), "{rows:?}");
+    let rows: Vec<Vec<String>> = lines[1..].iter().map(|l| fields(l)[..9].to_vec()).collect();
+    // No trial and nothing worth discussing: those columns are there, and empty.
+    assert!(lines[1..].iter().all(|l| l.ends_with(",,,,,,")), "{csv}");
     assert_eq!(rows[0][0], "2026-11-02");
     assert_eq!(rows[20][0], "2026-11-22");
     let kept = rows.iter().filter(|r| r[1] == "kept").count();
@@ -150,15 +153,7 @@ fn csv_has_a_header_and_one_row_per_night() {
         ["partly", "1", "Bedtime feet", "4", "right"]
     );
     // The quoting itself, as written.
-    assert!(lines[4].ends_with(",\"<b>& calf, \"\"again\"\"[31m\","));
-}
-
-/// The text of an element and everything in it.
-fn text_of(node: roxmltree::Node) -> String {
-    node.descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect()
+    assert!(lines[4].ends_with(",\"<b>& calf, \"\"again\"\"[31m\",,,,,,,"));
 }
 
 fn with_class<'a>(
@@ -175,11 +170,7 @@ fn with_class<'a>(
 fn html_is_one_self_contained_page_with_its_figures() {
     let html = three_weeks("html");
     assert!(html.starts_with("<!DOCTYPE html>\n"));
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(&html, options).expect("well-formed XML");
+    let doc = xhtml(&html);
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "html");
     assert_eq!(
@@ -259,10 +250,15 @@ fn an_empty_history_gives_a_report_that_says_so() {
         "Nights of Tue 25 Aug 2026 to Sun 22 Nov 2026 (90 nights), made Mon 23 Nov 2026 09:00 +01:00.",
     );
     has_line(&md, "- Nights kept: none due");
+    has_line(&md, "- Before the first session: 90 nights");
+    assert!(!md.contains("Rest days:"), "{md}");
+    // A diary not begun is not a diary left unwritten.
     has_line(
         &md,
-        "- Not due: 0 rest days, 90 nights before the first session",
+        "Left out: 0 rest days, 0 nights without a diary entry and 90 nights before the first \
+         session or diary entry.",
     );
+    has_line(&md, "No sessions or diary entries yet.");
     has_line(&md, "No sessions in this period.");
     has_line(&md, "None in this period.");
     has_line(&md, "No entries in this period.");
@@ -272,11 +268,7 @@ fn an_empty_history_gives_a_report_that_says_so() {
     );
     let (code, html, stderr) = run(None, &["--as-of", AS_OF, "--format", "html"]);
     assert_eq!(code, 0, "{stderr}");
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..Default::default()
-    };
-    roxmltree::Document::parse_with_options(&html, options).expect("well-formed XML");
+    xhtml(&html);
     let (code, csv, stderr) = run(None, &["--as-of", AS_OF, "--format", "csv"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(csv.lines().count(), 1 + 90);
@@ -341,4 +333,62 @@ fn a_since_that_has_not_ended_is_refused_in_one_line() {
         "bedstretch: --since: 2016-01-01 is more than 3660 nights ago; a report covers at most \
          that many, such as --since 2016-11-15\n"
     );
+}
+
+/// A diary line synced from another device with a severity of 99: every reader skips it with
+/// the same warning, and the report never shows the 99 (it used to, while `stats` capped it).
+#[test]
+fn a_severity_out_of_range_is_skipped_with_one_warning_by_every_command() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let history = root.path().join("data/bedstretch/history");
+    std::fs::create_dir_all(&history).expect("history folder");
+    let file = history.join("phone.jsonl");
+    std::fs::write(
+        &file,
+        "{\"v\":1,\"kind\":\"cramp\",\"id\":\"c-99\",\"night\":\"2026-11-20\",\"severity\":99,\
+         \"logged_at\":\"2026-11-21T07:15:00+01:00\"}\n\
+         {\"v\":1,\"kind\":\"cramp\",\"id\":\"c-4\",\"night\":\"2026-11-21\",\"severity\":4,\
+         \"logged_at\":\"2026-11-22T07:15:00+01:00\"}\n",
+    )
+    .expect("write");
+    let warning = format!(
+        "bedstretch: {}:1:1: skipped a line that is not a history record (severity must be 0 \
+         to 10, got 99)\n",
+        file.display()
+    );
+    let mut reports = Vec::new();
+    for args in [
+        &["report", "--as-of", AS_OF][..],
+        &["report", "--as-of", AS_OF, "--format", "csv"],
+        &["report", "--as-of", AS_OF, "--format", "html"],
+        &["stats", "--as-of", AS_OF],
+        &["history", "--as-of", AS_OF],
+    ] {
+        let (code, stdout, stderr) = support::cli::run(root.path(), args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(stderr, warning, "{args:?}");
+        if args[0] == "report" {
+            reports.push(stdout);
+        }
+    }
+    let [md, csv, html] = &reports[..] else {
+        panic!("three reports")
+    };
+    has_line(md, "| Sat 21 Nov 2026 | not started | 4 | – |  |  |");
+    assert!(!md.contains("Fri 20 Nov 2026 |"), "{md}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2026-11-21,not started,0,,4,"))
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2026-11-20,not started,0,,,"))
+    );
+    // The chart's only severity is the 4 (its style sheet has #999 in it, so look closer).
+    assert!(html.contains("Sat 21 Nov 2026: severity 4"));
+    assert!(
+        !html.contains("severity 99") && !html.contains(">99<"),
+        "{html}"
+    );
+    assert!(!md.contains("99") && !csv.contains("99"));
 }

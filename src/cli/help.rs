@@ -56,10 +56,19 @@ diagnosis.";
 
 pub const REPORT_HELP: &str = "\
 A report of your stretching and your cramp diary to hand a doctor, physiotherapist or
-nurse: nights kept week by week, the routines you used, the steps you stopped with \"this
-hurts\", every diary entry with its note, and how often cramps came on nights you stretched
-against the other nights, with why that is not proof. It covers the nights from --since up
-to last night (tonight is still open), by default the 90 nights before tonight.
+nurse: nights kept week by week (from the week of your first session or diary entry), the
+routines you used, the steps you stopped with \"this hurts\", every diary entry with its
+note, and how often cramps came on nights you stretched against the other nights, with why
+that is not proof. It covers the nights from --since up to last night (tonight is still
+open), by default the 90 nights before tonight.
+
+When you have started a trial of your own (`bedstretch program start`), a section gives its
+review as `program review` does: the baseline and the program side by side (nights noted,
+cramps a night, share of nights with a cramp, mean severity, nights kept), the difference in
+cramps a night with its 95 % interval, the answer, what a before/after diary cannot show,
+and cramps a night week by week. A section \"Worth discussing\" lists the nights of the
+period whose diary entry is worth showing a doctor (a cramp over 10 minutes, severe cramps
+night after night, a note of swelling, numbness or weakness), with why.
 
 A night is due unless it is a rest day or comes before your first session; a kept rest day
 counts as kept. The report goes to standard output; save it with `>`.
@@ -69,11 +78,16 @@ Formats:
   html  One page with charts to print on A4 or attach to an email; no scripts, nothing
         fetched from the internet.
   csv   One row per night, oldest first, for a spreadsheet, with the columns
-        night,evening,sessions,routines,severity,side,cramps,note,hurt
-        (evening: kept, partly, missed, rest day or not started; several routines or hurt
-        steps in one night are joined with \"; \"). Weeks and the comparison are in the
-        other two formats. A text that begins with =, +, - or @ gets a leading ' so that
-        no spreadsheet takes it for a formula.
+        night,evening,sessions,routines,severity,side,cramps,note,hurt,worth_discussing,
+        trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,trial_ci95_high
+        (evening: kept, partly, missed, rest day or not started; several routines, hurt
+        steps or reasons in one night are joined with \"; \"). trial_phase is baseline or
+        program on the nights of a trial, and trial_cramps_a_night that period's figure;
+        on the program's nights trial_difference and its 95 % interval give program less
+        baseline, once the review has them. The trial's figures are numbers rounded to two
+        decimals, as `program review --json` gives them. Weeks, the comparison and the
+        trial's words are in the other two formats. A text that begins with =, +, - or @
+        gets a leading ' so that no spreadsheet takes it for a formula.
 
 Examples:
   bedstretch report

@@ -26,7 +26,8 @@ nor extend a streak.
 The cramp comparison looks at the 90 nights before tonight. Each night with a diary entry
 (`bedstretch cramp`; the latest entry for a night wins, from any device) goes into one of
 two groups: nights that followed a kept routine, and the others. Rest days and nights
-without an entry are left out, and their numbers are said. For each group it gives the
+without an entry are left out, and so are the nights before your first session or diary
+entry; their numbers are said. For each group it gives the
 share of nights with a cramp; then the difference in percentage points, with a 95 %
 interval from a bootstrap of 2000 resamples drawn with a fixed seed, so the same diary
 always gives the same words. It says nothing until each group has 7 nights.
@@ -147,8 +148,14 @@ fn left_out(c: &Comparison) -> String {
         1 => parts.push("1 rest day".into()),
         n => parts.push(format!("{n} rest days")),
     }
+    if c.nights_before_first_use > 0 {
+        parts.push(format!(
+            "{} before the first session or diary entry",
+            c.nights_before_first_use
+        ));
+    }
     let window = nights(c.window_nights);
-    let total = c.nights_without_entry + c.rest_nights;
+    let total = c.nights_without_entry + c.rest_nights + c.nights_before_first_use;
     if total == 0 {
         format!("none of the last {window}")
     } else {

@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use crate::core::text::{percent, wrap};
+use crate::core::text::{hundredths, percent, wrap};
 use crate::core::trial_review::{Period, Review};
 
 /// Where the sentences wrap: readable in any terminal of 80 columns.
@@ -22,19 +22,7 @@ pub fn review_text(r: &Review) -> String {
 
 /// [`review_text`] into `t`.
 fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
-    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
-    let state = match (r.complete, r.stopped) {
-        (true, true) => " (stopped)",
-        (true, false) => " (done)",
-        _ => " (so far)",
-    };
-    writeln!(t, "Your trial of {}{state}", r.routine)?;
-    let ((first, last), program) = r.periods();
-    let program = match program {
-        Some((first, last)) => format!("program {} to {}", day(first), day(last)),
-        None => "stopped before the program began".to_string(),
-    };
-    writeln!(t, "Baseline {} to {}; {program}.\n", day(first), day(last))?;
+    writeln!(t, "{}\n{}\n", title(r), span(r))?;
     writeln!(t, "{:<20}{:>9}{:>9}", "", "before", "during")?;
     for (label, value) in rows() {
         writeln!(
@@ -63,12 +51,33 @@ fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
                     0.0
                 };
                 let bar = "█".repeat(cells as usize);
-                writeln!(t, "  {:<9} {bar} {c:.2}", week.label)?;
+                writeln!(t, "  {:<9} {bar} {}", week.label, hundredths(c))?;
             }
             None => writeln!(t, "  {:<9} · no entries", week.label)?,
         }
     }
     Ok(())
+}
+
+/// "Your trial of calf-hamstring (done)".
+pub fn title(r: &Review) -> String {
+    let state = match (r.complete, r.stopped) {
+        (true, true) => " (stopped)",
+        (true, false) => " (done)",
+        _ => " (so far)",
+    };
+    format!("Your trial of {}{state}", r.routine)
+}
+
+/// The trial's two periods: "Baseline Thu 1 Oct to Wed 14 Oct; program Thu 15 Oct to …".
+pub fn span(r: &Review) -> String {
+    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
+    let ((first, last), program) = r.periods();
+    let program = match program {
+        Some((first, last)) => format!("program {} to {}", day(first), day(last)),
+        None => "stopped before the program began".to_string(),
+    };
+    format!("Baseline {} to {}; {program}.", day(first), day(last))
 }
 
 /// A row of the side-by-side table: its label, and how a period shows it.
@@ -82,7 +91,7 @@ pub fn rows() -> [Row; 5] {
     [
         ("nights noted", |p| p.nights.to_string()),
         ("cramps a night", |p| {
-            or_dash(p.cramps_per_night.map(|c| format!("{c:.2}")))
+            or_dash(p.cramps_per_night.map(hundredths))
         }),
         ("nights with a cramp", |p| {
             or_dash(p.share_with_cramp.map(percent))

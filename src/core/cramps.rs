@@ -42,6 +42,9 @@ pub struct Comparison {
     pub rest_nights: u32,
     /// Nights in the window (rest days aside) with no diary entry, left out.
     pub nights_without_entry: u32,
+    /// Nights in the window before the first session or diary entry of the history, left
+    /// out: a diary not yet begun is not a diary entry missed, nor a rest day taken.
+    pub nights_before_first_use: u32,
     /// The difference in the share with a cramp, when both groups have enough nights.
     pub difference: Option<Difference>,
     /// Which way the evidence points.
@@ -141,6 +144,7 @@ pub fn compare(
     let best = best_nights(sessions, rules, first);
     let streak = Nights { best: &best, rules };
     let entries = latest_entries(cramps);
+    let began = first_use(sessions, cramps, rules);
     let mut comparison = Comparison {
         first_night: None,
         last_night: None,
@@ -149,6 +153,7 @@ pub fn compare(
         other: Group::default(),
         rest_nights: 0,
         nights_without_entry: 0,
+        nights_before_first_use: 0,
         difference: None,
         verdict: Verdict::NotEnough,
         sentence: String::new(),
@@ -164,6 +169,10 @@ pub fn compare(
         comparison.window_nights += 1;
         comparison.first_night = Some(night);
         comparison.last_night.get_or_insert(night);
+        if began.is_none_or(|began| night < began) {
+            comparison.nights_before_first_use += 1;
+            continue;
+        }
         if rules.rest_days.contains(&night.weekday()) {
             comparison.rest_nights += 1;
             continue;
@@ -198,6 +207,19 @@ pub fn compare(
         comparison.hurt_steps = hurt_steps(sessions, rules, first, tonight);
     }
     comparison
+}
+
+/// The night of the first session or diary entry in the history, whichever came first: the
+/// night the person began using bedstretch. `None` for a history with neither.
+pub fn first_use(
+    sessions: &[SessionFacts],
+    cramps: &[CrampRecord],
+    rules: &Rules,
+) -> Option<NaiveDate> {
+    let sessions = sessions
+        .iter()
+        .filter_map(|s| try_night_of(s.started_at, rules.day_starts_at));
+    sessions.chain(cramps.iter().map(|c| c.night)).min()
 }
 
 /// Each step-side stopped with "this hurts" in a session of the nights `first..=last`, with
@@ -357,8 +379,8 @@ fn whole(x: f64) -> i64 {
     x.round() as i64
 }
 
-fn percent(group: &Group) -> i64 {
-    whole(100.0 * group.all.share_with_cramp.unwrap_or(0.0))
+fn percent(group: &Group) -> String {
+    super::text::percent(group.all.share_with_cramp.unwrap_or(0.0))
 }
 
 fn sentence(c: &Comparison) -> String {
@@ -376,7 +398,7 @@ fn sentence(c: &Comparison) -> String {
         _ => ("about as common", d.points, d.low, d.high),
     };
     format!(
-        "On nights you stretched, cramps were {how}: {} % of {} nights against {} % of {} \
+        "On nights you stretched, cramps were {how}: {} of {} nights against {} of {} \
          (difference {} points, 95 % interval {} to {}).",
         percent(&c.stretched),
         c.stretched.nights,

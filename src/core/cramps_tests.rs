@@ -69,8 +69,9 @@ fn a_clear_difference_says_rarer() {
     assert_eq!(c.window_nights, 90);
     assert_eq!(c.last_night, Some(date("2026-11-29")));
     assert_eq!(c.first_night, Some(date("2026-09-01")));
-    // 29 Nov has no entry, nor have the 69 nights before 9 Nov.
-    assert_eq!(c.nights_without_entry, 70);
+    // 29 Nov has no entry; the 69 nights before 9 Nov come before the first use.
+    assert_eq!(c.nights_without_entry, 1);
+    assert_eq!(c.nights_before_first_use, 69);
     assert_eq!(c.rest_nights, 0);
     assert_eq!((c.stretched.nights, c.other.nights), (10, 10));
     assert_eq!(c.stretched.all.share_with_cramp, Some(0.1));
@@ -157,13 +158,42 @@ fn under_seven_in_a_group_is_not_enough() {
 #[test]
 fn an_empty_history_is_not_enough_and_has_no_shares() {
     let c = compare_default(&[], &[], 90);
-    assert_eq!(c.nights_without_entry, 90);
+    assert_eq!(c.nights_without_entry, 0);
+    assert_eq!(c.nights_before_first_use, 90);
     assert_eq!(c.stretched, Group::default());
     assert_eq!(c.other.all.share_with_cramp, None);
     assert_eq!(
         c.sentence,
         "Not enough nights yet to compare: 0 with stretching, 0 without; 7 of each are needed."
     );
+}
+
+#[test]
+fn nights_before_the_first_use_are_neither_missed_entries_nor_rest_days() {
+    let rules = Rules {
+        rest_days: vec![Weekday::Sat],
+        ..Rules::default()
+    };
+    // The diary began on Wed 25 Nov, a session on Fri 27 Nov; 26 and 28 Nov have no entry.
+    let sessions = [session(date("2026-11-27"), 10)];
+    let cramps = [
+        entry(date("2026-11-25"), 3, None),
+        entry(date("2026-11-27"), 0, None),
+        entry(date("2026-11-29"), 0, None),
+    ];
+    let c = compare(&sessions, &cramps, &rules, date(TONIGHT), 14);
+    assert_eq!(
+        first_use(&sessions, &cramps, &rules),
+        Some(date("2026-11-25"))
+    );
+    assert_eq!(c.nights_before_first_use, 9);
+    assert_eq!(c.nights_without_entry, 1);
+    // Sat 21 Nov came before the first use; only Sat 28 Nov is a rest day left out.
+    assert_eq!(c.rest_nights, 1);
+    assert_eq!(c.stretched.nights + c.other.nights, 3);
+    // A session alone is a first use too.
+    assert_eq!(first_use(&sessions, &[], &rules), Some(date("2026-11-27")));
+    assert_eq!(first_use(&[], &[], &rules), None);
 }
 
 #[test]
@@ -392,7 +422,11 @@ proptest! {
             .collect();
         prop_assert_eq!(c.stretched.nights + c.other.nights, noted_nights.len() as u32);
         prop_assert_eq!(
-            c.stretched.nights + c.other.nights + c.rest_nights + c.nights_without_entry,
+            c.stretched.nights
+                + c.other.nights
+                + c.rest_nights
+                + c.nights_without_entry
+                + c.nights_before_first_use,
             c.window_nights
         );
         prop_assert_eq!(c.window_nights, window);

@@ -3,8 +3,10 @@
 //! steps stopped with "this hurts", and the cramp comparison over the same nights.
 //!
 //! Every night's verdict is asked of [`Stats`] and the comparison of [`cramps::compare`], so
-//! the report can never disagree with the streak or with `bedstretch stats`. Pure: the shell
-//! reads the history and the clock, and renders the result as Markdown, CSV or HTML.
+//! the report can never disagree with the streak or with `bedstretch stats`; a personal
+//! trial's review is [`trial_review::review`]'s, as `program review` gives it, and the nights
+//! worth discussing are [`worth_discussing::nights`]'. Pure: the shell reads the history and
+//! the clock, and renders the result as Markdown, CSV or HTML.
 
 use std::fmt;
 
@@ -13,7 +15,10 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 use super::calendar::{Rules, try_night_of};
 use super::cramps::{self, Comparison, HurtStep, MAX_WINDOW_NIGHTS};
 use super::history::{CrampRecord, latest_per_night};
+use super::program::Program;
 use super::stats::{Hurt, NightState, SessionFacts, Stats};
+use super::trial_review::{self, Review};
+use super::worth_discussing::{self, Reason};
 
 /// Everything the report shows, in the order a reader meets it.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +33,8 @@ pub struct Report {
     pub rule: String,
     /// The whole period's figures.
     pub totals: Tally,
-    /// Monday-to-Sunday weeks, oldest first; the first and last may be cut by the period.
+    /// Monday-to-Sunday weeks, oldest first, from the week of the first session or diary
+    /// entry; the first and last may be cut by the period. None for a history with neither.
     pub weeks: Vec<Week>,
     /// Every night of the period, oldest first.
     pub nights: Vec<Night>,
@@ -38,6 +44,10 @@ pub struct Report {
     pub hurt_steps: Vec<HurtStep>,
     /// Nights after a kept routine against the others, over the same period.
     pub comparison: Comparison,
+    /// The review of the latest personal trial, when there is one, as of tonight.
+    pub trial: Option<Review>,
+    /// The period's diary nights worth showing a doctor, oldest first, with their reasons.
+    pub worth_discussing: Vec<(NaiveDate, Vec<Reason>)>,
 }
 
 /// One night of the period.
@@ -55,6 +65,9 @@ pub struct Night {
     pub hurt: Vec<Hurt>,
     /// The morning diary's entry for it (the latest, when it was noted twice).
     pub entry: Option<CrampRecord>,
+    /// A rest day from the first use on, whatever was done on it: the rest days the
+    /// comparison leaves out, so that the report counts them once.
+    pub rest_day: bool,
 }
 
 /// A week of the period.
@@ -78,8 +91,10 @@ pub struct Tally {
     pub due: u32,
     /// Nights kept, rest days included.
     pub kept: u32,
-    /// Rest days not kept.
+    /// Rest days from the first use on, kept or not, as the comparison counts them.
     pub rest: u32,
+    /// Of those, the ones kept all the same (and so counted as due and kept).
+    pub rest_kept: u32,
     /// Nights before the first session ever.
     pub not_started: u32,
     /// Sessions started in the run.
@@ -153,9 +168,13 @@ impl Tally {
                 self.due += 1;
                 self.kept += 1;
             }
-            NightState::Rest => self.rest += 1,
             NightState::BeforeStart => self.not_started += 1,
+            NightState::Rest => {}
             _ => self.due += 1,
+        }
+        if night.rest_day {
+            self.rest += 1;
+            self.rest_kept += u32::from(night.state == NightState::Kept);
         }
         self.sessions += night.sessions;
         if let Some(entry) = &night.entry {
@@ -168,14 +187,16 @@ impl Tally {
 }
 
 /// The report as of `as_of` for the nights from `since` (by default the comparison's usual
-/// [`cramps::DEFAULT_WINDOW_NIGHTS`] before tonight) up to last night. Tonight is left out:
-/// it is still open, and its diary entry comes tomorrow morning.
+/// [`cramps::DEFAULT_WINDOW_NIGHTS`] before tonight) up to last night, with the review of
+/// `program` when there is one. Tonight is left out: it is still open, and its diary entry
+/// comes tomorrow morning.
 pub fn build(
     sessions: &[SessionFacts],
     cramps: &[CrampRecord],
     rules: &Rules,
     as_of: DateTime<FixedOffset>,
     since: Option<NaiveDate>,
+    program: Option<&Program>,
 ) -> Result<Report, SinceError> {
     let stats = Stats::compute(sessions, rules, as_of);
     let tonight = stats.tonight;
@@ -197,14 +218,15 @@ pub fn build(
     // At most MAX_WINDOW_NIGHTS, by the checks above.
     let window = (tonight - first_night).num_days().max(0) as u32;
     let comparison = cramps::compare(sessions, cramps, rules, tonight, window);
+    let began = cramps::first_use(sessions, cramps, rules);
     let nights = nights(
         sessions,
         cramps,
         rules,
         &stats,
         as_of,
-        first_night,
-        last_night,
+        (first_night, last_night),
+        began,
     );
     let mut totals = Tally::default();
     let mut weeks: Vec<Week> = Vec::new();
@@ -226,6 +248,8 @@ pub fn build(
             }
         }
     }
+    // A young history's weeks start at its first record, not 90 nights back.
+    weeks.retain(|week| began.is_some_and(|began| week.last >= began));
     Ok(Report {
         as_of,
         first_night,
@@ -237,18 +261,35 @@ pub fn build(
         hurt_steps: cramps::hurt_steps(sessions, rules, first_night, last_night),
         nights,
         comparison,
+        trial: program.map(|p| trial_review::review(p, sessions, cramps, rules, tonight)),
+        worth_discussing: worth_discussing_in(cramps, first_night, last_night),
     })
 }
 
-/// Every night from `first` to `last`, with what was done and noted on it.
+/// The nights of `first..=last` worth discussing, judged on the whole diary as read (one
+/// entry a night), so that severe nights just before the period still count.
+fn worth_discussing_in(
+    cramps: &[CrampRecord],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<(NaiveDate, Vec<Reason>)> {
+    let diary = latest_per_night(cramps.iter().cloned());
+    worth_discussing::nights(&diary)
+        .into_iter()
+        .filter(|(night, _)| (first..=last).contains(night))
+        .collect()
+}
+
+/// Every night from `first` to `last`, with what was done and noted on it; `began` is the
+/// night of the first use.
 fn nights(
     sessions: &[SessionFacts],
     cramps: &[CrampRecord],
     rules: &Rules,
     stats: &Stats,
     as_of: DateTime<FixedOffset>,
-    first: NaiveDate,
-    last: NaiveDate,
+    (first, last): (NaiveDate, NaiveDate),
+    began: Option<NaiveDate>,
 ) -> Vec<Night> {
     let mut nights: Vec<Night> = first
         .iter_days()
@@ -260,6 +301,8 @@ fn nights(
             routines: Vec::new(),
             hurt: Vec::new(),
             entry: None,
+            rest_day: rules.rest_days.contains(&night.weekday())
+                && began.is_some_and(|began| night >= began),
         })
         .collect();
     let index = |night: NaiveDate| usize::try_from((night - first).num_days()).ok();

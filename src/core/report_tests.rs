@@ -72,6 +72,7 @@ fn report(since: Option<&str>) -> Report {
         &Rules::default(),
         at(AS_OF),
         since.map(date),
+        None,
     )
     .expect("report")
 }
@@ -208,6 +209,7 @@ fn a_since_that_has_not_ended_or_is_too_far_back_is_refused_with_an_example() {
             &Rules::default(),
             at(AS_OF),
             Some(date(since)),
+            None,
         )
         .map(|_| ())
         .map_err(|e| e.to_string())
@@ -245,6 +247,7 @@ fn rest_days_are_not_due_unless_kept() {
         &rules,
         at(AS_OF),
         Some(date("2026-11-02")),
+        None,
     )
     .expect("ok");
     let weeks: Vec<(u32, u32, u32)> = r
@@ -252,16 +255,40 @@ fn rest_days_are_not_due_unless_kept() {
         .iter()
         .map(|w| (w.tally.kept, w.tally.due, w.tally.rest))
         .collect();
-    // A kept rest day is due and kept (Sunday 15, Thursday 19); Thursday 12, half done on a
-    // rest day, is a rest day.
-    assert_eq!(weeks, [(3, 5, 2), (6, 6, 1), (5, 6, 1)]);
+    // A kept rest day is due and kept (Sunday 15, Thursday 19), and still one of the week's
+    // two rest days; Thursday 12, half done on a rest day, is a rest day.
+    assert_eq!(weeks, [(3, 5, 2), (6, 6, 2), (5, 6, 2)]);
     assert_eq!(r.nights[10].state, NightState::Rest);
+    // One count of rest days: the summary's is the comparison's.
+    assert_eq!((r.totals.rest, r.totals.rest_kept), (6, 2));
+    assert_eq!(r.totals.rest, r.comparison.rest_nights);
+}
+
+#[test]
+fn the_weeks_start_at_the_week_of_the_first_record() {
+    // The period reaches 90 nights back, to 25 August; the history begins on 2 November.
+    let r = report(None);
+    let firsts: Vec<NaiveDate> = r.weeks.iter().map(|w| w.first).collect();
+    assert_eq!(
+        firsts,
+        [date("2026-11-02"), date("2026-11-09"), date("2026-11-16")]
+    );
+    // A first record mid-week brings in its whole week, as far as the period goes.
+    let cramps = [entry("2026-11-04", 0, None, "07:00")];
+    let r = build(&[], &cramps, &Rules::default(), at(AS_OF), None, None).expect("ok");
+    assert_eq!(r.weeks[0].first, date("2026-11-02"));
+    assert_eq!(r.weeks[0].tally.nights, 7);
+    // --since later than the first record still bounds them.
+    let r = report(Some("2026-11-11"));
+    assert_eq!(r.weeks[0].first, date("2026-11-11"));
+    assert_eq!(r.weeks.len(), 2);
 }
 
 #[test]
 fn an_empty_history_gives_a_report_of_nights_not_started() {
-    let r = build(&[], &[], &Rules::default(), at(AS_OF), None).expect("report");
+    let r = build(&[], &[], &Rules::default(), at(AS_OF), None, None).expect("report");
     assert_eq!(r.nights.len(), 90);
+    assert!(r.weeks.is_empty());
     assert_eq!(r.totals.not_started, 90);
     assert_eq!(r.totals.share_kept(), None);
     assert!(r.routines.is_empty() && r.hurt_steps.is_empty());
@@ -289,6 +316,7 @@ fn with_enough_nights_the_sentence_says_which_way_and_never_proves() {
         &Rules::default(),
         at(AS_OF),
         Some(first),
+        None,
     )
     .expect("ok");
     assert!(

@@ -270,8 +270,8 @@ impl Stats {
             rows.push((
                 "Completion",
                 format!(
-                    "{:.0} % of stretches held to the end (30 nights)",
-                    rate * 100.0
+                    "{} of stretches held to the end (30 nights)",
+                    super::text::percent(rate)
                 ),
             ));
         }

@@ -495,3 +495,18 @@ fn a_session_that_does_not_count_never_keeps_a_night() {
     let kept = Stats::compute(&both, &Rules::default(), as_of);
     assert_eq!(kept.nights_kept, 1);
 }
+
+#[test]
+fn the_completion_share_rounds_like_every_other_percentage() {
+    // 9 of 40 stretches is 22.5 %: half away from zero, as `text::percent` rounds.
+    let s = stats(
+        &[session("p", "2026-11-22T22:00:00+01:00", 9, 40)],
+        "2026-11-23T21:00:00+01:00",
+    );
+    let rows = s.in_words();
+    let completion = rows.iter().find(|(label, _)| *label == "Completion");
+    assert_eq!(
+        completion.map(|(_, words)| words.as_str()),
+        Some("23 % of stretches held to the end (30 nights)")
+    );
+}

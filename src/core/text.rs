@@ -164,6 +164,17 @@ pub fn percent(share: f64) -> String {
     format!("{} %", (share * 100.0).round() as i64)
 }
 
+/// `x` to the hundredth, half away from zero: the one rounding of the trial's figures, in its
+/// JSON and in its words alike.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// `x` with two decimals as [`round2`] rounds it, "2.14".
+pub fn hundredths(x: f64) -> String {
+    format!("{:.2}", round2(x))
+}
+
 /// The text with its first letter in capitals, for a sentence made from a clause.
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();

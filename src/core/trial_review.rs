@@ -13,6 +13,7 @@ use super::history::{CrampRecord, MAX_SEVERITY};
 use super::program::{Phase, Program};
 use super::stats::SessionFacts;
 use super::streaks::Nights;
+use super::text::{hundredths as two, round2};
 
 /// Said once wherever the review is shown.
 pub const CAVEAT: &str = "A before/after diary cannot rule out that cramps come and go by \
@@ -335,14 +336,14 @@ fn verdict(r: &Review, tonight: NaiveDate) -> String {
         "So far, cramps"
     };
     format!(
-        "{lead} were {how} during the program: {before:.2} a night before, \
-         {during:.2} during, a difference of {:.2} (95 % interval {:.2} to {:.2}).",
-        d.cramps_per_night, d.ci95[0], d.ci95[1]
+        "{lead} were {how} during the program: {} a night before, {} during, a difference \
+         of {} (95 % interval {} to {}).",
+        two(before),
+        two(during),
+        two(d.cramps_per_night),
+        two(d.ci95[0]),
+        two(d.ci95[1])
     )
-}
-
-fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 fn hundredth<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use crate::app::cramp_stats::{Diary, MAX_SEVERITY, StripNight};
 use crate::core::cramps::{Comparison, Group, HurtStep};
 use crate::core::stats::NightState;
-use crate::core::text::{clean_line, pad, width, wrap};
+use crate::core::text::{clean_line, pad, percent, width, wrap};
 
 use super::home_heatmap::cell as night_cell;
 use super::theme::Theme;
@@ -165,7 +165,7 @@ pub fn hurt_lines(steps: &[HurtStep], count: usize, cols: usize) -> Vec<String> 
 /// "18 % of 41": a group's share with a cramp and its nights.
 fn figure(group: &Group) -> String {
     match group.all.share_with_cramp {
-        Some(share) => format!("{:.0} % of {}", share * 100.0, group.nights),
+        Some(share) => format!("{} of {}", percent(share), group.nights),
         None => "no nights".to_string(),
     }
 }

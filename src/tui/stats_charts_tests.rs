@@ -52,3 +52,14 @@ fn the_legend_keeps_the_cramp_marks_when_it_has_one_short_row() {
     );
     assert!(legend_lines(false, 200, 0, &t).is_empty());
 }
+
+#[test]
+fn a_group_share_rounds_like_the_sentence_above_it() {
+    // 9 of 40 is 22.5 %: the comparison's sentence says 23 %, and so must the chart.
+    let mut group = Group {
+        nights: 40,
+        ..Default::default()
+    };
+    group.all.share_with_cramp = Some(9.0 / 40.0);
+    assert_eq!(figure(&group), "23 % of 40");
+}

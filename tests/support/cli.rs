@@ -88,3 +88,28 @@ pub fn strings<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
         })
         .collect()
 }
+
+/// Fails unless `text` has a line that is exactly `line`.
+pub fn has_line(text: &str, line: &str) {
+    assert!(
+        text.lines().any(|l| l == line),
+        "no line {line:?} in:\n{text}"
+    );
+}
+
+/// An HTML page bedstretch wrote, read as the XML (XHTML) it must be.
+pub fn xhtml(page: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(page, options).expect("well-formed XML")
+}
+
+/// The text of an element and everything in it.
+pub fn text_of(node: roxmltree::Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
+}

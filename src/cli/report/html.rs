@@ -6,11 +6,15 @@ use std::fmt::{self, Write};
 
 use super::xml::esc;
 use super::{
-    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
-    comparison_notes, comparison_rows, day, diary_rows, hurt_rows, period, routine_rows, summary,
-    svg, week_row,
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_RECORDS, ROUTINE_COLUMNS,
+    TRIAL_COLUMNS, TRIAL_WEEK_COLUMNS, WEEK_COLUMNS, WORTH_COLUMNS, comparison_notes,
+    comparison_rows, day, diary_rows, hurt_rows, period, routine_rows, summary, svg,
+    trial_difference, trial_rows, trial_week_rows, week_row, worth_rows,
 };
+use crate::cli::trial_words::{span, title};
 use crate::core::report::Report;
+use crate::core::trial_review::Review;
+use crate::core::worth_discussing::LINE;
 
 /// Print-first styling: A4 with 15 mm margins, black on white, tables kept whole where they
 /// can be.
@@ -29,6 +33,7 @@ figcaption { font-size: 9pt; color: #444 }
 svg { width: 100%; height: auto }
 svg text { font-family: Helvetica, Arial, sans-serif; font-size: 10px; fill: #222 }
 .bar { fill: #3b6e8f }
+.before { fill: #a9c3d4 }
 .grid { stroke: #ccc; stroke-width: 1 }
 .severity { fill: #b34a3c }
 .none { fill: #777 }
@@ -45,6 +50,10 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
     head(h, r)?;
     adherence(h, r)?;
     cramps(h, r)?;
+    if let Some(t) = &r.trial {
+        trial(h, t)?;
+    }
+    worth_discussing(h, r)?;
     listing(
         h,
         "Routines used",
@@ -95,6 +104,9 @@ fn head(h: &mut impl Write, r: &Report) -> fmt::Result {
 /// Nights kept, week by week: the chart and its table.
 fn adherence(h: &mut impl Write, r: &Report) -> fmt::Result {
     writeln!(h, "<h2>Adherence by week</h2>")?;
+    if r.weeks.is_empty() {
+        return writeln!(h, "<p>{NO_RECORDS}</p>");
+    }
     figure(
         h,
         |h| svg::adherence(h, &r.weeks),
@@ -119,6 +131,35 @@ fn cramps(h: &mut impl Write, r: &Report) -> fmt::Result {
     table(h, &FIGURES_COLUMNS, comparison_rows(r).into_iter())?;
     writeln!(h, "<p>{}</p>", esc(&comparison_notes(r)))?;
     writeln!(h, "<p class=\"caveat\">{}</p>", esc(CAVEAT))
+}
+
+/// The personal trial: the two periods side by side, the difference, the answer, what it
+/// cannot show, and cramps a night week by week, drawn and in figures.
+fn trial(h: &mut impl Write, t: &Review) -> fmt::Result {
+    writeln!(h, "<h2>{}</h2>\n<p>{}</p>", esc(&title(t)), esc(&span(t)))?;
+    table(h, &TRIAL_COLUMNS, trial_rows(t).into_iter())?;
+    if let Some(difference) = trial_difference(t) {
+        writeln!(h, "<p>{}</p>", esc(&difference))?;
+    }
+    writeln!(h, "<p class=\"sentence\">{}</p>", esc(&t.verdict))?;
+    writeln!(h, "<p class=\"caveat\">{}</p>", esc(t.caveat))?;
+    figure(
+        h,
+        |h| svg::trial_weeks(h, t),
+        "Cramps a night each week, over the nights with a diary entry: the baseline's weeks \
+         pale, the program's dark. Above each bar its figure; below it the week.",
+    )?;
+    table(h, &TRIAL_WEEK_COLUMNS, trial_week_rows(t).into_iter())
+}
+
+/// The nights worth showing a doctor, after the line that says why.
+fn worth_discussing(h: &mut impl Write, r: &Report) -> fmt::Result {
+    writeln!(h, "<h2>Worth discussing</h2>")?;
+    if r.worth_discussing.is_empty() {
+        return writeln!(h, "<p>None in this period.</p>");
+    }
+    writeln!(h, "<p>{}</p>", esc(LINE))?;
+    table(h, &WORTH_COLUMNS, worth_rows(r).into_iter())
 }
 
 /// A section of text from the files: its heading, then its table, or `none` when it has no

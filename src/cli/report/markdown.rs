@@ -4,13 +4,17 @@
 
 use std::fmt::{self, Write};
 
+use crate::cli::trial_words::{span, title};
 use crate::core::report::Report;
 use crate::core::text;
+use crate::core::trial_review::Review;
+use crate::core::worth_discussing::LINE;
 
 use super::{
-    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, ROUTINE_COLUMNS, WEEK_COLUMNS,
-    comparison_notes, comparison_rows, diary_rows, hurt_rows, period, routine_rows, summary,
-    week_row,
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_RECORDS, ROUTINE_COLUMNS,
+    TRIAL_COLUMNS, TRIAL_WEEK_COLUMNS, WEEK_COLUMNS, WORTH_COLUMNS, comparison_notes,
+    comparison_rows, diary_rows, hurt_rows, period, routine_rows, summary, trial_difference,
+    trial_rows, trial_week_rows, week_row, worth_rows,
 };
 
 /// The whole report.
@@ -23,7 +27,11 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
     }
 
     writeln!(md, "\n## Adherence by week\n")?;
-    table(md, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
+    if r.weeks.is_empty() {
+        writeln!(md, "{NO_RECORDS}")?;
+    } else {
+        table(md, &WEEK_COLUMNS, r.weeks.iter().map(week_row))?;
+    }
 
     writeln!(
         md,
@@ -32,6 +40,14 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
     )?;
     table(md, &FIGURES_COLUMNS, comparison_rows(r).into_iter())?;
     writeln!(md, "\n{}\n\n> {CAVEAT}", comparison_notes(r))?;
+    if let Some(t) = &r.trial {
+        trial(md, t)?;
+    }
+    writeln!(md, "\n## Worth discussing\n")?;
+    if !r.worth_discussing.is_empty() {
+        writeln!(md, "{LINE}\n")?;
+    }
+    text_table(md, &WORTH_COLUMNS, worth_rows(r), "None in this period.")?;
 
     writeln!(md, "\n## Routines used\n")?;
     text_table(
@@ -49,6 +65,20 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
         diary_rows(r),
         "No entries in this period.",
     )
+}
+
+/// The personal trial: the two periods side by side, the difference, the answer, what it
+/// cannot show, and cramps a night week by week.
+fn trial(md: &mut impl Write, t: &Review) -> fmt::Result {
+    // The routine's id comes from a history line: escaped like a table's cell.
+    writeln!(md, "\n## {}\n\n{}\n", cell(&title(t)), span(t))?;
+    table(md, &TRIAL_COLUMNS, trial_rows(t).into_iter())?;
+    if let Some(difference) = trial_difference(t) {
+        writeln!(md, "\n{difference}")?;
+    }
+    writeln!(md, "\n**{}**\n\n> {}\n", t.verdict, t.caveat)?;
+    writeln!(md, "### Cramps a night, week by week\n")?;
+    table(md, &TRIAL_WEEK_COLUMNS, trial_week_rows(t).into_iter())
 }
 
 /// A table whose every cell is text from the files or made from it, escaped alike; `none`

@@ -16,9 +16,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::core::config::Config;
 use crate::core::cramps::Figures;
+use crate::core::program::Program;
 use crate::core::report::{self, Tally, Week};
 use crate::core::stats::{NightState, nights};
 use crate::core::text;
+use crate::core::trial_review::Review;
 use crate::store::history_read;
 use crate::store::paths::Paths;
 
@@ -39,6 +41,9 @@ nights were not chosen at random. People often stretch on the nights they feel w
 cramps also change with other treatments, medication, sleep, exercise, hydration and the \
 weather. Read it as a question worth discussing, not as an answer.";
 
+/// Said in place of the weeks when the history has no session nor diary entry yet.
+const NO_RECORDS: &str = "No sessions or diary entries yet.";
+
 /// `bedstretch report`.
 pub fn report(
     paths: &Paths,
@@ -53,12 +58,15 @@ pub fn report(
     for warning in &history.warnings {
         eprintln!("bedstretch: {}", text::clean_line(warning));
     }
+    let rules = config.rules();
+    let program = Program::latest(&history.programs, rules.day_starts_at);
     let report = report::build(
         &history.sessions,
         &history.cramps,
-        &config.rules(),
+        &rules,
         as_of,
         since,
+        program.as_ref(),
     )?;
     let mut page = String::new();
     match format {
@@ -123,7 +131,7 @@ fn kept_of_due(tally: &Tally) -> String {
 
 /// A share as a whole percentage, or a dash when there is none.
 fn percent(share: Option<f64>) -> String {
-    share.map_or_else(|| "–".into(), |s| format!("{:.0} %", s * 100.0))
+    share.map_or_else(|| "–".into(), text::percent)
 }
 
 /// A mean to one decimal, or a dash.
@@ -139,11 +147,14 @@ fn summary(r: &report::Report) -> Vec<String> {
         None => kept_of_due(t),
     };
     let mut lines = vec![format!("Nights kept: {kept}")];
-    if t.rest > 0 || t.not_started > 0 {
-        let days = if t.rest == 1 { "day" } else { "days" };
+    match (t.rest, t.rest_kept) {
+        (0, _) => {}
+        (rest, 0) => lines.push(format!("Rest days: {rest}")),
+        (rest, kept) => lines.push(format!("Rest days: {rest}, {kept} of them kept")),
+    }
+    if t.not_started > 0 {
         lines.push(format!(
-            "Not due: {} rest {days}, {} before the first session",
-            t.rest,
+            "Before the first session: {}",
             nights(t.not_started)
         ));
     }
@@ -284,11 +295,17 @@ fn diary_rows(r: &report::Report) -> Vec<Vec<String>> {
 /// What the comparison left out, and how the interval was drawn.
 fn comparison_notes(r: &report::Report) -> String {
     let c = &r.comparison;
-    let mut words = format!(
-        "Left out: {} and {} without a diary entry.",
-        nights(c.rest_nights).replace("night", "rest night"),
-        nights(c.nights_without_entry)
-    );
+    let mut parts = vec![
+        rest_days(c.rest_nights),
+        format!("{} without a diary entry", nights(c.nights_without_entry)),
+    ];
+    if c.nights_before_first_use > 0 {
+        parts.push(format!(
+            "{} before the first session or diary entry",
+            nights(c.nights_before_first_use)
+        ));
+    }
+    let mut words = format!("Left out: {}.", in_a_list(&parts));
     if let Some(d) = &c.difference {
         words.push_str(&format!(
             " The 95 % interval comes from {} bootstrap resamples of these nights.",
@@ -296,6 +313,96 @@ fn comparison_notes(r: &report::Report) -> String {
         ));
     }
     words
+}
+
+/// "1 rest day", "13 rest days": the one word for them wherever they are counted.
+fn rest_days(n: u32) -> String {
+    if n == 1 {
+        "1 rest day".into()
+    } else {
+        format!("{n} rest days")
+    }
+}
+
+/// "a, b and c".
+fn in_a_list(parts: &[String]) -> String {
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The trial's side-by-side table, to go with [`trial_rows`].
+const TRIAL_COLUMNS: [Column; 3] = [words(""), figures("Before"), figures("During")];
+
+/// The trial's weeks, to go with [`trial_week_rows`].
+const TRIAL_WEEK_COLUMNS: [Column; 4] = [
+    words("Week"),
+    words("From"),
+    figures("Nights noted"),
+    figures("Cramps a night"),
+];
+
+/// The nights worth discussing, to go with [`worth_rows`].
+const WORTH_COLUMNS: [Column; 2] = [words("Night"), words("Why")];
+
+/// The two periods side by side, in the rows `program review` shows.
+fn trial_rows(t: &Review) -> Vec<Vec<String>> {
+    super::trial_words::rows()
+        .into_iter()
+        .map(|(label, value)| {
+            vec![
+                text::capitalise(label),
+                value(&t.baseline),
+                value(&t.program),
+            ]
+        })
+        .collect()
+}
+
+/// Cramps a night, week by week.
+fn trial_week_rows(t: &Review) -> Vec<Vec<String>> {
+    t.weeks
+        .iter()
+        .map(|w| {
+            vec![
+                w.label.clone(),
+                w.first_night.format("%-d %b").to_string(),
+                w.nights.to_string(),
+                w.cramps_per_night
+                    .map_or_else(|| "–".into(), text::hundredths),
+            ]
+        })
+        .collect()
+}
+
+/// The difference with its interval, when the review has one.
+fn trial_difference(t: &Review) -> Option<String> {
+    let d = t.difference.as_ref()?;
+    Some(format!(
+        "Difference in cramps a night, during less before: {} (95 % interval {} to {}, from \
+         {} bootstrap resamples of the nights).",
+        text::hundredths(d.cramps_per_night),
+        text::hundredths(d.ci95[0]),
+        text::hundredths(d.ci95[1]),
+        d.resamples
+    ))
+}
+
+/// The nights worth discussing, each with its reasons; raw text from the files (a note):
+/// each form escapes it its own way.
+fn worth_rows(r: &report::Report) -> Vec<Vec<String>> {
+    r.worth_discussing
+        .iter()
+        .map(|(night, reasons)| vec![day(*night), reasons_in_words(reasons)])
+        .collect()
+}
+
+/// A night's reasons, joined with "; ".
+fn reasons_in_words(reasons: &[crate::core::worth_discussing::Reason]) -> String {
+    let words: Vec<String> = reasons.iter().map(|r| r.words()).collect();
+    words.join("; ")
 }
 
 /// A hurt step's side, or a dash for a step without sides.
@@ -306,6 +413,13 @@ fn side(side: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_rounds_half_away_from_zero_like_every_other_percentage() {
+        // 9 of 40 is 22.5 %: the comparison's sentence says 23 %, so the table must too.
+        assert_eq!(percent(Some(9.0 / 40.0)), "23 %");
+        assert_eq!(percent(None), "–");
+    }
 
     #[test]
     fn the_caveat_calls_it_an_association_and_never_proof() {

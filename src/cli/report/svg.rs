@@ -1,7 +1,8 @@
-//! The report's two charts as inline SVG: adherence week by week, and cramp severity night by
-//! night above a strip of the nights kept, so the two can be read against each other. Drawn
-//! in a fixed 640-wide box that the page scales to its width; colours come from the page's
-//! style sheet, so the charts print like the text.
+//! The report's charts as inline SVG: adherence week by week, cramp severity night by night
+//! above a strip of the nights kept, so the two can be read against each other, and a
+//! personal trial's cramps a night week by week. Drawn in a fixed 640-wide box that the page
+//! scales to its width; colours come from the page's style sheet, so the charts print like
+//! the text.
 
 use std::fmt::{self, Write};
 
@@ -9,6 +10,8 @@ use chrono::{Datelike, Weekday};
 
 use crate::core::report::{Night, Week};
 use crate::core::stats::NightState;
+use crate::core::text::hundredths;
+use crate::core::trial_review::Review;
 
 use super::xml::esc;
 use super::{day, kept_of_due, percent, state_word};
@@ -20,50 +23,121 @@ const PLOT: f64 = WIDTH - LEFT - RIGHT;
 /// Labels closer than this many units would overlap; only every n-th is written.
 const LABEL_ROOM: f64 = 36.0;
 
+/// One bar of a bar chart.
+struct Bar {
+    /// Its style class.
+    class: &'static str,
+    /// Its height as a share of the plot's, 0 to 1; `None` draws no bar.
+    share: Option<f64>,
+    /// What a pointer over it says.
+    title: String,
+    /// The labels above it and below it.
+    above: String,
+    below: String,
+}
+
 /// Bars of kept over due nights per week, 0 to 100 %, labelled "kept/due" above and with the
 /// week's first night below.
 pub fn adherence(svg: &mut impl Write, weeks: &[Week]) -> fmt::Result {
+    let bars: Vec<Bar> = weeks
+        .iter()
+        .map(|week| {
+            let share = week.tally.share_kept();
+            Bar {
+                class: "bar",
+                share,
+                title: format!(
+                    "{}: {} kept ({})",
+                    super::week_span(week),
+                    kept_of_due(&week.tally),
+                    percent(share)
+                ),
+                above: if week.tally.due == 0 {
+                    "–".to_string()
+                } else {
+                    format!("{}/{}", week.tally.kept, week.tally.due)
+                },
+                below: week.first.format("%-d %b").to_string(),
+            }
+        })
+        .collect();
+    let ticks = [(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")];
+    bar_chart(svg, "Nights kept each week", &ticks, &bars)
+}
+
+/// A trial's cramps a night week by week, the baseline's weeks paler than the program's,
+/// each labelled with its figure above and its name below.
+pub fn trial_weeks(svg: &mut impl Write, review: &Review) -> fmt::Result {
+    let most = review
+        .weeks
+        .iter()
+        .filter_map(|w| w.cramps_per_night)
+        .fold(0.0_f64, f64::max);
+    // The scale's top: a whole number of cramps, at least one.
+    let top = most.ceil().max(1.0);
+    let bars: Vec<Bar> = review
+        .weeks
+        .iter()
+        .map(|week| {
+            let figure = week.cramps_per_night.map(hundredths);
+            Bar {
+                class: if week.first_night < review.program_from {
+                    "before"
+                } else {
+                    "bar"
+                },
+                share: week.cramps_per_night.map(|c| c / top),
+                title: format!(
+                    "{} (from {}): {}",
+                    week.label,
+                    week.first_night.format("%-d %b"),
+                    figure.as_deref().unwrap_or("no entries")
+                ),
+                above: figure.unwrap_or_else(|| "–".to_string()),
+                below: week.label.clone(),
+            }
+        })
+        .collect();
+    let (half, whole) = (format!("{}", top / 2.0), format!("{top}"));
+    let ticks = [(0.0, "0"), (0.5, half.as_str()), (1.0, whole.as_str())];
+    bar_chart(svg, "Cramps a night each week of the trial", &ticks, &bars)
+}
+
+/// Bars side by side over a grid, each labelled above and below where there is room.
+fn bar_chart(
+    svg: &mut impl Write,
+    label: &str,
+    ticks: &[(f64, &str)],
+    bars: &[Bar],
+) -> fmt::Result {
     let (top, height) = (20.0, 150.0);
     let base = top + height;
-    open(svg, base + 30.0, "Nights kept each week")?;
-    axis(
-        svg,
-        top,
-        height,
-        &[(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")],
-    )?;
-    let slot = PLOT / weeks.len().max(1) as f64;
+    open(svg, base + 30.0, label)?;
+    axis(svg, top, height, ticks)?;
+    let slot = PLOT / bars.len().max(1) as f64;
     let every = label_every(slot);
-    // A few weeks would make slabs, not bars.
-    let bar = (slot * 0.7).min(48.0);
-    for (i, week) in weeks.iter().enumerate() {
+    // A few bars would make slabs, not bars.
+    let width = (slot * 0.7).min(48.0);
+    for (i, bar) in bars.iter().enumerate() {
         let x = LEFT + slot * i as f64;
         let centre = x + slot / 2.0;
-        let share = week.tally.share_kept();
-        if let Some(share) = share {
+        if let Some(share) = bar.share {
             let h = share * height;
             writeln!(
                 svg,
-                "<rect class=\"bar\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\">\
-                 <title>{}: {} kept ({})</title></rect>",
-                centre - bar / 2.0,
+                "<rect class=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\">\
+                 <title>{}</title></rect>",
+                bar.class,
+                centre - width / 2.0,
                 base - h,
-                bar,
-                esc(&super::week_span(week)),
-                esc(&kept_of_due(&week.tally)),
-                esc(&percent(Some(share))),
+                width,
+                esc(&bar.title),
             )?;
         }
         if i % every == 0 {
-            let above = share.map_or(base, |s| base - s * height) - 4.0;
-            let figure = if week.tally.due == 0 {
-                "–".to_string()
-            } else {
-                format!("{}/{}", week.tally.kept, week.tally.due)
-            };
-            text(svg, centre, above, "middle", &figure)?;
-            let first = week.first.format("%-d %b").to_string();
-            text(svg, centre, base + 14.0, "middle", &first)?;
+            let above = bar.share.map_or(base, |s| base - s * height) - 4.0;
+            text(svg, centre, above, "middle", &bar.above)?;
+            text(svg, centre, base + 14.0, "middle", &bar.below)?;
         }
     }
     writeln!(svg, "</svg>")
