@@ -390,9 +390,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             let as_of = as_of.unwrap_or_else(now);
             history::history(&paths, config, &query, format, as_of, &mut out)
         }
-        Some(Command::Program { command, as_of }) => {
-            program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
-        }
         Some(Command::Report {
             since,
             format,
@@ -405,6 +402,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             format,
             &mut out,
         ),
+        Some(Command::Program { command, as_of }) => {
+            program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
+        }
     }
 }
 

@@ -49,23 +49,35 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
     }
     text_table(md, &WORTH_COLUMNS, worth_rows(r), "None in this period.")?;
 
-    writeln!(md, "\n## Routines used\n")?;
-    text_table(
-        md,
-        &ROUTINE_COLUMNS,
-        routine_rows(r),
-        "No sessions in this period.",
-    )?;
-    writeln!(md, "\n## Steps stopped with \"this hurts\"\n")?;
-    text_table(md, &HURT_COLUMNS, hurt_rows(r), "None in this period.")?;
-    writeln!(md, "\n## Cramp diary\n")?;
-    text_table(
-        md,
-        &DIARY_COLUMNS,
-        diary_rows(r),
-        "No entries in this period.",
-    )
+    let sections: [Section; 3] = [
+        (
+            "Routines used",
+            &ROUTINE_COLUMNS,
+            routine_rows(r),
+            "No sessions in this period.",
+        ),
+        (
+            "Steps stopped with \"this hurts\"",
+            &HURT_COLUMNS,
+            hurt_rows(r),
+            "None in this period.",
+        ),
+        (
+            "Cramp diary",
+            &DIARY_COLUMNS,
+            diary_rows(r),
+            "No entries in this period.",
+        ),
+    ];
+    for (heading, columns, rows, none) in sections {
+        writeln!(md, "\n## {heading}\n")?;
+        text_table(md, columns, rows, none)?;
+    }
+    Ok(())
 }
+
+/// A table section: its heading, columns, rows, and what it says when it has none.
+type Section<'a> = (&'a str, &'a [Column], Vec<Vec<String>>, &'a str);
 
 /// The personal trial: the two periods side by side, the difference, the answer, what it
 /// cannot show, and cramps a night week by week.
