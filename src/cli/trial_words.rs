@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write};
 
-use crate::core::text::percent;
+use crate::core::trial_figures::{figures, span, title};
 use crate::core::trial_review::{Period, Review};
 
 /// The widest bar of the week-by-week chart, in cells.
@@ -19,21 +19,7 @@ pub fn review_text(r: &Review) -> String {
 
 /// [`review_text`] into `t`.
 fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
-    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
-    let state = match (r.complete, r.stopped) {
-        (true, true) => " (stopped)",
-        (true, false) => " (done)",
-        _ => " (so far)",
-    };
-    writeln!(t, "Your trial of {}{state}", r.routine)?;
-    writeln!(
-        t,
-        "Baseline {} to {}; program {} to {}.\n",
-        day(r.from),
-        day(r.program_from.pred_opt().unwrap_or(r.program_from)),
-        day(r.program_from),
-        day(r.last_night)
-    )?;
+    writeln!(t, "{}\n{}\n", title(r), span(r))?;
     writeln!(t, "{:<20}{:>9}{:>9}", "", "before", "during")?;
     for (label, value) in rows() {
         writeln!(
@@ -72,20 +58,5 @@ pub type Row = (&'static str, fn(&Period) -> String);
 
 /// The rows of the side-by-side table.
 pub fn rows() -> [Row; 5] {
-    fn or_dash(x: Option<String>) -> String {
-        x.unwrap_or_else(|| "–".to_string())
-    }
-    [
-        ("nights noted", |p| p.nights.to_string()),
-        ("cramps a night", |p| {
-            or_dash(p.cramps_per_night.map(|c| format!("{c:.2}")))
-        }),
-        ("nights with a cramp", |p| {
-            or_dash(p.share_with_cramp.map(percent))
-        }),
-        ("mean severity", |p| {
-            or_dash(p.mean_severity.map(|s| format!("{s:.1}")))
-        }),
-        ("nights kept", |p| p.nights_kept.to_string()),
-    ]
+    figures().map(|f| (f.label, f.value))
 }
