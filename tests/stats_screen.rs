@@ -122,7 +122,12 @@ fn with_enough_nights_the_sentence_the_bars_and_the_strip_show_at_80x24() {
     );
     support::assert_has(
         &shown,
-        &["stretched  ", "kept  ■", "Wall calf stretch (left)"],
+        &[
+            "stretched  ",
+            "kept  ■",
+            "Wall calf stretch (left)",
+            "An association, not a trial",
+        ],
     );
     assert!(
         shown.contains("Toe[2J flexes") && !shown.contains('\u{1b}'),
@@ -448,7 +453,7 @@ fn the_pages_turn_only_while_there_is_a_trial_and_any_other_key_goes_home() {
     );
     support::assert_has(
         &screen_at(&app, 80, 24),
-        &["PgDn your trial   any key back"],
+        &["yours is a page down", "PgDn your trial   any key back"],
     );
     app.update(HomeAction::PageDown);
     app.update(HomeAction::Start);

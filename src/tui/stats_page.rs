@@ -2,7 +2,8 @@
 //! bar for each group of nights and as twelve weeks of kept nights over their cramps; then the
 //! steps that hurt and the streak in words.
 //!
-//! When a personal trial exists, a page down turns to its review ([`super::trial_page`]).
+//! Under the sentence, one line says it is an association, not a trial; when a personal trial
+//! exists, a page down turns to its review ([`super::trial_page`]).
 //!
 //! Pieces are chosen in order of need as the terminal shrinks (the sentence, the strip, the
 //! bars, what hurt, the words) and drawn top to bottom in reading order. A piece goes in
@@ -18,7 +19,7 @@ use crate::app::home::{HistoryState, HomeAction, HomeApp};
 use crate::app::trial_page::{StatsPage, TrialPage};
 use crate::core::cramps::{Comparison, Verdict};
 use crate::core::stats::Stats;
-use crate::core::text::{capitalise, clean_line, wrap};
+use crate::core::text::{capitalise, clean_line, width, wrap};
 
 use super::binding::Binding;
 use super::keymap;
@@ -29,6 +30,14 @@ use super::widgets::{Room, inset, labelled, lines, stack};
 
 /// The label column of the stats in words.
 const LABEL: usize = 16;
+/// Under a comparison: what it is, and where a fairer test of stretching is.
+const ASSOCIATION: &str = "An association, not a trial: to test it, run bedstretch program.";
+/// The same, when the person's own trial is a page down.
+const ASSOCIATION_TRIAL: &str = "An association, not a trial: yours is a page down.";
+/// The same, shorter.
+const ASSOCIATION_SHORT: &str = "An association, not a trial.";
+/// The same, added to the short verdict on the smallest screen.
+const ASSOCIATION_TINY: &str = " Not a trial.";
 /// Rows the legend may take.
 const LEGEND_ROWS: usize = 2;
 /// Rows the steps that hurt may take.
@@ -59,7 +68,8 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     let mut room = Room::new(rows);
     let gap = room.gap;
 
-    let sentence = room.take(sentence(c, cols, rows, gap, t));
+    let has_trial = cramps.trial.is_some();
+    let sentence = room.take(sentence(c, has_trial, cols, (rows, gap), t));
     let strip = room.take(strip(app, cramps, cols, room.free(), t));
     // The bars only when there is a comparison to show: with too few nights they would
     // suggest a pattern the sentence says cannot be seen yet.
@@ -117,22 +127,52 @@ fn not_yet(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines(words.collect(), t.dim)).render(area, buf);
 }
 
-/// The sentence whole when a band of the strip still fits under it, else its short form.
-/// With no diary yet, it says how to start one.
-fn sentence(c: &Comparison, cols: usize, rows: usize, gap: usize, t: &Theme) -> Vec<Line<'static>> {
+/// The sentence whole when a band of the strip still fits under it, else its short form;
+/// under a comparison, that it is an association, as long as there is room. With no diary
+/// yet, it says how to start one.
+fn sentence(
+    c: &Comparison,
+    has_trial: bool,
+    cols: usize,
+    (rows, gap): (usize, usize),
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let short = short_sentence(c.verdict);
     let mut full: Vec<Line> = lines(wrap(&c.sentence, cols), t.text);
     if c.stretched.nights + c.other.nights == 0 {
         full.extend(lines(wrap(NO_DIARY, cols), t.dim));
     }
-    let sentence = if full.len() + BAND_ROWS + gap <= rows {
-        full
+    let mut choices = Vec::new();
+    if c.difference.is_some() {
+        let long = if has_trial {
+            ASSOCIATION_TRIAL
+        } else {
+            ASSOCIATION
+        };
+        let association = if width(long) <= cols {
+            long
+        } else {
+            ASSOCIATION_SHORT
+        };
+        let association = lines(wrap(association, cols), t.dim);
+        let with = |mut sentence: Vec<Line<'static>>| {
+            sentence.extend(association.clone());
+            sentence
+        };
+        choices.push(with(full.clone()));
+        choices.push(with(lines(wrap(short, cols), t.text)));
+        let tiny = format!("{short}{ASSOCIATION_TINY}");
+        choices.push(lines(wrap(&tiny, cols), t.text));
     } else {
-        lines(wrap(short_sentence(c.verdict), cols), t.text)
-    };
-    sentence.into_iter().take(rows).collect()
+        choices.push(full);
+    }
+    choices.push(lines(wrap(short, cols), t.text));
+    let fits = |s: &&Vec<Line>| s.len() + BAND_ROWS + gap <= rows;
+    let sentence = choices.iter().find(fits).or(choices.last());
+    sentence.into_iter().flatten().take(rows).cloned().collect()
 }
 
-/// The strip in `free` rows, with its legend when a band and the legend both fit.
+/// The strip in `free` rows, with as much of its legend as fits beside a band.
 fn strip(
     app: &HomeApp,
     cramps: &CrampStats,
@@ -141,14 +181,16 @@ fn strip(
     t: &Theme,
 ) -> Vec<Line<'static>> {
     let rest_days = !app.rules().rest_days.is_empty();
-    let legend = legend_lines(rest_days, cols, LEGEND_ROWS.min(free), t);
-    let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
-    if strip.is_empty() {
-        strip = strip_lines(&cramps.weeks, cols, free, t);
-    } else {
-        strip.extend(legend);
+    // The legend whole if it fits, else its first row, else none.
+    for rows in (1..=LEGEND_ROWS.min(free)).rev() {
+        let legend = legend_lines(rest_days, cols, rows, t);
+        let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
+        if !strip.is_empty() {
+            strip.extend(legend);
+            return strip;
+        }
     }
-    strip
+    strip_lines(&cramps.weeks, cols, free, t)
 }
 
 /// The streak in words, each row whole or not at all, and the rule when it fits too.
