@@ -1,15 +1,18 @@
 //! The stats page (`s` from home) with the cramp diary, on TestBackend with a fixed clock:
 //! a history long enough for a verdict, one too short for it, the small sizes, and every size
 //! from far below the smallest up, where nothing may panic and the strip must stay aligned.
+//! Then the page after it, the personal trial's review, on a diary whose truth is known.
 
 mod support;
 
-use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, RoutineRow};
+use bedstretch::app::home::{HistoryState, HomeAction, HomeApp, HomePage, RoutineRow};
 use bedstretch::app::known::Known;
+use bedstretch::app::trial_page::{StatsPage, TrialPage, WeekMark};
 use bedstretch::core::calendar::Rules;
 use bedstretch::core::history::{CrampKind, CrampRecord};
+use bedstretch::core::program::{Plan, ProgramRecord};
 use bedstretch::core::stats::{Hurt, SessionFacts};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate};
 
 /// Tonight: Monday 23 November 2026, 21:00.
 const NOW: &str = "2026-11-23T21:00:00+01:00";
@@ -91,8 +94,12 @@ fn history(days: i64) -> Known {
 }
 
 fn stats_page(known: Known) -> HomeApp {
+    stats_page_at(known, NOW)
+}
+
+fn stats_page_at(known: Known, now: &str) -> HomeApp {
     let mut app = HomeApp::new(routines(), "bedtime-feet", Rules::default());
-    app.set_history(HistoryState::Loaded(known), Vec::new(), at(NOW));
+    app.set_history(HistoryState::Loaded(known), Vec::new(), at(now));
     app.update(HomeAction::Stats);
     app
 }
@@ -115,7 +122,12 @@ fn with_enough_nights_the_sentence_the_bars_and_the_strip_show_at_80x24() {
     );
     support::assert_has(
         &shown,
-        &["stretched  ", "kept  ■", "Wall calf stretch (left)"],
+        &[
+            "stretched  ",
+            "kept  ■",
+            "Wall calf stretch (left)",
+            "An association, not a trial",
+        ],
     );
     assert!(
         shown.contains("Toe[2J flexes") && !shown.contains('\u{1b}'),
@@ -292,4 +304,229 @@ fn long_names_of_steps_that_hurt_give_way_to_the_most_frequent() {
         ],
     );
     assert!(!shown.contains("Ankle circles"), "{shown}");
+}
+
+/// The trial's first night: Thursday 1 October 2026.
+const TRIAL_FROM: &str = "2026-10-01";
+/// A night after the trial's last (Wednesday 25 November): the review is whole.
+const AFTER_TRIAL: &str = "2026-11-30T21:00:00+01:00";
+
+/// The night `n` nights after the trial's first.
+fn trial_night(n: u64) -> NaiveDate {
+    let from = NaiveDate::parse_from_str(TRIAL_FROM, "%Y-%m-%d").expect("date");
+    from.checked_add_days(Days::new(n)).expect("a night")
+}
+
+/// The truth the review must find: a program line for 14 baseline nights and 6 weeks of
+/// calf-hamstring; 30 cramps over the baseline's 14 nights (3 on each of the first two, 2 on
+/// the rest); then 42 nights of the routine, all but the 7th and 28th kept, with a cramp on
+/// every fifth of the first 40 (8 in all) and none on the others.
+fn known_truth() -> Known {
+    let plan = Plan {
+        routine: "calf-hamstring".into(),
+        from: trial_night(0),
+        baseline_nights: 14,
+        weeks: 6,
+    };
+    let mut known = Known {
+        programs: vec![ProgramRecord::new(
+            &plan,
+            at("2026-10-01T21:00:00+02:00"),
+            7,
+        )],
+        ..Known::default()
+    };
+    for n in 0..56 {
+        let night = trial_night(n);
+        let evening = at(&format!("{night}T22:00:00+01:00"));
+        let (severity, count) = match n {
+            0..14 => (5, if n < 2 { 3 } else { 2 }),
+            _ if (n - 14) % 5 == 0 && n < 54 => (3, 1),
+            _ => (0, 0),
+        };
+        if n >= 14 && n != 21 && n != 42 {
+            known.sessions.push(SessionFacts {
+                id: format!("t{n}"),
+                routine_name: "Calf and hamstring".into(),
+                started_at: evening,
+                completed: 10,
+                planned: 10,
+                skipped: Vec::new(),
+                hurt: Vec::new(),
+                counts: true,
+            });
+        }
+        known.cramps.push(CrampRecord {
+            v: 1,
+            kind: CrampKind::Cramp,
+            id: format!("k{n}"),
+            night,
+            severity,
+            side: None,
+            logged_at: evening + Duration::hours(9),
+            count: (count > 0).then_some(count),
+            note: None,
+            minutes: None,
+        });
+    }
+    known
+}
+
+/// The stats at `now`, turned a page down to the trial's review.
+fn trial_page_at(known: Known, now: &str) -> HomeApp {
+    let mut app = stats_page_at(known, now);
+    app.update(HomeAction::PageDown);
+    app
+}
+
+fn trial(app: &HomeApp) -> &TrialPage {
+    let cramps = app.cramps.as_ref().expect("worked out");
+    cramps.trial.as_ref().expect("a trial")
+}
+
+#[test]
+fn the_trial_page_holds_the_known_truths_review_once_the_trial_is_done() {
+    let app = trial_page_at(known_truth(), AFTER_TRIAL);
+    assert_eq!(
+        (app.page, app.stats_page),
+        (HomePage::Stats, StatsPage::Trial)
+    );
+    let page = trial(&app);
+    assert!(page.open && page.review.complete);
+    assert_eq!(page.review.baseline.nights, 14);
+    assert_eq!(page.review.program.nights_kept, 40);
+    assert_eq!(page.standing, "Trial done: the review has the answer");
+    assert_eq!(page.tiny_verdict(), "Cramps less frequent: -1.95 a night.");
+    assert!(
+        page.short_verdict()
+            .starts_with("Cramps were less frequent: -1.95 a night (95 % interval -"),
+        "{}",
+        page.short_verdict()
+    );
+    let labels: Vec<&str> = page.weeks.iter().map(|w| w.label.as_str()).collect();
+    assert_eq!(labels[..3], ["Before 1", "Before 2", "Week 1"]);
+    assert_eq!(page.weeks.len(), 8);
+    assert_eq!(page.weeks[0].mark, WeekMark::Cramps(16.0 / 7.0));
+    assert!(!page.weeks[1].in_program && page.weeks[2].in_program);
+}
+
+#[test]
+fn before_the_second_week_the_page_says_when_the_review_opens() {
+    // Sunday 18 October, the program's fourth night.
+    let app = trial_page_at(known_truth(), "2026-10-18T21:00:00+02:00");
+    let page = trial(&app);
+    assert!(!page.open);
+    assert_eq!(page.review.difference, None);
+    assert_eq!(page.standing, "Week 1 of 6: 2.1 cramps a night before");
+    assert!(
+        page.review
+            .verdict
+            .starts_with("The review opens on Thu 22 Oct")
+    );
+    // The weeks still to come are said as such, not as weeks with nothing noted.
+    assert_eq!(page.weeks[3].mark, WeekMark::ToCome);
+    let shown = screen_at(&app, 80, 24);
+    support::assert_has(
+        &shown,
+        &[
+            "The review opens on Thu 22 Oct",
+            "Week 1 of 6",
+            "PgUp stats",
+        ],
+    );
+    assert!(
+        !shown.contains("0.19") && !shown.contains("Before 1"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("trial-80x24-opens", shown);
+}
+
+#[test]
+fn the_pages_turn_only_while_there_is_a_trial_and_any_other_key_goes_home() {
+    let mut app = trial_page_at(known_truth(), AFTER_TRIAL);
+    app.update(HomeAction::PageDown);
+    assert_eq!(app.stats_page, StatsPage::Trial, "the last page stays");
+    app.update(HomeAction::PageUp);
+    assert_eq!(
+        (app.page, app.stats_page),
+        (HomePage::Stats, StatsPage::Cramps)
+    );
+    support::assert_has(
+        &screen_at(&app, 80, 24),
+        &["yours is a page down", "PgDn your trial   any key back"],
+    );
+    app.update(HomeAction::PageDown);
+    app.update(HomeAction::Start);
+    assert_eq!(
+        app.page,
+        HomePage::Main,
+        "Enter goes home, not to a session"
+    );
+    app.update(HomeAction::Stats);
+    assert_eq!(
+        app.stats_page,
+        StatsPage::Cramps,
+        "the stats open on their first page"
+    );
+
+    let mut without = stats_page(history(120));
+    assert!(without.cramps.as_ref().is_some_and(|c| c.trial.is_none()));
+    assert!(!screen_at(&without, 80, 24).contains("PgDn"));
+    without.update(HomeAction::PageDown);
+    assert_eq!(
+        without.page,
+        HomePage::Main,
+        "with no trial, any key goes back"
+    );
+}
+
+#[test]
+fn the_review_page_shows_the_periods_the_verdict_the_caveat_and_the_weeks() {
+    let app = trial_page_at(known_truth(), AFTER_TRIAL);
+    let shown = screen_at(&app, 80, 24);
+    support::assert_has(
+        &shown,
+        &[
+            "Your trial of calf-hamstring (done)",
+            "cramps a night           2.14     0.19",
+            "nights kept                 0       40",
+            "a difference of -1.95",
+            "A before/after diary cannot rule out",
+            "Before 1",
+            "Week 6",
+            "PgUp stats",
+        ],
+    );
+    assert_eq!(shown.matches("before/after").count(), 1, "the caveat once");
+    insta::assert_snapshot!("trial-80x24", shown);
+    let narrow = screen_at(&app, 40, 12);
+    support::assert_has(&narrow, &["2.14", "0.19", "-1.95", "not a trial"]);
+    insta::assert_snapshot!("trial-40x12", narrow);
+    let smallest = screen_at(&app, 30, 8);
+    support::assert_has(&smallest, &["-1.95", "Before/after, not a trial."]);
+}
+
+#[test]
+fn the_review_page_fits_every_size_without_cutting_a_piece() {
+    let done = trial_page_at(known_truth(), AFTER_TRIAL);
+    let opening = trial_page_at(known_truth(), "2026-10-18T21:00:00+02:00");
+    let mut bad = Vec::new();
+    for w in (30..=50).chain((53..=130).step_by(7)) {
+        for h in 8..=40 {
+            // The words as read, across the ends of lines.
+            let words = |app: &HomeApp| {
+                let rows = rows_at(app, w, h);
+                rows.iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ")
+            };
+            let text = words(&done);
+            let caveat = text.contains("not a trial") || text.contains("cannot rule out");
+            if !text.contains("-1.95") || !caveat {
+                bad.push(format!("done at {w}x{h}: no verdict or caveat"));
+            }
+            if !words(&opening).contains("The review opens") {
+                bad.push(format!("opening at {w}x{h}: no opening"));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{bad:#?}");
 }

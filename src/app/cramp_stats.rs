@@ -1,7 +1,8 @@
 //! What the stats page shows of the cramp diary: the comparison of stretched nights against
 //! the others, and twelve weeks of nights with their diary entries beside whether each was
-//! kept. Worked out when tonight changes or the history is read again, never per frame: the
-//! comparison draws two thousand bootstrap resamples.
+//! kept; and the personal trial's page when there is one. Worked out when tonight changes or
+//! the history is read again, never per frame: the comparison draws two thousand bootstrap
+//! resamples.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use crate::core::cramps::{self, Comparison};
 use crate::core::stats::{NightState, Stats};
 
 use super::known::Known;
+use super::trial_page::TrialPage;
 
 /// Weeks the strip shows, tonight's week last, as the heatmap does.
 pub const STRIP_WEEKS: u32 = 12;
@@ -56,10 +58,13 @@ pub struct CrampStats {
     pub comparison: Comparison,
     /// [`STRIP_WEEKS`] weeks of seven nights, Monday first, the last holding tonight.
     pub weeks: Vec<[StripNight; 7]>,
+    /// The personal trial's page, when a program line was ever written.
+    pub trial: Option<TrialPage>,
 }
 
 impl CrampStats {
-    /// The comparison up to last night and the strip around tonight, from what home read.
+    /// The comparison up to last night, the strip around tonight and the trial's review, from
+    /// what home read.
     pub fn compute(known: &Known, stats: &Stats, rules: &Rules) -> Self {
         let comparison = cramps::compare(
             &known.sessions,
@@ -95,7 +100,12 @@ impl CrampStats {
                 })
             })
             .collect();
-        Self { comparison, weeks }
+        let trial = TrialPage::compute(known, rules, stats.tonight);
+        Self {
+            comparison,
+            weeks,
+            trial,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use crate::core::stats::{SessionFacts, Stats};
 use super::cramp_stats::CrampStats;
 use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
 use super::known::Known;
+use super::trial_page::StatsPage;
 
 /// One routine as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,6 +160,8 @@ pub struct HomeApp {
     pub stats: Option<Stats>,
     /// The cramp comparison and strip, worked out with `stats`; `None` until then.
     pub cramps: Option<CrampStats>,
+    /// Which page of the stats shows; the trial's only while there is a trial.
+    pub stats_page: StatsPage,
     /// A line for the status bar: the last thing worth telling, such as a session that was
     /// not recorded.
     pub status: Option<String>,
@@ -187,6 +190,7 @@ impl HomeApp {
             history: HistoryState::Loading,
             stats: None,
             cramps: None,
+            stats_page: StatsPage::Cramps,
             status: None,
             problems: Vec::new(),
             problems_top: 0,
@@ -376,6 +380,15 @@ impl HomeApp {
                 | HomeAction::Last,
             ) => self.scroll_problems(action),
             (HomePage::Stats, HomeAction::Help) => self.page = HomePage::Help,
+            // The stats have a second page, the trial's, while a trial exists.
+            (HomePage::Stats, HomeAction::PageDown)
+                if self.cramps.as_ref().is_some_and(|c| c.trial.is_some()) =>
+            {
+                self.stats_page = StatsPage::Trial;
+            }
+            (HomePage::Stats, HomeAction::PageUp) if self.stats_page == StatsPage::Trial => {
+                self.stats_page = StatsPage::Cramps;
+            }
             (HomePage::Stats | HomePage::Help | HomePage::Problems, _) => {
                 self.page = HomePage::Main;
             }
@@ -407,7 +420,10 @@ impl HomeApp {
             HomeAction::Start | HomeAction::Edit | HomeAction::Copy | HomeAction::New => {
                 return self.open(action);
             }
-            HomeAction::Stats => self.page = HomePage::Stats,
+            HomeAction::Stats => {
+                self.page = HomePage::Stats;
+                self.stats_page = StatsPage::Cramps;
+            }
             HomeAction::Help => self.page = HomePage::Help,
             // Answered by the morning question, or nothing when it is not asked.
             HomeAction::Severity(_)

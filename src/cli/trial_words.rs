@@ -2,7 +2,9 @@
 
 use std::fmt::{self, Write};
 
-use crate::core::text::{hundredths, percent, wrap};
+use crate::core::text::{hundredths, wrap};
+use crate::core::trial_figures::figures;
+pub use crate::core::trial_figures::{span, title};
 use crate::core::trial_review::{Period, Review};
 
 /// Where the sentences wrap: readable in any terminal of 80 columns.
@@ -59,46 +61,10 @@ fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
     Ok(())
 }
 
-/// "Your trial of calf-hamstring (done)".
-pub fn title(r: &Review) -> String {
-    let state = match (r.complete, r.stopped) {
-        (true, true) => " (stopped)",
-        (true, false) => " (done)",
-        _ => " (so far)",
-    };
-    format!("Your trial of {}{state}", r.routine)
-}
-
-/// The trial's two periods: "Baseline Thu 1 Oct to Wed 14 Oct; program Thu 15 Oct to …".
-pub fn span(r: &Review) -> String {
-    let day = |d: chrono::NaiveDate| d.format("%a %-d %b").to_string();
-    let ((first, last), program) = r.periods();
-    let program = match program {
-        Some((first, last)) => format!("program {} to {}", day(first), day(last)),
-        None => "stopped before the program began".to_string(),
-    };
-    format!("Baseline {} to {}; {program}.", day(first), day(last))
-}
-
 /// A row of the side-by-side table: its label, and how a period shows it.
 pub type Row = (&'static str, fn(&Period) -> String);
 
 /// The rows of the side-by-side table.
 pub fn rows() -> [Row; 5] {
-    fn or_dash(x: Option<String>) -> String {
-        x.unwrap_or_else(|| "–".to_string())
-    }
-    [
-        ("nights noted", |p| p.nights.to_string()),
-        ("cramps a night", |p| {
-            or_dash(p.cramps_per_night.map(hundredths))
-        }),
-        ("nights with a cramp", |p| {
-            or_dash(p.share_with_cramp.map(percent))
-        }),
-        ("mean severity", |p| {
-            or_dash(p.mean_severity.map(|s| format!("{s:.1}")))
-        }),
-        ("nights kept", |p| p.nights_kept.to_string()),
-    ]
+    figures().map(|f| (f.label, f.value))
 }

@@ -22,5 +22,6 @@ pub mod stats;
 pub mod status;
 pub mod streaks;
 pub mod text;
+pub mod trial_figures;
 pub mod trial_review;
 pub mod worth_discussing;

@@ -95,6 +95,20 @@ pub struct TrialDifference {
     pub seed: u64,
 }
 
+impl TrialDifference {
+    /// "less frequent", "more frequent" or "about as frequent": which side of nothing the
+    /// whole interval is on, if either.
+    pub fn direction(&self) -> &'static str {
+        if self.ci95[1] < 0.0 {
+            "less frequent"
+        } else if self.ci95[0] > 0.0 {
+            "more frequent"
+        } else {
+            "about as frequent"
+        }
+    }
+}
+
 /// One week of the chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Week {
@@ -323,13 +337,7 @@ fn verdict(r: &Review, tonight: NaiveDate) -> String {
             r.baseline.nights, r.program.nights
         );
     };
-    let how = if d.ci95[1] < 0.0 {
-        "less frequent"
-    } else if d.ci95[0] > 0.0 {
-        "more frequent"
-    } else {
-        "about as frequent"
-    };
+    let how = d.direction();
     let lead = if r.complete {
         "Cramps"
     } else {

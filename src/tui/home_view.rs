@@ -88,9 +88,10 @@ impl Widget for HomeView<'_> {
             View::Main => {
                 footer_hints(&main_keys(self.app), None, self.theme, footer, buf);
             }
-            View::Stats | View::Help => {
-                footer_hints(keymap::HOME_BACK, None, self.theme, footer, buf);
+            View::Stats => {
+                footer_hints(&stats_page::keys(self.app), None, self.theme, footer, buf);
             }
+            View::Help => footer_hints(keymap::HOME_BACK, None, self.theme, footer, buf),
             View::Problems => {
                 footer_hints(keymap::HOME_PROBLEMS, None, self.theme, footer, buf);
             }

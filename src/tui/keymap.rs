@@ -156,7 +156,7 @@ pub const HOME: &[Binding<HomeAction>] = &[
         &[KeyCode::Char('s')],
         "s",
         "stats",
-        "your nights in numbers",
+        "your nights in numbers; PgDn there turns to your trial's review",
         HomeAction::Stats,
     ),
     // Shown only when there are problems to see.
@@ -278,6 +278,25 @@ pub fn prompt_action_for(key: KeyEvent, home: &HomeApp) -> Option<HomeAction> {
     }
 }
 
+/// On the stats, while there is a trial: a page down to its review and up again. Any other
+/// key goes back, as [`HOME_BACK`] says.
+pub const HOME_STATS: &[Binding<HomeAction>] = &[
+    bind(
+        &[KeyCode::PageDown, KeyCode::Down],
+        "PgDn",
+        "your trial",
+        "your trial's review",
+        HomeAction::PageDown,
+    ),
+    bind(
+        &[KeyCode::PageUp, KeyCode::Up],
+        "PgUp",
+        "stats",
+        "back to the stats",
+        HomeAction::PageUp,
+    ),
+];
+
 /// On the home screen's stats and help: any key goes back.
 pub const HOME_BACK: &[Binding<HomeAction>] = &[bind(
     &[KeyCode::Esc],
@@ -352,7 +371,11 @@ pub fn home_action_for(key: KeyEvent, view: HomePage) -> Option<HomeAction> {
     let table = match view {
         HomePage::Main => HOME,
         HomePage::Problems => HOME_PROBLEMS,
-        HomePage::Stats | HomePage::Help => return Some(HomeAction::Back),
+        HomePage::Stats => {
+            let page = HOME_STATS.iter().find(|b| b.keys.contains(&key.code));
+            return Some(page.map_or(HomeAction::Back, |b| b.action));
+        }
+        HomePage::Help => return Some(HomeAction::Back),
     };
     table
         .iter()

@@ -26,6 +26,7 @@ pub mod stats_charts;
 pub mod stats_page;
 pub mod summary_view;
 pub mod theme;
+pub mod trial_page;
 pub mod view;
 pub mod widgets;
 

@@ -171,7 +171,7 @@ fn figure(group: &Group) -> String {
 }
 
 /// A bar of `share` (0 to 1) of `cols` columns, to the eighth of a column.
-fn bar(share: f64, cols: usize) -> String {
+pub fn bar(share: f64, cols: usize) -> String {
     let eighths = (share.clamp(0.0, 1.0) * (cols * 8) as f64).round() as usize;
     let mut bar = "█".repeat(eighths / 8);
     bar.push_str(EIGHTHS[eighths % 8]);

@@ -2,30 +2,42 @@
 //! bar for each group of nights and as twelve weeks of kept nights over their cramps; then the
 //! steps that hurt and the streak in words.
 //!
+//! Under the sentence, one line says it is an association, not a trial; when a personal trial
+//! exists, a page down turns to its review ([`super::trial_page`]).
+//!
 //! Pieces are chosen in order of need as the terminal shrinks (the sentence, the strip, the
 //! bars, what hurt, the words) and drawn top to bottom in reading order. A piece goes in
 //! whole or not at all, so nothing ends cut at the bottom edge.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::cramp_stats::CrampStats;
-use crate::app::home::{HistoryState, HomeApp};
+use crate::app::home::{HistoryState, HomeAction, HomeApp};
+use crate::app::trial_page::{StatsPage, TrialPage};
 use crate::core::cramps::{Comparison, Verdict};
 use crate::core::stats::Stats;
-use crate::core::text::{capitalise, clean_line, wrap};
+use crate::core::text::{capitalise, clean_line, width, wrap};
 
+use super::binding::Binding;
+use super::keymap;
 use super::stats_charts::{BAND_ROWS, bar_lines, hurt_lines, legend_lines, strip_lines};
 use super::theme::Theme;
-use super::widgets::{inset, labelled};
+use super::trial_page;
+use super::widgets::{Room, inset, labelled, lines, stack};
 
 /// The label column of the stats in words.
 const LABEL: usize = 16;
-/// Rows from which the pieces get a blank row between them.
-const ROOMY: usize = 14;
+/// Under a comparison: what it is, and where a fairer test of stretching is.
+const ASSOCIATION: &str = "An association, not a trial: to test it, run bedstretch program.";
+/// The same, when the person's own trial is a page down.
+const ASSOCIATION_TRIAL: &str = "An association, not a trial: yours is a page down.";
+/// The same, shorter.
+const ASSOCIATION_SHORT: &str = "An association, not a trial.";
+/// The same, added to the short verdict on the smallest screen.
+const ASSOCIATION_TINY: &str = " Not a trial.";
 /// Rows the legend may take.
 const LEGEND_ROWS: usize = 2;
 /// Rows the steps that hurt may take.
@@ -47,16 +59,17 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         not_yet(app, t, area, buf);
         return;
     };
+    if let Some(trial) = trial(app) {
+        trial_page::draw(trial, t, area, buf);
+        return;
+    }
     let c = &cramps.comparison;
     let rows = area.height as usize;
-    let gap = usize::from(rows >= ROOMY);
-    let mut room = Room {
-        left: rows,
-        gap,
-        placed: false,
-    };
+    let mut room = Room::new(rows);
+    let gap = room.gap;
 
-    let sentence = room.take(sentence(c, cols, rows, gap, t));
+    let has_trial = cramps.trial.is_some();
+    let sentence = room.take(sentence(c, has_trial, cols, (rows, gap), t));
     let strip = room.take(strip(app, cramps, cols, room.free(), t));
     // The bars only when there is a comparison to show: with too few nights they would
     // suggest a pattern the sentence says cannot be seen yet.
@@ -74,14 +87,30 @@ pub fn draw(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
         .and_then(|hurt| room.take(lines(hurt, t.text)));
     let words = room.take(words(stats, t, cols, room.free()));
 
-    let mut lines: Vec<Line> = Vec::new();
-    for piece in [sentence, bars, strip, hurt, words].into_iter().flatten() {
-        if !lines.is_empty() {
-            lines.extend(std::iter::repeat_n(Line::default(), gap));
-        }
-        lines.extend(piece);
-    }
+    let lines = stack(vec![sentence, bars, strip, hurt, words], gap);
     Paragraph::new(lines).render(area, buf);
+}
+
+/// The trial's page, when it is the one turned to and there is a trial.
+fn trial(app: &HomeApp) -> Option<&TrialPage> {
+    let cramps = app.cramps.as_ref()?;
+    cramps
+        .trial
+        .as_ref()
+        .filter(|_| app.stats_page == StatsPage::Trial)
+}
+
+/// The keys the footer names on the stats: the way to the other page when there is a trial,
+/// and that any key goes back.
+pub fn keys(app: &HomeApp) -> Vec<Binding<HomeAction>> {
+    let has_trial = app.cramps.as_ref().is_some_and(|c| c.trial.is_some());
+    let turn = match (has_trial, trial(app).is_some()) {
+        (false, _) => None,
+        (true, false) => Some(HomeAction::PageDown),
+        (true, true) => Some(HomeAction::PageUp),
+    };
+    let page = keymap::HOME_STATS.iter().filter(|b| Some(b.action) == turn);
+    page.chain(keymap::HOME_BACK).copied().collect()
 }
 
 /// Before the stats are known: never an empty page that looks like an empty history.
@@ -98,22 +127,52 @@ fn not_yet(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines(words.collect(), t.dim)).render(area, buf);
 }
 
-/// The sentence whole when a band of the strip still fits under it, else its short form.
-/// With no diary yet, it says how to start one.
-fn sentence(c: &Comparison, cols: usize, rows: usize, gap: usize, t: &Theme) -> Vec<Line<'static>> {
+/// The sentence whole when a band of the strip still fits under it, else its short form;
+/// under a comparison, that it is an association, as long as there is room. With no diary
+/// yet, it says how to start one.
+fn sentence(
+    c: &Comparison,
+    has_trial: bool,
+    cols: usize,
+    (rows, gap): (usize, usize),
+    t: &Theme,
+) -> Vec<Line<'static>> {
+    let short = short_sentence(c.verdict);
     let mut full: Vec<Line> = lines(wrap(&c.sentence, cols), t.text);
     if c.stretched.nights + c.other.nights == 0 {
         full.extend(lines(wrap(NO_DIARY, cols), t.dim));
     }
-    let sentence = if full.len() + BAND_ROWS + gap <= rows {
-        full
+    let mut choices = Vec::new();
+    if c.difference.is_some() {
+        let long = if has_trial {
+            ASSOCIATION_TRIAL
+        } else {
+            ASSOCIATION
+        };
+        let association = if width(long) <= cols {
+            long
+        } else {
+            ASSOCIATION_SHORT
+        };
+        let association = lines(wrap(association, cols), t.dim);
+        let with = |mut sentence: Vec<Line<'static>>| {
+            sentence.extend(association.clone());
+            sentence
+        };
+        choices.push(with(full.clone()));
+        choices.push(with(lines(wrap(short, cols), t.text)));
+        let tiny = format!("{short}{ASSOCIATION_TINY}");
+        choices.push(lines(wrap(&tiny, cols), t.text));
     } else {
-        lines(wrap(short_sentence(c.verdict), cols), t.text)
-    };
-    sentence.into_iter().take(rows).collect()
+        choices.push(full);
+    }
+    choices.push(lines(wrap(short, cols), t.text));
+    let fits = |s: &&Vec<Line>| s.len() + BAND_ROWS + gap <= rows;
+    let sentence = choices.iter().find(fits).or(choices.last());
+    sentence.into_iter().flatten().take(rows).cloned().collect()
 }
 
-/// The strip in `free` rows, with its legend when a band and the legend both fit.
+/// The strip in `free` rows, with as much of its legend as fits beside a band.
 fn strip(
     app: &HomeApp,
     cramps: &CrampStats,
@@ -122,39 +181,16 @@ fn strip(
     t: &Theme,
 ) -> Vec<Line<'static>> {
     let rest_days = !app.rules().rest_days.is_empty();
-    let legend = legend_lines(rest_days, cols, LEGEND_ROWS.min(free), t);
-    let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
-    if strip.is_empty() {
-        strip = strip_lines(&cramps.weeks, cols, free, t);
-    } else {
-        strip.extend(legend);
-    }
-    strip
-}
-
-/// Rows left on the page, and the blank row each piece after the first costs.
-struct Room {
-    left: usize,
-    gap: usize,
-    placed: bool,
-}
-
-impl Room {
-    /// Rows a piece may have once the gap before it is paid.
-    fn free(&self) -> usize {
-        let gap = if self.placed { self.gap } else { 0 };
-        self.left.saturating_sub(gap)
-    }
-
-    /// The piece, if it has lines and fits whole.
-    fn take(&mut self, lines: Vec<Line<'static>>) -> Option<Vec<Line<'static>>> {
-        if lines.is_empty() || lines.len() > self.free() {
-            return None;
+    // The legend whole if it fits, else its first row, else none.
+    for rows in (1..=LEGEND_ROWS.min(free)).rev() {
+        let legend = legend_lines(rest_days, cols, rows, t);
+        let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
+        if !strip.is_empty() {
+            strip.extend(legend);
+            return strip;
         }
-        self.left = self.free() - lines.len();
-        self.placed = true;
-        Some(lines)
     }
+    strip_lines(&cramps.weeks, cols, free, t)
 }
 
 /// The streak in words, each row whole or not at all, and the rule when it fits too.
@@ -173,11 +209,6 @@ fn words(stats: &Stats, t: &Theme, cols: usize, rows: usize) -> Vec<Line<'static
         lines.extend(rule.into_iter().map(|l| Line::styled(l, t.dim)));
     }
     lines
-}
-
-/// Text as lines in one style.
-fn lines(text: Vec<String>, style: Style) -> Vec<Line<'static>> {
-    text.into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
 /// The verdict without its figures, for a terminal too small for the whole sentence.

@@ -172,3 +172,60 @@ pub(super) fn labelled(
         }
     }
 }
+
+/// Rows from which the pieces of a page get a blank row between them.
+pub const ROOMY: usize = 14;
+
+/// Rows left on the page, and the blank row each piece after the first costs.
+pub struct Room {
+    /// Rows not yet taken.
+    pub left: usize,
+    /// Rows between two pieces.
+    pub gap: usize,
+    /// Whether a piece was taken, so that the next pays the gap.
+    pub placed: bool,
+}
+
+impl Room {
+    /// `rows` to fill, with a blank row between pieces when there are at least [`ROOMY`].
+    pub fn new(rows: usize) -> Self {
+        Self {
+            left: rows,
+            gap: usize::from(rows >= ROOMY),
+            placed: false,
+        }
+    }
+
+    /// Rows a piece may have once the gap before it is paid.
+    pub fn free(&self) -> usize {
+        let gap = if self.placed { self.gap } else { 0 };
+        self.left.saturating_sub(gap)
+    }
+
+    /// The piece, if it has lines and fits whole.
+    pub fn take(&mut self, lines: Vec<Line<'static>>) -> Option<Vec<Line<'static>>> {
+        if lines.is_empty() || lines.len() > self.free() {
+            return None;
+        }
+        self.left = self.free() - lines.len();
+        self.placed = true;
+        Some(lines)
+    }
+}
+
+/// Text as lines in one style.
+pub fn lines(text: Vec<String>, style: Style) -> Vec<Line<'static>> {
+    text.into_iter().map(|l| Line::styled(l, style)).collect()
+}
+
+/// The pieces that were taken, in order, `gap` blank rows between two.
+pub fn stack(pieces: Vec<Option<Vec<Line<'static>>>>, gap: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for piece in pieces.into_iter().flatten() {
+        if !lines.is_empty() {
+            lines.extend(std::iter::repeat_n(Line::default(), gap));
+        }
+        lines.extend(piece);
+    }
+    lines
+}
