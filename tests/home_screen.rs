@@ -519,13 +519,26 @@ fn in_the_morning_home_asks_about_last_night() {
 }
 
 #[test]
-fn after_a_cramp_the_question_asks_which_foot() {
+fn after_a_cramp_the_question_asks_how_many_then_which_foot() {
     let mut app = morning();
     app.update(HomeAction::Severity(6));
     let shown = screen(&app);
     support::assert_has(
         &shown,
-        &["Noted 6 of 10. Which foot?", "l left · r right · b both"],
+        &[
+            "Noted 6 of 10. How many cramps?",
+            "1 · 2 · 3 · 4 or more · Enter skip",
+            "1-4 how many   Enter skip   Esc done",
+        ],
+    );
+    app.update(HomeAction::Count(Some(2)));
+    let shown = screen(&app);
+    support::assert_has(
+        &shown,
+        &[
+            "Noted 6 of 10, 2 cramps. Which foot?",
+            "l left · r right · b both",
+        ],
     );
     assert!(
         shown.contains("l/r/b left/right/both   Esc done"),
@@ -534,7 +547,7 @@ fn after_a_cramp_the_question_asks_which_foot() {
     app.update(HomeAction::Foot(bedstretch::app::diary::Foot::Both));
     let shown = screen(&app);
     assert!(
-        shown.contains("Noted for Sun 22 Nov: 6 of 10, both feet."),
+        shown.contains("Noted for Sun 22 Nov: 6 of 10, 2 cramps, both feet."),
         "{shown}"
     );
     assert!(

@@ -7,7 +7,7 @@ use crate::core::calendar::{Rules, night_of};
 use crate::core::stats::{SessionFacts, Stats};
 
 use super::cramp_stats::CrampStats;
-use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
+use super::diary::{DiaryEffect, Foot, MorningPrompt, Reply};
 use super::known::Known;
 
 /// One routine as the list shows it.
@@ -67,9 +67,12 @@ pub enum HomeAction {
     Back,
     /// Leave bedstretch.
     Quit,
-    /// The morning question's answer: 0 no cramps, 1-9 how bad.
+    /// The morning question's answer: 0 no cramps, 1-10 how bad.
     Severity(u8),
-    /// The morning question's second answer: which foot.
+    /// The morning question's second answer: how many cramps (4 for 4 or more); `None`
+    /// leaves it unsaid.
+    Count(Option<u32>),
+    /// The morning question's last answer: which foot.
     Foot(Foot),
     /// Say nothing about last night, and do not ask again.
     SkipNight,
@@ -246,52 +249,23 @@ impl HomeApp {
     /// Answers the morning question, if `action` is an answer to it: `Some` with what to do
     /// when it was one, `None` when the action is for the rest of home.
     fn answer(&mut self, action: HomeAction) -> Option<Option<HomeEffect>> {
-        let prompt = self.prompt.as_ref()?;
-        let effect = match (prompt.stage, action) {
-            // The diary's scale ends at 10; nothing above it is ever noted.
-            (Stage::Ask, HomeAction::Severity(11..)) => None,
-            (Stage::Ask, HomeAction::Severity(severity)) => {
-                let note = prompt.note(severity, None);
-                if severity == 0 {
-                    self.status = Some(prompt.noted(0, None));
-                    self.prompt = None;
-                } else if let Some(prompt) = self.prompt.as_mut() {
-                    prompt.stage = Stage::Side { severity };
-                }
-                Some(HomeEffect::Diary(DiaryEffect::Note(note)))
-            }
-            (Stage::Ask, HomeAction::SkipNight) => {
-                self.status = Some(format!(
-                    "Skipped {}. `bedstretch cramp` can still note it.",
-                    prompt.night.format("%a %-d %b")
-                ));
-                let night = prompt.night;
-                self.prompt = None;
-                Some(HomeEffect::Diary(DiaryEffect::Skip(night)))
-            }
-            (Stage::Side { severity }, HomeAction::Foot(foot)) => {
-                // A later line for the same night, which wins when read.
-                let note = prompt.note(severity, Some(foot));
-                self.status = Some(prompt.noted(severity, Some(foot)));
-                self.prompt = None;
-                Some(HomeEffect::Diary(DiaryEffect::Note(note)))
-            }
-            (_, HomeAction::Later) => {
-                if let Stage::Side { severity } = prompt.stage {
-                    self.status = Some(prompt.noted(severity, None));
-                }
-                self.prompt = None;
-                None
-            }
-            (Stage::Side { severity }, _) => {
-                // Any other key leaves the foot unsaid and does what it does on home.
-                self.status = Some(prompt.noted(severity, None));
-                self.prompt = None;
-                return None;
-            }
-            (Stage::Ask, _) => return None,
+        let prompt = self.prompt.as_mut()?;
+        let reply = match action {
+            HomeAction::Severity(severity) => Reply::Severity(severity),
+            HomeAction::Count(count) => Reply::Count(count),
+            HomeAction::Foot(foot) => Reply::Foot(foot),
+            HomeAction::SkipNight => Reply::SkipNight,
+            HomeAction::Later => Reply::Later,
+            _ => Reply::Other,
         };
-        Some(effect)
+        let replied = prompt.reply(reply);
+        if replied.status.is_some() {
+            self.status = replied.status;
+        }
+        if replied.closed {
+            self.prompt = None;
+        }
+        replied.taken.then(|| replied.effect.map(HomeEffect::Diary))
     }
 
     /// The last few sessions, newest first.
@@ -361,6 +335,7 @@ impl HomeApp {
             (
                 _,
                 HomeAction::Severity(_)
+                | HomeAction::Count(_)
                 | HomeAction::Foot(_)
                 | HomeAction::SkipNight
                 | HomeAction::Later,
@@ -411,6 +386,7 @@ impl HomeApp {
             HomeAction::Help => self.page = HomePage::Help,
             // Answered by the morning question, or nothing when it is not asked.
             HomeAction::Severity(_)
+            | HomeAction::Count(_)
             | HomeAction::Foot(_)
             | HomeAction::SkipNight
             | HomeAction::Later => {}

@@ -105,6 +105,7 @@ pub fn main_keys(app: &HomeApp) -> Vec<Binding<HomeAction>> {
     if let Some(prompt) = &app.prompt {
         let table = match prompt.stage {
             Stage::Ask => keymap::HOME_PROMPT,
+            Stage::Count { .. } => keymap::HOME_PROMPT_COUNT,
             Stage::Side { .. } => keymap::HOME_PROMPT_FOOT,
         };
         let quit = keymap::HOME.iter().filter(|b| b.action == HomeAction::Quit);
