@@ -516,6 +516,13 @@ fn in_the_morning_home_asks_about_last_night() {
     insta::assert_snapshot!("home-morning-prompt-40x12", screen_at(&app, 40, 12));
     let smallest = screen_at(&app, 30, 8);
     assert!(smallest.contains("Any cramps last night?"), "{smallest}");
+    assert!(
+        smallest
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("\" 0-9 t s Esc Enter q quit ")),
+        "every key and the way out on the footer: {smallest}"
+    );
 }
 
 #[test]
