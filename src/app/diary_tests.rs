@@ -336,22 +336,13 @@ fn an_unsaid_count_after_cramp_relief_is_the_runs() {
     );
 }
 
-/// A trial whose baseline starts on `from`, written the evening before.
-fn trial_from(from: &str) -> crate::core::program::ProgramRecord {
-    let plan = crate::core::program::Plan {
-        routine: "calf-hamstring".into(),
-        from: date(from),
-        baseline_nights: 14,
-        weeks: 6,
-    };
-    crate::core::program::ProgramRecord::new(&plan, at("2026-11-10T21:00:00+01:00"), 7)
-}
-
 #[test]
 fn during_a_trials_baseline_the_question_says_why_it_matters() {
     let mut known = sunday();
     assert!(due(&known, "2026-11-23T07:15:00+01:00").is_some_and(|p| p.why().is_empty()));
-    known.programs.push(trial_from("2026-11-18"));
+    known
+        .programs
+        .push(crate::core::fixtures::trial("2026-11-18"));
     let mut prompt = due(&known, "2026-11-23T07:15:00+01:00").expect("asked");
     assert!(prompt.baseline, "Sunday is night 5 of the baseline");
     assert_eq!(prompt.why(), BASELINE_WHY);
@@ -363,7 +354,7 @@ fn during_a_trials_baseline_the_question_says_why_it_matters() {
     assert!(prompt.why().is_empty(), "said once, with the question");
 
     // In the routine's weeks the diary still matters, but the baseline's words are done.
-    known.programs = vec![trial_from("2026-11-01")];
+    known.programs = vec![crate::core::fixtures::trial("2026-11-01")];
     let prompt = due(&known, "2026-11-23T07:15:00+01:00").expect("asked");
     assert!(!prompt.baseline && prompt.why().is_empty());
 }

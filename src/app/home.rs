@@ -3,12 +3,14 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use crate::core::calendar::{Rules, night_of};
+use crate::core::calendar::{Rules, last_night, night_of};
 use crate::core::stats::{SessionFacts, Stats};
+use crate::core::worth_discussing;
 
 use super::cramp_stats::CrampStats;
 use super::diary::{DiaryEffect, Foot, MorningPrompt, Reply};
 use super::known::Known;
+use super::trial_line::trial_line;
 
 /// One routine as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +164,11 @@ pub struct HomeApp {
     pub stats: Option<Stats>,
     /// The cramp comparison and strip, worked out with `stats`; `None` until then.
     pub cramps: Option<CrampStats>,
+    /// Where the person stands in a personal trial, longest wording first, worked out with
+    /// `stats`; empty when there is none (or it ended over a week ago).
+    pub trial: Vec<String>,
+    /// True when a night of the last week is worth showing a doctor, worked out with `stats`.
+    pub worth_discussing: bool,
     /// A line for the status bar: the last thing worth telling, such as a session that was
     /// not recorded.
     pub status: Option<String>,
@@ -190,6 +197,8 @@ impl HomeApp {
             history: HistoryState::Loading,
             stats: None,
             cramps: None,
+            trial: Vec::new(),
+            worth_discussing: false,
             status: None,
             problems: Vec::new(),
             problems_top: 0,
@@ -216,6 +225,8 @@ impl HomeApp {
         }
         self.stats = None;
         self.cramps = None;
+        self.trial.clear();
+        self.worth_discussing = false;
         self.tick(now);
     }
 
@@ -233,6 +244,12 @@ impl HomeApp {
             if self.stats.as_ref().is_none_or(|s| s.tonight != tonight) {
                 let stats = Stats::compute(&known.sessions, &self.rules, now);
                 self.cramps = Some(CrampStats::compute(known, &stats, &self.rules));
+                self.trial = trial_line(known, &self.rules, tonight, stats.tonight_kept, |id| {
+                    let row = self.routines.iter().find(|r| r.id == id);
+                    row.map(|r| r.name.as_str())
+                });
+                let last = last_night(now, self.rules.day_starts_at);
+                self.worth_discussing = worth_discussing::lately(&known.cramps, last);
                 self.stats = Some(stats);
             }
             if self.prompt.is_none() {
