@@ -390,12 +390,17 @@ fn grid_apps() -> Vec<(&'static str, HomeApp)> {
         Vec::new(),
         morning,
     );
+    // Halfway through the morning question: how many.
+    let mut count = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
+    count.set_history(HistoryState::Loaded(history().into()), Vec::new(), morning);
+    count.update(HomeAction::Severity(6));
     let mut twins = HomeApp::new(rows_with_twins(), "bedtime-feet", Rules::default());
     twins.set_history(HistoryState::Loaded(history().into()), Vec::new(), now);
     vec![
         ("main", main),
         ("twins", twins),
         ("trial", trial),
+        ("count", count),
         ("loading", loading),
         ("empty", empty),
         ("failed", failed),
