@@ -360,9 +360,13 @@ fn page_down_on_home_moves_by_the_rows_the_last_frame_had() {
 }
 
 #[test]
-fn the_morning_question_is_answered_with_two_keys_and_written_twice() {
+fn the_morning_question_is_answered_key_by_key_and_written_each_time() {
     use bedstretch::app::diary::DiaryEffect;
-    let mut io = io(vec![wait(1), char('6'), wait(1), char('r'), wait(1)]);
+    let keys = ['6', '3', 'r']
+        .map(|c| [wait(1), char(c)])
+        .into_iter()
+        .flatten();
+    let mut io = io(keys.chain([wait(1)]).collect());
     let catalog = vec![bundled("quick")];
     io.shell.catalog = catalog.clone();
     // The script's clock reads 22:41 on Monday: a morning that lasts until 23:59.
@@ -372,20 +376,27 @@ fn the_morning_question_is_answered_with_two_keys_and_written_twice() {
     let mut app = App::home(home, SETTINGS).0;
     io.run(&mut app, vec![Effect::LoadHistory])
         .expect("loop runs");
-    let notes: Vec<(u8, Option<String>)> = io
+    let notes: Vec<(u8, Option<u32>, Option<String>)> = io
         .shell
         .diary
         .iter()
         .map(|effect| match effect {
-            DiaryEffect::Note(note) => (note.severity, note.side.clone()),
+            DiaryEffect::Note(note) => (note.severity, note.count, note.side.clone()),
             DiaryEffect::Skip(night) => panic!("skipped {night}"),
         })
         .collect();
-    assert_eq!(notes, [(6, None), (6, Some("right".into()))]);
-    assert_eq!(io.shell.history_loads, 3, "read back after each note");
+    assert_eq!(
+        notes,
+        [
+            (6, None, None),
+            (6, Some(3), None),
+            (6, Some(3), Some("right".into()))
+        ]
+    );
+    assert_eq!(io.shell.history_loads, 4, "read back after each note");
     let shown = screen(&io);
     assert!(
-        shown.contains("Noted for Sun 22 Nov: 6 of 10, right foot."),
+        shown.contains("Noted for Sun 22 Nov: 6 of 10, 3 cramps, right foot."),
         "{shown}"
     );
 }

@@ -5,7 +5,10 @@
 mod support;
 
 use bedstretch::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage, RoutineRow};
+use bedstretch::app::known::Known;
 use bedstretch::core::calendar::Rules;
+use bedstretch::core::history::{CrampNote, CrampRecord};
+use bedstretch::core::program::{Plan, ProgramRecord};
 use bedstretch::core::routine_file::parse_routine;
 use bedstretch::core::stats::SessionFacts;
 use bedstretch::store::bundled;
@@ -258,7 +261,9 @@ fn check(name: &str, app: &HomeApp, rows: &[String], w: u16, h: u16) -> Vec<Stri
         }
         for (at, _) in row.match_indices(" min") {
             let after_number = row[..at].ends_with(|c: char| c.is_ascii_digit());
-            if main && after_number && !bounded(row, at + 1, 3) {
+            // The doctor line's "10 minutes" is words, not a routine's total.
+            let minutes = row[at..].starts_with(" minutes");
+            if main && after_number && !minutes && !bounded(row, at + 1, 3) {
                 fail(format!("a total glued to other text on row {y}: {row:?}"));
             }
         }
@@ -376,11 +381,26 @@ fn grid_apps() -> Vec<(&'static str, HomeApp)> {
     let mut panel = with(HistoryState::Loaded(history().into()), 0);
     panel.problems = problems();
     panel.update(HomeAction::Problems);
+    // A trial's baseline in the morning, with a night worth discussing: every line at once.
+    let long = vec![diary("2026-11-21", 7, Some(1), Some(15))];
+    let mut trial = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
+    let morning = at("2026-11-23T07:15:00+01:00");
+    trial.set_history(
+        HistoryState::Loaded(with_trial("2026-11-19", long)),
+        Vec::new(),
+        morning,
+    );
+    // Halfway through the morning question: how many.
+    let mut count = HomeApp::new(many_rows(), "bedtime-feet", Rules::default());
+    count.set_history(HistoryState::Loaded(history().into()), Vec::new(), morning);
+    count.update(HomeAction::Severity(6));
     let mut twins = HomeApp::new(rows_with_twins(), "bedtime-feet", Rules::default());
     twins.set_history(HistoryState::Loaded(history().into()), Vec::new(), now);
     vec![
         ("main", main),
         ("twins", twins),
+        ("trial", trial),
+        ("count", count),
         ("loading", loading),
         ("empty", empty),
         ("failed", failed),
@@ -516,16 +536,36 @@ fn in_the_morning_home_asks_about_last_night() {
     insta::assert_snapshot!("home-morning-prompt-40x12", screen_at(&app, 40, 12));
     let smallest = screen_at(&app, 30, 8);
     assert!(smallest.contains("Any cramps last night?"), "{smallest}");
+    assert!(
+        smallest
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("\" 0-9 t s Esc Enter q quit ")),
+        "every key and the way out on the footer: {smallest}"
+    );
 }
 
 #[test]
-fn after_a_cramp_the_question_asks_which_foot() {
+fn after_a_cramp_the_question_asks_how_many_then_which_foot() {
     let mut app = morning();
     app.update(HomeAction::Severity(6));
     let shown = screen(&app);
     support::assert_has(
         &shown,
-        &["Noted 6 of 10. Which foot?", "l left · r right · b both"],
+        &[
+            "Noted 6 of 10. How many cramps?",
+            "1 · 2 · 3 · 4 or more · Enter skip",
+            "1-4 how many   Enter skip   Esc done",
+        ],
+    );
+    app.update(HomeAction::Count(Some(2)));
+    let shown = screen(&app);
+    support::assert_has(
+        &shown,
+        &[
+            "Noted 6 of 10, 2 cramps. Which foot?",
+            "l left · r right · b both",
+        ],
     );
     assert!(
         shown.contains("l/r/b left/right/both   Esc done"),
@@ -534,7 +574,7 @@ fn after_a_cramp_the_question_asks_which_foot() {
     app.update(HomeAction::Foot(bedstretch::app::diary::Foot::Both));
     let shown = screen(&app);
     assert!(
-        shown.contains("Noted for Sun 22 Nov: 6 of 10, both feet."),
+        shown.contains("Noted for Sun 22 Nov: 6 of 10, 2 cramps, both feet."),
         "{shown}"
     );
     assert!(
@@ -611,19 +651,7 @@ fn routines_of_the_same_name_are_told_apart_by_their_ids() {
         narrow.join("\n")
     );
     // The id is dimmed beside the name, the name itself is not.
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let theme = Theme::new(false);
-    let room = Cell::new(app.drawn());
-    terminal
-        .draw(|f| {
-            let view = HomeView {
-                app: &app,
-                theme: &theme,
-                room: &room,
-            };
-            f.render_widget(view, f.area());
-        })
-        .expect("draw");
+    let (theme, terminal) = in_colour(&app);
     let buffer = terminal.backend().buffer();
     let rows = support::buffer_rows(buffer);
     let y = rows
@@ -637,6 +665,24 @@ fn routines_of_the_same_name_are_told_apart_by_their_ids() {
     assert_ne!(cell(name_x).fg, theme.dim.fg);
 }
 
+/// Home drawn at 80x24 in the night palette, for a test of its colours.
+fn in_colour(app: &HomeApp) -> (Theme, Terminal<TestBackend>) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let theme = Theme::new(false);
+    let room = Cell::new(app.drawn());
+    terminal
+        .draw(|f| {
+            let view = HomeView {
+                app,
+                theme: &theme,
+                room: &room,
+            };
+            f.render_widget(view, f.area());
+        })
+        .expect("draw");
+    (theme, terminal)
+}
+
 #[test]
 fn a_routine_whose_name_is_its_own_shows_no_id() {
     let shown = screen(&home_at(
@@ -644,4 +690,158 @@ fn a_routine_whose_name_is_its_own_shows_no_id() {
         HistoryState::Loaded(history().into()),
     ));
     assert!(!shown.contains("bedtime-feet"), "{shown}");
+}
+
+// A personal trial, and a night worth showing a doctor.
+
+/// The six weeks of evenings with a trial from the night `from` and this diary.
+fn with_trial(from: &str, cramps: Vec<CrampRecord>) -> Known {
+    let plan = Plan {
+        routine: "calf-hamstring".into(),
+        from: from.parse().expect("date"),
+        baseline_nights: 14,
+        weeks: 6,
+    };
+    let start = ProgramRecord::new(&plan, at(&format!("{from}T21:00:00+01:00")), 0);
+    Known {
+        programs: vec![start],
+        cramps,
+        ..history().into()
+    }
+}
+
+/// The diary line for `night`, noted the next morning.
+fn diary(night: &str, severity: u8, count: Option<u32>, minutes: Option<u32>) -> CrampRecord {
+    let night: chrono::NaiveDate = night.parse().expect("date");
+    let note = CrampNote {
+        night,
+        severity,
+        side: None,
+        count,
+        note: None,
+        minutes,
+    };
+    let morning = night.succ_opt().expect("next day");
+    note.record(at(&format!("{morning}T07:00:00+01:00")), 0)
+}
+
+/// Monday evening 23 November, night 5 of a trial's baseline.
+fn in_the_baseline() -> HomeApp {
+    home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(with_trial("2026-11-19", Vec::new())),
+    )
+}
+
+/// Monday evening 23 November, week 3 of a trial whose baseline had 2.1 cramps a night.
+fn in_week_three() -> HomeApp {
+    let baseline = chrono::NaiveDate::from_ymd_opt(2026, 10, 26).expect("date");
+    let cramps = baseline
+        .iter_days()
+        .take(10)
+        .enumerate()
+        .map(|(n, night)| diary(&night.to_string(), 4, Some(2 + u32::from(n == 0)), None))
+        .collect();
+    home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(with_trial("2026-10-26", cramps)),
+    )
+}
+
+#[test]
+fn home_says_where_the_trial_stands_in_one_line() {
+    let app = in_the_baseline();
+    let shown = screen(&app);
+    assert!(
+        shown.contains(" Trial · Baseline, night 5 of 14: just note cramps each morning "),
+        "{shown}"
+    );
+    insta::assert_snapshot!("home-trial-baseline-80x24", shown);
+    let narrow = screen_at(&app, 40, 12);
+    assert!(
+        narrow.contains(" Trial · Baseline, night 5 of 14 "),
+        "{narrow}"
+    );
+    insta::assert_snapshot!("home-trial-baseline-40x12", narrow);
+    let smallest = screen_at(&app, 30, 8);
+    assert!(
+        !smallest.contains("Baseline"),
+        "dropped for the list: {smallest}"
+    );
+
+    let app = in_week_three();
+    let shown = screen(&app);
+    assert!(
+        shown.contains(
+            " Trial · Week 3 of 6: 2.1 cramps a night before · Calf and hamstring tonight "
+        ),
+        "{shown}"
+    );
+    insta::assert_snapshot!("home-trial-week-3-80x24", shown);
+    let narrow = screen_at(&app, 40, 12);
+    assert!(narrow.contains(" Trial · Week 3 of 6 "), "{narrow}");
+    insta::assert_snapshot!("home-trial-week-3-40x12", narrow);
+}
+
+#[test]
+fn in_the_baseline_the_morning_question_says_why_it_matters() {
+    let app = home_at(
+        "2026-11-23T07:15:00+01:00",
+        HistoryState::Loaded(with_trial("2026-11-19", Vec::new())),
+    );
+    let shown = screen(&app);
+    support::assert_has(
+        &shown,
+        &[
+            "Any cramps last night?",
+            "0 none · 1-9 how bad · t 10 · s skip",
+            "Your trial's baseline: every morning counts.",
+        ],
+    );
+    insta::assert_snapshot!("home-trial-morning-80x24", shown);
+    let narrow = screen_at(&app, 40, 12);
+    assert!(
+        narrow.contains("Any cramps last night?") && narrow.contains("› Bedtime feet"),
+        "{narrow}"
+    );
+    let smallest = screen_at(&app, 30, 8);
+    assert!(
+        smallest.contains("Any cramps last night?") && !smallest.contains("every morning"),
+        "the question's keys before its reason: {smallest}"
+    );
+}
+
+#[test]
+fn a_night_worth_discussing_brings_the_doctor_line_calmly() {
+    let cramps = vec![diary("2026-11-21", 7, Some(1), Some(15))];
+    let app = home_at(
+        "2026-11-23T21:00:00+01:00",
+        HistoryState::Loaded(with_trial("2026-11-19", cramps)),
+    );
+    let shown = screen(&app);
+    support::assert_has(
+        &shown,
+        &[
+            "Cramps that last over 10 minutes, or come with swelling, numbness or weakness,",
+            " are worth showing to a doctor.",
+        ],
+    );
+    for routine in rows() {
+        assert!(
+            shown.contains(&routine.name),
+            "{} crowded out: {shown}",
+            routine.name
+        );
+    }
+    insta::assert_snapshot!("home-doctor-line-80x24", shown);
+    // In the theme's normal text, never an alarm.
+    let (theme, terminal) = in_colour(&app);
+    let buffer = terminal.backend().buffer();
+    let rows = support::buffer_rows(buffer);
+    let y = rows
+        .iter()
+        .position(|r| r.contains("worth showing"))
+        .expect("shown");
+    let x = rows[y].find("doctor").expect("the line") as u16;
+    assert_eq!(buffer[(x, y as u16)].style().fg, theme.text.fg);
 }

@@ -111,8 +111,17 @@ fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
         prompt.question(),
         "You ran Cramp relief at 02:40: how bad was it?"
     );
-    assert_eq!(prompt.note(6, None).count, Some(1));
-    assert_eq!(prompt.note(0, None).count, None, "no cramps has no count");
+    assert_eq!(prompt.note(6, None, None).count, Some(1));
+    assert_eq!(
+        prompt.note(0, None, None).count,
+        None,
+        "no cramps has no count"
+    );
+    assert_eq!(
+        prompt.note(6, Some(3), None).count,
+        Some(3),
+        "a count said wins"
+    );
 
     known
         .sessions
@@ -122,7 +131,7 @@ fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
         prompt.question(),
         "You ran Cramp relief 2 times, last at 03:10: how bad was it?"
     );
-    assert_eq!(prompt.note(6, Some(Foot::Left)).count, Some(2));
+    assert_eq!(prompt.note(6, None, Some(Foot::Left)).count, Some(2));
 }
 
 fn home_at(known: Known, now: &str) -> HomeApp {
@@ -158,6 +167,13 @@ fn one_key_notes_the_night_and_a_second_may_say_the_foot() {
             first.count
         ),
         (date("2026-11-22"), 6, None, None)
+    );
+    let prompt = home.prompt.as_ref().expect("still asking how many");
+    assert_eq!(prompt.question(), "Noted 6 of 10. How many cramps?");
+    assert_eq!(
+        home.update(HomeAction::Count(None)),
+        None,
+        "Enter leaves the count unsaid and writes nothing new"
     );
     let prompt = home.prompt.as_ref().expect("still asking which foot");
     assert_eq!(prompt.question(), "Noted 6 of 10. Which foot?");
@@ -216,6 +232,7 @@ fn other_keys_work_as_ever_while_it_asks() {
     assert!(home.prompt.is_some(), "and the question stays for later");
 
     home.update(HomeAction::Severity(4));
+    home.update(HomeAction::Count(None));
     assert_eq!(
         home.update(HomeAction::Start),
         Some(HomeEffect::Start("bedtime-feet".into())),
@@ -235,10 +252,109 @@ fn ten_the_worst_has_a_key_of_its_own_named_in_the_hint() {
     assert_eq!(prompt.keys(), "0 none · 1-9 how bad · t 10 · s skip");
     let note = noted(home.update(HomeAction::Severity(10)));
     assert_eq!(note.severity, 10);
-    let prompt = home.prompt.as_ref().expect("which foot");
-    assert_eq!(prompt.question(), "Noted 10 of 10. Which foot?");
+    let prompt = home.prompt.as_ref().expect("how many");
+    assert_eq!(prompt.question(), "Noted 10 of 10. How many cramps?");
     // Nothing above 10 is ever noted, whatever asks for it.
     let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
     assert_eq!(home.update(HomeAction::Severity(11)), None);
     assert!(home.prompt.as_ref().is_some_and(|p| p.stage == Stage::Ask));
+}
+
+#[test]
+fn after_the_severity_one_key_says_how_many_and_each_answer_is_written_at_once() {
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let first = noted(home.update(HomeAction::Severity(7)));
+    assert_eq!((first.severity, first.count), (7, None));
+    let prompt = home.prompt.as_ref().expect("how many");
+    assert_eq!(prompt.stage, Stage::Count { severity: 7 });
+    assert_eq!(prompt.keys(), "1 · 2 · 3 · 4 or more · Enter skip");
+
+    let second = noted(home.update(HomeAction::Count(Some(2))));
+    assert_eq!(
+        (second.night, second.severity, second.count, second.side),
+        (date("2026-11-22"), 7, Some(2), None),
+        "the count is written before the foot is asked"
+    );
+    let prompt = home.prompt.as_ref().expect("which foot");
+    assert_eq!(prompt.question(), "Noted 7 of 10, 2 cramps. Which foot?");
+
+    let third = noted(home.update(HomeAction::Foot(Foot::Right)));
+    assert_eq!(
+        (third.count, third.side.as_deref()),
+        (Some(2), Some("right"))
+    );
+    assert!(home.prompt.is_none());
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: 7 of 10, 2 cramps, right foot.")
+    );
+}
+
+#[test]
+fn four_means_four_or_more_and_walking_away_keeps_what_was_said() {
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    home.update(HomeAction::Severity(5));
+    // Nothing past the key's 4 is ever written, whatever asks for it.
+    let count = noted(home.update(HomeAction::Count(Some(9))));
+    assert_eq!(count.count, Some(4));
+    assert_eq!(
+        home.update(HomeAction::Later),
+        None,
+        "Esc writes nothing more"
+    );
+    assert!(home.prompt.is_none());
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: 5 of 10, 4 or more cramps.")
+    );
+
+    // Walking away at the count keeps the severity, already written.
+    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    home.update(HomeAction::Severity(3));
+    assert_eq!(home.update(HomeAction::Stats), None);
+    assert!(home.prompt.is_none(), "another key closes the question");
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: 3 of 10.")
+    );
+}
+
+#[test]
+fn an_unsaid_count_after_cramp_relief_is_the_runs() {
+    let mut known = sunday();
+    known
+        .sessions
+        .push(session("2026-11-23T02:40:00+01:00", "Cramp relief", false));
+    let mut home = home_at(known, "2026-11-23T07:15:00+01:00");
+    assert_eq!(noted(home.update(HomeAction::Severity(6))).count, Some(1));
+    home.update(HomeAction::Count(None));
+    let last = noted(home.update(HomeAction::Foot(Foot::Both)));
+    assert_eq!((last.count, last.side.as_deref()), (Some(1), Some("both")));
+    assert_eq!(
+        home.status.as_deref(),
+        Some("Noted for Sun 22 Nov: 6 of 10, 1 cramp, both feet.")
+    );
+}
+
+#[test]
+fn during_a_trials_baseline_the_question_says_why_it_matters() {
+    let mut known = sunday();
+    assert!(due(&known, "2026-11-23T07:15:00+01:00").is_some_and(|p| p.why().is_empty()));
+    known
+        .programs
+        .push(crate::core::fixtures::trial("2026-11-18"));
+    let mut prompt = due(&known, "2026-11-23T07:15:00+01:00").expect("asked");
+    assert!(prompt.baseline, "Sunday is night 5 of the baseline");
+    assert_eq!(prompt.why(), BASELINE_WHY);
+    assert_eq!(
+        prompt.why()[0],
+        "Your trial's baseline: every morning counts."
+    );
+    prompt.reply(Reply::Severity(2));
+    assert!(prompt.why().is_empty(), "said once, with the question");
+
+    // In the routine's weeks the diary still matters, but the baseline's words are done.
+    known.programs = vec![crate::core::fixtures::trial("2026-11-01")];
+    let prompt = due(&known, "2026-11-23T07:15:00+01:00").expect("asked");
+    assert!(!prompt.baseline && prompt.why().is_empty());
 }

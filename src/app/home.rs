@@ -3,12 +3,14 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
-use crate::core::calendar::{Rules, night_of};
+use crate::core::calendar::{Rules, last_night, night_of};
 use crate::core::stats::{SessionFacts, Stats};
+use crate::core::worth_discussing;
 
 use super::cramp_stats::CrampStats;
-use super::diary::{DiaryEffect, Foot, MorningPrompt, Stage};
+use super::diary::{DiaryEffect, Foot, MorningPrompt, Reply};
 use super::known::Known;
+use super::trial_line::trial_line;
 use super::trial_page::StatsPage;
 
 /// One routine as the list shows it.
@@ -68,9 +70,12 @@ pub enum HomeAction {
     Back,
     /// Leave bedstretch.
     Quit,
-    /// The morning question's answer: 0 no cramps, 1-9 how bad.
+    /// The morning question's answer: 0 no cramps, 1-10 how bad.
     Severity(u8),
-    /// The morning question's second answer: which foot.
+    /// The morning question's second answer: how many cramps (4 for 4 or more); `None`
+    /// leaves it unsaid.
+    Count(Option<u32>),
+    /// The morning question's last answer: which foot.
     Foot(Foot),
     /// Say nothing about last night, and do not ask again.
     SkipNight,
@@ -162,6 +167,11 @@ pub struct HomeApp {
     pub cramps: Option<CrampStats>,
     /// Which page of the stats shows; the trial's only while there is a trial.
     pub stats_page: StatsPage,
+    /// Where the person stands in a personal trial, longest wording first, worked out with
+    /// `stats`; empty when there is none (or it ended over a week ago).
+    pub trial: Vec<String>,
+    /// True when a night of the last week is worth showing a doctor, worked out with `stats`.
+    pub worth_discussing: bool,
     /// A line for the status bar: the last thing worth telling, such as a session that was
     /// not recorded.
     pub status: Option<String>,
@@ -191,6 +201,8 @@ impl HomeApp {
             stats: None,
             cramps: None,
             stats_page: StatsPage::Cramps,
+            trial: Vec::new(),
+            worth_discussing: false,
             status: None,
             problems: Vec::new(),
             problems_top: 0,
@@ -217,6 +229,8 @@ impl HomeApp {
         }
         self.stats = None;
         self.cramps = None;
+        self.trial.clear();
+        self.worth_discussing = false;
         self.tick(now);
     }
 
@@ -234,6 +248,12 @@ impl HomeApp {
             if self.stats.as_ref().is_none_or(|s| s.tonight != tonight) {
                 let stats = Stats::compute(&known.sessions, &self.rules, now);
                 self.cramps = Some(CrampStats::compute(known, &stats, &self.rules));
+                self.trial = trial_line(known, &self.rules, tonight, stats.tonight_kept, |id| {
+                    let row = self.routines.iter().find(|r| r.id == id);
+                    row.map(|r| r.name.as_str())
+                });
+                let last = last_night(now, self.rules.day_starts_at);
+                self.worth_discussing = worth_discussing::lately(&known.cramps, last);
                 self.stats = Some(stats);
             }
             if self.prompt.is_none() {
@@ -250,52 +270,23 @@ impl HomeApp {
     /// Answers the morning question, if `action` is an answer to it: `Some` with what to do
     /// when it was one, `None` when the action is for the rest of home.
     fn answer(&mut self, action: HomeAction) -> Option<Option<HomeEffect>> {
-        let prompt = self.prompt.as_ref()?;
-        let effect = match (prompt.stage, action) {
-            // The diary's scale ends at 10; nothing above it is ever noted.
-            (Stage::Ask, HomeAction::Severity(11..)) => None,
-            (Stage::Ask, HomeAction::Severity(severity)) => {
-                let note = prompt.note(severity, None);
-                if severity == 0 {
-                    self.status = Some(prompt.noted(0, None));
-                    self.prompt = None;
-                } else if let Some(prompt) = self.prompt.as_mut() {
-                    prompt.stage = Stage::Side { severity };
-                }
-                Some(HomeEffect::Diary(DiaryEffect::Note(note)))
-            }
-            (Stage::Ask, HomeAction::SkipNight) => {
-                self.status = Some(format!(
-                    "Skipped {}. `bedstretch cramp` can still note it.",
-                    prompt.night.format("%a %-d %b")
-                ));
-                let night = prompt.night;
-                self.prompt = None;
-                Some(HomeEffect::Diary(DiaryEffect::Skip(night)))
-            }
-            (Stage::Side { severity }, HomeAction::Foot(foot)) => {
-                // A later line for the same night, which wins when read.
-                let note = prompt.note(severity, Some(foot));
-                self.status = Some(prompt.noted(severity, Some(foot)));
-                self.prompt = None;
-                Some(HomeEffect::Diary(DiaryEffect::Note(note)))
-            }
-            (_, HomeAction::Later) => {
-                if let Stage::Side { severity } = prompt.stage {
-                    self.status = Some(prompt.noted(severity, None));
-                }
-                self.prompt = None;
-                None
-            }
-            (Stage::Side { severity }, _) => {
-                // Any other key leaves the foot unsaid and does what it does on home.
-                self.status = Some(prompt.noted(severity, None));
-                self.prompt = None;
-                return None;
-            }
-            (Stage::Ask, _) => return None,
+        let prompt = self.prompt.as_mut()?;
+        let reply = match action {
+            HomeAction::Severity(severity) => Reply::Severity(severity),
+            HomeAction::Count(count) => Reply::Count(count),
+            HomeAction::Foot(foot) => Reply::Foot(foot),
+            HomeAction::SkipNight => Reply::SkipNight,
+            HomeAction::Later => Reply::Later,
+            _ => Reply::Other,
         };
-        Some(effect)
+        let replied = prompt.reply(reply);
+        if replied.status.is_some() {
+            self.status = replied.status;
+        }
+        if replied.closed {
+            self.prompt = None;
+        }
+        replied.taken.then(|| replied.effect.map(HomeEffect::Diary))
     }
 
     /// The last few sessions, newest first.
@@ -365,6 +356,7 @@ impl HomeApp {
             (
                 _,
                 HomeAction::Severity(_)
+                | HomeAction::Count(_)
                 | HomeAction::Foot(_)
                 | HomeAction::SkipNight
                 | HomeAction::Later,
@@ -427,6 +419,7 @@ impl HomeApp {
             HomeAction::Help => self.page = HomePage::Help,
             // Answered by the morning question, or nothing when it is not asked.
             HomeAction::Severity(_)
+            | HomeAction::Count(_)
             | HomeAction::Foot(_)
             | HomeAction::SkipNight
             | HomeAction::Later => {}

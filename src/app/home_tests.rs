@@ -207,3 +207,61 @@ fn tonight_rolls_over_on_a_tick() {
     assert!(!stats.tonight_kept, "a new night, open");
     assert_eq!(stats.current_streak, 1, "last night's streak stands");
 }
+
+/// Home at `now` with a trial from `from`, this diary and the trial's routine listed.
+fn with_trial(from: &str, cramps: Vec<crate::core::history::CrampRecord>, now: &str) -> HomeApp {
+    let mut rows = rows();
+    rows.push(RoutineRow {
+        id: "calf-hamstring".into(),
+        name: "Calf and hamstring".into(),
+        total_secs: 170,
+        mark: "",
+    });
+    let known = Known {
+        programs: vec![crate::core::fixtures::trial(from)],
+        cramps,
+        ..Known::default()
+    };
+    let mut home = HomeApp::new(rows, "quick", Rules::default());
+    home.set_history(HistoryState::Loaded(known), Vec::new(), at(now));
+    home
+}
+
+#[test]
+fn home_knows_the_trials_phase_and_its_routine_by_name() {
+    let home = with_trial("2026-12-07", Vec::new(), "2026-12-11T21:00:00+01:00");
+    assert_eq!(
+        home.trial.first().map(String::as_str),
+        Some("Trial · Baseline, night 5 of 14: just note cramps each morning")
+    );
+    let mut home = with_trial("2026-11-16", Vec::new(), "2026-12-14T21:00:00+01:00");
+    assert_eq!(
+        home.trial.first().map(String::as_str),
+        Some("Trial · Week 3 of 6: no cramps were noted before · Calf and hamstring tonight")
+    );
+    // Weeks after its end, and when the history cannot be read, there is nothing to say.
+    home.tick(at("2027-02-20T21:00:00+01:00"));
+    assert!(home.trial.is_empty());
+    home.set_history(
+        HistoryState::Failed("gone".into()),
+        Vec::new(),
+        at("2026-12-14T21:00:00+01:00"),
+    );
+    assert!(home.trial.is_empty());
+}
+
+#[test]
+fn a_night_worth_discussing_in_the_last_week_shows_the_doctor_line() {
+    use crate::core::fixtures::{date, diary_entry};
+    let mut long = diary_entry(date("2026-12-09"), 6, Some(1));
+    long.minutes = Some(15);
+    let mut home = with_trial("2026-12-07", vec![long], "2026-12-10T08:00:00+01:00");
+    assert!(
+        home.worth_discussing,
+        "last night's cramp lasted 15 minutes"
+    );
+    home.tick(at("2026-12-16T08:00:00+01:00"));
+    assert!(home.worth_discussing, "still within the week");
+    home.tick(at("2026-12-17T08:00:00+01:00"));
+    assert!(!home.worth_discussing, "a week on, no longer");
+}

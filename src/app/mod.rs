@@ -14,6 +14,7 @@ pub mod known;
 pub mod plain;
 pub mod routine_copy;
 pub mod session;
+pub mod trial_line;
 pub mod trial_page;
 pub mod verdict;
 

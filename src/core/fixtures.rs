@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::history::CrampRecord;
+use super::program::{DEFAULT_BASELINE, DEFAULT_ROUTINE, DEFAULT_WEEKS, Plan, ProgramRecord};
 use super::stats::SessionFacts;
 
 /// A calendar date, `2026-11-23`.
@@ -46,4 +47,16 @@ pub fn diary_entry(night: NaiveDate, severity: u8, count: Option<u32>) -> CrampR
         note: None,
         minutes: None,
     }
+}
+
+/// The line that starts a trial of the default shape (the trial's routine, 14 nights, 6
+/// weeks) from the night `from`, written at 21:00 that evening.
+pub fn trial(from: &str) -> ProgramRecord {
+    let plan = Plan {
+        routine: DEFAULT_ROUTINE.into(),
+        from: date(from),
+        baseline_nights: DEFAULT_BASELINE,
+        weeks: DEFAULT_WEEKS,
+    };
+    ProgramRecord::new(&plan, at(&format!("{from}T21:00:00+01:00")), 0)
 }

@@ -6,7 +6,7 @@ pub mod config;
 pub mod cramps;
 pub mod duration;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 pub mod history;
 pub mod history_facts;
 pub mod history_words;

@@ -2,8 +2,10 @@
 //! terminal shrinks, and each label fitted to its columns. Pure, so the rules can be tested
 //! without a terminal.
 //!
-//! What goes first as room shrinks: the heatmap, then the recent sessions, then the rule
-//! sentence. Tonight with the streak, and the selected routine, always stay.
+//! What goes first as room shrinks: the recent sessions past the third and the blank rows,
+//! then the heatmap, then the other recent sessions, the doctor line and the trial's reason
+//! for the morning question, the routines past the third, the rule sentence and the trial's
+//! line. Tonight with the streak, the morning question and the selected routine always stay.
 
 use std::ops::Range;
 
@@ -25,6 +27,12 @@ pub struct Wants {
     pub routines: u16,
     /// The rule sentence wrapped; 0 when there are no stats.
     pub rule: u16,
+    /// 1 when there is a personal trial to speak of.
+    pub trial: u16,
+    /// 1 when the morning question says why it matters to the trial.
+    pub why: u16,
+    /// The doctor line wrapped; 0 when no night of the week is worth discussing.
+    pub doctor: u16,
     /// Recent sessions with their title; 0 while the history is unknown.
     pub recent: u16,
     /// Whether there is a heatmap to show.
@@ -53,10 +61,16 @@ pub struct Rows {
     pub gap_top: bool,
     /// Tonight and the streak (or the loading or failed message).
     pub tonight: u16,
+    /// The trial's line.
+    pub trial: u16,
     /// The morning question, from its first line.
     pub prompt: u16,
+    /// Why the morning question matters to the trial.
+    pub why: u16,
     /// The rule sentence; 0 or all of it.
     pub rule: u16,
+    /// The doctor line; 0 or all of it.
+    pub doctor: u16,
     /// A blank row above the list.
     pub gap_list: bool,
     /// The "Routines" title.
@@ -75,6 +89,46 @@ pub struct Rows {
     pub status: u16,
 }
 
+impl Rows {
+    /// One row for tonight and one for the selected routine, which even the smallest
+    /// terminal has; nothing else.
+    const LEAST: Self = Self {
+        gap_top: false,
+        tonight: 1,
+        trial: 0,
+        prompt: 0,
+        why: 0,
+        rule: 0,
+        doctor: 0,
+        gap_list: false,
+        list_title: false,
+        list: 1,
+        list_block: 1,
+        map: MapAt::Nowhere,
+        gap_recent: false,
+        recent: 0,
+        status: 0,
+    };
+}
+
+/// Puts the heatmap beside the list when the rows it needs past the list's are left (the
+/// list then fills them), or below everything on a narrow terminal.
+fn place_map(rows: &mut Rows, wants: &Wants, take: &mut dyn FnMut(u16) -> bool) {
+    rows.list_block = rows.list + u16::from(rows.list_title);
+    if !wants.map || !rows.list_title {
+        return;
+    }
+    let extra = wants.map_rows.saturating_sub(rows.list_block);
+    if wants.map_beside && take(extra) {
+        rows.map = MapAt::Beside;
+        rows.list_block = rows.list_block.max(wants.map_rows);
+        // The rows beside the heatmap are there anyway: fill them with routines.
+        rows.list = wants.routines.min(rows.list_block - 1).max(rows.list);
+    } else if !wants.map_beside && take(wants.map_rows + 1) {
+        rows.map = MapAt::Below;
+    }
+}
+
 /// Shares `height` body rows (between the header row and the footer) among the parts, the
 /// most needed first.
 pub fn share(wants: &Wants, height: u16) -> Rows {
@@ -86,20 +140,7 @@ pub fn share(wants: &Wants, height: u16) -> Rows {
         }
         ok
     };
-    let mut rows = Rows {
-        gap_top: false,
-        tonight: 1,
-        prompt: 0,
-        rule: 0,
-        gap_list: false,
-        list_title: false,
-        list: 1,
-        list_block: 1,
-        map: MapAt::Nowhere,
-        gap_recent: false,
-        recent: 0,
-        status: 0,
-    };
+    let mut rows = Rows::LEAST;
     // The smallest terminal leaves six body rows, so these two always fit.
     take(2);
     // Asked once a morning and answered with one key: it must be seen.
@@ -118,34 +159,33 @@ pub fn share(wants: &Wants, height: u16) -> Rows {
             rows.list += 1;
         }
     };
+    // A part that is shown whole or not at all.
+    let whole = |want: u16, take: &mut dyn FnMut(u16) -> bool| {
+        if want > 0 && take(want) { want } else { 0 }
+    };
     grow_list(&mut rows, 3, &mut take);
-    if wants.rule > 0 && take(wants.rule) {
-        rows.rule = wants.rule;
-    }
+    rows.trial = whole(wants.trial, &mut take);
+    rows.rule = whole(wants.rule, &mut take);
     if wants.status_wrapped > rows.status && rows.status > 0 && take(1) {
         rows.status += 1;
     }
     grow_list(&mut rows, 5, &mut take);
+    rows.why = whole(wants.why, &mut take);
+    rows.doctor = whole(wants.doctor, &mut take);
     if wants.recent >= 2 && take(2) {
         rows.recent = 2;
-        while rows.recent < wants.recent && take(1) {
+        // Three sessions say what the recent ones are like; the rest wait for room the
+        // heatmap and the blank rows do not need.
+        while rows.recent < wants.recent.min(4) && take(1) {
             rows.recent += 1;
         }
     }
-    rows.list_block = rows.list + u16::from(rows.list_title);
-    if wants.map && rows.list_title {
-        let extra = wants.map_rows.saturating_sub(rows.list_block);
-        if wants.map_beside && take(extra) {
-            rows.map = MapAt::Beside;
-            rows.list_block = rows.list_block.max(wants.map_rows);
-            // The rows beside the heatmap are there anyway: fill them with routines.
-            rows.list = wants.routines.min(rows.list_block - 1).max(rows.list);
-        } else if !wants.map_beside && take(wants.map_rows + 1) {
-            rows.map = MapAt::Below;
-        }
-    }
+    place_map(&mut rows, wants, &mut take);
     rows.gap_top = take(1);
     rows.gap_list = rows.list_title && take(1);
+    while rows.recent >= 2 && rows.recent < wants.recent && take(1) {
+        rows.recent += 1;
+    }
     rows.gap_recent = rows.recent > 0 && take(1);
     while rows.list < wants.routines && take(1) {
         rows.list += 1;
@@ -246,6 +286,16 @@ pub fn problems_summary(problems: &[String], cols: usize) -> Option<String> {
     ))
 }
 
+/// The first of `choices` (longest first) that fits in `cols` columns; when none does, the
+/// last shortened with `…` if `or_cut`, else none.
+pub fn fit_one(choices: &[String], cols: usize, or_cut: bool) -> Option<String> {
+    match first_fitting(choices, cols) {
+        Some(fits) => Some(fits.clone()),
+        None if or_cut => choices.last().map(|last| truncate(last, cols)),
+        None => None,
+    }
+}
+
 /// The first of `choices` that fits in `cols` columns, or none.
 pub fn first_fitting(choices: &[String], cols: usize) -> Option<&String> {
     choices.iter().find(|c| width(c) <= cols)
@@ -263,6 +313,9 @@ mod tests {
             status_wrapped: 0,
             routines: 4,
             rule: 1,
+            trial: 0,
+            why: 0,
+            doctor: 0,
             recent: 6,
             map: true,
             map_beside: true,
@@ -313,6 +366,44 @@ mod tests {
     }
 
     #[test]
+    fn the_trial_and_the_doctor_line_give_way_to_the_list_and_keep_the_heatmap() {
+        let evening = Wants {
+            routines: 5,
+            trial: 1,
+            doctor: 2,
+            ..wants()
+        };
+        // 80x24: all of it, the heatmap beside, with recent sessions shortened instead.
+        let roomy = share(&evening, 22);
+        assert_eq!((roomy.trial, roomy.doctor, roomy.list), (1, 2, 5));
+        assert_eq!(roomy.map, MapAt::Beside);
+        assert!(roomy.gap_top && roomy.gap_list && roomy.recent >= 3);
+        // 40x12: the trial before the rule; the doctor line waits for the fifth routine.
+        let narrow = Wants {
+            tonight: 2,
+            rule: 2,
+            doctor: 4,
+            map_beside: false,
+            ..evening
+        };
+        let small = share(&narrow, 10);
+        assert_eq!((small.trial, small.rule, small.doctor), (1, 2, 0));
+        assert_eq!(small.list, 4);
+        // 30x8: the list's three rows come first.
+        let tiny = share(&narrow, 6);
+        assert_eq!((tiny.trial, tiny.list), (0, 3));
+        // The morning question's reason comes after the fifth routine.
+        let morning = Wants {
+            prompt: 2,
+            why: 1,
+            rule: 0,
+            ..narrow
+        };
+        assert_eq!(share(&morning, 10).why, 0);
+        assert_eq!(share(&morning, 12).why, 1);
+    }
+
+    #[test]
     fn rows_never_add_up_to_more_than_the_body() {
         for height in 6..60 {
             for beside in [true, false] {
@@ -323,6 +414,9 @@ mod tests {
                     status_wrapped: 2,
                     routines: 14,
                     rule: 3,
+                    trial: 1,
+                    why: 1,
+                    doctor: 3,
                     map_beside: beside,
                     ..wants()
                 };
@@ -330,8 +424,11 @@ mod tests {
                 let map_below = if r.map == MapAt::Below { 12 } else { 0 };
                 let used = u16::from(r.gap_top)
                     + r.tonight
+                    + r.trial
                     + r.prompt
+                    + r.why
                     + r.rule
+                    + r.doctor
                     + u16::from(r.gap_list)
                     + r.list_block
                     + u16::from(r.gap_recent)

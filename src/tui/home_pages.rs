@@ -57,7 +57,8 @@ pub fn help(app: &HomeApp, t: &Theme, area: Rect, buf: &mut Buffer) {
     }
     for line in wrap(
         "In a session, ? shows its own keys. In the morning, home asks about last night's \
-         cramps: 0 none, 1-9 how bad, then l, r or b for the foot; s skips the night.",
+         cramps: 0 none, 1-9 how bad (t for 10); then how many, 1 to 4 (4 or more), Enter to \
+         leave it unsaid; then l, r or b for the foot. s skips the night.",
         cols,
     ) {
         lines.push(Line::styled(line, t.dim));

@@ -18,10 +18,11 @@ use crate::app::diary::Stage;
 use crate::app::home::{Drawn, HistoryState, HomeAction, HomeApp, HomePage as View};
 use crate::core::stats::nights;
 use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
+use crate::core::worth_discussing;
 
 use super::binding::Binding;
 use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
-use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_tonight, window};
+use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_one, fit_tonight, window};
 use super::home_lists::{RowCells, recent_lines};
 use super::home_pages;
 use super::keymap;
@@ -53,6 +54,12 @@ struct MainText {
     prompt: Vec<Line<'static>>,
     /// The rule sentence, wrapped.
     rule: Vec<String>,
+    /// The trial's line in the wording that fits; empty without a trial.
+    trial: Vec<String>,
+    /// Why the morning question matters to the trial, when a wording fits one row.
+    why: Vec<String>,
+    /// The doctor line, wrapped; empty when no night of the week is worth discussing.
+    doctor: Vec<String>,
     /// The recent sessions with their title.
     recent: Vec<Line<'static>>,
 }
@@ -106,6 +113,7 @@ pub fn main_keys(app: &HomeApp) -> Vec<Binding<HomeAction>> {
     if let Some(prompt) = &app.prompt {
         let table = match prompt.stage {
             Stage::Ask => keymap::HOME_PROMPT,
+            Stage::Count { .. } => keymap::HOME_PROMPT_COUNT,
             Stage::Side { .. } => keymap::HOME_PROMPT_FOOT,
         };
         let quit = keymap::HOME.iter().filter(|b| b.action == HomeAction::Quit);
@@ -168,13 +176,22 @@ impl HomeView<'_> {
             rule,
             recent,
             note,
+            trial,
+            why,
+            doctor,
             ..
         } = text;
+        draw_lines(trial, t.text, at(y, rows.trial), buf);
+        y += rows.trial;
         let asked: Vec<Line> = prompt.into_iter().take(rows.prompt as usize).collect();
         Paragraph::new(asked).render(at(y, rows.prompt), buf);
         y += rows.prompt;
+        draw_lines(why, t.dim, at(y, rows.why), buf);
+        y += rows.why;
         draw_lines(rule, t.dim, at(y, rows.rule), buf);
-        y += rows.rule + u16::from(rows.gap_list);
+        y += rows.rule;
+        draw_lines(doctor, t.text, at(y, rows.doctor), buf);
+        y += rows.doctor + u16::from(rows.gap_list);
 
         self.list_and_map(&rows, at(y, rows.list_block), buf);
         y += rows.list_block + u16::from(rows.gap_recent);
@@ -245,6 +262,12 @@ impl HomeView<'_> {
             .filter(|_| prompt.is_empty())
             .map(|s| wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols))
             .unwrap_or_default();
+        // The trial's words quote a routine's name, from a file.
+        let trial: Vec<String> = app.trial.iter().map(|form| clean_line(form)).collect();
+        let why: Vec<String> = match (&app.prompt, prompt.is_empty()) {
+            (Some(asked), false) => asked.why().iter().map(|w| w.to_string()).collect(),
+            _ => Vec::new(),
+        };
         MainText {
             tonight,
             streaks,
@@ -252,6 +275,12 @@ impl HomeView<'_> {
             note: self.note(cols),
             prompt,
             rule,
+            trial: fit_one(&trial, cols, true).into_iter().collect(),
+            why: fit_one(&why, cols, false).into_iter().collect(),
+            doctor: match app.worth_discussing {
+                true => wrap(worth_discussing::LINE, cols),
+                false => Vec::new(),
+            },
             recent: recent_lines(app, t, cols),
         }
     }
@@ -276,6 +305,9 @@ impl HomeView<'_> {
                 .map_or(0, |n| wrap(&n.0, cols).len().min(2) as u16),
             routines: app.routines.len().min(u16::MAX as usize) as u16,
             rule: text.rule.len() as u16,
+            trial: text.trial.len() as u16,
+            why: text.why.len() as u16,
+            doctor: text.doctor.len() as u16,
             recent: text.recent.len() as u16,
             map: app.stats.is_some() && text.failed.is_none(),
             map_beside: cols >= (LIST_MIN + 2 + MAP_WIDTH) as usize,

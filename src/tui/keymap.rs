@@ -228,7 +228,27 @@ pub const HOME_PROMPT: &[Binding<HomeAction>] = &[
     bind(&[KeyCode::Enter], "Enter", "start", "", HomeAction::Start),
 ];
 
-/// After a cramp was noted: which foot.
+/// After a cramp was noted: how many. The digits are read in [`prompt_action_for`]; this
+/// table names them for the footer.
+pub const HOME_PROMPT_COUNT: &[Binding<HomeAction>] = &[
+    bind(
+        &[KeyCode::Char('1')],
+        "1-4",
+        "how many",
+        "",
+        HomeAction::Count(Some(1)),
+    ),
+    bind(
+        &[KeyCode::Enter],
+        "Enter",
+        "skip",
+        "",
+        HomeAction::Count(None),
+    ),
+    bind(&[KeyCode::Esc], "Esc", "done", "", HomeAction::Later),
+];
+
+/// After the count: which foot.
 pub const HOME_PROMPT_FOOT: &[Binding<HomeAction>] = &[
     bind(
         &[KeyCode::Char('l')],
@@ -266,9 +286,17 @@ pub fn prompt_action_for(key: KeyEvent, home: &HomeApp) -> Option<HomeAction> {
             c.to_digit(10).map(|d| HomeAction::Severity(d as u8))
         }
         (Stage::Ask, KeyCode::Char('t')) => Some(HomeAction::Severity(10)),
+        (Stage::Count { .. }, KeyCode::Char(c @ '1'..='4')) => {
+            c.to_digit(10).map(|d| HomeAction::Count(Some(d)))
+        }
         (Stage::Ask, _) => HOME_PROMPT
             .iter()
             .filter(|b| !matches!(b.action, HomeAction::Severity(_) | HomeAction::Start))
+            .find(|b| b.keys.contains(&key.code))
+            .map(|b| b.action),
+        (Stage::Count { .. }, _) => HOME_PROMPT_COUNT
+            .iter()
+            .filter(|b| !matches!(b.action, HomeAction::Count(Some(_))))
             .find(|b| b.keys.contains(&key.code))
             .map(|b| b.action),
         (Stage::Side { .. }, _) => HOME_PROMPT_FOOT

@@ -83,8 +83,8 @@ fn ctrl_c_quits_and_ctrl_z_suspends_from_any_screen_and_releases_are_ignored() {
     ));
 }
 
-#[test]
-fn the_morning_question_takes_t_for_ten() {
+/// Home on a Monday morning after a kept Sunday night: the morning question is asked.
+fn asked() -> crate::app::home::HomeApp {
     use crate::app::home::{HistoryState, HomeApp};
     use crate::core::calendar::Rules;
     use crate::core::stats::SessionFacts;
@@ -102,6 +102,12 @@ fn the_morning_question_takes_t_for_ten() {
     };
     home.set_history(HistoryState::Loaded(vec![night].into()), Vec::new(), now);
     assert!(home.prompt.is_some(), "asked");
+    home
+}
+
+#[test]
+fn the_morning_question_takes_t_for_ten() {
+    let home = asked();
     let on = |c| prompt_action_for(press(KeyCode::Char(c)), &home);
     assert_eq!(on('t'), Some(HomeAction::Severity(10)));
     assert_eq!(on('7'), Some(HomeAction::Severity(7)));
@@ -110,5 +116,28 @@ fn the_morning_question_takes_t_for_ten() {
             .iter()
             .any(|b| b.hint.contains("10") || b.label.contains('t')),
         "the footer names the key"
+    );
+}
+
+#[test]
+fn after_a_cramp_one_key_says_how_many_and_enter_leaves_it_unsaid() {
+    use crate::app::diary::Stage;
+    let mut home = asked();
+    home.update(HomeAction::Severity(10));
+    assert!(
+        home.prompt
+            .as_ref()
+            .is_some_and(|p| p.stage == Stage::Count { severity: 10 })
+    );
+    let on = |code| prompt_action_for(press(code), &home);
+    assert_eq!(on(KeyCode::Char('1')), Some(HomeAction::Count(Some(1))));
+    assert_eq!(on(KeyCode::Char('4')), Some(HomeAction::Count(Some(4))));
+    assert_eq!(on(KeyCode::Char('5')), None, "no key for 5: 4 is 4 or more");
+    assert_eq!(on(KeyCode::Enter), Some(HomeAction::Count(None)));
+    assert_eq!(on(KeyCode::Esc), Some(HomeAction::Later));
+    assert_eq!(
+        on(KeyCode::Char('l')),
+        None,
+        "the foot comes after the count"
     );
 }

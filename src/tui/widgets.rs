@@ -54,26 +54,28 @@ pub fn footer_hints<A: PartialEq>(
         .map(|b| width(b.label) + width(hint(b)) + 4)
         .sum();
     let compact = full + 1 > area.width as usize;
-    // Compact, the keys alone take this much with two spaces between them; when even that
-    // is too wide, one space keeps every key and the last words on the row.
-    let keys: usize = table.iter().map(|b| width(b.label) + 2).sum::<usize>()
-        + table
-            .iter()
-            .rev()
-            .take(2)
-            .map(|b| width(hint(b)) + 1)
-            .sum::<usize>();
-    let gap = if !compact {
-        "   "
-    } else if keys + 1 > area.width as usize {
-        " "
+    // Compact, the keys alone take this much with two spaces between them and the last two
+    // keys' words; when even that is too wide, one space, and then only the last key's words,
+    // keep every key and the way out on the row.
+    let words = |last: usize| -> usize {
+        let words = table.iter().rev().take(last);
+        words.map(|b| width(hint(b)) + 1).sum()
+    };
+    let labels: usize = table.iter().map(|b| width(b.label) + 1).sum();
+    let cols = area.width as usize;
+    let (gap, worded) = if !compact {
+        ("   ", table.len())
+    } else if labels + table.len() + words(2) < cols {
+        ("  ", 2)
+    } else if labels + words(2) < cols {
+        (" ", 2)
     } else {
-        "  "
+        (" ", 1)
     };
     let mut spans = vec![Span::raw(" ")];
     for (i, binding) in table.iter().copied().enumerate() {
         spans.push(Span::styled(binding.label, theme.key));
-        if (!compact || i + 2 >= table.len()) && !hint(binding).is_empty() {
+        if i + worded >= table.len() && !hint(binding).is_empty() {
             spans.push(Span::styled(format!(" {}", hint(binding)), theme.dim));
         }
         spans.push(Span::raw(gap));
