@@ -55,6 +55,9 @@ fn write_review(t: &mut impl Write, r: &Review) -> fmt::Result {
                 let bar = "█".repeat(cells as usize);
                 writeln!(t, "  {:<9} {bar} {}", week.label, hundredths(c))?;
             }
+            None if week.first_night >= r.tonight => {
+                writeln!(t, "  {:<9} · to come", week.label)?;
+            }
             None => writeln!(t, "  {:<9} · no entries", week.label)?,
         }
     }

@@ -39,6 +39,8 @@ pub struct Review {
     pub opens_on: NaiveDate,
     /// True when the figures cover the whole trial.
     pub complete: bool,
+    /// The night it was reviewed on: nights from it on are still to come.
+    pub tonight: NaiveDate,
     /// The diary-only nights.
     pub baseline: Period,
     /// The nights of the routine's weeks.
@@ -178,6 +180,7 @@ pub fn review(
         last_night: program.last_night(),
         opens_on,
         complete,
+        tonight,
         weeks: weeks(program, &entries, seen_to),
         baseline,
         program: program_period,
