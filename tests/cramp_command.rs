@@ -263,6 +263,21 @@ fn a_cramp_over_ten_minutes_is_noted_with_its_length_and_the_doctor_line() {
         "{stdout}"
     );
     assert_eq!(lines(dir.path())[0]["minutes"], 15);
+    // The report a doctor is handed lists that night, with why (both as of one morning, so
+    // the test does not depend on the hour it runs at).
+    let dated = tempfile::tempdir().expect("temp dir");
+    let morning = "2026-12-07T07:00:00+01:00";
+    noted(dated.path(), &["7", "--minutes", "15", "--as-of", morning]);
+    let (code, report, stderr) = support::cli::run(dated.path(), &["report", "--as-of", morning]);
+    assert_eq!(code, 0, "{stderr}");
+    let worth = report
+        .split("## Worth discussing")
+        .nth(1)
+        .expect("a worth-discussing section");
+    assert!(
+        worth.contains("| Sun 6 Dec 2026 | a cramp that lasted 15 minutes |"),
+        "{report}"
+    );
 
     let calm = tempfile::tempdir().expect("temp dir");
     let stdout = noted(calm.path(), &["4", "--minutes", "3"]);
