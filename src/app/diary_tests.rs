@@ -99,12 +99,18 @@ fn not_asked_when_the_night_has_an_entry_or_was_skipped() {
     assert!(due(&known, "2026-11-23T07:15:00+01:00").is_none());
 }
 
-#[test]
-fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
+/// Sunday, with Cramp relief run at 02:40 on Monday morning.
+fn after_cramp_relief() -> Known {
     let mut known = sunday();
     known
         .sessions
         .push(session("2026-11-23T02:40:00+01:00", "Cramp relief", false));
+    known
+}
+
+#[test]
+fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
+    let mut known = after_cramp_relief();
     let prompt = due(&known, "2026-11-23T02:52:00+01:00").expect("asked after the run");
     assert_eq!(prompt.night, date("2026-11-22"));
     assert_eq!(
@@ -313,11 +319,7 @@ fn four_means_four_or_more_and_walking_away_keeps_what_was_said() {
 
 #[test]
 fn an_unsaid_count_after_cramp_relief_is_the_runs() {
-    let mut known = sunday();
-    known
-        .sessions
-        .push(session("2026-11-23T02:40:00+01:00", "Cramp relief", false));
-    let mut home = home_at(known, "2026-11-23T07:15:00+01:00");
+    let mut home = home_at(after_cramp_relief(), "2026-11-23T07:15:00+01:00");
     assert_eq!(noted(home.update(HomeAction::Severity(6))).count, Some(1));
     home.update(HomeAction::Count(None));
     let last = noted(home.update(HomeAction::Foot(Foot::Both)));
