@@ -94,6 +94,13 @@ impl Plain {
         self.settle(secs);
     }
 
+    /// Keys pressed one after another, each at its second.
+    fn keys(&mut self, keys: &[(Action, f64)]) {
+        for &(action, secs) in keys {
+            self.key(action, secs);
+        }
+    }
+
     /// Wakes again at once while the session asks to, as the loop does (a finished session
     /// hands its record over at the wake after its summary).
     fn settle(&mut self, secs: f64) {
@@ -208,9 +215,7 @@ fn keys_are_told_pause_question_help_skip_hurt_and_back() {
         (&[(Action::Hurt, 16.0)], &[]),
     ];
     for (keys, lines) in steps {
-        for &(action, secs) in keys {
-            run.key(action, secs);
-        }
+        run.keys(keys);
         assert_eq!(run.take(), lines, "after {keys:?}");
     }
 }
@@ -260,16 +265,14 @@ fn the_closing_lines_tell_the_streak_skips_hurts_and_a_history_that_failed() {
     run.record = Ok(Some(stats));
     // Past the get-ready, skip the left side, on to the right, which hurts, past the rest,
     // and skip the last step.
-    for (action, at) in [
+    run.keys(&[
         (Action::Skip, 1.0),
         (Action::Skip, 2.0),
         (Action::Skip, 3.0),
         (Action::Hurt, 4.0),
         (Action::Skip, 5.0),
         (Action::Skip, 6.0),
-    ] {
-        run.key(action, at);
-    }
+    ]);
     run.assert_closing(
         "Done: 0 of 3 held, 2 skipped, 1 stopped because it hurt. Tonight was already kept.",
         "Saved. Streak: 1 night, tonight kept.",
