@@ -99,12 +99,18 @@ fn not_asked_when_the_night_has_an_entry_or_was_skipped() {
     assert!(due(&known, "2026-11-23T07:15:00+01:00").is_none());
 }
 
-#[test]
-fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
+/// Sunday, with Cramp relief run at 02:40 on Monday morning.
+fn after_cramp_relief() -> Known {
     let mut known = sunday();
     known
         .sessions
         .push(session("2026-11-23T02:40:00+01:00", "Cramp relief", false));
+    known
+}
+
+#[test]
+fn cramp_relief_in_the_night_asks_at_once_and_fills_in_the_count() {
+    let mut known = after_cramp_relief();
     let prompt = due(&known, "2026-11-23T02:52:00+01:00").expect("asked after the run");
     assert_eq!(prompt.night, date("2026-11-22"));
     assert_eq!(
@@ -146,6 +152,17 @@ fn home_at(known: Known, now: &str) -> HomeApp {
     home
 }
 
+/// Home at a quarter past seven on Monday, asking about Sunday night.
+fn morning_home() -> HomeApp {
+    home_at(sunday(), "2026-11-23T07:15:00+01:00")
+}
+
+/// The question is closed and the status line says what was noted.
+fn assert_closed_saying(home: &HomeApp, status: &str) {
+    assert!(home.prompt.is_none(), "the question is closed");
+    assert_eq!(home.status.as_deref(), Some(status));
+}
+
 fn noted(effect: Option<HomeEffect>) -> CrampNote {
     match effect {
         Some(HomeEffect::Diary(DiaryEffect::Note(note))) => note,
@@ -155,7 +172,7 @@ fn noted(effect: Option<HomeEffect>) -> CrampNote {
 
 #[test]
 fn one_key_notes_the_night_and_a_second_may_say_the_foot() {
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     assert!(home.prompt.is_some(), "asked on opening");
 
     let first = noted(home.update(HomeAction::Severity(6)));
@@ -180,11 +197,7 @@ fn one_key_notes_the_night_and_a_second_may_say_the_foot() {
 
     let second = noted(home.update(HomeAction::Foot(Foot::Left)));
     assert_eq!((second.severity, second.side.as_deref()), (6, Some("left")));
-    assert!(home.prompt.is_none());
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: 6 of 10, left foot.")
-    );
+    assert_closed_saying(&home, "Noted for Sun 22 Nov: 6 of 10, left foot.");
 
     // The history is read again after the note, without the entry yet: asked once only.
     home.set_history(
@@ -198,23 +211,20 @@ fn one_key_notes_the_night_and_a_second_may_say_the_foot() {
 
 #[test]
 fn none_skip_and_later_each_close_the_question() {
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     let none = noted(home.update(HomeAction::Severity(0)));
     assert_eq!(none.severity, 0);
-    assert!(home.prompt.is_none(), "no cramps needs no foot");
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: no cramps.")
-    );
+    // No cramps needs no foot.
+    assert_closed_saying(&home, "Noted for Sun 22 Nov: no cramps.");
 
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     assert_eq!(
         home.update(HomeAction::SkipNight),
         Some(HomeEffect::Diary(DiaryEffect::Skip(date("2026-11-22"))))
     );
     assert!(home.prompt.is_none());
 
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     assert_eq!(home.update(HomeAction::Later), None);
     assert!(home.prompt.is_none());
     home.tick(at("2026-11-23T07:20:00+01:00"));
@@ -223,7 +233,7 @@ fn none_skip_and_later_each_close_the_question() {
 
 #[test]
 fn other_keys_work_as_ever_while_it_asks() {
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     assert_eq!(
         home.update(HomeAction::Start),
         Some(HomeEffect::Start("bedtime-feet".into())),
@@ -238,16 +248,12 @@ fn other_keys_work_as_ever_while_it_asks() {
         Some(HomeEffect::Start("bedtime-feet".into())),
         "a key other than a foot leaves the foot unsaid"
     );
-    assert!(home.prompt.is_none());
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: 4 of 10.")
-    );
+    assert_closed_saying(&home, "Noted for Sun 22 Nov: 4 of 10.");
 }
 
 #[test]
 fn ten_the_worst_has_a_key_of_its_own_named_in_the_hint() {
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     let prompt = home.prompt.as_ref().expect("asked");
     assert_eq!(prompt.keys(), "0 none · 1-9 how bad · t 10 · s skip");
     let note = noted(home.update(HomeAction::Severity(10)));
@@ -255,14 +261,14 @@ fn ten_the_worst_has_a_key_of_its_own_named_in_the_hint() {
     let prompt = home.prompt.as_ref().expect("how many");
     assert_eq!(prompt.question(), "Noted 10 of 10. How many cramps?");
     // Nothing above 10 is ever noted, whatever asks for it.
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     assert_eq!(home.update(HomeAction::Severity(11)), None);
     assert!(home.prompt.as_ref().is_some_and(|p| p.stage == Stage::Ask));
 }
 
 #[test]
 fn after_the_severity_one_key_says_how_many_and_each_answer_is_written_at_once() {
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     let first = noted(home.update(HomeAction::Severity(7)));
     assert_eq!((first.severity, first.count), (7, None));
     let prompt = home.prompt.as_ref().expect("how many");
@@ -283,16 +289,15 @@ fn after_the_severity_one_key_says_how_many_and_each_answer_is_written_at_once()
         (third.count, third.side.as_deref()),
         (Some(2), Some("right"))
     );
-    assert!(home.prompt.is_none());
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: 7 of 10, 2 cramps, right foot.")
+    assert_closed_saying(
+        &home,
+        "Noted for Sun 22 Nov: 7 of 10, 2 cramps, right foot.",
     );
 }
 
 #[test]
 fn four_means_four_or_more_and_walking_away_keeps_what_was_said() {
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     home.update(HomeAction::Severity(5));
     // Nothing past the key's 4 is ever written, whatever asks for it.
     let count = noted(home.update(HomeAction::Count(Some(9))));
@@ -302,38 +307,24 @@ fn four_means_four_or_more_and_walking_away_keeps_what_was_said() {
         None,
         "Esc writes nothing more"
     );
-    assert!(home.prompt.is_none());
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: 5 of 10, 4 or more cramps.")
-    );
+    assert_closed_saying(&home, "Noted for Sun 22 Nov: 5 of 10, 4 or more cramps.");
 
     // Walking away at the count keeps the severity, already written.
-    let mut home = home_at(sunday(), "2026-11-23T07:15:00+01:00");
+    let mut home = morning_home();
     home.update(HomeAction::Severity(3));
     assert_eq!(home.update(HomeAction::Stats), None);
-    assert!(home.prompt.is_none(), "another key closes the question");
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: 3 of 10.")
-    );
+    // Another key closes the question.
+    assert_closed_saying(&home, "Noted for Sun 22 Nov: 3 of 10.");
 }
 
 #[test]
 fn an_unsaid_count_after_cramp_relief_is_the_runs() {
-    let mut known = sunday();
-    known
-        .sessions
-        .push(session("2026-11-23T02:40:00+01:00", "Cramp relief", false));
-    let mut home = home_at(known, "2026-11-23T07:15:00+01:00");
+    let mut home = home_at(after_cramp_relief(), "2026-11-23T07:15:00+01:00");
     assert_eq!(noted(home.update(HomeAction::Severity(6))).count, Some(1));
     home.update(HomeAction::Count(None));
     let last = noted(home.update(HomeAction::Foot(Foot::Both)));
     assert_eq!((last.count, last.side.as_deref()), (Some(1), Some("both")));
-    assert_eq!(
-        home.status.as_deref(),
-        Some("Noted for Sun 22 Nov: 6 of 10, 1 cramp, both feet.")
-    );
+    assert_closed_saying(&home, "Noted for Sun 22 Nov: 6 of 10, 1 cramp, both feet.");
 }
 
 #[test]

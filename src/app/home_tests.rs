@@ -55,26 +55,32 @@ fn many(count: usize) -> Vec<RoutineRow> {
 #[test]
 fn home_end_and_paging_move_the_selection_and_stop_at_the_ends() {
     let mut home = HomeApp::new(many(14), "r1", Rules::default());
-    home.update(HomeAction::Last);
-    assert_eq!(home.selected, 13);
-    home.update(HomeAction::PageDown);
-    assert_eq!(home.selected, 13, "stops at the last");
-    home.update(HomeAction::First);
-    assert_eq!(home.selected, 0);
-    home.update(HomeAction::PageUp);
-    assert_eq!(home.selected, 0, "stops at the first");
-    // Before any frame a page is five rows less the one kept in sight.
-    home.update(HomeAction::PageDown);
-    assert_eq!(home.selected, 4);
+    let moves = |home: &mut HomeApp, steps: &[(HomeAction, usize)]| {
+        for &(action, selected) in steps {
+            home.update(action);
+            assert_eq!(home.selected, selected, "after {action:?}");
+        }
+    };
+    // Each end stops a page; before any frame a page is five rows less the one kept in sight.
+    moves(
+        &mut home,
+        &[
+            (HomeAction::Last, 13),
+            (HomeAction::PageDown, 13),
+            (HomeAction::First, 0),
+            (HomeAction::PageUp, 0),
+            (HomeAction::PageDown, 4),
+        ],
+    );
     // After a frame, a page is what the list showed, less one.
     home.set_drawn(Drawn {
         list_rows: 8,
         ..Drawn::default()
     });
-    home.update(HomeAction::PageDown);
-    assert_eq!(home.selected, 11);
-    home.update(HomeAction::PageUp);
-    assert_eq!(home.selected, 4);
+    moves(
+        &mut home,
+        &[(HomeAction::PageDown, 11), (HomeAction::PageUp, 4)],
+    );
     assert_eq!(
         home.update(HomeAction::Start),
         Some(HomeEffect::Start("r5".into()))
@@ -104,16 +110,17 @@ fn the_problems_panel_opens_scrolls_to_its_end_and_closes() {
         panel_rows: 4,
         panel_lines: 10,
     });
-    home.update(HomeAction::Down);
-    assert_eq!(home.problems_top, 1);
-    home.update(HomeAction::PageDown);
-    assert_eq!(home.problems_top, 4);
-    home.update(HomeAction::PageDown);
-    assert_eq!(home.problems_top, 6, "the last line at the bottom");
-    home.update(HomeAction::Up);
-    assert_eq!(home.problems_top, 5);
-    home.update(HomeAction::First);
-    assert_eq!(home.problems_top, 0);
+    // The second page down stops with the last line at the bottom.
+    for (action, top) in [
+        (HomeAction::Down, 1),
+        (HomeAction::PageDown, 4),
+        (HomeAction::PageDown, 6),
+        (HomeAction::Up, 5),
+        (HomeAction::First, 0),
+    ] {
+        home.update(action);
+        assert_eq!(home.problems_top, top, "after {action:?}");
+    }
     assert_eq!(home.update(HomeAction::Back), None);
     assert_eq!(home.page, HomePage::Main);
 }

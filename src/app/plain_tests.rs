@@ -94,6 +94,13 @@ impl Plain {
         self.settle(secs);
     }
 
+    /// Keys pressed one after another, each at its second.
+    fn keys(&mut self, keys: &[(Action, f64)]) {
+        for &(action, secs) in keys {
+            self.key(action, secs);
+        }
+    }
+
     /// Wakes again at once while the session asks to, as the loop does (a finished session
     /// hands its record over at the wake after its summary).
     fn settle(&mut self, secs: f64) {
@@ -101,6 +108,11 @@ impl Plain {
             let effects = self.app.update_time(now(secs));
             self.print(None, &effects);
         }
+    }
+
+    /// The closing lines: what was held and kept, then whether it was saved.
+    fn assert_closing(&self, held: &str, saved: &str) {
+        assert_eq!(closing(&self.app), [held, saved]);
     }
 
     fn take(&mut self) -> Vec<String> {
@@ -124,12 +136,9 @@ fn a_whole_routine_reads_one_line_per_moment_and_ends_with_what_it_kept() {
         ],
         "no \"3\", \"2\", \"1\" and no bare \"Done.\""
     );
-    assert_eq!(
-        closing(&run.app),
-        [
-            "Done: 3 of 3 held. Tonight is kept. Sleep well.",
-            "Saved to your history."
-        ]
+    run.assert_closing(
+        "Done: 3 of 3 held. Tonight is kept. Sleep well.",
+        "Saved to your history.",
     );
 }
 
@@ -162,50 +171,53 @@ fn the_countdown_line_says_where_and_how_long() {
     assert_eq!(countdown(&run.app, now(92.0).moment), None);
 }
 
+/// Keys pressed, each at its second, and the lines they print.
+type KeysAndLines = (&'static [(Action, f64)], &'static [&'static str]);
+
 #[test]
 fn keys_are_told_pause_question_help_skip_hurt_and_back() {
     let mut run = Plain::start(ROUTINE, true);
     run.until(5);
     run.take();
-    run.key(Action::TogglePause, 6.0);
-    run.key(Action::TogglePause, 8.0);
-    assert_eq!(run.take(), ["Paused. Press Space to go on", "Going on"]);
-
-    run.key(Action::Quit, 9.0);
-    run.key(Action::No, 10.0);
-    assert_eq!(
-        run.take(),
-        [
-            "Quit? Press y to quit and save what you did, n to keep going",
-            "Going on"
-        ]
-    );
-
-    run.key(Action::Help, 11.0);
-    run.key(Action::Yes, 12.0);
-    assert_eq!(
-        run.take(),
-        [
-            "Keys: Space pause, n skip, q quit. Paused; any key goes on",
-            "Going on"
-        ]
-    );
-
-    run.key(Action::Skip, 13.0);
-    assert_eq!(run.take(), ["Skipped", "Switch to the right foot"]);
-    run.key(Action::Back, 14.0);
-    assert_eq!(
-        run.take(),
-        ["Again: Wall calf stretch, left foot, 30 seconds"]
-    );
-    run.key(Action::Hurt, 15.0);
-    assert_eq!(
-        run.take(),
-        ["Stopped: it hurt", "Rest 10 seconds. Next: Toe curls"],
-        "both sides stop, so the rest comes next"
-    );
-    run.key(Action::Hurt, 16.0);
-    assert_eq!(run.take(), Vec::<String>::new(), "nothing hurts in a rest");
+    // Each key in turn, with the time it is pressed, and the lines it prints. A hurt stops
+    // both sides, so the rest comes next; nothing hurts in a rest.
+    let steps: [KeysAndLines; 7] = [
+        (
+            &[(Action::TogglePause, 6.0), (Action::TogglePause, 8.0)],
+            &["Paused. Press Space to go on", "Going on"],
+        ),
+        (
+            &[(Action::Quit, 9.0), (Action::No, 10.0)],
+            &[
+                "Quit? Press y to quit and save what you did, n to keep going",
+                "Going on",
+            ],
+        ),
+        (
+            &[(Action::Help, 11.0), (Action::Yes, 12.0)],
+            &[
+                "Keys: Space pause, n skip, q quit. Paused; any key goes on",
+                "Going on",
+            ],
+        ),
+        (
+            &[(Action::Skip, 13.0)],
+            &["Skipped", "Switch to the right foot"],
+        ),
+        (
+            &[(Action::Back, 14.0)],
+            &["Again: Wall calf stretch, left foot, 30 seconds"],
+        ),
+        (
+            &[(Action::Hurt, 15.0)],
+            &["Stopped: it hurt", "Rest 10 seconds. Next: Toe curls"],
+        ),
+        (&[(Action::Hurt, 16.0)], &[]),
+    ];
+    for (keys, lines) in steps {
+        run.keys(keys);
+        assert_eq!(run.take(), lines, "after {keys:?}");
+    }
 }
 
 #[test]
@@ -230,12 +242,9 @@ fn a_quit_says_what_was_held_and_whether_the_night_is_kept() {
         Some("Quit? Press y to quit and save what you did, n to keep going"),
         "the quit itself prints nothing more: the closing lines say it"
     );
-    assert_eq!(
-        closing(&run.app),
-        [
-            "Stopped: 1 of 3 held. Tonight is not kept yet.",
-            "Saved to your history."
-        ]
+    run.assert_closing(
+        "Stopped: 1 of 3 held. Tonight is not kept yet.",
+        "Saved to your history.",
     );
 }
 
@@ -256,33 +265,25 @@ fn the_closing_lines_tell_the_streak_skips_hurts_and_a_history_that_failed() {
     run.record = Ok(Some(stats));
     // Past the get-ready, skip the left side, on to the right, which hurts, past the rest,
     // and skip the last step.
-    for (action, at) in [
+    run.keys(&[
         (Action::Skip, 1.0),
         (Action::Skip, 2.0),
         (Action::Skip, 3.0),
         (Action::Hurt, 4.0),
         (Action::Skip, 5.0),
         (Action::Skip, 6.0),
-    ] {
-        run.key(action, at);
-    }
-    assert_eq!(
-        closing(&run.app),
-        [
-            "Done: 0 of 3 held, 2 skipped, 1 stopped because it hurt. Tonight was already kept.",
-            "Saved. Streak: 1 night, tonight kept."
-        ]
+    ]);
+    run.assert_closing(
+        "Done: 0 of 3 held, 2 skipped, 1 stopped because it hurt. Tonight was already kept.",
+        "Saved. Streak: 1 night, tonight kept.",
     );
 
     let mut run = Plain::start(ROUTINE, true);
     run.record = Err("history/abc.jsonl: disk full".into());
     run.key(Action::Interrupt, 20.0);
-    assert_eq!(
-        closing(&run.app),
-        [
-            "Stopped: 0 of 3 held. Tonight is not kept yet.",
-            "Not in your history yet: history/abc.jsonl: disk full."
-        ]
+    run.assert_closing(
+        "Stopped: 0 of 3 held. Tonight is not kept yet.",
+        "Not in your history yet: history/abc.jsonl: disk full.",
     );
 }
 

@@ -21,19 +21,6 @@ fn no_trial_no_line() {
 }
 
 #[test]
-fn in_the_baseline_it_says_the_night_and_to_note_cramps() {
-    let known = known("2026-12-07");
-    assert_eq!(
-        line(&known, "2026-12-11", false),
-        [
-            "Trial · Baseline, night 5 of 14: just note cramps each morning",
-            "Trial · Baseline, night 5 of 14",
-            "Baseline, night 5 of 14",
-        ]
-    );
-}
-
-#[test]
 fn in_the_routines_weeks_it_names_the_routine_until_the_night_is_kept() {
     let mut known = known("2026-11-16");
     // Ten baseline nights noted, 21 cramps: 2.1 a night.
@@ -71,20 +58,33 @@ fn in_the_routines_weeks_it_names_the_routine_until_the_night_is_kept() {
 }
 
 #[test]
-fn before_it_starts_and_for_a_week_after_it_ends() {
+fn before_it_starts_in_the_baseline_and_for_a_week_after_it_ends() {
     let known = known("2026-12-07");
-    assert_eq!(
-        line(&known, "2026-12-05", false),
-        [
-            "Your trial starts on Mon 7 Dec: from then, note cramps each morning",
-            "Your trial starts on Mon 7 Dec",
-        ]
-    );
     // The last night is Sun 31 Jan 2027 (14 nights, then 6 weeks).
-    assert_eq!(
-        line(&known, "2027-02-01", false),
-        ["Trial done: the review has the answer", "Trial done"]
-    );
+    let nights: [(&str, &[&str]); 3] = [
+        (
+            "2026-12-05",
+            &[
+                "Your trial starts on Mon 7 Dec: from then, note cramps each morning",
+                "Your trial starts on Mon 7 Dec",
+            ],
+        ),
+        (
+            "2026-12-11",
+            &[
+                "Trial · Baseline, night 5 of 14: just note cramps each morning",
+                "Trial · Baseline, night 5 of 14",
+                "Baseline, night 5 of 14",
+            ],
+        ),
+        (
+            "2027-02-01",
+            &["Trial done: the review has the answer", "Trial done"],
+        ),
+    ];
+    for (night, want) in nights {
+        assert_eq!(line(&known, night, false), want, "{night}");
+    }
     assert!(!line(&known, "2027-02-07", false).is_empty(), "a week on");
     assert!(line(&known, "2027-02-08", false).is_empty(), "then gone");
 }

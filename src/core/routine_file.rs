@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::problem::{Fault, Problem};
 use super::routine::{Routine, Step};
-use super::text::{clean_line, line_col, shorten};
+use super::text::{clean_line, line_col, nearest, shorten};
 
 mod values;
 
@@ -340,17 +340,6 @@ impl Walker<'_> {
             switch_secs: switch?,
         })
     }
-}
-
-/// The valid word closest to a typo, if it is close enough to be what was meant.
-fn nearest<'a>(typo: &str, valid: &[&'a str]) -> Option<&'a str> {
-    let typo = typo.to_lowercase();
-    valid
-        .iter()
-        .map(|v| (strsim::damerau_levenshtein(&typo, v), *v))
-        .filter(|(distance, v)| *distance <= (v.len() / 3).max(1))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

@@ -32,6 +32,13 @@ fn start(routine: Routine) -> (Session, Vec<Effect>) {
     Session::start(routine, "id".into(), at, Duration::ZERO)
 }
 
+/// The test routine, started and left to run untouched until `moment`.
+fn run_until(moment: Duration) -> Session {
+    let (mut s, _) = start(routine());
+    s.apply(Command::Tick, moment);
+    s
+}
+
 fn statuses(session: &Session) -> Vec<(Status, u64)> {
     let at = DateTime::parse_from_rfc3339("2026-11-23T22:50:00+01:00").expect("time");
     session
@@ -112,8 +119,7 @@ fn a_late_tick_catches_up_without_drift() {
 
 #[test]
 fn pause_is_exact_and_stops_the_clock() {
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, ms(12_300));
+    let mut s = run_until(ms(12_300));
     assert_eq!(s.phase(), Phase::Hold(0));
     s.apply(Command::TogglePause, ms(12_300));
     assert!(s.is_paused());
@@ -184,8 +190,7 @@ fn skipping_the_last_side_ends_the_session_completed() {
 
 #[test]
 fn back_restarts_after_three_seconds_and_goes_back_before() {
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, secs(15));
+    let mut s = run_until(secs(15));
     s.apply(Command::Back, secs(15));
     assert_eq!(
         (s.phase(), s.remaining(secs(15))),
@@ -235,8 +240,7 @@ fn back_in_the_lead_in_restarts_it() {
 
 #[test]
 fn hurt_stops_the_step_and_its_other_sides_as_hurt_not_skipped() {
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, secs(12));
+    let mut s = run_until(secs(12));
     let effects = s.apply(Command::Hurt, secs(12));
     assert_eq!(s.phase(), Phase::Rest(2));
     assert!(effects.contains(&Effect::SaveProgress));
@@ -247,8 +251,7 @@ fn hurt_stops_the_step_and_its_other_sides_as_hurt_not_skipped() {
 
 #[test]
 fn quit_keeps_what_was_done() {
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, ms(47_900));
+    let mut s = run_until(ms(47_900));
     let effects = s.apply(Command::Quit, ms(47_900));
     assert_eq!(effects, [Effect::Finished(Outcome::Quit)]);
     assert_eq!(s.outcome(), Some(Outcome::Quit));
@@ -270,8 +273,7 @@ fn quit_keeps_what_was_done() {
 
 #[test]
 fn quit_in_a_rest_leaves_no_partial_step() {
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, secs(70));
+    let mut s = run_until(secs(70));
     s.apply(Command::Quit, secs(70));
     assert_eq!(
         statuses(&s)[..3],
@@ -281,8 +283,7 @@ fn quit_in_a_rest_leaves_no_partial_step() {
 
 #[test]
 fn reps_are_counted_through_the_hold() {
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, secs(78));
+    let mut s = run_until(secs(78));
     assert_eq!(s.phase(), Phase::Hold(2));
     assert_eq!(s.rep(secs(78)), Some((1, 10)));
     assert_eq!(s.rep(ms(79_999)), Some((1, 10)));
@@ -375,8 +376,7 @@ fn nothing_is_done_until_a_step_side_is_reached() {
     assert!(s.nothing_done());
     s.apply(Command::Quit, secs(3));
     assert!(s.nothing_done(), "quit in the lead-in holds nothing");
-    let (mut s, _) = start(routine());
-    s.apply(Command::Tick, secs(6));
+    let mut s = run_until(secs(6));
     s.apply(Command::Quit, secs(6));
     assert!(!s.nothing_done(), "a second of the first stretch is held");
 }

@@ -238,6 +238,17 @@ fn clusters(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The valid word closest to a typo, if it is close enough to be what was meant.
+pub fn nearest<'a>(typo: &str, valid: &[&'a str]) -> Option<&'a str> {
+    let typo = typo.to_lowercase();
+    valid
+        .iter()
+        .map(|v| (strsim::damerau_levenshtein(&typo, v), *v))
+        .filter(|(distance, v)| *distance <= (v.len() / 3).max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, v)| v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,3 +35,9 @@ pub(super) const fn bind<A>(
         action,
     }
 }
+
+/// A key that shares the row before it: it does its own thing, but has no name of its own
+/// in the footer or the help (an empty label keeps it out of both).
+pub(super) const fn also<A>(keys: &'static [KeyCode], action: A) -> Binding<A> {
+    bind(keys, "", "", "", action)
+}

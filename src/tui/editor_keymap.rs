@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use crate::app::editor::{EditorAction, EditorOverlay, TextEdit};
 
-use super::binding::{Binding, bind};
+use super::binding::{Binding, also, bind};
 
 /// While the steps show.
 pub const EDITOR: &[Binding<EditorAction>] = &[
@@ -15,14 +15,8 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "choose a step (also k and j)",
         EditorAction::Up,
     ),
-    // Listed with ↑ above; an empty label keeps it out of the footer and help.
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "",
-        "",
-        "",
-        EditorAction::Down,
-    ),
+    // Listed with ↑ above.
+    also(&[KeyCode::Down, KeyCode::Char('j')], EditorAction::Down),
     bind(
         &[KeyCode::Char('+'), KeyCode::Char('=')],
         "+-",
@@ -30,7 +24,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "time per side (5 s more or less; above the steps, 1 s on a time)",
         EditorAction::Longer,
     ),
-    bind(&[KeyCode::Char('-')], "", "", "", EditorAction::Shorter),
+    also(&[KeyCode::Char('-')], EditorAction::Shorter),
     bind(
         &[KeyCode::Char('K')],
         "K J",
@@ -38,7 +32,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "move (the step up or down)",
         EditorAction::MoveUp,
     ),
-    bind(&[KeyCode::Char('J')], "", "", "", EditorAction::MoveDown),
+    also(&[KeyCode::Char('J')], EditorAction::MoveDown),
     bind(
         &[KeyCode::Char('t')],
         "t",
@@ -53,7 +47,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "reps (one fewer or more; below one, none)",
         EditorAction::MoreReps,
     ),
-    bind(&[KeyCode::Char('<')], "", "", "", EditorAction::FewerReps),
+    also(&[KeyCode::Char('<')], EditorAction::FewerReps),
     bind(
         &[KeyCode::Char(']')],
         "[ ]",
@@ -61,7 +55,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "rest after the step (a second less or more)",
         EditorAction::MoreRest,
     ),
-    bind(&[KeyCode::Char('[')], "", "", "", EditorAction::LessRest),
+    also(&[KeyCode::Char('[')], EditorAction::LessRest),
     bind(
         &[KeyCode::Char('}')],
         "{ }",
@@ -69,7 +63,7 @@ pub const EDITOR: &[Binding<EditorAction>] = &[
         "switch between its sides (a second less or more)",
         EditorAction::MoreSwitch,
     ),
-    bind(&[KeyCode::Char('{')], "", "", "", EditorAction::LessSwitch),
+    also(&[KeyCode::Char('{')], EditorAction::LessSwitch),
     bind(
         &[KeyCode::Char('a')],
         "a",
@@ -207,7 +201,7 @@ pub const LIBRARY: &[Binding<EditorAction>] = &[
         "choose a step",
         EditorAction::Up,
     ),
-    bind(&[KeyCode::Down], "", "", "", EditorAction::Down),
+    also(&[KeyCode::Down], EditorAction::Down),
     bind(
         &[KeyCode::Enter],
         "Enter",

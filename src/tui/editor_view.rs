@@ -16,7 +16,7 @@ use crate::core::text::{clean_line, clean_multiline, pad, truncate, width, wrap}
 use super::editor_keymap;
 use super::instructions_box::InstructionsBox;
 use super::theme::Theme;
-use super::widgets::{MIN_HEIGHT, MIN_WIDTH, fit_spans, footer_hints, inset};
+use super::widgets::{MIN_HEIGHT, MIN_WIDTH, chosen_marker, fit_spans, footer_hints, inset};
 
 /// The editor at one moment.
 pub struct EditorView<'a> {
@@ -286,11 +286,7 @@ impl EditorView<'_> {
         let shown = (rows / 2).max(1);
         let top = (chosen + 1).saturating_sub(shown);
         for (i, step) in found.iter().enumerate().skip(top).take(shown) {
-            let (marker, style) = if i == chosen {
-                ("› ", t.title)
-            } else {
-                ("  ", t.text)
-            };
+            let (marker, style) = chosen_marker(i == chosen, t, t.text);
             lines.push(fit_spans(
                 vec![
                     Span::styled(format!("{marker}{}", clean_line(&step.name)), style),
@@ -357,6 +353,11 @@ impl EditorView<'_> {
     }
 }
 
+/// A time as the editor shows it; "?" while the text does not say one.
+fn secs_or_unknown(secs: Option<u64>) -> String {
+    secs.map_or("?".to_string(), format_secs)
+}
+
 /// One of the routine's times, chosen or not.
 fn timing_line(
     app: &EditorApp,
@@ -365,12 +366,8 @@ fn timing_line(
     cols: usize,
     t: &Theme,
 ) -> Line<'static> {
-    let (marker, style) = if chosen {
-        ("› ", t.title)
-    } else {
-        ("  ", t.dim)
-    };
-    let secs = app.timing_secs(timing).map_or("?".to_string(), format_secs);
+    let (marker, style) = chosen_marker(chosen, t, t.dim);
+    let secs = secs_or_unknown(app.timing_secs(timing));
     fit_spans(
         vec![
             Span::styled(format!("{marker}{}", timing.label()), style),
@@ -382,10 +379,7 @@ fn timing_line(
 
 /// Under the selected step, the pauses it will have: its own, or the routine's.
 fn pauses_line(app: &EditorApp, step: &StepRow, cols: usize, t: &Theme) -> Line<'static> {
-    let secs = |own: Option<u64>, timing| {
-        own.or_else(|| app.timing_secs(timing))
-            .map_or("?".to_string(), format_secs)
-    };
+    let secs = |own: Option<u64>, timing| secs_or_unknown(own.or_else(|| app.timing_secs(timing)));
     let mut text = format!("      rest after {}", secs(step.rest_secs, Timing::Rest));
     if step.sides.len() > 1 {
         text.push_str(&format!(
@@ -405,12 +399,8 @@ fn step_line(
     cols: usize,
     t: &Theme,
 ) -> Line<'static> {
-    let (marker, style) = if selected {
-        ("› ", t.title)
-    } else {
-        ("  ", t.text)
-    };
-    let duration = step.duration_secs.map_or("?".to_string(), format_secs);
+    let (marker, style) = chosen_marker(selected, t, t.text);
+    let duration = secs_or_unknown(step.duration_secs);
     let sides = match step.sides.len() {
         0 => String::new(),
         n => format!("×{n}"),

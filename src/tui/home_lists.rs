@@ -11,6 +11,7 @@ use crate::core::calendar::night_of;
 use crate::core::text::{clean_line, pad, width, wrap};
 
 use super::theme::Theme;
+use super::widgets::chosen_marker;
 
 /// Recent sessions shown at most.
 const RECENT: usize = 5;
@@ -57,11 +58,7 @@ impl RowCells {
 
     /// One routine's row; the selected one marked and bold.
     pub fn line(&self, row: &RoutineRow, selected: bool, t: &Theme) -> Line<'static> {
-        let (marker, style) = if selected {
-            ("› ", t.title)
-        } else {
-            ("  ", t.text)
-        };
+        let (marker, style) = chosen_marker(selected, t, t.text);
         let total = total_text(row);
         let mut spans = self.name_spans(row, marker, style, t);
         spans.extend([Span::styled(

@@ -8,7 +8,7 @@
 
 use std::fs::File;
 use std::io::{self, Read};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -93,6 +93,11 @@ impl Signals {
         Ok(signals)
     }
 
+    /// Forgets a resume that was already handled.
+    fn resumed(&self) {
+        self.resume.store(false, Ordering::Relaxed);
+    }
+
     /// Empties the pipe once the poll has seen it: the flags say which signals came.
     fn drain(&self) {
         let mut bytes = [0u8; 64];
@@ -125,6 +130,20 @@ impl Drop for Signals {
     }
 }
 
+/// A poll entry that waits for `fd` to be readable.
+fn readable(fd: RawFd) -> pollfd {
+    pollfd {
+        fd,
+        events: POLLIN,
+        revents: 0,
+    }
+}
+
+/// Rounded up to the millisecond, so the wait never ends just before a second turns.
+fn whole_millis(timeout: Duration) -> Duration {
+    Duration::from_millis(timeout.as_millis() as u64 + 1)
+}
+
 /// The process's signals alone, for plain mode when there are no keys to read: standard
 /// input is a pipe, a file or closed (`nohup`, CI, a service). Needs no terminal at all.
 pub struct SignalEvents {
@@ -142,20 +161,15 @@ impl SignalEvents {
 
 impl EventSource for SignalEvents {
     fn resumed(&mut self) {
-        self.signals.resume.store(false, Ordering::Relaxed);
+        self.signals.resumed();
     }
 
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
         if let Some(input) = self.signals.take() {
             return Ok(Some(input));
         }
-        // Rounded up to the millisecond, so the wait never ends just before a second turns.
-        let timeout = Duration::from_millis(timeout.as_millis() as u64 + 1);
-        let mut fds = [pollfd {
-            fd: self.signals.wake.as_raw_fd(),
-            events: POLLIN,
-            revents: 0,
-        }];
+        let timeout = whole_millis(timeout);
+        let mut fds = [readable(self.signals.wake.as_raw_fd())];
         // An interrupted poll is a signal, which the pipe or the flags tell.
         let _ = filedescriptor::poll(&mut fds, Some(timeout));
         if fds[0].revents != 0 {
@@ -207,7 +221,7 @@ impl TerminalEvents {
 
 impl EventSource for TerminalEvents {
     fn resumed(&mut self) {
-        self.signals.resume.store(false, Ordering::Relaxed);
+        self.signals.resumed();
     }
 
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Input>> {
@@ -219,8 +233,7 @@ impl EventSource for TerminalEvents {
         {
             return Ok(Some(input));
         }
-        // Rounded up to the millisecond, so the wait never ends just before a second turns.
-        let timeout = Duration::from_millis(timeout.as_millis() as u64 + 1);
+        let timeout = whole_millis(timeout);
         let Some(tty) = &self.tty else {
             // No terminal to wait on (a test harness, say): crossterm's own wait will do.
             return match event::poll(timeout)? {
@@ -232,16 +245,8 @@ impl EventSource for TerminalEvents {
             };
         };
         let mut fds = [
-            pollfd {
-                fd: tty.as_raw_fd(),
-                events: POLLIN,
-                revents: 0,
-            },
-            pollfd {
-                fd: self.signals.wake.as_raw_fd(),
-                events: POLLIN,
-                revents: 0,
-            },
+            readable(tty.as_raw_fd()),
+            readable(self.signals.wake.as_raw_fd()),
         ];
         // An interrupted poll is a signal, which the pipe or the flags tell.
         let _ = filedescriptor::poll(&mut fds, Some(timeout));

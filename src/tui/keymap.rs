@@ -8,7 +8,7 @@ use crate::app::home::{HomeAction, HomeApp, HomePage};
 use crate::app::session::{Action, Overlay};
 use crate::app::{App, Msg, Screen};
 
-use super::binding::{Binding, bind};
+use super::binding::{Binding, also, bind};
 
 /// While the session runs.
 pub const SESSION: &[Binding] = &[
@@ -99,14 +99,8 @@ pub const HOME: &[Binding<HomeAction>] = &[
         "choose a routine (also k and j)",
         HomeAction::Up,
     ),
-    // Listed with ↑ above; an empty label keeps it out of the footer and help.
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "",
-        "",
-        "",
-        HomeAction::Down,
-    ),
+    // Listed with ↑ above.
+    also(&[KeyCode::Down, KeyCode::Char('j')], HomeAction::Down),
     // An empty hint keeps these out of the footer, which has no room for them, but not out
     // of the help.
     bind(
@@ -116,13 +110,7 @@ pub const HOME: &[Binding<HomeAction>] = &[
         "the first or last routine (also g and G)",
         HomeAction::First,
     ),
-    bind(
-        &[KeyCode::End, KeyCode::Char('G')],
-        "",
-        "",
-        "",
-        HomeAction::Last,
-    ),
+    also(&[KeyCode::End, KeyCode::Char('G')], HomeAction::Last),
     bind(
         &[KeyCode::PageUp],
         "PgUp PgDn",
@@ -130,7 +118,7 @@ pub const HOME: &[Binding<HomeAction>] = &[
         "a page of routines up or down",
         HomeAction::PageUp,
     ),
-    bind(&[KeyCode::PageDown], "", "", "", HomeAction::PageDown),
+    also(&[KeyCode::PageDown], HomeAction::PageDown),
     bind(
         &[KeyCode::Char('e')],
         "e",
@@ -257,20 +245,8 @@ pub const HOME_PROMPT_FOOT: &[Binding<HomeAction>] = &[
         "",
         HomeAction::Foot(Foot::Left),
     ),
-    bind(
-        &[KeyCode::Char('r')],
-        "",
-        "",
-        "",
-        HomeAction::Foot(Foot::Right),
-    ),
-    bind(
-        &[KeyCode::Char('b')],
-        "",
-        "",
-        "",
-        HomeAction::Foot(Foot::Both),
-    ),
+    also(&[KeyCode::Char('r')], HomeAction::Foot(Foot::Right)),
+    also(&[KeyCode::Char('b')], HomeAction::Foot(Foot::Both)),
     bind(&[KeyCode::Esc], "Esc", "done", "", HomeAction::Later),
 ];
 
@@ -374,17 +350,11 @@ pub const HOME_PROBLEMS: &[Binding<HomeAction>] = &[
         "scroll (also k and j)",
         HomeAction::Up,
     ),
-    bind(
-        &[KeyCode::Down, KeyCode::Char('j')],
-        "",
-        "",
-        "",
-        HomeAction::Down,
-    ),
-    bind(&[KeyCode::PageUp], "", "", "", HomeAction::PageUp),
-    bind(&[KeyCode::PageDown], "", "", "", HomeAction::PageDown),
-    bind(&[KeyCode::Home], "", "", "", HomeAction::First),
-    bind(&[KeyCode::End], "", "", "", HomeAction::Last),
+    also(&[KeyCode::Down, KeyCode::Char('j')], HomeAction::Down),
+    also(&[KeyCode::PageUp], HomeAction::PageUp),
+    also(&[KeyCode::PageDown], HomeAction::PageDown),
+    also(&[KeyCode::Home], HomeAction::First),
+    also(&[KeyCode::End], HomeAction::Last),
     bind(
         &[KeyCode::Esc, KeyCode::Char('q'), KeyCode::Char('!')],
         "Esc",

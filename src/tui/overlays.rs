@@ -55,6 +55,9 @@ const TERMINAL_KEYS: [(&str, &str, &str); 2] = [
     ),
 ];
 
+/// A key of the session's as the help lists it: (key, hint, help), like [`TERMINAL_KEYS`].
+type HelpKey = (String, &'static str, &'static str);
+
 /// The keys, over the session, which it has paused; the last line says so. Narrow, each key
 /// keeps only a word; short, the keys go two to a row. The footer row stays uncovered.
 pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -62,7 +65,7 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
         height: area.height.saturating_sub(1),
         ..area
     };
-    let keys: Vec<(String, &'static str, &'static str)> = keymap::SESSION
+    let keys: Vec<HelpKey> = keymap::SESSION
         .iter()
         .map(|b| {
             let keys = match b.keys.get(1) {
@@ -103,11 +106,7 @@ pub fn help(theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// Every key on a row of its own with what it does: in a word when `narrow`.
-fn one_to_a_row(
-    keys: &[(String, &'static str, &'static str)],
-    theme: &Theme,
-    narrow: bool,
-) -> Vec<Line<'static>> {
+fn one_to_a_row(keys: &[HelpKey], theme: &Theme, narrow: bool) -> Vec<Line<'static>> {
     let every = keys
         .iter()
         .map(|(k, hint, help)| (k.as_str(), *hint, *help))
@@ -123,11 +122,7 @@ fn one_to_a_row(
 }
 
 /// Two keys to a row, then the terminal's keys on a row of their own: every key still shows.
-fn two_to_a_row(
-    keys: &[(String, &'static str, &'static str)],
-    theme: &Theme,
-    inner: usize,
-) -> Vec<Line<'static>> {
+fn two_to_a_row(keys: &[HelpKey], theme: &Theme, inner: usize) -> Vec<Line<'static>> {
     let first_column = keys
         .iter()
         .step_by(2)

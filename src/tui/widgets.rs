@@ -83,6 +83,16 @@ pub fn footer_hints<A: PartialEq>(
     Line::from(spans).render(area, buf);
 }
 
+/// The marker before a list's row and the row's style: "› " and the title's style for the
+/// chosen row, two spaces and `other` for the rest.
+pub fn chosen_marker(chosen: bool, t: &Theme, other: Style) -> (&'static str, Style) {
+    if chosen {
+        ("› ", t.title)
+    } else {
+        ("  ", other)
+    }
+}
+
 /// Styled pieces of one line, cut to `cols` display columns with `…` when they do not fit.
 pub fn fit_spans(spans: Vec<Span<'static>>, cols: usize) -> Line<'static> {
     if cols == 0 {

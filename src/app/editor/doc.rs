@@ -31,6 +31,16 @@ pub(super) fn step_row(table: &Table) -> StepRow {
     }
 }
 
+/// The comments and blank lines written before a table's header.
+fn comment_before(table: &Table) -> String {
+    table
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// Where a step stands in the file: its position, and the lines above it that are about the
 /// place rather than the step.
 #[derive(Debug, Clone)]
@@ -42,12 +52,7 @@ pub(super) struct Place {
 impl Place {
     /// Takes the place from a table, leaving it only its own comment.
     pub(super) fn take(table: &mut Table) -> Self {
-        let prefix = table
-            .decor()
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or_default()
-            .to_string();
+        let prefix = comment_before(table);
         // Everything up to the last blank line is the place's; the rest is the step's.
         let cut = prefix
             .rfind("\n\n")
@@ -63,12 +68,7 @@ impl Place {
 
     /// Puts a table in this place.
     pub(super) fn give(self, table: &mut Table) {
-        let own = table
-            .decor()
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or_default()
-            .to_string();
+        let own = comment_before(table);
         table
             .decor_mut()
             .set_prefix(format!("{}{own}", self.heading));

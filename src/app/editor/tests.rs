@@ -38,6 +38,11 @@ fn names(editor: &EditorApp) -> Vec<String> {
     editor.steps().into_iter().map(|s| s.name).collect()
 }
 
+/// Each problem as the editor lists it, with its line and column.
+fn problem_lines(editor: &EditorApp) -> Vec<String> {
+    editor.problems().iter().map(|p| p.to_string()).collect()
+}
+
 fn run(editor: &mut EditorApp, actions: &[EditorAction]) -> Vec<EditorEffect> {
     actions
         .iter()
@@ -180,7 +185,7 @@ fn problems_show_after_a_change_and_refuse_the_save_until_fixed() {
     let one = "name = \"R\"\n[[step]]\nname = \"S\"\nduration = \"30s\"\n";
     let mut editor = open(one);
     run(&mut editor, &[Delete]);
-    let problems: Vec<String> = editor.problems().iter().map(|p| p.to_string()).collect();
+    let problems = problem_lines(&editor);
     assert_eq!(
         problems,
         ["1:1: a routine needs 1 to 100 [[step]] tables, got 0"]
@@ -353,7 +358,7 @@ fn an_empty_name_is_a_problem_shown_at_once() {
     run(&mut editor, &[RenameStep]);
     clear(&mut editor);
     run(&mut editor, &[Yes]);
-    let problems: Vec<String> = editor.problems().iter().map(|p| p.to_string()).collect();
+    let problems = problem_lines(&editor);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].starts_with("9:8: step 1"), "{problems:?}");
 }

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::problem::ConfigFault;
 use super::{Config, Key, Source, ThemeName, VoiceCommand};
-use crate::core::text::{clean_line, line_col, shorten};
+use crate::core::text::{clean_line, line_col, nearest, shorten};
 
 /// Words people reach for that mean one of our keys, for "did you mean".
 const SYNONYMS: &[(&str, Key)] = &[
@@ -252,14 +252,7 @@ fn unknown(name: &str) -> ConfigFault {
         .iter()
         .find(|(word, _)| *word == lower)
         .map(|(_, key)| key.name());
-    let near = synonym.or_else(|| {
-        names
-            .iter()
-            .map(|v| (strsim::damerau_levenshtein(&lower, v), *v))
-            .filter(|(distance, v)| *distance <= (v.len() / 3).max(1))
-            .min_by_key(|(distance, _)| *distance)
-            .map(|(_, v)| v)
-    });
+    let near = synonym.or_else(|| nearest(name, &names));
     ConfigFault::UnknownKey {
         key: shorten(name),
         hint: near.map_or_else(
