@@ -80,6 +80,8 @@ voice = false                     # default
 voice_command = \"\"                # default
 morning_ends_at = \"12:00\"         # default
 remind_at = \"\"                    # default
+remind_again = \"30m\"              # default
+on_session_end = \"\"               # default
 "
     );
     assert_eq!(stderr, "");
@@ -114,6 +116,8 @@ voice = false               # default
 voice_command = \"\"          # default
 morning_ends_at = \"12:00\"   # default
 remind_at = \"\"              # default
+remind_again = \"30m\"        # default
+on_session_end = \"\"         # default
 "
     );
     assert_eq!(stderr, "");
@@ -152,6 +156,8 @@ voice = true                      # config.toml:8
 voice_command = \"\"                # default
 morning_ends_at = \"12:00\"         # default
 remind_at = \"\"                    # default
+remind_again = \"30m\"              # default
+on_session_end = \"\"               # default
 "
     );
     assert_eq!(stderr, MIXED_PROBLEMS);

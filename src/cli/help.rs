@@ -20,6 +20,11 @@ every key is optional:
                                      # "": the first of espeak-ng, espeak, spd-say, say
   morning_ends_at = "12:00"          # until when home asks about last night's cramps
   remind_at = "22:30"                # `status` says it is time to stretch after this ("": never)
+  remind_again = "30m"               # how often the reminder comes back until the night is
+                                     # kept, 5m to 12h ("0": once a night)
+  on_session_end = "sh -c 'cat >> ~/stretch.jsonl'"
+                                     # a command run after every recorded session, given the
+                                     # session's history line on stdin; no shell ("": none)
 
 A bad value costs only its own key, which falls back to its default."#;
 

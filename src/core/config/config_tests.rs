@@ -28,7 +28,8 @@ fn time(h: u32, m: u32) -> NaiveTime {
 const GOOD: &str = "default_routine = \"quick\"\nday_starts_at = \"05:30\"\nmin_completion = 0.5\n\
                     rest_days = [\"sat\", \"Sunday\"]\nbell = false\ntheme = \"night\"\n\
                     morning_ends_at = \"11:15\"\nremind_at = \"22:30\"\nvoice = true\n\
-                    voice_command = \"espeak-ng -s 140 {text}\"\n";
+                    voice_command = \"espeak-ng -s 140 {text}\"\nremind_again = \"1h\"\n\
+                    on_session_end = \"sh -c 'cat >> \\\"$HOME/stretch log\\\"'\"\n";
 
 fn good() -> Config {
     Config {
@@ -42,6 +43,46 @@ fn good() -> Config {
         remind_at: Some(time(22, 30)),
         voice: true,
         voice_command: VoiceCommand::parse("espeak-ng -s 140 {text}"),
+        remind_again_secs: 3600,
+        on_session_end: HookCommand::parse("sh -c 'cat >> \"$HOME/stretch log\"'"),
+    }
+}
+
+#[test]
+fn the_session_end_command_is_split_like_a_shell_would_and_run_by_none() {
+    let hook = good().on_session_end.expect("a command");
+    assert_eq!(hook.program(), "sh");
+    assert_eq!(hook.args(), ["-c", "cat >> \"$HOME/stretch log\""]);
+    assert_eq!(HookCommand::parse("   "), None);
+    assert_eq!(HookCommand::parse("'unclosed"), None);
+}
+
+#[test]
+fn remind_again_is_zero_or_five_minutes_to_twelve_hours() {
+    for (text, want) in [
+        ("remind_again = \"0\"", Some(0)),
+        ("remind_again = 0", Some(0)),
+        ("remind_again = \"30m\"", Some(1800)),
+        ("remind_again = \"5 min\"", Some(300)),
+        ("remind_again = \"1m\"", None),
+        ("remind_again = \"13h\"", None),
+        ("remind_again = true", None),
+    ] {
+        let (config, problems) = parse(text);
+        match want {
+            Some(secs) => assert_eq!(
+                (config.remind_again_secs, problems.len()),
+                (secs, 0),
+                "{text}"
+            ),
+            None => {
+                assert_eq!(config.remind_again_secs, 1800, "{text}: the default stays");
+                assert!(
+                    problems[0].contains("remind_again must be a time from 5m to 12h"),
+                    "{problems:?}"
+                );
+            }
+        }
     }
 }
 
@@ -233,7 +274,7 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
             "3:1: unknown key `colour`; did you mean `theme`?",
             "4:2: unknown key `extra`; the keys are default_routine, day_starts_at, \
              min_completion, rest_days, bell, theme, voice, voice_command, morning_ends_at, \
-             remind_at",
+             remind_at, remind_again, on_session_end",
         ]
     );
     assert!(!config.bell);

@@ -25,11 +25,15 @@ pub enum Key {
     MorningEndsAt,
     /// `remind_at`
     RemindAt,
+    /// `remind_again`
+    RemindAgain,
+    /// `on_session_end`
+    OnSessionEnd,
 }
 
 impl Key {
     /// Every key, in the order of the documentation.
-    pub const ALL: [Key; 10] = [
+    pub const ALL: [Key; 12] = [
         Key::DefaultRoutine,
         Key::DayStartsAt,
         Key::MinCompletion,
@@ -40,6 +44,8 @@ impl Key {
         Key::VoiceCommand,
         Key::MorningEndsAt,
         Key::RemindAt,
+        Key::RemindAgain,
+        Key::OnSessionEnd,
     ];
 
     /// The key as written in the file.
@@ -55,6 +61,8 @@ impl Key {
             Key::VoiceCommand => "voice_command",
             Key::MorningEndsAt => "morning_ends_at",
             Key::RemindAt => "remind_at",
+            Key::RemindAgain => "remind_again",
+            Key::OnSessionEnd => "on_session_end",
         }
     }
 
@@ -90,6 +98,16 @@ impl Key {
                     .remind_at
                     .map(|t| t.format("%H:%M").to_string())
                     .unwrap_or_default(),
+            ),
+            Key::RemindAgain => match config.remind_again_secs {
+                0 => string("0"),
+                secs => string(&crate::core::duration::format_secs(secs)),
+            },
+            Key::OnSessionEnd => string(
+                config
+                    .on_session_end
+                    .as_ref()
+                    .map_or("", |command| command.written.as_str()),
             ),
         }
     }

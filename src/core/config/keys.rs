@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::problem::ConfigFault;
-use super::{Config, Key, Source, ThemeName, VoiceCommand};
+use super::{Config, HookCommand, Key, Source, ThemeName, VoiceCommand};
 use crate::core::text::{clean_line, line_col, nearest, shorten};
 
 /// Words people reach for that mean one of our keys, for "did you mean".
@@ -188,6 +188,11 @@ fn apply(
         ),
         Key::DayStartsAt => set(&mut config.day_starts_at, day_start(value)),
         Key::RemindAt => set(&mut config.remind_at, or_empty(value, day_start)),
+        Key::RemindAgain => set(&mut config.remind_again_secs, remind_again(value)),
+        Key::OnSessionEnd => set(
+            &mut config.on_session_end,
+            or_empty(value, |v| v.as_str().and_then(HookCommand::parse)),
+        ),
         Key::MorningEndsAt => set(&mut config.morning_ends_at, day_start(value)),
         Key::MinCompletion => set(&mut config.min_completion, share(value)),
         Key::RestDays => set(
@@ -228,6 +233,8 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
         Key::DayStartsAt => "a time like \"04:00\"",
         Key::MorningEndsAt => "a time like \"12:00\"",
         Key::RemindAt => "a time like \"22:30\", or \"\" for no reminder",
+        Key::RemindAgain => "a time from 5m to 12h like \"30m\", or \"0\" to remind once a night",
+        Key::OnSessionEnd => "a command like \"sh -c 'cat >> ~/stretch.log'\", or \"\" for none",
         Key::MinCompletion => "a number from 0 to 1",
         Key::RestDays => "a list of weekdays like [\"sat\", \"sun\"]",
         Key::Bell => "true or false",
@@ -289,6 +296,16 @@ fn written_after_equals(source: &str, key_end: usize) -> (usize, String) {
         shorten(text)
     };
     (start, got)
+}
+
+/// `remind_again`: "0" (once a night) or a duration from 5 minutes to 12 hours, in seconds.
+fn remind_again(value: &DeValue<'_>) -> Option<u64> {
+    let secs = match value {
+        DeValue::String(text) => crate::core::duration::parse_secs(text)?,
+        DeValue::Integer(n) if n.as_str() == "0" => 0,
+        _ => return None,
+    };
+    (secs == 0 || (5 * 60..=12 * 3600).contains(&secs)).then_some(secs)
 }
 
 fn day_start(value: &DeValue<'_>) -> Option<NaiveTime> {

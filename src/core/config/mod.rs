@@ -2,6 +2,7 @@
 //! the good ones keep their values, and every problem is reported with its line and column.
 //! Nothing in it can stop bedstretch from starting.
 
+mod hook_command;
 mod key;
 mod keys;
 mod problem;
@@ -17,6 +18,7 @@ use chrono::{NaiveTime, Weekday};
 use crate::core::calendar::Rules;
 use crate::core::text::{clean_line, line_col, quote};
 
+pub use hook_command::HookCommand;
 pub use key::Key;
 pub use problem::{ConfigFault, ConfigProblem, SHOWN_PROBLEMS};
 pub use voice_command::VoiceCommand;
@@ -52,6 +54,11 @@ pub struct Config {
     /// From when in the night `bedstretch status` says it is time to stretch; `None` (the
     /// default, `""` in the file): never.
     pub remind_at: Option<NaiveTime>,
+    /// How often `bedstretch remind` notifies again until the night is kept, in seconds; 0:
+    /// once a night.
+    pub remind_again_secs: u64,
+    /// A command run after every recorded session, given its history line on stdin.
+    pub on_session_end: Option<HookCommand>,
 }
 
 /// The themes there are; `NO_COLOR` turns colour off whichever is chosen.
@@ -75,6 +82,8 @@ impl Default for Config {
             voice_command: None,
             morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
             remind_at: None,
+            remind_again_secs: 30 * 60,
+            on_session_end: None,
         }
     }
 }
