@@ -13,6 +13,7 @@ pub mod history_words;
 pub mod problem;
 pub mod program;
 mod record;
+pub mod remind;
 pub mod report;
 pub mod routine;
 pub mod routine_file;

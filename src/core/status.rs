@@ -28,14 +28,13 @@ pub struct Status {
     pub long: String,
 }
 
-/// Tonight's status at `now`. `remind_at` is a time of the night: with the rollover at 04:00,
-/// a reminder at 22:30 is due from 22:30 until 04:00, 00:30 included.
-pub fn status(
-    streaks: &Streaks,
+/// True when `now` is past `remind_at` in tonight's night (which runs until the rollover,
+/// so a reminder at 22:30 holds from 22:30 until 04:00); never when there is no `remind_at`.
+pub fn past_remind_at(
     remind_at: Option<NaiveTime>,
     day_starts_at: NaiveTime,
     now: DateTime<FixedOffset>,
-) -> Status {
+) -> bool {
     let into_night = |time: NaiveTime| -> TimeDelta {
         let since = time - day_starts_at;
         if since < TimeDelta::zero() {
@@ -44,8 +43,18 @@ pub fn status(
             since
         }
     };
-    let time_to_stretch = !streaks.tonight_kept
-        && remind_at.is_some_and(|remind| into_night(now.time()) >= into_night(remind));
+    remind_at.is_some_and(|remind| into_night(now.time()) >= into_night(remind))
+}
+
+/// Tonight's status at `now`. `remind_at` is a time of the night: with the rollover at 04:00,
+/// a reminder at 22:30 is due from 22:30 until 04:00, 00:30 included.
+pub fn status(
+    streaks: &Streaks,
+    remind_at: Option<NaiveTime>,
+    day_starts_at: NaiveTime,
+    now: DateTime<FixedOffset>,
+) -> Status {
+    let time_to_stretch = !streaks.tonight_kept && past_remind_at(remind_at, day_starts_at, now);
     let streak = streaks.current_streak;
     let nights = super::stats::nights(streak);
     let (short, long) = match (streaks.tonight_kept, time_to_stretch) {
