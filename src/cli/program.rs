@@ -74,11 +74,11 @@ pub struct Start {
     routine: Option<String>,
     /// Nights of the baseline, 7 to 60.
     #[arg(long, value_name = "NIGHTS", default_value_t = DEFAULT_BASELINE,
-          value_parser = clap::value_parser!(u32).range(7..=60))]
+          value_parser = nights_in(BASELINE_NIGHTS))]
     baseline: u32,
     /// Weeks of the routine, 2 to 12.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_WEEKS,
-          value_parser = clap::value_parser!(u32).range(2..=12))]
+          value_parser = nights_in(WEEKS))]
     weeks: u32,
     /// The baseline's first night (YYYY-MM-DD); tonight unless given. May lie in the past.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -86,6 +86,11 @@ pub struct Start {
     /// Start as of this moment (RFC 3339). Hidden: for tests.
     #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
     as_of: Option<DateTime<FixedOffset>>,
+}
+
+/// A whole number within the range a program line may say, as clap checks it.
+fn nights_in(range: std::ops::RangeInclusive<u32>) -> clap::builder::RangedI64ValueParser<u32> {
+    clap::value_parser!(u32).range(i64::from(*range.start())..=i64::from(*range.end()))
 }
 
 /// What the history says of the trial as of `now`: the program, if any, and its review.
@@ -184,7 +189,6 @@ pub fn start(
             program.plan.from.format("%a %-d %b")
         );
     }
-    debug_assert!(BASELINE_NIGHTS.contains(&start.baseline) && WEEKS.contains(&start.weeks));
     let plan = Plan {
         routine,
         from: start.from.unwrap_or(tonight),
@@ -230,10 +234,12 @@ pub fn stop(
     warn_all(&history.warnings);
     let rules = config.rules();
     let tonight = night_of(now, rules.day_starts_at);
-    let running = Program::latest(&history.programs, rules.day_starts_at)
-        .filter(|p| p.phase(tonight) != Phase::Done);
+    // The line that stands is the latest written (as `Program::latest` reads it); its trial
+    // can be stopped only while it runs.
     let latest = history.programs.iter().max_by_key(|p| (p.logged_at, &p.id));
-    let (Some(_), Some(latest)) = (running, latest) else {
+    let running = Program::latest(&history.programs, rules.day_starts_at)
+        .is_some_and(|p| p.phase(tonight) != Phase::Done);
+    let Some(latest) = latest.filter(|_| running) else {
         bail!("no trial is running; `bedstretch program start` begins one");
     };
     append_program(paths, &latest.stop(now, random_u64() as u16))?;
