@@ -44,22 +44,25 @@ fn due_past_remind_at_until_the_night_ends() {
 
 #[test]
 fn quiet_when_kept_on_a_rest_day_or_with_no_time_set() {
-    let kept = Tonight {
-        kept: true,
-        ..tonight()
-    };
-    assert_eq!(
-        decide_at(&kept, "2026-12-07T23:00:00+01:00", None),
-        Err(Quiet::Kept)
-    );
-    let rest = Tonight {
-        rest_day: true,
-        ..tonight()
-    };
-    assert_eq!(
-        decide_at(&rest, "2026-12-07T23:00:00+01:00", None),
-        Err(Quiet::RestDay)
-    );
+    let eleven = "2026-12-07T23:00:00+01:00";
+    for (t, why) in [
+        (
+            Tonight {
+                kept: true,
+                ..tonight()
+            },
+            Quiet::Kept,
+        ),
+        (
+            Tonight {
+                rest_day: true,
+                ..tonight()
+            },
+            Quiet::RestDay,
+        ),
+    ] {
+        assert_eq!(decide_at(&t, eleven, None), Err(why));
+    }
     let off = decide(
         &tonight(),
         None,
