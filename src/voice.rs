@@ -92,7 +92,7 @@ pub fn find(command: Option<&VoiceCommand>, path: Option<&OsStr>) -> Result<Spea
 /// `name` in the first folder of `path` that holds it as a program. Empty entries, which
 /// a shell reads as the current folder, are skipped: a routine folder is no place to run
 /// programs from.
-fn on_path(name: &str, path: Option<&OsStr>) -> Option<PathBuf> {
+pub fn on_path(name: &str, path: Option<&OsStr>) -> Option<PathBuf> {
     std::env::split_paths(path?)
         .filter(|dir| dir.is_absolute())
         .map(|dir| dir.join(name))

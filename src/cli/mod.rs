@@ -9,6 +9,7 @@ mod help;
 mod history;
 mod man;
 mod program;
+pub mod remind_install;
 mod report;
 mod routine;
 mod routine_edit;
@@ -196,6 +197,12 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         /// Report as of this moment (RFC 3339, e.g. 2026-11-24T07:00:00+01:00), in its offset.
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
+    },
+    /// The bedtime reminder: `install` has the system run it every 5 minutes, `uninstall`
+    /// removes that.
+    Remind {
+        #[command(subcommand)]
+        command: remind_install::RemindCommand,
     },
 }
 
@@ -405,6 +412,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Program { command, as_of }) => {
             program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
         }
+        Some(Command::Remind {
+            command: remind_install::RemindCommand::Install,
+        }) => remind_install::install(&paths, &mut out),
+        Some(Command::Remind {
+            command: remind_install::RemindCommand::Uninstall,
+        }) => remind_install::uninstall(&paths, &mut out),
     }
 }
 
