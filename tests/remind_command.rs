@@ -187,6 +187,9 @@ fn a_bus_without_a_service_is_given_two_seconds() {
     let folders = person("", &[]);
     let limit = Duration::from_millis(2500);
     fails_quickly(&folders, &bus.address, &[], limit);
+    // A bus that knows of no such service says so at once.
+    let Some(bare) = Bus::start() else { return };
+    fails_quickly(&folders, &bare.address, &[], Duration::from_secs(2));
     let (code, out, _) = remind(&folders, &bus.address, DUE, &["status"]);
     assert_eq!(code, 1);
     support::cli::has_line(
