@@ -98,3 +98,28 @@ Examples:
   bedstretch report
   bedstretch report --since 2026-09-01 --format html > report.html
   bedstretch report --format csv > nights.csv";
+
+pub const REMIND_HELP: &str = "\
+Once, now: when it is past remind_at on a night that is not kept yet (and not a rest day),
+show a desktop notification such as
+
+  Time to stretch
+  Bedtime feet · 10 min · keep your 12 nights
+
+and otherwise do nothing. Set the time in the config (bedstretch config --help):
+
+  remind_at = \"22:30\"     # from when, until day_starts_at ends the night
+  remind_again = \"30m\"    # how often it comes back until the night is kept (\"0\": once)
+
+A repeat replaces the notification rather than adding another. The last one sent is kept in
+$XDG_DATA_HOME/bedstretch/remind-sent.json, on this device only. --dry-run prints what it
+would send, or why it stays quiet, and sends nothing.
+
+The notification goes over the desktop's session bus (D-Bus). Without a notification service
+(over ssh, on a machine without a desktop) it says so in one line and exits 1, after two
+seconds at most. `bedstretch remind status` says whether a service answers.
+
+It runs once and exits, so something must run it every few minutes: `bedstretch remind
+install` sets up a systemd user timer (a launchd agent on macOS, or prints the crontab line
+elsewhere) that runs it every 5 minutes; a changed remind_at takes effect without installing
+again. `bedstretch remind uninstall` removes it.";

@@ -4,11 +4,13 @@ mod args;
 mod completions;
 mod config;
 mod cramp;
+mod desktop;
 mod editor_files;
 mod help;
 mod history;
 mod man;
 mod program;
+mod remind;
 pub mod remind_install;
 mod report;
 mod routine;
@@ -31,7 +33,8 @@ use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
 use self::args::{parse_date, parse_time};
-use self::help::{CONFIG_HELP, CRAMP_HELP, REPORT_HELP, STATUS_HELP};
+use self::help::{CONFIG_HELP, CRAMP_HELP, REMIND_HELP, REPORT_HELP, STATUS_HELP};
+use self::remind::RemindCommand;
 use crate::clock::{Clock, SystemClock};
 use crate::core::config::{Config as Settings, Loaded};
 use crate::core::history::{Outcome, Recorded};
@@ -198,11 +201,18 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
     },
-    /// The bedtime reminder: `install` has the system run it every 5 minutes, `uninstall`
-    /// removes that.
+    /// A desktop notification when it is time to stretch and tonight is not kept yet.
+    #[command(long_about = REMIND_HELP)]
     Remind {
         #[command(subcommand)]
-        command: remind_install::RemindCommand,
+        command: Option<RemindCommand>,
+        /// Print what it would send, or why it stays quiet; send nothing, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Decide as of this moment (RFC 3339), in its offset. Hidden: it is for tests,
+        /// which must not depend on the wall clock.
+        #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
+        as_of: Option<DateTime<FixedOffset>>,
     },
 }
 
@@ -230,6 +240,15 @@ fn writes_nothing(command: &Option<Command>) -> bool {
                         | RoutineCommand::Validate { .. }
                         | RoutineCommand::Restore { list: true, .. }
                 )
+                | Command::Remind {
+                    command: None,
+                    dry_run: true,
+                    ..
+                }
+                | Command::Remind {
+                    command: Some(RemindCommand::Status),
+                    ..
+                }
         )
     )
 }
@@ -239,7 +258,11 @@ fn writes_nothing(command: &Option<Command>) -> bool {
 fn needs_routines(command: &Option<Command>) -> bool {
     matches!(
         command,
-        None | Some(Command::Run { routine: None, .. }) | Some(Command::Config { .. })
+        None | Some(
+            Command::Run { routine: None, .. }
+                | Command::Config { .. }
+                | Command::Remind { command: None, .. }
+        )
     )
 }
 
@@ -413,10 +436,25 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
         }
         Some(Command::Remind {
-            command: remind_install::RemindCommand::Install,
+            command: None,
+            dry_run,
+            as_of,
+        }) => {
+            let catalog = catalog.unwrap_or_default();
+            let as_of = as_of.unwrap_or_else(now);
+            remind::remind(&paths, config, &catalog, as_of, dry_run, &mut out)
+        }
+        Some(Command::Remind {
+            command: Some(RemindCommand::Status),
+            ..
+        }) => remind::status(&paths, config, &mut out),
+        Some(Command::Remind {
+            command: Some(RemindCommand::Install),
+            ..
         }) => remind_install::install(&paths, &mut out),
         Some(Command::Remind {
-            command: remind_install::RemindCommand::Uninstall,
+            command: Some(RemindCommand::Uninstall),
+            ..
         }) => remind_install::uninstall(&paths, &mut out),
     }
 }

@@ -12,20 +12,10 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use clap::Subcommand;
 
 use crate::core::text::clean_path;
 use crate::store::atomic::write_atomic;
 use crate::store::paths::Paths;
-
-/// `bedstretch remind …`: setting the reminder up with the system's scheduler.
-#[derive(Debug, Subcommand)]
-pub enum RemindCommand {
-    /// Have the system run `bedstretch remind` every 5 minutes (systemd, launchd or cron).
-    Install,
-    /// Remove what `remind install` set up.
-    Uninstall,
-}
 
 /// A line in every file bedstretch writes here; only a file holding it is replaced or removed.
 pub const MARKER: &str = "Written by bedstretch remind install";

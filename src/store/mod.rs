@@ -15,6 +15,7 @@ mod line_batches;
 pub mod paths;
 pub mod progress;
 pub mod read;
+pub mod remind_sent;
 pub mod routines;
 mod sealed;
 mod stamp;
