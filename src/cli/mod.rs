@@ -34,16 +34,21 @@ use self::help::{CONFIG_HELP, CRAMP_HELP, REPORT_HELP, STATUS_HELP};
 use crate::clock::{Clock, SystemClock};
 use crate::core::config::{Config as Settings, Loaded};
 use crate::core::history::{Outcome, Recorded};
+use crate::hook::Hooks;
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
 use crate::store::{config as config_file, progress};
 
 /// A session left behind by a program that died goes into the history at the next start of
-/// any command. Returns what to tell the person about it, cleaned of controls: it quotes the
-/// routine's name, or a parser quoting the file.
-fn recover_interrupted(paths: &Paths) -> Option<String> {
+/// any command, and the config's `on_session_end` runs for it as for any session. Returns
+/// what to tell the person about it, cleaned of controls: it quotes the routine's name, or a
+/// parser quoting the file.
+fn recover_interrupted(paths: &Paths, hooks: &mut Hooks) -> Option<String> {
     let note = match progress::recover(paths) {
         Ok(Some(record)) => {
+            if let Ok(line) = serde_json::to_string(&record) {
+                hooks.start(line);
+            }
             // A finished session kept aside when the history could not take it comes back
             // whole; only a session cut short was interrupted.
             let what = match record.outcome {
@@ -342,12 +347,17 @@ pub fn answer_completion_request() {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let cli = Cli::parse_from(args);
     let paths = Paths::from_env()?;
-    let (loaded, catalog, notes) = prepare(&paths, &cli.command);
+    let (loaded, catalog, notes, mut hooks) = prepare(&paths, &cli.command);
     let config = &loaded.config;
     let mut out = std::io::stdout().lock();
     let now = || SystemClock::new().wall();
-    match cli.command {
-        None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
+    // The hook of a recovered session goes with the screens, which tell how it went; for the
+    // other commands it is waited for after them.
+    let result = match cli.command {
+        None => {
+            let catalog = catalog.unwrap_or_default();
+            run::home(&paths, config, notes, catalog, std::mem::take(&mut hooks))
+        }
         Some(Command::Run {
             routine,
             voice,
@@ -358,7 +368,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 voice: config.voice || voice,
                 ..config.clone()
             };
-            run::run(&paths, config, routine.as_deref(), plain, &notes)
+            let hooks = std::mem::take(&mut hooks);
+            run::run(&paths, config, routine.as_deref(), plain, &notes, hooks)
         }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {
@@ -405,21 +416,27 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Program { command, as_of }) => {
             program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
         }
-    }
+    };
+    hooks.tell();
+    result
 }
 
-/// What every command starts with: a session left behind is recovered (unless the command
-/// only reads), the config read, and the routines when the command needs them. Returns the
-/// config, the routines, and the notes to tell; a full screen would hide them behind it, so
-/// home shows them itself, `run` repeats them once the screen is gone, `config` prints its
-/// own, and every other command prints them here.
-fn prepare(paths: &Paths, command: &Option<Command>) -> (Loaded, Option<Catalog>, Vec<String>) {
+/// What every command starts with: the config read, a session left behind recovered (unless
+/// the command only reads) and its hook started, and the routines read when the command needs
+/// them. Returns the config, the routines, the notes to tell and the hooks; a full screen
+/// would hide the notes behind it, so home shows them itself, `run` repeats them once the
+/// screen is gone, `config` prints its own, and every other command prints them here.
+fn prepare(
+    paths: &Paths,
+    command: &Option<Command>,
+) -> (Loaded, Option<Catalog>, Vec<String>, Hooks) {
+    let mut loaded = config_file::load(paths);
+    let mut hooks = Hooks::new(loaded.config.on_session_end.clone());
     let recovered = if writes_nothing(command) {
         None
     } else {
-        recover_interrupted(paths)
+        recover_interrupted(paths, &mut hooks)
     };
-    let mut loaded = config_file::load(paths);
     let catalog = needs_routines(command).then(|| Catalog::load(paths));
     if let Some(catalog) = &catalog {
         loaded.check_default_routine(catalog.ids());
@@ -434,7 +451,7 @@ fn prepare(paths: &Paths, command: &Option<Command>) -> (Loaded, Option<Catalog>
             eprintln!("bedstretch: {note}");
         }
     }
-    (loaded, catalog, notes)
+    (loaded, catalog, notes, hooks)
 }
 
 /// `bedstretch routine …`.
