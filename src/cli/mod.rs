@@ -351,13 +351,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let config = &loaded.config;
     let mut out = std::io::stdout().lock();
     let now = || SystemClock::new().wall();
-    // The hook of a recovered session goes with the screens, which tell how it went; for the
-    // other commands it is waited for after them.
+    // A recovered session's hook: the screens tell how it went, the others after the command.
+    let hooks = &mut hooks;
     let result = match cli.command {
-        None => {
-            let catalog = catalog.unwrap_or_default();
-            run::home(&paths, config, notes, catalog, std::mem::take(&mut hooks))
-        }
+        None => run::home(&paths, config, notes, catalog.unwrap_or_default(), hooks),
         Some(Command::Run {
             routine,
             voice,
@@ -368,7 +365,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 voice: config.voice || voice,
                 ..config.clone()
             };
-            let hooks = std::mem::take(&mut hooks);
             run::run(&paths, config, routine.as_deref(), plain, &notes, hooks)
         }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),

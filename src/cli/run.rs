@@ -69,15 +69,15 @@ fn run_app(
     result.map(|()| hooks)
 }
 
-/// `bedstretch run`: a session of the named routine, or of the default one, at once. `hooks`
-/// may already be running (for a session recovered at start).
+/// `bedstretch run`: a session of the named routine, or of the default one, at once. It takes
+/// over `hooks`, which may already be running (for a session recovered at start).
 pub fn run(
     paths: &Paths,
     config: &Config,
     routine: Option<&str>,
     plain: bool,
     problems: &[String],
-    hooks: Hooks,
+    hooks: &mut Hooks,
 ) -> Result<ExitCode> {
     let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
     let plain = run_plain::plain_mode(plain)?;
@@ -93,7 +93,7 @@ pub fn run(
     };
     let mut shell = StoreShell::new(paths, config);
     shell.lock = session_lock;
-    shell.hooks = hooks;
+    shell.hooks = std::mem::take(hooks);
     if plain {
         return run_plain::run(new, config, shell, clock, problems);
     }
@@ -139,14 +139,14 @@ fn report(session: &SessionApp) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `bedstretch` with no arguments: the home screen. `hooks` may already be running (for a
-/// session recovered at start); a failure shows on home's status line.
+/// `bedstretch` with no arguments: the home screen. It takes over `hooks`, which may already
+/// be running (for a session recovered at start); a failure shows on home's status line.
 pub fn home(
     paths: &Paths,
     config: &Config,
     problems: Vec<String>,
     catalog: Catalog,
-    hooks: Hooks,
+    hooks: &mut Hooks,
 ) -> Result<ExitCode> {
     if let Some(why) = run_plain::why_not_full_screen() {
         // Starting a session nobody asked for would surprise more than a line that says
@@ -165,7 +165,7 @@ pub fn home(
     )
     .with_morning_ends_at(config.morning_ends_at);
     let mut shell = StoreShell::new(paths, config);
-    shell.hooks = hooks;
+    shell.hooks = std::mem::take(hooks);
     home.problems = problems;
     // On home's screen, before any session: the person learns it with eyes open.
     home.problems.extend(shell.voice.problem());
