@@ -13,6 +13,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod core;
+pub mod hook;
 pub mod store;
 pub mod tui;
 pub mod voice;

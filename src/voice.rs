@@ -217,8 +217,9 @@ impl Drop for Voice {
     }
 }
 
-/// Ends a speaker that is still running, with everything it started, and reaps it.
-fn stop(mut child: Child) {
+/// Ends a program of ours that is still running (a speaker, a hook), with everything it
+/// started, and reaps it.
+pub(crate) fn stop(mut child: Child) {
     if !matches!(child.try_wait(), Ok(None)) {
         return;
     }

@@ -145,8 +145,12 @@ fn home_starts_a_session_and_a_failed_start_shows_on_home() {
     assert!(app.session.is_some());
 }
 
+/// A failed `on_session_end`, as the shell words it.
+const HOOK_FAILED: &str =
+    "on_session_end failed: `my-hook` exited with status 3; your session is saved";
+
 #[test]
-fn a_recorded_session_closes_back_to_home_which_reads_the_history_again() {
+fn a_recorded_session_closes_back_to_home_which_reads_the_history_again_and_tells_a_failed_hook() {
     let home = HomeApp::new(Vec::new(), "", Rules::default());
     let (mut app, _) = App::home(home, SETTINGS);
     app.update(Msg::Started(Ok(new_session())), at(0));
@@ -158,10 +162,23 @@ fn a_recorded_session_closes_back_to_home_which_reads_the_history_again() {
         app.session.as_ref().map(|s| &s.recorded),
         Some(&Recorded::Saved(None))
     );
+    // The hook failed while the summary covers home: said once home shows.
+    app.update(Msg::HookFailed(HOOK_FAILED.into()), at(60_500));
+    let status = |app: &App| app.home.as_ref().and_then(|h| h.status.clone());
+    assert_eq!(status(&app), None);
     let effects = app.update(Msg::Session(Action::Yes), at(61_000));
     assert!(app.session.is_none());
     assert!(!app.exit);
     assert_eq!(effects, [Effect::LoadHistory]);
+    assert_eq!(status(&app).as_deref(), Some(HOOK_FAILED));
+    assert!(app.untold.is_empty());
+}
+
+#[test]
+fn without_home_a_failed_hook_waits_for_the_shell_to_tell_it() {
+    let (mut app, _) = App::session(new_session(), SETTINGS, at(0));
+    app.update(Msg::HookFailed(HOOK_FAILED.into()), at(0));
+    assert_eq!(app.untold, [HOOK_FAILED]);
 }
 
 fn action() -> impl Strategy<Value = Option<Action>> {

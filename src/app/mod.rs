@@ -115,6 +115,8 @@ pub enum Msg {
     RoutinesLoaded(Vec<RoutineRow>),
     /// The morning question's answer was written by [`Effect::Diary`], or not.
     DiaryWritten(Result<(), String>),
+    /// The config's `on_session_end` failed after a session was saved: one line that says so.
+    HookFailed(String),
 }
 
 /// What the shell must do; each carries what it needs.
@@ -232,6 +234,9 @@ pub struct App {
     pub editor: Option<EditorApp>,
     /// True once bedstretch should exit.
     pub exit: bool,
+    /// Lines for home's status line that came while it was covered (or, for `run`, absent):
+    /// told once home shows, or by the shell after the app ends.
+    pub untold: Vec<String>,
     settings: SessionSettings,
 }
 
@@ -243,6 +248,7 @@ impl App {
             session: None,
             editor: None,
             exit: false,
+            untold: Vec::new(),
             settings,
         };
         (app, vec![Effect::LoadHistory])
@@ -256,6 +262,7 @@ impl App {
             session: Some(session),
             editor: None,
             exit: false,
+            untold: Vec::new(),
             settings,
         };
         (app, effects)
@@ -293,11 +300,16 @@ impl App {
             | Msg::Session(_)
             | Msg::Saved(_)
             | Msg::Recorded(_) => self.session_msg(msg, now),
+            Msg::HookFailed(line) => {
+                self.untold.push(line);
+                Vec::new()
+            }
         };
         self.close_finished_session(&mut effects);
         if self.editor.as_ref().is_some_and(|e| e.closed) {
             self.editor = None;
         }
+        self.tell_untold();
         effects
     }
 
@@ -462,6 +474,23 @@ impl App {
     fn tell_home(&mut self, problem: String) {
         if let Some(home) = self.home.as_mut() {
             home.status = Some(problem);
+        }
+    }
+
+    /// What waited for home's status line, once home shows: after what it says already (a
+    /// session's closing note), so neither hides the other.
+    fn tell_untold(&mut self) {
+        if self.untold.is_empty() || !matches!(self.screen(), Some(Screen::Home(_))) {
+            return;
+        }
+        if let Some(home) = self.home.as_mut() {
+            let told: Vec<String> = home
+                .status
+                .take()
+                .into_iter()
+                .chain(self.untold.drain(..))
+                .collect();
+            home.status = Some(told.join(" "));
         }
     }
 

@@ -38,16 +38,21 @@ use self::remind::RemindCommand;
 use crate::clock::{Clock, SystemClock};
 use crate::core::config::{Config as Settings, Loaded};
 use crate::core::history::{Outcome, Recorded};
+use crate::hook::Hooks;
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
 use crate::store::{config as config_file, progress};
 
 /// A session left behind by a program that died goes into the history at the next start of
-/// any command. Returns what to tell the person about it, cleaned of controls: it quotes the
-/// routine's name, or a parser quoting the file.
-fn recover_interrupted(paths: &Paths) -> Option<String> {
+/// any command, and the config's `on_session_end` runs for it as for any session. Returns
+/// what to tell the person about it, cleaned of controls: it quotes the routine's name, or a
+/// parser quoting the file.
+fn recover_interrupted(paths: &Paths, hooks: &mut Hooks) -> Option<String> {
     let note = match progress::recover(paths) {
         Ok(Some(record)) => {
+            if let Ok(line) = serde_json::to_string(&record) {
+                hooks.start(line);
+            }
             // A finished session kept aside when the history could not take it comes back
             // whole; only a session cut short was interrupted.
             let what = match record.outcome {
@@ -372,12 +377,14 @@ pub fn answer_completion_request() {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let cli = Cli::parse_from(args);
     let paths = Paths::from_env()?;
-    let (loaded, catalog, notes) = prepare(&paths, &cli.command);
+    let (loaded, catalog, notes, mut hooks) = prepare(&paths, &cli.command);
     let config = &loaded.config;
     let mut out = std::io::stdout().lock();
     let now = || SystemClock::new().wall();
-    match cli.command {
-        None => run::home(&paths, config, notes, catalog.unwrap_or_default()),
+    // A recovered session's hook: the screens tell how it went, the others after the command.
+    let hooks = &mut hooks;
+    let result = match cli.command {
+        None => run::home(&paths, config, notes, catalog.unwrap_or_default(), hooks),
         Some(Command::Run {
             routine,
             voice,
@@ -388,7 +395,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 voice: config.voice || voice,
                 ..config.clone()
             };
-            run::run(&paths, config, routine.as_deref(), plain, &notes)
+            run::run(&paths, config, routine.as_deref(), plain, &notes, hooks)
         }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {
@@ -436,41 +443,35 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
         }
         Some(Command::Remind {
-            command: None,
+            command,
             dry_run,
             as_of,
         }) => {
             let catalog = catalog.unwrap_or_default();
-            let as_of = as_of.unwrap_or_else(now);
-            remind::remind(&paths, config, &catalog, as_of, dry_run, &mut out)
+            let now = as_of.unwrap_or_else(now);
+            remind::run(&paths, config, &catalog, command, dry_run, now, &mut out)
         }
-        Some(Command::Remind {
-            command: Some(RemindCommand::Status),
-            ..
-        }) => remind::status(&paths, config, &mut out),
-        Some(Command::Remind {
-            command: Some(RemindCommand::Install),
-            ..
-        }) => remind_install::install(&paths, &mut out),
-        Some(Command::Remind {
-            command: Some(RemindCommand::Uninstall),
-            ..
-        }) => remind_install::uninstall(&paths, &mut out),
-    }
+    };
+    hooks.tell();
+    result
 }
 
-/// What every command starts with: a session left behind is recovered (unless the command
-/// only reads), the config read, and the routines when the command needs them. Returns the
-/// config, the routines, and the notes to tell; a full screen would hide them behind it, so
-/// home shows them itself, `run` repeats them once the screen is gone, `config` prints its
-/// own, and every other command prints them here.
-fn prepare(paths: &Paths, command: &Option<Command>) -> (Loaded, Option<Catalog>, Vec<String>) {
+/// What every command starts with: the config read, a session left behind recovered (unless
+/// the command only reads) and its hook started, and the routines read when the command needs
+/// them. Returns the config, the routines, the notes to tell and the hooks; a full screen
+/// would hide the notes behind it, so home shows them itself, `run` repeats them once the
+/// screen is gone, `config` prints its own, and every other command prints them here.
+fn prepare(
+    paths: &Paths,
+    command: &Option<Command>,
+) -> (Loaded, Option<Catalog>, Vec<String>, Hooks) {
+    let mut loaded = config_file::load(paths);
+    let mut hooks = Hooks::new(loaded.config.on_session_end.clone());
     let recovered = if writes_nothing(command) {
         None
     } else {
-        recover_interrupted(paths)
+        recover_interrupted(paths, &mut hooks)
     };
-    let mut loaded = config_file::load(paths);
     let catalog = needs_routines(command).then(|| Catalog::load(paths));
     if let Some(catalog) = &catalog {
         loaded.check_default_routine(catalog.ids());
@@ -485,7 +486,7 @@ fn prepare(paths: &Paths, command: &Option<Command>) -> (Loaded, Option<Catalog>
             eprintln!("bedstretch: {note}");
         }
     }
-    (loaded, catalog, notes)
+    (loaded, catalog, notes, hooks)
 }
 
 /// `bedstretch routine …`.

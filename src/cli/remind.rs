@@ -32,6 +32,24 @@ pub enum RemindCommand {
     Status,
 }
 
+/// `bedstretch remind` and its subcommands; `now` is the command's own `--as-of` or the clock.
+pub fn run(
+    paths: &Paths,
+    config: &Config,
+    catalog: &Catalog,
+    command: Option<RemindCommand>,
+    dry_run: bool,
+    now: DateTime<FixedOffset>,
+    out: &mut impl Write,
+) -> Result<ExitCode> {
+    match command {
+        None => remind(paths, config, catalog, now, dry_run, out),
+        Some(RemindCommand::Status) => status(paths, config, out),
+        Some(RemindCommand::Install) => super::remind_install::install(paths, out),
+        Some(RemindCommand::Uninstall) => super::remind_install::uninstall(paths, out),
+    }
+}
+
 /// `bedstretch remind`: a notification when one is due, else nothing; with `dry_run`, a line
 /// that says what it would send or why it stays quiet, and nothing sent or written.
 pub fn remind(

@@ -13,6 +13,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::core::config::Config;
 use crate::core::duration::format_secs;
 use crate::core::history::session_id;
+use crate::hook::Hooks;
 use crate::store::atomic::random_u64;
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
@@ -29,8 +30,14 @@ fn theme() -> Theme {
 }
 
 /// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
-/// then prints, whole, any finished session that could not be added to the history.
-fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemClock) -> Result<()> {
+/// then prints, whole, any finished session that could not be added to the history, and what
+/// home could not tell. Gives back the hooks still running, to be waited for last.
+fn run_app(
+    app: &mut App,
+    start: Vec<Effect>,
+    shell: StoreShell,
+    clock: SystemClock,
+) -> Result<Hooks> {
     let events = TerminalEvents::new().context("cannot catch signals")?;
     let terminal = match tui::init() {
         Ok(terminal) => terminal,
@@ -51,19 +58,26 @@ fn run_app(app: &mut App, start: Vec<Effect>, shell: StoreShell, clock: SystemCl
     print_unsaved(io.shell.paths, &io.shell.unsaved);
     // Under the full screen it would have been hidden; home has shown a missing speaker
     // already, so this is one that `run` found missing or that stopped working.
+    let mut err = std::io::stderr();
     if let Some(problem) = io.shell.voice.problem() {
-        let _ = writeln!(std::io::stderr(), "bedstretch: {problem}");
+        let _ = writeln!(err, "bedstretch: {problem}");
     }
-    result
+    for line in app.untold.drain(..) {
+        let _ = writeln!(err, "bedstretch: {line}");
+    }
+    let hooks = std::mem::take(&mut io.shell.hooks);
+    result.map(|()| hooks)
 }
 
-/// `bedstretch run`: a session of the named routine, or of the default one, at once.
+/// `bedstretch run`: a session of the named routine, or of the default one, at once. It takes
+/// over `hooks`, which may already be running (for a session recovered at start).
 pub fn run(
     paths: &Paths,
     config: &Config,
     routine: Option<&str>,
     plain: bool,
     problems: &[String],
+    hooks: &mut Hooks,
 ) -> Result<ExitCode> {
     let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
     let plain = run_plain::plain_mode(plain)?;
@@ -79,6 +93,7 @@ pub fn run(
     };
     let mut shell = StoreShell::new(paths, config);
     shell.lock = session_lock;
+    shell.hooks = std::mem::take(hooks);
     if plain {
         return run_plain::run(new, config, shell, clock, problems);
     }
@@ -86,17 +101,20 @@ pub fn run(
     if let Some(session) = app.session.as_mut() {
         session.unspoken = shell.voice.problem();
     }
-    run_app(&mut app, start, shell, clock)?;
+    let mut hooks = run_app(&mut app, start, shell, clock)?;
     // Said on the ordinary screen too, where it stays after the program ends; the problems
     // found at start as well, which the alternate screen had hidden.
     let mut err = std::io::stderr();
     for problem in problems {
         let _ = writeln!(err, "bedstretch: {problem}");
     }
-    match app.session.as_ref() {
+    let code = match app.session.as_ref() {
         Some(session) => report(session),
         None => Ok(ExitCode::SUCCESS),
-    }
+    };
+    // After the line that says the session is saved: the wait for a hook may take a while.
+    hooks.tell();
+    code
 }
 
 /// One line on standard error for what the session left in the history.
@@ -121,12 +139,14 @@ fn report(session: &SessionApp) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `bedstretch` with no arguments: the home screen.
+/// `bedstretch` with no arguments: the home screen. It takes over `hooks`, which may already
+/// be running (for a session recovered at start); a failure shows on home's status line.
 pub fn home(
     paths: &Paths,
     config: &Config,
     problems: Vec<String>,
     catalog: Catalog,
+    hooks: &mut Hooks,
 ) -> Result<ExitCode> {
     if let Some(why) = run_plain::why_not_full_screen() {
         // Starting a session nobody asked for would surprise more than a line that says
@@ -145,6 +165,7 @@ pub fn home(
     )
     .with_morning_ends_at(config.morning_ends_at);
     let mut shell = StoreShell::new(paths, config);
+    shell.hooks = std::mem::take(hooks);
     home.problems = problems;
     // On home's screen, before any session: the person learns it with eyes open.
     home.problems.extend(shell.voice.problem());
@@ -153,6 +174,6 @@ pub fn home(
         .extend(catalog.broken.iter().map(|b| b.error.to_string()));
     let (mut app, start) = App::home(home, settings(config));
     shell.catalog = Some(catalog);
-    run_app(&mut app, start, shell, clock)?;
+    run_app(&mut app, start, shell, clock)?.tell();
     Ok(ExitCode::SUCCESS)
 }

@@ -90,6 +90,8 @@ pub(super) fn run(
     if let Some(problem) = shell.voice.problem() {
         let _ = writeln!(err, "bedstretch: {problem}");
     }
+    // After the closing lines, which say the session is saved: the hook may take a while.
+    shell.hooks.tell();
     result?;
     let failed = app
         .session

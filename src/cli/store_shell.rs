@@ -19,6 +19,7 @@ use crate::core::history::{SessionRecord, session_id};
 use crate::core::routine::Routine;
 use crate::core::stats::Stats;
 use crate::core::text;
+use crate::hook::Hooks;
 use crate::store::atomic::random_u64;
 use crate::store::history::note_cramp;
 use crate::store::paths::Paths;
@@ -44,6 +45,8 @@ pub(super) struct StoreShell<'a> {
     pub(super) unsaved: Vec<(SessionRecord, Kept)>,
     /// The spoken cues; silent unless the config (or `run --voice`) turns them on.
     pub(super) voice: Voice,
+    /// The config's `on_session_end`, run after each session is in the history.
+    pub(super) hooks: Hooks,
 }
 
 impl<'a> StoreShell<'a> {
@@ -63,6 +66,7 @@ impl<'a> StoreShell<'a> {
             } else {
                 Voice::off()
             },
+            hooks: Hooks::new(config.on_session_end.clone()),
         }
     }
 }
@@ -107,6 +111,10 @@ impl Shell for StoreShell<'_> {
             return Err(said);
         }
         self.lock = None;
+        // Only now that the session is in the history; the same line, as serde writes it.
+        if let Ok(line) = serde_json::to_string(record) {
+            self.hooks.start(line);
+        }
         // The streak after this session, for the summary; the session is saved either way.
         // As of its start, so that "tonight" is the session's own night even when it ended
         // past the rollover.
@@ -171,6 +179,9 @@ impl Shell for StoreShell<'_> {
     }
 
     fn poll(&mut self) -> Option<Msg> {
+        if let Some(line) = self.hooks.failure() {
+            return Some(Msg::HookFailed(line));
+        }
         let msg = match self.history.as_ref()?.try_recv() {
             Ok(msg) => msg,
             Err(mpsc::TryRecvError::Empty) => return None,
