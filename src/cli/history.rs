@@ -39,6 +39,17 @@ pub enum Format {
     Csv,
 }
 
+impl Format {
+    /// The form the `--json` and `--csv` flags ask for (clap lets only one be given).
+    pub fn from_flags(json: bool, csv: bool) -> Self {
+        match (json, csv) {
+            (true, _) => Format::Json,
+            (_, true) => Format::Csv,
+            _ => Format::Table,
+        }
+    }
+}
+
 /// The kinds of record `bedstretch history` can list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

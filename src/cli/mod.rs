@@ -419,11 +419,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             csv,
             as_of,
         }) => {
-            let format = match (json, csv) {
-                (true, _) => history::Format::Json,
-                (_, true) => history::Format::Csv,
-                _ => history::Format::Table,
-            };
+            let format = history::Format::from_flags(json, csv);
             let as_of = as_of.unwrap_or_else(now);
             history::history(&paths, config, &query, format, as_of, &mut out)
         }

@@ -5,8 +5,7 @@ use crate::core::config::{Config, Key, MAX_FILE_BYTES, Source};
 use super::*;
 
 fn paths_with(config: &[u8]) -> (tempfile::TempDir, Paths) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (dir, paths) = Paths::temp();
     fs::create_dir_all(&paths.config_dir).expect("mkdir");
     fs::write(paths.config_file(), config).expect("write");
     (dir, paths)
@@ -36,8 +35,7 @@ fn assert_defaults_because_it_is(paths: &Paths, what: &str) {
 
 #[test]
 fn no_file_is_no_problem() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (_dir, paths) = Paths::temp();
     let loaded = load(&paths);
     assert_eq!(loaded.config, Config::default());
     assert!(loaded.problems.is_empty());
@@ -47,8 +45,7 @@ fn no_file_is_no_problem() {
 
 #[test]
 fn a_folder_at_the_config_path_is_a_problem_not_a_failure() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (_dir, paths) = Paths::temp();
     fs::create_dir_all(paths.config_file()).expect("mkdir");
     assert_defaults_because_it_is(&paths, "a folder");
 }

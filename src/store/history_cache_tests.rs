@@ -57,8 +57,7 @@ fn the_cache_reads_back_whole_and_nothing_cut_short_or_garbled_is_believed() {
 
 #[test]
 fn the_old_json_summary_is_removed_when_the_binary_one_is_written() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (_dir, paths) = Paths::temp();
     fs::create_dir_all(paths.history_dir()).expect("history folder");
     fs::write(paths.history_dir().join("a.jsonl"), line("a")).expect("write");
     let cache = cache_path(&paths);

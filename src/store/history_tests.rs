@@ -16,8 +16,7 @@ fn appends_on_a_fresh_line_even_after_a_torn_one() {
 
 #[test]
 fn the_device_id_is_made_once_and_kept() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (_dir, paths) = Paths::temp();
     let first = device_id(&paths).expect("made");
     assert_eq!(first.len(), 8);
     assert_eq!(device_id(&paths).expect("kept"), first);

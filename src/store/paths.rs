@@ -60,6 +60,14 @@ impl Paths {
         }
     }
 
+    /// Paths under a fresh temporary folder, which lives as long as the returned guard.
+    #[cfg(test)]
+    pub(crate) fn temp() -> (tempfile::TempDir, Self) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Self::under(dir.path());
+        (dir, paths)
+    }
+
     /// Where the history files of every device live.
     pub fn history_dir(&self) -> PathBuf {
         self.data_dir.join("history")

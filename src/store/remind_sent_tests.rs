@@ -4,8 +4,7 @@ use super::*;
 
 #[test]
 fn the_last_sent_is_remembered_in_place_of_the_one_before() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (_dir, paths) = Paths::temp();
     assert_eq!(read(&paths), None);
     let at = DateTime::parse_from_rfc3339("2026-11-23T22:30:00+01:00").expect("time");
     let night = NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
@@ -19,8 +18,7 @@ fn the_last_sent_is_remembered_in_place_of_the_one_before() {
 
 #[test]
 fn garbage_or_a_folder_in_its_place_is_none() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::under(dir.path());
+    let (_dir, paths) = Paths::temp();
     std::fs::create_dir_all(&paths.data_dir).expect("dir");
     std::fs::write(path(&paths), "{\"night\":\"yesterday\"}").expect("written");
     assert_eq!(read(&paths), None);
