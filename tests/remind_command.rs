@@ -110,15 +110,20 @@ fn once_a_night_sends_no_second() {
 }
 
 #[test]
-fn kept_rest_early_and_after_the_night_are_quiet() {
+fn kept_rest_in_a_session_early_and_after_the_night_are_quiet() {
     let Some(bus) = Bus::start() else { return };
     let service = Service::on(&bus);
     let kept = person("", &["2026-11-23T22:10:00+01:00"]);
     let rest = person("rest_days = [\"mon\"]\n", &[]);
     let open = person("", &[]);
+    // A session running now (its lock held, here by the test): a reminder would interrupt it.
+    let busy = person("", &[]);
+    let lock = std::fs::File::create(busy.data().join("session.lock")).expect("lock file");
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive).expect("locked");
     let cases = [
         (&kept, DUE, "quiet: tonight is kept"),
         (&rest, DUE, "quiet: tonight is a rest day"),
+        (&busy, DUE, "quiet: a session is running now"),
         (
             &open,
             "2026-11-23T21:00:00+01:00",

@@ -15,7 +15,7 @@ use crate::core::streaks::Streaks;
 use crate::core::text::clean_line;
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
-use crate::store::{history_read, remind_sent};
+use crate::store::{history_read, progress, remind_sent};
 
 use super::desktop;
 use super::stats::warn_all;
@@ -117,6 +117,7 @@ fn tonight(paths: &Paths, config: &Config, now: DateTime<FixedOffset>) -> Result
         kept: streaks.tonight_kept,
         rest_day: rules.rest_days.contains(&streaks.tonight.weekday()),
         streak: streaks.current_streak,
+        in_session: progress::running(paths),
     })
 }
 

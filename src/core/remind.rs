@@ -19,6 +19,8 @@ pub struct Tonight {
     pub rest_day: bool,
     /// The current streak, which an unkept night puts at stake.
     pub streak: u32,
+    /// Whether a session is running right now: a reminder would interrupt it.
+    pub in_session: bool,
 }
 
 /// The last notification this device sent, kept in its data folder so that a repeat replaces
@@ -42,6 +44,8 @@ pub enum Quiet {
     Kept,
     /// Tonight is a rest day.
     RestDay,
+    /// A session is running right now.
+    InSession,
     /// It is not yet `remind_at`.
     Early(NaiveTime),
     /// It was sent tonight, and `remind_again` is "0".
@@ -57,6 +61,7 @@ impl Quiet {
             Quiet::Off => "remind_at is not set (bedstretch config --help)".into(),
             Quiet::Kept => "tonight is kept".into(),
             Quiet::RestDay => "tonight is a rest day".into(),
+            Quiet::InSession => "a session is running now".into(),
             Quiet::Early(at) => format!("it is not {} yet", at.format("%H:%M")),
             Quiet::SentOnce => "sent once tonight, and remind_again is \"0\"".into(),
             Quiet::Again(at) => format!("sent tonight; again from {}", at.format("%H:%M")),
@@ -83,6 +88,9 @@ pub fn decide(
     }
     if tonight.rest_day {
         return Err(Quiet::RestDay);
+    }
+    if tonight.in_session {
+        return Err(Quiet::InSession);
     }
     if !past_remind_at(remind_at, day_starts_at, now) {
         return Err(Quiet::Early(at));

@@ -17,6 +17,7 @@ fn tonight() -> Tonight {
         kept: false,
         rest_day: false,
         streak: 12,
+        in_session: false,
     }
 }
 

@@ -56,6 +56,15 @@ pub fn try_lock(paths: &Paths) -> Result<Option<SessionLock>> {
     }
 }
 
+/// True when a bedstretch session is running right now (another process holds its lock).
+/// Looks without creating anything: no lock file, no session.
+pub fn running(paths: &Paths) -> bool {
+    let Ok(file) = open_no_follow(&lock_path(paths), OpenOptions::new().read(true)) else {
+        return false;
+    };
+    flock(&file, FlockOperation::NonBlockingLockShared) == Err(Errno::WOULDBLOCK)
+}
+
 /// Saves the session's progress so that a crash loses at most the step-side in progress.
 pub fn save(paths: &Paths, record: &SessionRecord) -> Result<()> {
     let path = current_path(paths);
