@@ -225,6 +225,23 @@ fn bad_arguments_are_refused_with_the_rule() {
         stderr.contains("no routine `no-such-routine`; see `bedstretch routine list`"),
         "{stderr}"
     );
+    for far in ["1900-01-01", "2999-01-01"] {
+        let stderr = fails(
+            &home,
+            &[
+                "program",
+                "start",
+                "--from",
+                far,
+                "--as-of",
+                "2026-12-07T21:00:00+01:00",
+            ],
+        );
+        assert!(
+            stderr.contains("--from: give a night from 2025-12-07 to 2027-01-06"),
+            "{stderr}"
+        );
+    }
     let stderr = fails(&home, &["program", "review"]);
     assert!(stderr.contains("no trial yet"), "{stderr}");
 }

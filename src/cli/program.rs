@@ -66,6 +66,11 @@ pub enum ProgramCommand {
     },
 }
 
+/// How far back `--from` may reach: a year of diary is plenty for a baseline.
+const FROM_BACK: u64 = 365;
+/// How far ahead `--from` may lie: a trial planned for after a trip, say.
+const FROM_AHEAD: u64 = 30;
+
 /// `program start`'s arguments.
 #[derive(Debug, clap::Args)]
 pub struct Start {
@@ -189,9 +194,24 @@ pub fn start(
             program.plan.from.format("%a %-d %b")
         );
     }
+    let from = start.from.unwrap_or(tonight);
+    // At the calendar's very edge (an --as-of of year 262142) the range just stops there.
+    let earliest = tonight
+        .checked_sub_days(chrono::Days::new(FROM_BACK))
+        .unwrap_or(NaiveDate::MIN);
+    let latest = tonight
+        .checked_add_days(chrono::Days::new(FROM_AHEAD))
+        .unwrap_or(NaiveDate::MAX);
+    if !(earliest..=latest).contains(&from) {
+        bail!(
+            "--from: give a night from {earliest} to {latest} (up to a year back, so a diary \
+             already kept can be the baseline, and up to {FROM_AHEAD} nights ahead), such as \
+             --from {tonight}"
+        );
+    }
     let plan = Plan {
         routine,
-        from: start.from.unwrap_or(tonight),
+        from,
         baseline_nights: start.baseline,
         weeks: start.weeks,
     };
