@@ -85,7 +85,8 @@ pub struct Start {
     #[arg(long, value_name = "N", default_value_t = DEFAULT_WEEKS,
           value_parser = nights_in(WEEKS))]
     weeks: u32,
-    /// The baseline's first night (YYYY-MM-DD); tonight unless given. May lie in the past.
+    /// The baseline's first night (YYYY-MM-DD); tonight unless given. Up to a year back (a
+    /// diary already kept), or up to 30 nights ahead.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     from: Option<NaiveDate>,
     /// Start as of this moment (RFC 3339). Hidden: for tests.
