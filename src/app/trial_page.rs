@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::core::calendar::Rules;
 use crate::core::program::Program;
+use crate::core::text::hundredths;
 use crate::core::trial_review::{self, Review};
 
 use super::known::Known;
@@ -99,11 +100,11 @@ impl TrialPage {
             "So far, cramps were"
         };
         format!(
-            "{lead} {}: {:.2} a night (95 % interval {:.2} to {:.2}).",
+            "{lead} {}: {} a night (95 % interval {} to {}).",
             d.direction(),
-            d.cramps_per_night,
-            d.ci95[0],
-            d.ci95[1]
+            hundredths(d.cramps_per_night),
+            hundredths(d.ci95[0]),
+            hundredths(d.ci95[1])
         )
     }
 
@@ -111,9 +112,9 @@ impl TrialPage {
     pub fn tiny_verdict(&self) -> String {
         match &self.review.difference {
             Some(d) => format!(
-                "Cramps {}: {:.2} a night.",
+                "Cramps {}: {} a night.",
                 d.direction(),
-                d.cramps_per_night
+                hundredths(d.cramps_per_night)
             ),
             None => self.review.verdict.clone(),
         }

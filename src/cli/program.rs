@@ -14,6 +14,7 @@ use crate::core::program::{
     BASELINE_NIGHTS, DEFAULT_BASELINE, DEFAULT_ROUTINE, DEFAULT_WEEKS, Phase, Plan, Program,
     ProgramRecord, WEEKS,
 };
+use crate::core::text;
 use crate::core::trial_review::{Review, review, standing};
 use crate::store::atomic::random_u64;
 use crate::store::history::append_program;
@@ -284,7 +285,10 @@ pub fn review_command(
         bail!("no trial yet; `bedstretch program start` begins one");
     };
     let text = if as_json {
-        serde_json::to_string_pretty(&review).context("cannot encode the review")?
+        // A routine's id comes from a history line: no control character reaches the terminal.
+        text::escape_json_controls(
+            &serde_json::to_string_pretty(&review).context("cannot encode the review")?,
+        )
     } else {
         super::trial_words::review_text(&review)
     };

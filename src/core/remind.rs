@@ -99,9 +99,18 @@ pub fn decide(
         None => Ok(()),
         Some(_) if again_secs == 0 => Err(Quiet::SentOnce),
         Some(sent) => {
-            let again = sent.at + TimeDelta::seconds(again_secs as i64);
+            // A time at the calendar's edge (a garbled file) is no time: send again.
+            let Some(again) = sent
+                .at
+                .checked_add_signed(TimeDelta::seconds(again_secs.min(i64::MAX as u64) as i64))
+            else {
+                return Ok(());
+            };
             // A little early is on time: the timer that runs this wakes every few minutes.
-            if now + TimeDelta::seconds(60) >= again {
+            let soon = now
+                .checked_add_signed(TimeDelta::seconds(60))
+                .unwrap_or(now);
+            if soon >= again {
                 Ok(())
             } else {
                 Err(Quiet::Again(again))

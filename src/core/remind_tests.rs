@@ -135,3 +135,16 @@ fn the_message_names_the_routine_its_length_and_the_streak_at_stake() {
         "Quick · 4 min · keep your 1 night"
     );
 }
+
+#[test]
+fn a_sent_time_at_the_calendars_edge_never_panics() {
+    let sent = Sent {
+        night: date("2026-12-07"),
+        at: chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset(),
+        id: 5,
+    };
+    assert_eq!(
+        decide_at(&tonight(), "2026-12-07T23:00:00+01:00", Some(&sent)),
+        Ok(())
+    );
+}

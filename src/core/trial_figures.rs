@@ -63,6 +63,9 @@ pub fn title(r: &Review) -> String {
 
 /// "Baseline Thu 1 Oct to Wed 14 Oct; program Thu 15 Oct to Wed 25 Nov."
 pub fn span(r: &Review) -> String {
+    if r.last_night < r.from {
+        return format!("Stopped before its first night, {}.", day(r.from));
+    }
     let ((first, last), program) = r.periods();
     let program = match program {
         Some((first, last)) => format!("program {} to {}", day(first), day(last)),

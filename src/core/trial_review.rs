@@ -307,6 +307,9 @@ pub fn standing(program: &Program, review: &Review, tonight: NaiveDate) -> Strin
             Some(before) => format!("Week {week} of {of}: {before:.1} cramps a night before"),
             None => format!("Week {week} of {of}: no cramps were noted before"),
         },
+        Phase::Done if review.stopped && review.last_night < review.from => {
+            "Trial stopped before it began".to_string()
+        }
         Phase::Done if review.stopped => format!(
             "Trial stopped after {}: the review has what there is",
             review.last_night.format("%a %-d %b")

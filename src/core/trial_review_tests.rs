@@ -198,3 +198,24 @@ fn a_trial_stopped_in_its_baseline_has_no_program_period() {
         "Not enough diary nights: 4 before and 0 during; 7 of each were needed."
     );
 }
+
+#[test]
+fn a_trial_stopped_before_its_first_night_says_so() {
+    let plan = Plan {
+        routine: "calf-hamstring".into(),
+        from: date(FROM),
+        baseline_nights: 14,
+        weeks: 6,
+    };
+    // Planned ahead on the 20th, stopped on the 25th, before its first night.
+    let start = ProgramRecord::new(&plan, at("2026-09-20T21:00:00+02:00"), 0);
+    let stop = start.stop(at("2026-09-25T21:00:00+02:00"), 1);
+    let four = NaiveTime::from_hms_opt(4, 0, 0).expect("04:00");
+    let p = Program::latest(&[start, stop], four).expect("a program");
+    let r = review(&p, &[], &[], &Rules::default(), night(5));
+    assert_eq!(standing(&p, &r, night(5)), "Trial stopped before it began");
+    assert_eq!(
+        crate::core::trial_figures::span(&r),
+        "Stopped before its first night, Thu 1 Oct."
+    );
+}

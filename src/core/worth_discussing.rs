@@ -23,8 +23,11 @@ pub const SEVERE_NIGHTS: usize = 3;
 /// The nights looked at together for severe cramps, and how recent a night must be for home
 /// and `cramp` to say the line.
 pub const WEEK: u64 = 7;
-/// Words in a note that are worth discussing.
-const WORDS: [&str; 4] = ["swell", "swollen", "numb", "weak"];
+/// Words in a note that are worth discussing, whole: "number" and "tweaked" are not.
+const WORDS: [&str; 11] = [
+    "swell", "swells", "swelled", "swelling", "swollen", "numb", "numbness", "weak", "weaker",
+    "weakness", "weakened",
+];
 
 /// Why a night is worth discussing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -108,9 +111,11 @@ pub fn lately(cramps: &[CrampRecord], last_night: NaiveDate) -> bool {
         .any(|(night, _)| (first..=last_night).contains(night))
 }
 
+/// True when a word of the note is one of [`WORDS`].
 fn mentions(note: &str) -> bool {
-    let note = note.to_lowercase();
-    WORDS.iter().any(|word| note.contains(word))
+    note.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| WORDS.contains(&word))
 }
 
 #[cfg(test)]

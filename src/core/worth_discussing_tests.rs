@@ -49,6 +49,8 @@ fn a_note_of_swelling_numbness_or_weakness_is_in_any_case() {
         noted(2, "foot went numb"),
         noted(3, "legs feel weak"),
         noted(4, "woke at 3, fine after a walk"),
+        noted(5, "a number of small ones"),
+        noted(6, "tweaked my back"),
     ]);
     let flagged: Vec<NaiveDate> = found.iter().map(|(n, _)| *n).collect();
     assert_eq!(flagged, [night(1), night(2), night(3)]);
