@@ -152,6 +152,11 @@ fn install_writes_the_timer_and_service_and_turns_the_timer_on() {
     assert_eq!(setting(&timer, "OnCalendar"), "*:0/5");
     assert_eq!(setting(&timer, "Persistent"), "false");
     assert!(service.contains(MARKER) && timer.contains(MARKER));
+    // The timer's runs read the person's own folders, which only their shell knew.
+    for (name, folder) in [("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")] {
+        let line = format!("Environment=\"{name}={}\"", home.path(folder).display());
+        assert!(service.lines().any(|l| l == line), "{line} in\n{service}");
+    }
     assert_eq!(
         home.asked(),
         [
@@ -257,7 +262,13 @@ fn without_systemd_install_prints_the_crontab_line_and_writes_nothing() {
     let home = Home::without_systemd();
     let (code, stdout, stderr) = home.run(&["remind", "install"], false);
     assert_eq!((code, stderr.as_str()), (0, ""), "{stdout}");
-    let line = format!("*/5 * * * * '{}' remind", exe().display());
+    // With the person's folders, which cron's runs would not otherwise have.
+    let line = format!(
+        "*/5 * * * * XDG_CONFIG_HOME='{}' XDG_DATA_HOME='{}' '{}' remind",
+        home.path("config").display(),
+        home.path("data").display(),
+        exe().display()
+    );
     assert!(stdout.lines().any(|l| l == line), "{line} in\n{stdout}");
     assert!(!home.path("config/systemd").exists());
     let (code, stdout, _) = home.run(&["remind", "uninstall"], false);

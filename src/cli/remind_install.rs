@@ -51,8 +51,13 @@ pub fn systemd_word(path: &Path) -> Option<String> {
     Some(word)
 }
 
-/// The service the timer starts: one run of `bedstretch remind`; `exe` is [`systemd_word`]'s.
-pub fn service_unit(exe: &str) -> String {
+/// The service the timer starts: one run of `bedstretch remind`; `exe` and each of `env`
+/// ("NAME=value") are [`systemd_word`]'s.
+pub fn service_unit(exe: &str, env: &[String]) -> String {
+    let env: String = env
+        .iter()
+        .map(|word| format!("Environment={word}\n"))
+        .collect();
     format!(
         "# {MARKER}; `bedstretch remind uninstall` removes it.\n\
          [Unit]\n\
@@ -60,8 +65,22 @@ pub fn service_unit(exe: &str) -> String {
          \n\
          [Service]\n\
          Type=oneshot\n\
+         {env}\
          ExecStart={exe} remind\n"
     )
+}
+
+/// The XDG folders this shell sets, absolute, as `(name, value)`. A scheduler's runs do not
+/// have the person's shell environment, so what install writes carries them, and `remind`
+/// reads the same config and history as the person does.
+pub fn folder_env() -> Vec<(&'static str, std::path::PathBuf)> {
+    ["XDG_CONFIG_HOME", "XDG_DATA_HOME"]
+        .into_iter()
+        .filter_map(|name| {
+            let value = std::path::PathBuf::from(std::env::var_os(name)?);
+            value.is_absolute().then_some((name, value))
+        })
+        .collect()
 }
 
 /// The timer: every 5 minutes, and no catching up on runs missed while the machine slept,
@@ -83,8 +102,20 @@ pub fn timer_unit() -> String {
 }
 
 /// The launchd agent: `exe remind` every 300 seconds.
-pub fn launchd_plist(exe: &Path) -> String {
+pub fn launchd_plist(exe: &Path, env: &[(&str, std::path::PathBuf)]) -> String {
     let exe = xml_text(&exe.to_string_lossy());
+    let vars: String = env
+        .iter()
+        .map(|(name, value)| {
+            let value = xml_text(&value.to_string_lossy());
+            format!("\t\t<key>{name}</key>\n\t\t<string>{value}</string>\n")
+        })
+        .collect();
+    let env = if vars.is_empty() {
+        String::new()
+    } else {
+        format!("\t<key>EnvironmentVariables</key>\n\t<dict>\n{vars}\t</dict>\n")
+    };
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \
@@ -101,6 +132,7 @@ pub fn launchd_plist(exe: &Path) -> String {
          \t</array>\n\
          \t<key>StartInterval</key>\n\
          \t<integer>300</integer>\n\
+         {env}\
          </dict>\n\
          </plist>\n"
     )
@@ -115,12 +147,17 @@ fn xml_text(text: &str) -> String {
 
 /// The crontab line for a system without systemd or launchd: the path in single quotes for
 /// the shell, and `%`, which cron turns into a new line, escaped.
-pub fn cron_line(exe: &Path) -> String {
-    let quoted = exe
-        .to_string_lossy()
-        .replace('\'', r"'\''")
-        .replace('%', r"\%");
-    format!("*/5 * * * * '{quoted}' remind")
+pub fn cron_line(exe: &Path, env: &[(&str, std::path::PathBuf)]) -> String {
+    let quoted = |path: &Path| {
+        path.to_string_lossy()
+            .replace('\'', r"'\''")
+            .replace('%', r"\%")
+    };
+    let vars: String = env
+        .iter()
+        .map(|(name, value)| format!("{name}='{}' ", quoted(value)))
+        .collect();
+    format!("*/5 * * * * {vars}'{}' remind", quoted(exe))
 }
 
 /// The time in `systemctl show -p NextElapseUSecRealtime`'s answer, as "22:35"; None when
@@ -276,7 +313,7 @@ pub fn install(paths: &Paths, out: &mut impl Write) -> Result<ExitCode> {
                 out,
                 "No systemd here, so bedstretch sets nothing up itself. To be reminded, add \
                  this line to your crontab (`crontab -e`):\n\n{}",
-                cron_line(&exe)
+                cron_line(&exe, &folder_env())
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -313,11 +350,25 @@ fn install_systemd(
             "this bedstretch is at {}, a path a systemd unit cannot name (a $, a control \
              character or not UTF-8); move it elsewhere, or run it from cron: {}",
             clean_path(exe),
-            cron_line(exe)
+            cron_line(exe, &folder_env())
         );
     };
+    let mut env = Vec::new();
+    for (name, value) in folder_env() {
+        let mut assignment = std::ffi::OsString::from(format!("{name}="));
+        assignment.push(&value);
+        let Some(word) = systemd_word(Path::new(&assignment)) else {
+            bail!(
+                "{name} is {}, a path a systemd unit cannot name (a $, a control character or \
+                 not UTF-8); run bedstretch from cron instead: {}",
+                clean_path(&value),
+                cron_line(exe, &folder_env())
+            );
+        };
+        env.push(word);
+    }
     let files = [
-        (dir.join(SERVICE), service_unit(&word)),
+        (dir.join(SERVICE), service_unit(&word, &env)),
         (dir.join(TIMER), timer_unit()),
     ];
     write_ours(dir, &files, out)?;
@@ -368,7 +419,11 @@ fn run_step(systemctl: &Path, step: &[&str], out: &mut impl Write) -> Result<boo
 
 fn install_launchd(dir: &Path, exe: &Path, out: &mut impl Write) -> Result<ExitCode> {
     let plist = dir.join(format!("{LABEL}.plist"));
-    write_ours(dir, &[(plist.clone(), launchd_plist(exe))], out)?;
+    write_ours(
+        dir,
+        &[(plist.clone(), launchd_plist(exe, &folder_env()))],
+        out,
+    )?;
     let launchctl = Path::new("launchctl");
     let path = plist.to_string_lossy();
     // A loaded agent keeps its old arguments until it is unloaded.

@@ -30,7 +30,7 @@ fn paths_a_unit_cannot_name_are_refused() {
 
 #[test]
 fn the_service_runs_remind_once_and_carries_the_marker() {
-    let unit = service_unit("\"/opt/my apps/bedstretch\"");
+    let unit = service_unit("\"/opt/my apps/bedstretch\"", &[]);
     assert!(unit.starts_with(&format!("# {MARKER}")));
     assert!(unit.contains("\nType=oneshot\n"));
     assert!(unit.contains("\nExecStart=\"/opt/my apps/bedstretch\" remind\n"));
@@ -52,7 +52,7 @@ fn the_timer_looks_every_five_minutes_without_catching_up() {
 
 #[test]
 fn the_plist_runs_remind_every_300_seconds_with_the_path_escaped() {
-    let plist = launchd_plist(Path::new("/Users/a&b/<bin>/bedstretch"));
+    let plist = launchd_plist(Path::new("/Users/a&b/<bin>/bedstretch"), &[]);
     assert!(plist.contains(&format!("<!-- {MARKER}")));
     assert!(plist.contains("<string>com.bedstretch.remind</string>"));
     assert!(plist.contains(
@@ -65,11 +65,11 @@ fn the_plist_runs_remind_every_300_seconds_with_the_path_escaped() {
 #[test]
 fn the_crontab_line_quotes_for_the_shell_and_escapes_cron_percents() {
     assert_eq!(
-        cron_line(Path::new("/opt/bin/bedstretch")),
+        cron_line(Path::new("/opt/bin/bedstretch"), &[]),
         "*/5 * * * * '/opt/bin/bedstretch' remind"
     );
     assert_eq!(
-        cron_line(Path::new("/opt/it's 100%/bedstretch")),
+        cron_line(Path::new("/opt/it's 100%/bedstretch"), &[]),
         r"*/5 * * * * '/opt/it'\''s 100\%/bedstretch' remind"
     );
 }
@@ -128,7 +128,7 @@ fn status_says_installed_enabled_and_when_it_looks_next() {
         [NOT_INSTALLED.to_string()]
     );
     std::fs::write(dir.path().join(TIMER), timer_unit()).expect("timer");
-    std::fs::write(dir.path().join(SERVICE), service_unit("\"/b\"")).expect("service");
+    std::fs::write(dir.path().join(SERVICE), service_unit("\"/b\"", &[])).expect("service");
     let timer = dir.path().join(TIMER).display().to_string();
     assert_eq!(
         systemd_status(dir.path(), &systemctl),
@@ -146,7 +146,7 @@ fn status_without_a_user_manager_does_not_guess() {
     let dir = tempfile::tempdir().expect("temp");
     let systemctl = fake_systemctl(dir.path(), "exit 1");
     std::fs::write(dir.path().join(TIMER), timer_unit()).expect("timer");
-    std::fs::write(dir.path().join(SERVICE), service_unit("\"/b\"")).expect("service");
+    std::fs::write(dir.path().join(SERVICE), service_unit("\"/b\"", &[])).expect("service");
     let lines = systemd_status(dir.path(), &systemctl);
     assert_eq!(lines.len(), 1);
     assert!(
@@ -160,4 +160,29 @@ fn a_tool_that_does_not_answer_is_given_up_on() {
     let systemctl = fake_systemctl(dir.path(), "exec sleep 60");
     let wait = Duration::from_millis(100);
     assert!(ask_within(&systemctl, &["--user", "show-environment"], wait).is_none());
+}
+
+#[test]
+fn the_persons_folders_go_with_every_scheduler() {
+    let env = [(
+        "XDG_DATA_HOME",
+        std::path::PathBuf::from("/home/me/Sync/<data>"),
+    )];
+    let plist = launchd_plist(Path::new("/opt/bedstretch"), &env);
+    assert!(
+        plist.contains(
+            "\t<key>EnvironmentVariables</key>\n\t<dict>\n\t\t<key>XDG_DATA_HOME</key>\n\
+             \t\t<string>/home/me/Sync/&lt;data&gt;</string>\n\t</dict>\n"
+        ),
+        "{plist}"
+    );
+    assert_eq!(
+        cron_line(Path::new("/opt/bedstretch"), &env),
+        "*/5 * * * * XDG_DATA_HOME='/home/me/Sync/<data>' '/opt/bedstretch' remind"
+    );
+    let unit = service_unit("\"/opt/bedstretch\"", &["\"XDG_DATA_HOME=/d\"".into()]);
+    assert!(
+        unit.contains("Environment=\"XDG_DATA_HOME=/d\"\nExecStart="),
+        "{unit}"
+    );
 }
