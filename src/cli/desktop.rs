@@ -13,6 +13,7 @@ use notify_rust::Notification;
 pub const WAIT: Duration = Duration::from_secs(2);
 
 /// What the service says of itself, as `remind status` shows it.
+#[cfg(not(target_os = "macos"))]
 pub fn server_information() -> Result<String> {
     within_wait(|| {
         let info = notify_rust::get_server_information()?;
@@ -23,8 +24,15 @@ pub fn server_information() -> Result<String> {
     })
 }
 
+/// macOS has one notification centre, always there; notify-rust has no question to ask it.
+#[cfg(target_os = "macos")]
+pub fn server_information() -> Result<String> {
+    Ok("the macOS notification centre".to_string())
+}
+
 /// Shows `title` and `body`, in place of the notification `replaces` when given (the
 /// service's id of an earlier one); returns the id the service gave this one.
+#[cfg(not(target_os = "macos"))]
 pub fn notify(title: &str, body: &str, replaces: Option<u32>) -> Result<u32> {
     let mut notification = Notification::new();
     notification.appname("bedstretch").summary(title).body(body);
@@ -32,6 +40,15 @@ pub fn notify(title: &str, body: &str, replaces: Option<u32>) -> Result<u32> {
         notification.id(id);
     }
     within_wait(move || Ok(notification.show()?.id()))
+}
+
+/// Shows `title` and `body`. macOS gives no id to replace a notification by, so a repeat
+/// stands beside the last one there; 0 is kept as its id.
+#[cfg(target_os = "macos")]
+pub fn notify(title: &str, body: &str, _replaces: Option<u32>) -> Result<u32> {
+    let mut notification = Notification::new();
+    notification.appname("bedstretch").summary(title).body(body);
+    within_wait(move || notification.show().map(|_| 0))
 }
 
 /// Runs `call` on a thread of its own and waits for it at most [`WAIT`]; a call still
