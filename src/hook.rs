@@ -8,7 +8,8 @@
 //! full screen), and a process group of its own, so Ctrl-C in the terminal does not reach it
 //! and stopping it stops everything it started. It may take [`LIMIT`]; then it is stopped.
 //! Before bedstretch exits it waits for any hook still running, up to the rest of its time,
-//! so that a hook is never left behind.
+//! so that a hook is never left running past it (what a hook starts in the background and
+//! leaves behind when it exits is its own).
 
 use std::io::Write;
 use std::os::unix::process::CommandExt;
