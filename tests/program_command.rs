@@ -245,3 +245,22 @@ fn bad_arguments_are_refused_with_the_rule() {
     let stderr = fails(&home, &["program", "review"]);
     assert!(stderr.contains("no trial yet"), "{stderr}");
 }
+
+#[test]
+fn a_stop_wins_over_a_start_from_a_clock_that_runs_ahead() {
+    let home = Folders::used();
+    // Started on a device whose clock said 23:00; stopped here, where it is 22:00.
+    succeeds(
+        &home,
+        &["program", "start", "--as-of", "2026-12-07T23:00:00+01:00"],
+    );
+    succeeds(
+        &home,
+        &["program", "stop", "--as-of", "2026-12-07T22:00:00+01:00"],
+    );
+    let stderr = fails(
+        &home,
+        &["program", "stop", "--as-of", "2026-12-07T22:05:00+01:00"],
+    );
+    assert!(stderr.contains("no trial is running"), "{stderr}");
+}

@@ -264,7 +264,13 @@ pub fn stop(
     let Some(latest) = latest.filter(|_| running) else {
         bail!("no trial is running; `bedstretch program start` begins one");
     };
-    append_program(paths, &latest.stop(now, random_u64() as u16))?;
+    // The latest line wins: a stop is dated after the line it stops even when that line came
+    // from a device whose clock runs ahead of this one.
+    let after = latest
+        .logged_at
+        .checked_add_signed(chrono::TimeDelta::milliseconds(1))
+        .unwrap_or(latest.logged_at);
+    append_program(paths, &latest.stop(now.max(after), random_u64() as u16))?;
     writeln!(
         out,
         "Trial stopped. `bedstretch program review` compares what there is."
