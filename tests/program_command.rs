@@ -70,6 +70,13 @@ fn succeeds(home: &Folders, args: &[&str]) -> String {
     stdout
 }
 
+/// `program stop` as of `first` stops the trial; another as of `then` finds none running.
+fn stops_once(home: &Folders, first: &str, then: &str) {
+    succeeds(home, &["program", "stop", "--as-of", first]);
+    let stderr = fails(home, &["program", "stop", "--as-of", then]);
+    assert!(stderr.contains("no trial is running"), "{stderr}");
+}
+
 /// `program review --json` as of `when`.
 fn review_json(home: &Folders, when: &str) -> Value {
     let json = succeeds(home, &["program", "review", "--json", "--as-of", when]);
@@ -153,15 +160,11 @@ fn a_trial_starts_once_stops_and_starts_again() {
         again.contains("a trial is already running (from Mon 7 Dec)"),
         "{again}"
     );
-    succeeds(
+    stops_once(
         &home,
-        &["program", "stop", "--as-of", "2026-12-09T21:00:00+01:00"],
+        "2026-12-09T21:00:00+01:00",
+        "2026-12-09T22:00:00+01:00",
     );
-    let stopped = fails(
-        &home,
-        &["program", "stop", "--as-of", "2026-12-09T22:00:00+01:00"],
-    );
-    assert!(stopped.contains("no trial is running"), "{stopped}");
     succeeds(
         &home,
         &[
@@ -254,13 +257,9 @@ fn a_stop_wins_over_a_start_from_a_clock_that_runs_ahead() {
         &home,
         &["program", "start", "--as-of", "2026-12-07T23:00:00+01:00"],
     );
-    succeeds(
+    stops_once(
         &home,
-        &["program", "stop", "--as-of", "2026-12-07T22:00:00+01:00"],
+        "2026-12-07T22:00:00+01:00",
+        "2026-12-07T22:05:00+01:00",
     );
-    let stderr = fails(
-        &home,
-        &["program", "stop", "--as-of", "2026-12-07T22:05:00+01:00"],
-    );
-    assert!(stderr.contains("no trial is running"), "{stderr}");
 }
