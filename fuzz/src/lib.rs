@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use bedstretch::core::calendar::Rules;
+use bedstretch::core::calendar::{Rules, WEEK};
 use bedstretch::core::config::{Key, Source, parse_bytes};
 use bedstretch::core::history::{HistoryLine, Outcome, SessionRecord, Status, parse_line};
 use bedstretch::core::routine::{Routine, Step};
@@ -22,18 +22,7 @@ use bedstretch::core::stats::{SessionFacts, Stats};
 use bedstretch::core::text::{clean_line, clean_multiline};
 use bedstretch::store::bundled::ART;
 use bedstretch::store::history_read::facts_of_lines;
-use chrono::{DateTime, FixedOffset, NaiveTime, Weekday};
-
-/// The days of the week, Monday first, for drawing rest days from the input.
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+use chrono::{DateTime, FixedOffset, NaiveTime};
 
 /// Every limit DESIGN.md sets on a routine file, as the parser should have enforced it.
 const MAX_SECS: u64 = 30 * 60;

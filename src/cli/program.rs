@@ -15,6 +15,7 @@ use crate::core::program::{
     ProgramRecord, WEEKS,
 };
 use crate::core::text;
+use crate::core::trial_figures::day;
 use crate::core::trial_review::{Review, review, standing};
 use crate::store::atomic::random_u64;
 use crate::store::history::append_program;
@@ -162,10 +163,7 @@ pub fn show(
             if program.phase(tonight) != Phase::NotYet && tonight >= review.opens_on {
                 text.push_str("\n`bedstretch program review` compares the two periods.");
             } else if program.phase(tonight) != Phase::Done {
-                text.push_str(&format!(
-                    "\nThe review opens on {}.",
-                    review.opens_on.format("%a %-d %b")
-                ));
+                text.push_str(&format!("\nThe review opens on {}.", day(review.opens_on)));
             }
             text
         }
@@ -193,7 +191,7 @@ pub fn start(
     {
         bail!(
             "a trial is already running (from {}); `bedstretch program stop` ends it first",
-            program.plan.from.format("%a %-d %b")
+            day(program.plan.from)
         );
     }
     let from = start.from.unwrap_or(tonight);
@@ -223,7 +221,6 @@ pub fn start(
         plan,
         stopped_after: None,
     };
-    let day = |d: NaiveDate| d.format("%a %-d %b").to_string();
     let baseline_last = program
         .program_from()
         .pred_opt()
