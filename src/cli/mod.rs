@@ -452,28 +452,31 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     result
 }
 
-/// What every command starts with: the config read, a session left behind recovered (unless
-/// the command only reads) and its hook started, and the routines read when the command needs
-/// them. Returns the config, the routines, the notes to tell and the hooks; a full screen
-/// would hide the notes behind it, so home shows them itself, `run` repeats them once the
-/// screen is gone, `config` prints its own, and every other command prints them here.
+/// What every command starts with: the config read, a device id made on another machine
+/// replaced and a session left behind recovered (unless the command only reads) and its hook
+/// started, and the routines read when the command needs them. Returns the config, the
+/// routines, the notes to tell and the hooks; a full screen would hide the notes behind it,
+/// so home shows them itself, `run` repeats them once the screen is gone, `config` prints its
+/// own, and every other command prints them here.
 fn prepare(
     paths: &Paths,
     command: &Option<Command>,
 ) -> (Loaded, Option<Catalog>, Vec<String>, Hooks) {
     let mut loaded = config_file::load(paths);
     let mut hooks = Hooks::new(loaded.config.on_session_end.clone());
-    let recovered = if writes_nothing(command) {
-        None
+    // The device first: a session recovered into the history goes to this machine's own file.
+    let (moved, recovered) = if writes_nothing(command) {
+        (None, None)
     } else {
-        recover_interrupted(paths, &mut hooks)
+        let moved = crate::store::device::replaced_notice(paths);
+        (moved, recover_interrupted(paths, &mut hooks))
     };
     let catalog = needs_routines(command).then(|| Catalog::load(paths));
     if let Some(catalog) = &catalog {
         loaded.check_default_routine(catalog.ids());
     }
     let problems = loaded.problems.iter().map(ToString::to_string);
-    let notes: Vec<String> = recovered.into_iter().chain(problems).collect();
+    let notes: Vec<String> = moved.into_iter().chain(recovered).chain(problems).collect();
     if !matches!(
         command,
         None | Some(Command::Run { .. } | Command::Config { .. })

@@ -22,6 +22,7 @@ pub mod session;
 pub mod stats;
 pub mod status;
 pub mod streaks;
+pub mod sync_names;
 pub mod text;
 pub mod trial_figures;
 pub mod trial_review;

@@ -10,59 +10,10 @@ use rustix::fs::{FlockOperation, flock};
 use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
 use crate::core::program::ProgramRecord;
 
-use super::atomic::{create_atomic, open_no_follow, random_u64, write_atomic};
+use super::atomic::{open_no_follow, random_u64};
 use super::paths::Paths;
 
-/// This machine's id, made once and kept in `$XDG_DATA_HOME/bedstretch/device`, so that each
-/// machine appends only to its own history file and a synced folder never conflicts.
-pub fn device_id(paths: &Paths) -> Result<String> {
-    let path = paths.data_dir.join("device");
-    if let Some(id) = read_device_id(&path)? {
-        return Ok(id);
-    }
-    let id = format!("{:08x}", random_u64() as u32);
-    let line = format!("{id}\n");
-    // Made only where none is yet: bedstretch commands started together on a fresh machine
-    // would otherwise each keep an id of their own for a moment, and leave a history file
-    // apiece behind.
-    match create_atomic(&path, line.as_bytes()) {
-        Ok(()) => return Ok(id),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            if let Some(theirs) = read_device_id(&path)? {
-                return Ok(theirs);
-            }
-            // Something that is no id (a FIFO, a device, a huge file): replaced below.
-        }
-        // A file system without hard links: made the plain way below.
-        Err(_) => {}
-    }
-    write_atomic(&path, line.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(id)
-}
-
-/// The id kept in `path`; `None` when there is none, or something that is no id at all.
-fn read_device_id(path: &Path) -> Result<Option<String>> {
-    // Through the careful reader: a FIFO or a link to a device here must not hang a session's
-    // last save. An id is a few bytes.
-    match super::read::read_capped(path, 64) {
-        Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes);
-            Ok(is_device_id(text.trim()).then(|| text.trim().to_string()))
-        }
-        // Missing, or something that is no id at all (a FIFO, a device, a huge file): a new
-        // id replaces it.
-        Err(e) if e.is_not_found() || !matches!(e, super::read::ReadError::Io(_)) => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("{}: cannot read", path.display())),
-    }
-}
-
-fn is_device_id(text: &str) -> bool {
-    (1..=32).contains(&text.len())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
+pub use super::device::device_id;
 
 /// The history file this device appends to.
 pub fn device_file(paths: &Paths, device: &str) -> PathBuf {

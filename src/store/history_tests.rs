@@ -13,11 +13,3 @@ fn appends_on_a_fresh_line_even_after_a_torn_one() {
         "{\"a\":1}\n{\"torn\n{\"b\":2}\n"
     );
 }
-
-#[test]
-fn the_device_id_is_made_once_and_kept() {
-    let (_dir, paths) = Paths::temp();
-    let first = device_id(&paths).expect("made");
-    assert_eq!(first.len(), 8);
-    assert_eq!(device_id(&paths).expect("kept"), first);
-}

@@ -113,3 +113,15 @@ pub fn text_of(node: roxmltree::Node) -> String {
         .filter_map(|n| n.text())
         .collect()
 }
+
+/// A whole session of Quick, one step held to its end, that started at `started_at` (RFC
+/// 3339) and took five minutes: one history line, without its line break.
+pub fn session_line(id: &str, started_at: &str) -> String {
+    let start = chrono::DateTime::parse_from_rfc3339(started_at).expect("time");
+    let end = (start + chrono::Duration::minutes(5)).to_rfc3339();
+    format!(
+        "{{\"v\":1,\"kind\":\"session\",\"id\":\"{id}\",\"routine\":\"quick\",\"routine_name\":\"Quick\",\
+         \"started_at\":\"{started_at}\",\"ended_at\":\"{end}\",\"outcome\":\"completed\",\"steps\":[\
+         {{\"name\":\"Toe curls\",\"planned_secs\":30,\"done_secs\":30,\"status\":\"completed\"}}]}}"
+    )
+}

@@ -1,0 +1,87 @@
+//! The history files one by one, as a look at the folder (`bedstretch doctor`) shows them:
+//! which is this device's, which a sync tool's conflict copy and of what, which a symbolic
+//! link, and how many lines each holds and how many of them are skipped.
+
+use std::fs;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use crate::core::stats::SessionFacts;
+use crate::core::sync_names::{ConflictCopy, conflict_copy};
+
+use super::device;
+use super::file_lines::{FileLines, MAX_LINE_BYTES};
+use super::gather::{history_files, open};
+use super::paths::Paths;
+use super::read::Lines;
+
+/// One file of the history folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// True for the file this device appends to.
+    pub this_device: bool,
+    /// What it copies, when a sync tool left it as a conflict copy.
+    pub conflict: Option<ConflictCopy>,
+    /// True when its name is a symbolic link (read like the file it leads to).
+    pub symlink: bool,
+    /// Its lines, or why it was not read (a FIFO, a folder, a link to nothing).
+    pub lines: Result<LineCount, String>,
+}
+
+/// How many lines a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCount {
+    /// Every line, blank and torn ones included.
+    pub lines: usize,
+    /// The lines every reader skips with a warning.
+    pub bad: usize,
+}
+
+/// Every history file, in the order the readers read them; writes nothing. An unreadable
+/// folder or file is an error, as for every reader.
+pub fn survey(paths: &Paths) -> Result<Vec<HistoryFile>> {
+    let mine = device::facts(paths)
+        .id
+        .map(|id| super::history::device_file(paths, &id));
+    let mut files = Vec::new();
+    for path in history_files(&paths.history_dir())? {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        files.push(HistoryFile {
+            this_device: mine.as_ref() == Some(&path),
+            conflict: name.as_deref().and_then(conflict_copy),
+            symlink: fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()),
+            lines: count(&path)?,
+            path,
+        });
+    }
+    Ok(files)
+}
+
+/// The lines of one file, each sorted by the one line parser every reader uses.
+fn count(path: &std::path::Path) -> Result<Result<LineCount, String>> {
+    let (file, _) = match open(path)? {
+        Ok(opened) => opened,
+        Err(warning) => return Ok(Err(warning)),
+    };
+    let mut lines = Lines::new(file, MAX_LINE_BYTES);
+    let mut held = FileLines::<SessionFacts>::default();
+    let mut number = 0;
+    while let Some(line) = lines
+        .next_line()
+        .with_context(|| format!("{}: cannot read", path.display()))?
+    {
+        number += 1;
+        held.take(number, &line);
+    }
+    Ok(Ok(LineCount {
+        lines: number,
+        bad: held.bad.first.len() + held.bad.more,
+    }))
+}
+
+#[cfg(test)]
+#[path = "history_survey_tests.rs"]
+mod tests;
