@@ -106,7 +106,7 @@ enum Command {
         voice: bool,
         /// No full screen: one line per moment, for screen readers, logs and simple terminals.
         ///
-        /// Each moment is one line, such as "Switch to the right foot" or "Rest 10 seconds.
+        /// Each moment is one line, such as "Switch to your right foot" or "Rest 10 seconds.
         /// Next: Toe flexes", and the last line says what was held and whether tonight is
         /// kept. In a terminal, a countdown line under them rewrites itself and the session
         /// keys work; in a pipe or a file there are only the lines. Needs no terminal at all
