@@ -100,7 +100,8 @@ enum Command {
         /// A routine id (see `routine list`) or the path of a .toml file.
         #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         routine: Option<String>,
-        /// Speak the cues (step and side, switch sides, rest, the last three seconds, done),
+        /// Speak the cues (the step and side, the foot to switch to, the rest and the step
+        /// after it, the reps or the last three seconds, a pause, whether tonight is kept),
         /// even when the config's voice is false.
         #[arg(long)]
         voice: bool,
