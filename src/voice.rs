@@ -23,8 +23,9 @@ use crate::core::text::clean_line;
 pub const SPEAKERS: [&str; 4] = ["espeak-ng", "espeak", "spd-say", "say"];
 
 /// How long the last word may go on once the session is over, counted from when it began:
-/// long enough for "Done", short enough that a hanging speaker never holds the exit for long.
-const LAST_WORD: Duration = Duration::from_secs(2);
+/// long enough for "Done. Tonight is kept.", short enough that a hanging speaker never holds
+/// the exit for long. The end's words are made to fit it.
+const LAST_WORD: Duration = crate::app::announce::END_SLOT;
 
 /// How often the exit looks whether the last word has ended.
 const LAST_WORD_POLL: Duration = Duration::from_millis(10);

@@ -74,14 +74,26 @@ fn a_whole_routine_runs_and_is_recorded_once() {
         said.first().map(String::as_str),
         Some("Get ready: Wall calf stretch, left foot, 30 seconds")
     );
-    assert_eq!(said.last().map(String::as_str), Some("Done."));
+    assert_eq!(
+        said.last().map(String::as_str),
+        Some("Done. Tonight is kept."),
+        "said once the record is in the history"
+    );
     assert!(
         said.windows(4)
-            .any(|w| w == ["3", "2", "1", "Switch to the right foot"]),
+            .any(|w| w == ["3", "2", "1", "Switch to your right foot"]),
         "the last three seconds counted, then the switch: {said:?}"
     );
     let counts = said.iter().filter(|l| *l == "3").count();
-    assert_eq!(counts, 7, "once per hold: {said:?}");
+    assert_eq!(counts, 6, "once per hold that counts no reps: {said:?}");
+    // Toe curls count their reps instead, each once, as it begins.
+    let reps: Vec<&str> = said
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("Rep "))
+        .collect();
+    let expected: Vec<String> = (2..=10).map(|r| format!("Rep {r} of 10")).collect();
+    assert_eq!(reps, expected);
 }
 
 #[test]

@@ -82,7 +82,7 @@ fn in_a_pipe_there_are_only_lines() {
         text(io.out.get_ref()),
         "Get ready: Calf stretch, left foot, 1 second\n\
          Calf stretch, left foot, 1 second\n\
-         Switch to the right foot\n\
+         Switch to your right foot\n\
          Right foot, 1 second\n\
          Rest 1 second. Next: Toe curls\n\
          Toe curls, 1 second\n\
@@ -108,7 +108,7 @@ fn in_a_terminal_the_countdown_line_rewrites_itself_and_gives_way_to_each_line()
              \r\x1b[KCalf stretch, left foot: 0:03 left\
              \r\x1b[KCalf stretch, left foot: 0:02 left\
              \r\x1b[KCalf stretch, left foot: 0:01 left\
-             \r\x1b[KSwitch to the right foot\n"
+             \r\x1b[KSwitch to your right foot\n"
         ),
         "{out:?}"
     );
@@ -165,7 +165,7 @@ fn without_keys_a_suspended_session_goes_on_by_itself_when_continued() {
     let out = text(io.out.get_ref());
     assert!(
         out.contains(
-            "Calf stretch, left foot, 30 seconds\nPaused\nGoing on\nSwitch to the right foot\n"
+            "Calf stretch, left foot, 30 seconds\nPaused\nGoing on\nSwitch to your right foot\n"
         ),
         "{out}"
     );

@@ -50,7 +50,7 @@ impl Home {
 const ONE_SECOND_LINES: &str = "\
 Get ready: Calf stretch, left foot, 1 second
 Calf stretch, left foot, 1 second
-Switch to the right foot
+Switch to your right foot
 Right foot, 1 second
 Rest 1 second. Next: Toe curls
 Toe curls, 1 second

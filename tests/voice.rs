@@ -15,11 +15,18 @@ use portable_pty::CommandBuilder;
 use serde_json::Value;
 use support::pty::Pty;
 
-/// Nine seconds: the one-second routine with a hold long enough to count as its last step.
+/// Fourteen seconds: the one-second routine with each pause just long enough for its whole
+/// words (the lead-in to name the first step, the switch its foot, the rest the next step),
+/// and a last hold long enough to count.
 fn routine() -> String {
     support::one_second(
         "Voice test",
-        &[(support::LAST_STEP, "name = \"Toe curls\"\nduration = 4\n")],
+        &[
+            ("lead_in = 1", "lead_in = 3"),
+            ("rest = 1", "rest = 3"),
+            ("switch = 1", "switch = 2"),
+            (support::LAST_STEP, "name = \"Toe curls\"\nduration = 4\n"),
+        ],
         "",
     )
 }
@@ -27,18 +34,20 @@ fn routine() -> String {
 /// What is said, and when, in seconds from the start of the session.
 const SPOKEN: [(f64, &str); 10] = [
     (0.0, "Get ready. Calf stretch, left foot"),
-    (1.0, "Calf stretch, left foot"),
-    (2.0, "Switch sides"),
-    (3.0, "Right foot"),
-    (4.0, "Rest"),
-    (5.0, "Toe curls"),
-    (6.0, "3"),
-    (7.0, "2"),
-    (8.0, "1"),
-    (9.0, "Done"),
+    // Named in the lead-in: not named again.
+    (3.0, "Go"),
+    (4.0, "Switch to your right foot"),
+    (6.0, "Right foot"),
+    (7.0, "Rest. Next: Toe curls"),
+    (10.0, "Toe curls"),
+    (11.0, "3"),
+    (12.0, "2"),
+    (13.0, "1"),
+    // Once the record is in the history.
+    (14.0, "Done. Tonight is kept."),
 ];
 
-const PLANNED_MS: i64 = 9_000;
+const PLANNED_MS: i64 = 14_000;
 
 /// espeak-ng as a machine without a sound card has it, that then takes `SPEAKER_SLEEP`
 /// seconds over every sentence.
@@ -172,7 +181,7 @@ fn the_cues_are_spoken_in_order_and_a_hanging_speaker_holds_nothing_back() {
     }
     // Ten words of 10 s each, had they been waited for, would be 100 s; the last may
     // finish for 2 s after the session.
-    assert!(wall < Duration::from_secs(17), "the run took {wall:?}");
+    assert!(wall < Duration::from_secs(22), "the run took {wall:?}");
 
     // Every speaker was cut off and reaped; none is left talking.
     for (_, pid, words) in &said {
@@ -184,6 +193,34 @@ fn the_cues_are_spoken_in_order_and_a_hanging_speaker_holds_nothing_back() {
         !raw.contains("ALSA"),
         "speaker output on the screen:\n{raw}"
     );
+}
+
+#[test]
+fn space_is_said_as_a_pause_and_again_as_going_on() {
+    let home = Home::new();
+    home.speaker();
+    std::fs::write(
+        home.path("hold.toml"),
+        "name = \"Hold\"\nlead_in = 0\n[[step]]\nname = \"Calf stretch\"\nduration = 60\n",
+    )
+    .expect("routine");
+    let mut pty = Pty::spawn(home.command(&["run", "--voice", "hold.toml"], "10"));
+    let said_after = |n: usize, what: &str| {
+        support::pty::wait_until(
+            what,
+            || home.said().len() > n,
+            || format!("said only {:?}", home.said()),
+        );
+    };
+    said_after(0, "the step said");
+    pty.send(b" ");
+    said_after(1, "the pause said");
+    pty.send(b" ");
+    said_after(2, "the resume said");
+    pty.send(b"\x03");
+    assert!(pty.wait_exit_and_output());
+    let words: Vec<String> = home.said().into_iter().map(|(_, _, w)| w).collect();
+    assert_eq!(words, ["Calf stretch", "Paused", "Going on"]);
 }
 
 #[test]
@@ -242,7 +279,7 @@ fn a_session_started_from_home_speaks_as_the_config_says() {
     assert!(pty.wait_exit_and_output());
     let said = home.said();
     assert_eq!(said[0].2, "Get ready. Calf stretch, left foot");
-    assert_eq!(said[1].2, "Calf stretch, left foot");
+    assert_eq!(said[1].2, "Go");
     assert!(!raw(&pty).contains("ALSA"));
 }
 

@@ -9,11 +9,14 @@ pub mod announce;
 pub mod cramp_stats;
 pub mod diary;
 pub mod editor;
+#[cfg(test)]
+mod fixtures;
 pub mod home;
 pub mod known;
 pub mod plain;
 pub mod routine_copy;
 pub mod session;
+pub mod spoken_length;
 pub mod trial_line;
 pub mod trial_page;
 pub mod verdict;
@@ -361,9 +364,14 @@ impl App {
                 session.saved(result);
                 Vec::new()
             }
+            // The end is said once the history answers, so it can say truly whether tonight
+            // is kept (an earlier session tonight may have kept it).
             (Msg::Recorded(result), Some(session)) => {
                 session.recorded(result);
-                Vec::new()
+                verdict::end_words(session)
+                    .map(Effect::Announce)
+                    .into_iter()
+                    .collect()
             }
             _ => Vec::new(),
         }

@@ -5,10 +5,13 @@
 //! pause, the quit question, a stretch that hurt), found by comparing what the session was
 //! with what it is: a key that changed nothing prints nothing, and a change is told once.
 //!
-//! The last three seconds of a hold ("3", "2", "1") are for the ear alone. In a terminal the
-//! countdown line already shows the time; in a log or a pipe a line per second would bury
-//! what happened. "Done." gives way to the closing lines, which say how it ended and what it
-//! kept.
+//! The lines carry every word the voice says, and more where the voice is shortened to fit
+//! before the next cue ("Rest 10 seconds. Next: Toe curls" where a short rest says "Rest").
+//! The last three seconds of a hold ("3", "2", "1") and a step's reps ("Two", "Three") are for
+//! the ear alone. In a terminal the countdown line already shows the time and the rep; in a
+//! log or a pipe a line per second would bury what happened. "Paused" and "Going on" come with
+//! what a key can do about them. The spoken end gives way to the closing lines, which say the
+//! same (how it ended, and whether tonight is kept) and more.
 //!
 //! Pure: made from the session screen's model and the effects of one update.
 
@@ -66,9 +69,14 @@ impl PlainLines {
         (self.skipped, self.hurt) = (summary.skipped, summary.hurt);
         let mut announced = false;
         for effect in effects {
-            if let Effect::Announce(words) = effect {
-                announced = true;
-                if !matches!(words.moment, Said::Count(_) | Said::Done) {
+            let Effect::Announce(words) = effect else {
+                continue;
+            };
+            match words.moment {
+                // For the ear alone, or told below with what a key can do about it.
+                Said::Count(_) | Said::Rep(_) | Said::Done | Said::Paused | Said::Resumed => {}
+                _ => {
+                    announced = true;
                     lines.push(words.line.clone());
                 }
             }

@@ -6,27 +6,16 @@ use std::time::Duration;
 use chrono::DateTime;
 
 use super::*;
+use crate::app::fixtures::EVENING;
 use crate::app::{NewSession, Now, SessionSettings};
 use crate::core::calendar::Rules;
 use crate::core::routine_file::parse_routine;
 use crate::core::stats::{SessionFacts, Stats};
 
-const ROUTINE: &str = r#"
-name = "Evening"
-lead_in = "5s"
-switch = "3s"
-
-[[step]]
-name = "Wall calf stretch"
-duration = "30s"
-sides = ["left", "right"]
-rest = "10s"
-
-[[step]]
-name = "Toe curls"
-duration = "20s"
-reps = 10
-"#;
+/// The evening routine with 20 s of toe curls.
+fn routine() -> String {
+    EVENING.replace("\"1m30s\"", "\"20s\"")
+}
 
 const KEYS: &str = "Keys: Space pause, n skip, q quit";
 
@@ -122,14 +111,14 @@ impl Plain {
 
 #[test]
 fn a_whole_routine_reads_one_line_per_moment_and_ends_with_what_it_kept() {
-    let mut run = Plain::start(ROUTINE, false);
+    let mut run = Plain::start(&routine(), false);
     run.until(100);
     assert_eq!(
         run.take(),
         [
             "Get ready: Wall calf stretch, left foot, 30 seconds",
             "Wall calf stretch, left foot, 30 seconds",
-            "Switch to the right foot",
+            "Switch to your right foot",
             "Right foot, 30 seconds",
             "Rest 10 seconds. Next: Toe curls",
             "Toe curls, 20 seconds, 10 times",
@@ -144,7 +133,7 @@ fn a_whole_routine_reads_one_line_per_moment_and_ends_with_what_it_kept() {
 
 #[test]
 fn the_countdown_line_says_where_and_how_long() {
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     let at = |run: &mut Plain, secs: f64| {
         run.app.update_time(now(secs));
         countdown(&run.app, now(secs).moment)
@@ -176,7 +165,7 @@ type KeysAndLines = (&'static [(Action, f64)], &'static [&'static str]);
 
 #[test]
 fn keys_are_told_pause_question_help_skip_hurt_and_back() {
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     run.until(5);
     run.take();
     // Each key in turn, with the time it is pressed, and the lines it prints. A hurt stops
@@ -202,7 +191,7 @@ fn keys_are_told_pause_question_help_skip_hurt_and_back() {
         ),
         (
             &[(Action::Skip, 13.0)],
-            &["Skipped", "Switch to the right foot"],
+            &["Skipped", "Switch to your right foot"],
         ),
         (
             &[(Action::Back, 14.0)],
@@ -222,7 +211,7 @@ fn keys_are_told_pause_question_help_skip_hurt_and_back() {
 
 #[test]
 fn without_keys_no_line_asks_for_one() {
-    let mut run = Plain::start(ROUTINE, false);
+    let mut run = Plain::start(&routine(), false);
     run.take();
     // A suspend (SIGTSTP) pauses a session that has no keys too.
     run.app.pause(now(6.0));
@@ -232,7 +221,7 @@ fn without_keys_no_line_asks_for_one() {
 
 #[test]
 fn a_quit_says_what_was_held_and_whether_the_night_is_kept() {
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     run.until(40);
     run.key(Action::Quit, 40.0);
     run.key(Action::Yes, 40.0);
@@ -261,7 +250,7 @@ fn the_closing_lines_tell_the_streak_skips_hurts_and_a_history_that_failed() {
         counts: true,
     };
     let stats = Stats::compute(&[facts], &Rules::default(), now(0.0).wall);
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     run.record = Ok(Some(stats));
     // Past the get-ready, skip the left side, on to the right, which hurts, past the rest,
     // and skip the last step.
@@ -278,7 +267,7 @@ fn the_closing_lines_tell_the_streak_skips_hurts_and_a_history_that_failed() {
         "Saved. Streak: 1 night, tonight kept.",
     );
 
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     run.record = Err("history/abc.jsonl: disk full".into());
     run.key(Action::Interrupt, 20.0);
     run.assert_closing(
@@ -289,7 +278,7 @@ fn the_closing_lines_tell_the_streak_skips_hurts_and_a_history_that_failed() {
 
 #[test]
 fn a_session_stopped_during_get_ready_says_nothing_was_recorded() {
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     run.key(Action::Interrupt, 2.0);
     assert_eq!(
         closing(&run.app),
@@ -299,7 +288,7 @@ fn a_session_stopped_during_get_ready_says_nothing_was_recorded() {
 
 #[test]
 fn a_routine_that_does_not_count_never_claims_the_night() {
-    let relief = format!("counts = false\n{ROUTINE}");
+    let relief = format!("counts = false\n{}", routine());
     let mut run = Plain::start(&relief, false);
     run.until(100);
     assert_eq!(
@@ -310,7 +299,7 @@ fn a_routine_that_does_not_count_never_claims_the_night() {
 
 #[test]
 fn a_failed_progress_save_is_told_once() {
-    let mut run = Plain::start(ROUTINE, true);
+    let mut run = Plain::start(&routine(), true);
     run.take();
     run.app.saved(Err("current.json: disk full".into()));
     run.print(None, &[]);

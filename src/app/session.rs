@@ -9,11 +9,9 @@ use crate::core::history::{Outcome, SessionRecord, Status};
 use crate::core::session::{Command, Cue, Effect as SessionEffect, Moment, Phase, Session};
 use crate::core::stats::Stats;
 
-use super::announce::{self, Announcement};
+use super::announce::{self, Announcement, COUNT_FROM, GET_READY, GO};
+use super::spoken_length::estimate;
 use super::{Effect, NewSession, Now, SessionSettings};
-
-/// The last seconds of a hold that are counted aloud.
-const COUNT_FROM: u64 = 3;
 
 /// How long a notice such as "Stopped: it hurt" stays on screen.
 pub const NOTICE_FOR: Duration = Duration::from_secs(4);
@@ -109,6 +107,11 @@ pub struct SessionApp {
     resume_on_close: bool,
     /// The last second counted aloud, so each of the last three is said once.
     counted: Option<(Phase, u64)>,
+    /// The last rep seen in a hold that counts them, so each is said once as it begins.
+    rep_seen: Option<(Phase, u32)>,
+    /// When the lead-in's words that name the first step end: a first hold that begins
+    /// after that says only "Go", not the name again.
+    named_until: Option<Moment>,
     /// The finished session's record, held until the summary has been drawn once: appending
     /// it (and reading the history back for the streak) takes tens of milliseconds, which
     /// must not come between the last second of the countdown and the screen that says so.
@@ -132,12 +135,17 @@ impl SessionApp {
             origin: now.moment,
             resume_on_close: false,
             counted: None,
+            rep_seen: None,
+            named_until: None,
             to_record: None,
         };
         let mut effects = app.translate(effects, now.moment);
         if app.session.phase() == Phase::LeadIn
             && let Some(words) = announce::get_ready(&app.session)
         {
+            if words.spoken != GET_READY {
+                app.named_until = Some(now.moment + estimate(&words.spoken));
+            }
             effects.push(Effect::Announce(words));
         }
         (app, effects)
@@ -286,21 +294,40 @@ impl SessionApp {
 
     fn apply(&mut self, command: Command, now: Moment) -> Vec<Effect> {
         let held = self.to_record.take().map(Effect::Record);
+        let was_paused = self.session.is_paused();
         let effects = self.session.apply(command, now);
         let mut effects: Vec<Effect> = held
             .into_iter()
             .chain(self.translate(effects, now))
             .collect();
+        let paused = self.session.is_paused();
+        if paused != was_paused && self.session.outcome().is_none() {
+            // Said over whatever was being said: the lead-in's naming may be cut off.
+            self.named_until = self.named_until.filter(|end| now >= *end);
+            effects.push(Effect::Announce(announce::paused(paused)));
+        }
         effects.extend(self.count(now).map(Effect::Announce));
         effects
     }
 
-    /// Each of the last three seconds of a hold, once, for the ear; not for holds of three
-    /// seconds or less, which would be nothing but counting.
+    /// For the ear: each rep of a hold that counts them as it begins, or else each of the last
+    /// three seconds of a hold, once; not for holds of three seconds or less, which would be
+    /// nothing but counting. Reps are the count where there are both: a "3" over "Nine" and
+    /// "Ten" would muddle both.
     fn count(&mut self, now: Moment) -> Option<Announcement> {
         let phase = self.session.phase();
-        let long_enough = self.session.planned(phase) > Duration::from_secs(COUNT_FROM);
-        if !matches!(phase, Phase::Hold(_)) || self.session.is_paused() || !long_enough {
+        let Phase::Hold(slot) = phase else {
+            return None;
+        };
+        if self.session.is_paused() {
+            return None;
+        }
+        if announce::counted_reps(&self.session, slot).is_some() {
+            let (rep, reps) = self.session.rep(now)?;
+            let seen = self.rep_seen.replace((phase, rep));
+            return (rep > 1 && seen != Some((phase, rep))).then(|| announce::rep(rep, reps));
+        }
+        if self.session.planned(phase) <= Duration::from_secs(COUNT_FROM) {
             return None;
         }
         let secs = self.session.shown_secs(now);
@@ -335,7 +362,13 @@ impl SessionApp {
                     if self.settings.bell && cue != Cue::Rest {
                         out.push(Effect::Bell);
                     }
-                    out.extend(announce::for_cue(&self.session, cue, phase).map(Effect::Announce));
+                    let mut words = announce::for_cue(&self.session, cue, phase);
+                    if let (Some(words), Phase::Hold(0)) = (words.as_mut(), phase)
+                        && self.named_until.take().is_some_and(|end| now >= end)
+                    {
+                        words.spoken = GO.into();
+                    }
+                    out.extend(words.map(Effect::Announce));
                 }
                 SessionEffect::SaveProgress => out.push(Effect::Save(self.record(now))),
                 SessionEffect::Finished(_) if self.session.nothing_done() => {
@@ -414,3 +447,7 @@ impl Summary {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

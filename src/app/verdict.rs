@@ -3,9 +3,12 @@
 //! praise for a session that kept nothing.
 
 use crate::core::history::Outcome;
+use crate::core::session::Phase;
 use crate::core::stats::nights;
 
-use super::session::{Recorded, Summary};
+use super::announce::{self, Announcement, Moment};
+use super::session::{Recorded, SessionApp, Summary};
+use super::spoken_length::fit;
 
 /// The summary's heading and the sentence under it. `tonight_kept` is what the history says
 /// once this session is in it, when that is known: an earlier session may have kept the
@@ -70,6 +73,42 @@ pub fn saved_line(recorded: &Recorded) -> Option<String> {
         Recorded::Failed(problem) => Some(format!("Not in your history yet: {problem}.")),
         Recorded::Pending | Recorded::Nothing => None,
     }
+}
+
+/// The last spoken words of a session that ran to its end, once the history has answered:
+/// whether tonight is kept, as the summary says it, made to fit before the voice is cut off.
+/// `None` for a session that was quit (the person pressed the keys and knows) or whose record
+/// is not answered yet.
+pub fn end_words(app: &SessionApp) -> Option<Announcement> {
+    if app.session.outcome() != Some(Outcome::Completed) {
+        return None;
+    }
+    let summary = app.summary();
+    let held = format!("Done. {} of {} held", summary.completed, summary.planned);
+    let forms = match &app.recorded {
+        Recorded::Pending | Recorded::Nothing => return None,
+        _ if !summary.counts => vec!["Done.".to_string()],
+        Recorded::Failed(_) => vec!["Done. Not saved.".to_string()],
+        Recorded::Saved(stats) => {
+            let tonight_kept = stats.as_ref().map(|s| s.tonight_kept);
+            match (summary.keeps_the_night, tonight_kept) {
+                (true, _) | (_, Some(true)) => vec!["Done. Tonight is kept.".to_string()],
+                (false, Some(false)) => vec![
+                    format!("{held}; tonight is not kept yet."),
+                    "Done. Tonight is not kept yet.".to_string(),
+                    "Done. Not kept yet.".to_string(),
+                ],
+                // The history could not be read back: an earlier session may have kept it.
+                (false, None) => vec![format!("{held}."), "Done.".to_string()],
+            }
+        }
+    };
+    let spoken = fit(forms, announce::slot(&app.session, Phase::Done));
+    Some(Announcement {
+        moment: Moment::Done,
+        line: spoken.clone(),
+        spoken,
+    })
 }
 
 #[cfg(test)]

@@ -100,13 +100,14 @@ enum Command {
         /// A routine id (see `routine list`) or the path of a .toml file.
         #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
         routine: Option<String>,
-        /// Speak the cues (step and side, switch sides, rest, the last three seconds, done),
+        /// Speak the cues (the step and side, the foot to switch to, the rest and the step
+        /// after it, the reps or the last three seconds, a pause, whether tonight is kept),
         /// even when the config's voice is false.
         #[arg(long)]
         voice: bool,
         /// No full screen: one line per moment, for screen readers, logs and simple terminals.
         ///
-        /// Each moment is one line, such as "Switch to the right foot" or "Rest 10 seconds.
+        /// Each moment is one line, such as "Switch to your right foot" or "Rest 10 seconds.
         /// Next: Toe flexes", and the last line says what was held and whether tonight is
         /// kept. In a terminal, a countdown line under them rewrites itself and the session
         /// keys work; in a pipe or a file there are only the lines. Needs no terminal at all
