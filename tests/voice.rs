@@ -17,11 +17,7 @@ use support::pty::Pty;
 
 /// Nine seconds: the one-second routine with a hold long enough to count as its last step.
 fn routine() -> String {
-    support::one_second(
-        "Voice test",
-        &[(support::LAST_STEP, "name = \"Toe curls\"\nduration = 4\n")],
-        "",
-    )
+    support::counted("Voice test")
 }
 
 /// What is said, and when, in seconds from the start of the session.
@@ -215,7 +211,7 @@ fn home_with_voice() -> Home {
     std::fs::create_dir_all(home.path("config/bedstretch/routines")).expect("config folder");
     std::fs::write(
         home.path("config/bedstretch/config.toml"),
-        "voice = true\ndefault_routine = \"voice-test\"\n",
+        "voice = true\nsound = false\ndefault_routine = \"voice-test\"\n",
     )
     .expect("config");
     std::fs::write(
