@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clock;
 pub mod core;
 pub mod hook;
+pub mod sound;
 pub mod store;
 pub mod tui;
 pub mod voice;

@@ -16,7 +16,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::clock::{Clock, SystemClock};
-use crate::core::config::VoiceCommand;
+use crate::core::config::{Slot, SlotCommand, VoiceCommand};
 use crate::core::text::clean_line;
 
 /// The speakers looked for on the PATH when the config names none, best first.
@@ -53,41 +53,55 @@ impl Speaker {
 /// The speaker to use: the config's own command, else the first of [`SPEAKERS`] on `path`
 /// (the PATH's value). The error is one plain sentence for the person.
 pub fn find(command: Option<&VoiceCommand>, path: Option<&OsStr>) -> Result<Speaker, String> {
-    let Some(command) = command else {
-        return SPEAKERS
-            .iter()
-            .find_map(|name| on_path(name, path))
-            .map(|program| Speaker {
-                program,
-                command: None,
-            })
-            .ok_or_else(|| {
-                "the cues are not spoken: none of espeak-ng, espeak, spd-say or say is \
-                 installed; install one (espeak-ng is small), or set voice_command in the config"
-                    .to_string()
-            });
-    };
-    let name = command.program();
-    let program = if name.contains('/') {
-        Some(PathBuf::from(name)).filter(|p| runnable(p))
-    } else {
-        on_path(name, path)
-    };
-    let program = program.ok_or_else(|| {
-        let missing = if name.contains('/') {
-            "is not a program that can be run"
-        } else {
-            "is not on the PATH"
-        };
-        format!(
+    let (program, command) = choose(command, &SPEAKERS, path).map_err(|missing| match missing {
+        Missing::NoneOf => "the cues are not spoken: none of espeak-ng, espeak, spd-say or say \
+                            is installed; install one (espeak-ng is small), or set voice_command \
+                            in the config"
+            .to_string(),
+        Missing::Program(name, missing) => format!(
             "the cues are not spoken: `{}` (voice_command) {missing}",
             clean_line(name)
-        )
+        ),
     })?;
     Ok(Speaker {
         program,
-        command: Some(command.clone()),
+        command: command.cloned(),
     })
+}
+
+/// Why [`choose`] found no program to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Missing<'c> {
+    /// No command of the person's own, and none of the usual programs on the PATH.
+    NoneOf,
+    /// The person's command names this program, which is wrong in the words given.
+    Program(&'c str, &'static str),
+}
+
+/// The program to run: the one the person's own `command` names (a path when it holds a
+/// slash, else found on `path`), else the first of `usual` on `path`; with the command when
+/// it is the person's.
+pub(crate) fn choose<'c, S: Slot>(
+    command: Option<&'c SlotCommand<S>>,
+    usual: &[&str],
+    path: Option<&OsStr>,
+) -> Result<(PathBuf, Option<&'c SlotCommand<S>>), Missing<'c>> {
+    let Some(command) = command else {
+        return usual
+            .iter()
+            .find_map(|name| on_path(name, path))
+            .map(|program| (program, None))
+            .ok_or(Missing::NoneOf);
+    };
+    let name = command.program();
+    let program = if name.contains('/') {
+        Some(PathBuf::from(name))
+            .filter(|p| runnable(p))
+            .ok_or(Missing::Program(name, "is not a program that can be run"))
+    } else {
+        on_path(name, path).ok_or(Missing::Program(name, "is not on the PATH"))
+    };
+    program.map(|program| (program, Some(command)))
 }
 
 /// `name` in the first folder of `path` that holds it as a program. Empty entries, which
@@ -166,14 +180,7 @@ impl Voice {
         if text.is_empty() {
             return;
         }
-        let started = Command::new(&speaker.program)
-            .args(speaker.args(&text))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .process_group(0)
-            .spawn();
-        match started {
+        match start_apart(&speaker.program, speaker.args(&text)) {
             Ok(child) => {
                 self.speaking = Some(Speaking {
                     child,
@@ -218,6 +225,19 @@ impl Drop for Voice {
     }
 }
 
+/// Starts `program` with `args` apart from us and returns at once: no terminal (nothing it
+/// prints may reach the screen) and a process group of its own (Ctrl-C in the terminal does
+/// not reach it, and [`stop`] stops everything it started).
+pub(crate) fn start_apart(program: &Path, args: Vec<String>) -> std::io::Result<Child> {
+    Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+}
+
 /// Ends a program of ours that is still running (a speaker, a hook), with everything it
 /// started, and reaps it.
 pub(crate) fn stop(mut child: Child) {
@@ -243,4 +263,4 @@ fn words(text: &str) -> String {
 
 #[cfg(test)]
 #[path = "voice_tests.rs"]
-mod tests;
+pub(crate) mod tests;

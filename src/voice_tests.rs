@@ -13,7 +13,7 @@ fn eventually(what: &str, done: impl Fn() -> bool) {
 }
 
 /// An executable file `name` in `dir`.
-fn program(dir: &Path, name: &str) -> PathBuf {
+pub(crate) fn program(dir: &Path, name: &str) -> PathBuf {
     fs::create_dir_all(dir).expect("folder");
     let path = dir.join(name);
     fs::write(&path, "#!/bin/sh\n").expect("write");
@@ -21,7 +21,7 @@ fn program(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-fn path_of(dirs: &[&Path]) -> OsString {
+pub(crate) fn path_of(dirs: &[&Path]) -> OsString {
     std::env::join_paths(dirs).expect("a PATH")
 }
 

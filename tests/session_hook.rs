@@ -52,13 +52,17 @@ impl Home {
         fs::read_to_string(self.root().join("out")).expect("the hook wrote its file")
     }
 
-    /// The one-second routine, run plainly to its end: exit code, stdout, stderr.
+    /// The one-second routine, run plainly to its end without sounds (whose missing player
+    /// would be a line of its own): exit code, stdout, stderr.
     fn run_plain(&self) -> (i32, String, String) {
         let routine = support::one_second_path();
-        cli::run(
-            self.root(),
-            &["run", "--plain", routine.to_str().expect("utf-8")],
-        )
+        let args = [
+            "run",
+            "--plain",
+            "--no-sound",
+            routine.to_str().expect("utf-8"),
+        ];
+        cli::run(self.root(), &args)
     }
 
     /// A session left behind in current.json, for the next command to recover.

@@ -252,7 +252,7 @@ fn home_with_voice() -> Home {
     std::fs::create_dir_all(home.path("config/bedstretch/routines")).expect("config folder");
     std::fs::write(
         home.path("config/bedstretch/config.toml"),
-        "voice = true\ndefault_routine = \"voice-test\"\n",
+        "voice = true\nsound = false\ndefault_routine = \"voice-test\"\n",
     )
     .expect("config");
     std::fs::write(

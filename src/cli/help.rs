@@ -18,6 +18,10 @@ every key is optional:
   voice = true                       # speak the cues (off by default; or `run --voice`)
   voice_command = "say {text}"       # a speaker of your own, {text} a word of its own;
                                      # "": the first of espeak-ng, espeak, spd-say, say
+  sound = true                       # soft sounds at the moments of a session in place of
+                                     # the bell (or `run --sound`, `run --no-sound`)
+  sound_command = "paplay {file}"    # a player of your own, {file} a word of its own;
+                                     # "": the first of pw-play, paplay, aplay, afplay
   morning_ends_at = "12:00"          # until when home asks about last night's cramps
   remind_at = "22:30"                # `status` says it is time to stretch after this ("": never)
   remind_again = "30m"               # how often the reminder comes back until the night is

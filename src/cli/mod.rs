@@ -105,6 +105,14 @@ enum Command {
         /// even when the config's voice is false.
         #[arg(long)]
         voice: bool,
+        /// Play the soft bundled sounds at each moment (a hold starts, switch sides, rest, the
+        /// last three seconds, the end) in place of the bell, even when the config's sound is
+        /// false or the session runs over ssh; without a player, says so every time.
+        #[arg(long, conflicts_with = "no_sound")]
+        sound: bool,
+        /// No sounds this time: the terminal bell, if on, marks the moments.
+        #[arg(long)]
+        no_sound: bool,
         /// No full screen: one line per moment, for screen readers, logs and simple terminals.
         ///
         /// Each moment is one line, such as "Switch to your right foot" or "Rest 10 seconds.
@@ -389,6 +397,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Run {
             routine,
             voice,
+            sound,
+            no_sound,
             plain,
         }) => {
             // The config's voice_command still chooses the speaker.
@@ -396,7 +406,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
                 voice: config.voice || voice,
                 ..config.clone()
             };
-            run::run(&paths, config, routine.as_deref(), plain, &notes, hooks)
+            // Neither flag: the config decides, and over ssh the bell stands in.
+            let sound = (sound || no_sound).then_some(sound);
+            run::run(
+                &paths,
+                config,
+                routine.as_deref(),
+                plain,
+                sound,
+                &notes,
+                hooks,
+            )
         }
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {

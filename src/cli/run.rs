@@ -23,7 +23,7 @@ use crate::tui::{self, theme::Theme};
 
 use super::routine::resolve;
 use super::run_plain::{self, need_terminal, settings};
-use super::store_shell::{StoreShell, lock, print_unsaved, routine_rows};
+use super::store_shell::{StoreShell, lock, print_unsaved, routine_rows, sounds};
 
 fn theme() -> Theme {
     Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
@@ -59,7 +59,8 @@ fn run_app(
     // Under the full screen it would have been hidden; home has shown a missing speaker
     // already, so this is one that `run` found missing or that stopped working.
     let mut err = std::io::stderr();
-    if let Some(problem) = io.shell.voice.problem() {
+    let said = [io.shell.voice.problem(), io.shell.sound.problem()];
+    for problem in said.into_iter().flatten() {
         let _ = writeln!(err, "bedstretch: {problem}");
     }
     for line in app.untold.drain(..) {
@@ -70,12 +71,14 @@ fn run_app(
 }
 
 /// `bedstretch run`: a session of the named routine, or of the default one, at once. It takes
-/// over `hooks`, which may already be running (for a session recovered at start).
+/// over `hooks`, which may already be running (for a session recovered at start). `sound` is
+/// `--sound` (true) or `--no-sound` (false), if either was given.
 pub fn run(
     paths: &Paths,
     config: &Config,
     routine: Option<&str>,
     plain: bool,
+    sound: Option<bool>,
     problems: &[String],
     hooks: &mut Hooks,
 ) -> Result<ExitCode> {
@@ -92,6 +95,7 @@ pub fn run(
         id: session_id(clock.wall(), random_u64() as u16),
     };
     let mut shell = StoreShell::new(paths, config);
+    shell.sound = sounds(config, sound);
     shell.lock = session_lock;
     shell.hooks = std::mem::take(hooks);
     if plain {
@@ -165,10 +169,12 @@ pub fn home(
     )
     .with_morning_ends_at(config.morning_ends_at);
     let mut shell = StoreShell::new(paths, config);
+    shell.sound = sounds(config, None);
     shell.hooks = std::mem::take(hooks);
     home.problems = problems;
     // On home's screen, before any session: the person learns it with eyes open.
     home.problems.extend(shell.voice.problem());
+    home.problems.extend(shell.sound.problem());
     home.problems.extend(catalog.warnings.iter().cloned());
     home.problems
         .extend(catalog.broken.iter().map(|b| b.error.to_string()));

@@ -66,12 +66,13 @@ pub(super) fn plain_mode(asked: bool) -> Result<bool> {
 pub(super) fn run(
     new: NewSession,
     config: &Config,
-    shell: StoreShell,
+    mut shell: StoreShell,
     clock: SystemClock,
     problems: &[String],
 ) -> Result<ExitCode> {
     let mut err = std::io::stderr();
-    for problem in problems {
+    // Before the first moment: the person learns why they hear the bell with eyes open.
+    for problem in problems.iter().cloned().chain(shell.sound.problem()) {
         let _ = writeln!(err, "bedstretch: {problem}");
     }
     // A bell in a pipe or a log is a stray control character, not a sound.
@@ -86,8 +87,11 @@ pub(super) fn run(
     let (mut app, start) = App::session(new, settings, now);
     let (mut shell, result) = tui::plain::run(&mut app, start, shell, clock);
     print_unsaved(shell.paths, &shell.unsaved);
-    // A speaker that could not start, or stopped working, said once at the end.
-    if let Some(problem) = shell.voice.problem() {
+    // A speaker or a player that could not start, or stopped working, said once at the end.
+    for problem in [shell.voice.problem(), shell.sound.problem()]
+        .into_iter()
+        .flatten()
+    {
         let _ = writeln!(err, "bedstretch: {problem}");
     }
     // After the closing lines, which say the session is saved: the hook may take a while.

@@ -1,6 +1,6 @@
 //! The shell behind the full screen and plain mode: it carries out the screens' effects
-//! against the real files (sessions, progress, the history, routines, the diary) and speaks
-//! the cues.
+//! against the real files (sessions, progress, the history, routines, the diary), speaks
+//! the cues and plays their sounds.
 
 use std::io::Write;
 use std::sync::mpsc;
@@ -20,6 +20,7 @@ use crate::core::routine::Routine;
 use crate::core::stats::Stats;
 use crate::core::text;
 use crate::hook::Hooks;
+use crate::sound::{Setup, Sounds};
 use crate::store::atomic::random_u64;
 use crate::store::history::note_cramp;
 use crate::store::paths::Paths;
@@ -47,6 +48,8 @@ pub(super) struct StoreShell<'a> {
     pub(super) voice: Voice,
     /// The config's `on_session_end`, run after each session is in the history.
     pub(super) hooks: Hooks,
+    /// The sounds at each moment; off until the command sets them up ([`sounds`]).
+    pub(super) sound: Sounds,
 }
 
 impl<'a> StoreShell<'a> {
@@ -67,17 +70,37 @@ impl<'a> StoreShell<'a> {
                 Voice::off()
             },
             hooks: Hooks::new(config.on_session_end.clone()),
+            sound: Sounds::off(),
         }
     }
 }
 
+/// The sounds as the config and the command line (`asked`: `--sound` or `--no-sound`) have
+/// them, on this machine: its PATH, its cache folder, and whether it is reached over ssh.
+pub(super) fn sounds(config: &Config, asked: Option<bool>) -> Sounds {
+    let path = std::env::var_os("PATH");
+    let cache = crate::store::paths::cache_dir();
+    Sounds::new(Setup {
+        on: config.sound,
+        asked,
+        over_ssh: crate::sound::over_ssh(),
+        command: config.sound_command.as_ref(),
+        path: path.as_deref(),
+        cache: cache.as_deref(),
+    })
+}
+
 impl Shell for StoreShell<'_> {
     fn bell(&mut self) {
-        tui::ring_bell();
+        // With a player, the moment's sound stands in for the bell: never both.
+        if self.sound.player().is_none() {
+            tui::ring_bell();
+        }
     }
 
     fn announce(&mut self, announcement: &Announcement) {
         self.voice.say(&announcement.spoken);
+        self.sound.play(announcement.moment);
     }
 
     fn save(&mut self, record: &SessionRecord) -> Result<(), String> {

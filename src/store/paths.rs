@@ -84,6 +84,23 @@ impl Paths {
     }
 }
 
+/// `$XDG_CACHE_HOME/bedstretch` (absolute, as the XDG rules want), else the platform's cache
+/// folder (`~/.cache/bedstretch`, `~/Library/Caches/bedstretch`): files made from the binary
+/// itself, which may be removed at any time. `None` without a home folder.
+pub fn cache_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .map(|p| p.join("bedstretch"))
+        .or_else(|| {
+            Some(
+                ProjectDirs::from("", "", "bedstretch")?
+                    .cache_dir()
+                    .to_path_buf(),
+            )
+        })
+}
+
 #[cfg(test)]
 #[path = "paths_tests.rs"]
 mod tests;

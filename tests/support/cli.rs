@@ -17,6 +17,7 @@ pub fn bedstretch(root: &Path, args: &[&str]) -> Command {
     cmd.args(args)
         .env("XDG_CONFIG_HOME", root.join("config"))
         .env("XDG_DATA_HOME", root.join("data"))
+        .env("XDG_CACHE_HOME", root.join("cache"))
         .timeout(WAIT);
     cmd
 }

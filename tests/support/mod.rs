@@ -62,6 +62,16 @@ pub fn one_second(name: &str, edits: &[(&str, &str)], more: &str) -> String {
 /// The one-second routine's last step, as [`one_second`]'s edits name it.
 pub const LAST_STEP: &str = "name = \"Toe curls\"\nduration = 1\n";
 
+/// Nine seconds: [`ONE_SECOND`] named `name`, with a last hold long enough for its last three
+/// seconds to be counted (the spoken cues, the ticks).
+pub fn counted(name: &str) -> String {
+    one_second(
+        name,
+        &[(LAST_STEP, "name = \"Toe curls\"\nduration = 4\n")],
+        "",
+    )
+}
+
 pub fn bundled(id: &str) -> Routine {
     let (_, source) = bundled::ROUTINES
         .iter()

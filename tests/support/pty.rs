@@ -112,6 +112,7 @@ impl Home {
             .current_dir(self.dir.path())
             .env("XDG_CONFIG_HOME", self.config_home())
             .env("XDG_DATA_HOME", self.data_home())
+            .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
             .timeout(WAIT)
             .output()
             .expect("runs")
@@ -132,6 +133,7 @@ pub fn program_in(dir: &Path, program: &str, args: &[&str]) -> CommandBuilder {
     cmd.env("TERM", "xterm-256color");
     cmd.env("XDG_CONFIG_HOME", dir.join("config"));
     cmd.env("XDG_DATA_HOME", dir.join("data"));
+    cmd.env("XDG_CACHE_HOME", dir.join("cache"));
     cmd
 }
 

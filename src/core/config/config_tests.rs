@@ -29,6 +29,7 @@ const GOOD: &str = "default_routine = \"quick\"\nday_starts_at = \"05:30\"\nmin_
                     rest_days = [\"sat\", \"Sunday\"]\nbell = false\ntheme = \"night\"\n\
                     morning_ends_at = \"11:15\"\nremind_at = \"22:30\"\nvoice = true\n\
                     voice_command = \"espeak-ng -s 140 {text}\"\nremind_again = \"1h\"\n\
+                    sound = false\nsound_command = \"paplay --volume 30000 {file}\"\n\
                     on_session_end = \"sh -c 'cat >> \\\"$HOME/stretch log\\\"'\"\n";
 
 fn good() -> Config {
@@ -43,6 +44,8 @@ fn good() -> Config {
         remind_at: Some(time(22, 30)),
         voice: true,
         voice_command: VoiceCommand::parse("espeak-ng -s 140 {text}"),
+        sound: false,
+        sound_command: SoundCommand::parse("paplay --volume 30000 {file}"),
         remind_again_secs: 3600,
         on_session_end: HookCommand::parse("sh -c 'cat >> \"$HOME/stretch log\"'"),
     }
@@ -187,6 +190,18 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "voice_command = \"espeak-ng\"",
             VOICE_COMMAND_RULE,
         ),
+        (
+            "sound =",
+            "sound = \"quiet\"",
+            "sound must be true or false, got \"quiet\"",
+        ),
+        (
+            "sound_command",
+            "sound_command = \"paplay {file}.wav\"",
+            "sound_command must be a command with {file} as a word of its own, like \
+             \"paplay --volume 30000 {file}\", or \"\" for the first of pw-play, paplay, aplay, \
+             afplay, got \"paplay {file}.wav\"",
+        ),
     ];
     for (key, line, message) in cases {
         // The bad line replaces the good one for its key; every other key keeps its value.
@@ -212,6 +227,8 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
             "remind_at" => expected.remind_at = defaults.remind_at,
             "voice =" => expected.voice = defaults.voice,
             "voice_command" => expected.voice_command = defaults.voice_command,
+            "sound =" => expected.sound = defaults.sound,
+            "sound_command" => expected.sound_command = defaults.sound_command,
             _ => expected.theme = defaults.theme,
         }
         assert_eq!(config, expected, "{line}");
@@ -276,7 +293,7 @@ fn unknown_keys_get_a_suggestion_or_the_list() {
             "2:1: unknown key `bel`; did you mean `bell`?",
             "3:1: unknown key `colour`; did you mean `theme`?",
             "4:2: unknown key `extra`; the keys are default_routine, day_starts_at, \
-             min_completion, rest_days, bell, theme, voice, voice_command, morning_ends_at, \
+             min_completion, rest_days, bell, theme, voice, voice_command, sound, sound_command, morning_ends_at, \
              remind_at, remind_again, on_session_end",
         ]
     );

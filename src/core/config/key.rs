@@ -21,6 +21,10 @@ pub enum Key {
     Voice,
     /// `voice_command`
     VoiceCommand,
+    /// `sound`
+    Sound,
+    /// `sound_command`
+    SoundCommand,
     /// `morning_ends_at`
     MorningEndsAt,
     /// `remind_at`
@@ -33,7 +37,7 @@ pub enum Key {
 
 impl Key {
     /// Every key, in the order of the documentation.
-    pub const ALL: [Key; 12] = [
+    pub const ALL: [Key; 14] = [
         Key::DefaultRoutine,
         Key::DayStartsAt,
         Key::MinCompletion,
@@ -42,6 +46,8 @@ impl Key {
         Key::Theme,
         Key::Voice,
         Key::VoiceCommand,
+        Key::Sound,
+        Key::SoundCommand,
         Key::MorningEndsAt,
         Key::RemindAt,
         Key::RemindAgain,
@@ -59,6 +65,8 @@ impl Key {
             Key::Theme => "theme",
             Key::Voice => "voice",
             Key::VoiceCommand => "voice_command",
+            Key::Sound => "sound",
+            Key::SoundCommand => "sound_command",
             Key::MorningEndsAt => "morning_ends_at",
             Key::RemindAt => "remind_at",
             Key::RemindAgain => "remind_again",
@@ -69,6 +77,8 @@ impl Key {
     /// The value this key has in `config`, written as TOML so it can be copied into the file.
     pub fn toml(self, config: &Config) -> String {
         let string = |s: &str| toml::Value::String(s.to_string()).to_string();
+        // A command of the person's own as written, `""` for none.
+        let command = |written: Option<&String>| string(written.map_or("", String::as_str));
         match self {
             Key::DefaultRoutine => string(&config.default_routine),
             Key::DayStartsAt => string(&config.day_starts_at.format("%H:%M").to_string()),
@@ -86,12 +96,9 @@ impl Key {
                 ThemeName::Night => string("night"),
             },
             Key::Voice => config.voice.to_string(),
-            Key::VoiceCommand => string(
-                config
-                    .voice_command
-                    .as_ref()
-                    .map_or("", |command| command.written.as_str()),
-            ),
+            Key::VoiceCommand => command(config.voice_command.as_ref().map(|c| &c.written)),
+            Key::Sound => config.sound.to_string(),
+            Key::SoundCommand => command(config.sound_command.as_ref().map(|c| &c.written)),
             Key::MorningEndsAt => string(&config.morning_ends_at.format("%H:%M").to_string()),
             Key::RemindAt => string(
                 &config
@@ -103,12 +110,7 @@ impl Key {
                 0 => string("0"),
                 secs => string(&crate::core::duration::format_secs(secs)),
             },
-            Key::OnSessionEnd => string(
-                config
-                    .on_session_end
-                    .as_ref()
-                    .map_or("", |command| command.written.as_str()),
-            ),
+            Key::OnSessionEnd => command(config.on_session_end.as_ref().map(|c| &c.written)),
         }
     }
 }

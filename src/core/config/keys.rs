@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::problem::ConfigFault;
-use super::{Config, HookCommand, Key, Source, ThemeName, VoiceCommand};
+use super::{Config, HookCommand, Key, SoundCommand, Source, ThemeName, VoiceCommand};
 use crate::core::text::{clean_line, line_col, nearest, shorten};
 
 /// Words people reach for that mean one of our keys, for "did you mean".
@@ -20,7 +20,6 @@ const SYNONYMS: &[(&str, Key)] = &[
     ("colours", Key::Theme),
     ("palette", Key::Theme),
     ("beep", Key::Bell),
-    ("sound", Key::Bell),
     ("speak", Key::Voice),
     ("speech", Key::Voice),
     ("tts", Key::Voice),
@@ -209,6 +208,11 @@ fn apply(
             &mut config.voice_command,
             or_empty(value, |v| v.as_str().and_then(VoiceCommand::parse)),
         ),
+        Key::Sound => set(&mut config.sound, value.as_bool()),
+        Key::SoundCommand => set(
+            &mut config.sound_command,
+            or_empty(value, |v| v.as_str().and_then(SoundCommand::parse)),
+        ),
     }
 }
 
@@ -243,6 +247,11 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
         Key::VoiceCommand => {
             "a command with {text} as a word of its own, like \"espeak-ng -s 140 {text}\", \
              or \"\" for the first of espeak-ng, espeak, spd-say, say"
+        }
+        Key::Sound => "true or false",
+        Key::SoundCommand => {
+            "a command with {file} as a word of its own, like \"paplay --volume 30000 {file}\", \
+             or \"\" for the first of pw-play, paplay, aplay, afplay"
         }
     };
     ConfigFault::Rule {

@@ -6,10 +6,10 @@ mod hook_command;
 mod key;
 mod keys;
 mod problem;
+mod slot_command;
 #[cfg(test)]
 #[path = "config_tests.rs"]
 mod tests;
-mod voice_command;
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +21,7 @@ use crate::core::text::{clean_line, line_col, quote};
 pub use hook_command::HookCommand;
 pub use key::Key;
 pub use problem::{ConfigFault, ConfigProblem, SHOWN_PROBLEMS};
-pub use voice_command::VoiceCommand;
+pub use slot_command::{Slot, SlotCommand, SoundCommand, VoiceCommand};
 
 /// A config file larger than this is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -49,6 +49,11 @@ pub struct Config {
     /// The person's own speaking command; `None` (the default, `""` in the file): the first
     /// speaker found on the PATH.
     pub voice_command: Option<VoiceCommand>,
+    /// Play short sounds at the moments of a session, in place of the bell.
+    pub sound: bool,
+    /// The person's own player; `None` (the default, `""` in the file): the first player
+    /// found on the PATH.
+    pub sound_command: Option<SoundCommand>,
     /// Until when, after the rollover, home asks about last night's cramps.
     pub morning_ends_at: NaiveTime,
     /// From when in the night `bedstretch status` says it is time to stretch; `None` (the
@@ -80,6 +85,8 @@ impl Default for Config {
             theme: ThemeName::Night,
             voice: false,
             voice_command: None,
+            sound: true,
+            sound_command: None,
             morning_ends_at: NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN),
             remind_at: None,
             remind_again_secs: 30 * 60,

@@ -72,3 +72,27 @@ fn a_voice_command_a_shell_would_read_the_text_of_is_refused() {
     let (_, problems) = parse("voice_command = true\n");
     assert_eq!(problems, [refused_value("true")]);
 }
+
+#[test]
+fn a_sound_command_takes_the_file_and_not_the_text() {
+    let command = SoundCommand::parse("paplay --volume 30000 {file}").expect("usable");
+    assert_eq!(
+        command.args("/c/a b.wav"),
+        ["--volume", "30000", "/c/a b.wav"]
+    );
+    assert_eq!(SoundCommand::parse("paplay {text}"), None);
+    assert_eq!(VoiceCommand::parse("say {file}"), None);
+}
+
+#[test]
+fn sounds_are_on_through_the_usual_players_by_default() {
+    let config = Config::default();
+    assert!(config.sound);
+    assert_eq!(config.sound_command, None);
+    assert_eq!(Key::Sound.toml(&config), "true");
+    assert_eq!(Key::SoundCommand.toml(&config), "\"\"");
+    let (config, problems) = parse("sound = false\nsound_command = 'aplay -q {file}'\n");
+    assert_eq!(problems, Vec::<String>::new());
+    assert!(!config.sound);
+    assert_eq!(Key::SoundCommand.toml(&config), "\"aplay -q {file}\"");
+}
