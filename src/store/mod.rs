@@ -20,3 +20,4 @@ pub mod routines;
 mod sealed;
 mod stamp;
 pub mod streak_cache;
+pub mod terminal_memory;

@@ -84,6 +84,16 @@ impl Paths {
     }
 }
 
+/// `$XDG_CACHE_HOME/bedstretch` (the platform's cache folder when unset, empty or relative):
+/// what is worth keeping between starts but costs nothing to lose. `None` without a home.
+pub fn cache_dir() -> Option<PathBuf> {
+    let xdg = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from);
+    match xdg.filter(|p| p.is_absolute()) {
+        Some(dir) => Some(dir.join("bedstretch")),
+        None => ProjectDirs::from("", "", "bedstretch").map(|d| d.cache_dir().to_path_buf()),
+    }
+}
+
 #[cfg(test)]
 #[path = "paths_tests.rs"]
 mod tests;
