@@ -99,7 +99,7 @@ fn home(page_stats: bool) -> HomeApp {
 }
 
 fn draw_home(bencher: divan::Bencher, app: &HomeApp) {
-    let theme = Theme::new(true);
+    let theme = Theme::plain();
     let room = Cell::new(app.drawn());
     let mut buffer = Buffer::empty(SCREEN);
     bencher.bench_local(|| {
@@ -147,7 +147,7 @@ fn session_at(id: &str, secs: u64) -> SessionApp {
 }
 
 fn draw_session(bencher: divan::Bencher, app: &SessionApp, secs: u64) {
-    let theme = Theme::new(true);
+    let theme = Theme::plain();
     let mut buffer = Buffer::empty(SCREEN);
     bencher.bench_local(|| {
         buffer.reset();
@@ -201,7 +201,7 @@ fn frame_editor(bencher: divan::Bencher) {
     let mut app = EditorApp::open("bedtime-feet", source, true, true, bundled::ART)
         .unwrap_or_else(|e| panic!("editor: {e:?}"));
     app.update(EditorAction::Down);
-    let theme = Theme::new(true);
+    let theme = Theme::plain();
     let writing = InstructionsBox::default();
     let mut buffer = Buffer::empty(SCREEN);
     bencher.bench_local(|| {

@@ -117,7 +117,7 @@ fn cells(bytes: &[u8]) -> Vec<String> {
 
 #[test]
 fn a_whole_session_looks_the_same_and_costs_fewer_bytes() {
-    let theme = Theme::new(false);
+    let theme = Theme::new(bedstretch::core::background::Shade::Night);
     let (plain_bytes, compact_bytes) = (Bytes::default(), Bytes::default());
     let mut plain = Terminal::new(captured(&plain_bytes)).expect("terminal");
     let backend = CompactBackend::new(captured(&compact_bytes)).expect("backend");

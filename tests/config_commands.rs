@@ -75,7 +75,7 @@ day_starts_at = \"04:00\"           # default
 min_completion = 0.8              # default
 rest_days = []                    # default
 bell = true                       # default
-theme = \"night\"                   # default
+theme = \"auto\"                    # default
 voice = false                     # default
 voice_command = \"\"                # default
 sound = true                      # default
@@ -137,7 +137,7 @@ CONFIG:2:17: day_starts_at must be a time like \"04:00\", got \"25:00\"
 CONFIG:3:8: bell must be true or false, got \"no\"
 CONFIG:4:21: rest_days must name weekdays like \"sat\" or \"sunday\", got \"caturday\"; the other days are kept
 CONFIG:5:1: unknown key `colour`; did you mean `theme`?
-CONFIG:7:9: theme must be \"night\", the only theme so far (set NO_COLOR for no colour), got \"day\"
+CONFIG:7:9: theme must be \"night\", \"day\" or \"auto\" (set NO_COLOR for no colour), got \"dusk\"
 CONFIG:9:17: voice_command must be a command with {text} as a word of its own, like \"espeak-ng -s 140 {text}\", or \"\" for the first of espeak-ng, espeak, spd-say, say, got \"espeak-ng\"
 ";
 
@@ -155,7 +155,7 @@ day_starts_at = \"04:00\"           # default
 min_completion = 0.6              # config.toml:6
 rest_days = [\"sat\"]               # config.toml:4
 bell = true                       # default
-theme = \"night\"                   # default
+theme = \"auto\"                    # default
 voice = true                      # config.toml:8
 voice_command = \"\"                # default
 sound = true                      # default

@@ -25,7 +25,7 @@ fn bundled_editor(id: &str) -> EditorApp {
 /// when the editor shows them, as the loop opens it.
 fn screen_at(app: &EditorApp, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    let theme = Theme::new(true);
+    let theme = Theme::plain();
     let mut writing = InstructionsBox::default();
     writing.follow(Some(app));
     let view = EditorView {

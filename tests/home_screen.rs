@@ -668,7 +668,7 @@ fn routines_of_the_same_name_are_told_apart_by_their_ids() {
 /// Home drawn at 80x24 in the night palette, for a test of its colours.
 fn in_colour(app: &HomeApp) -> (Theme, Terminal<TestBackend>) {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let theme = Theme::new(false);
+    let theme = Theme::new(bedstretch::core::background::Shade::Night);
     let room = Cell::new(app.drawn());
     terminal
         .draw(|f| {

@@ -27,7 +27,7 @@ fn screen(app: &SessionApp, now: Moment, width: u16, height: u16) -> String {
 /// cell it covers.
 fn rows(app: &SessionApp, now: Moment, width_: u16, height: u16) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(width_, height)).expect("terminal");
-    let theme = Theme::new(true);
+    let theme = Theme::plain();
     terminal
         .draw(|f| {
             f.render_widget(

@@ -14,7 +14,8 @@ every key is optional:
   min_completion = 0.8               # share of stretches held for a night to count, 0 to 1
   rest_days = ["sat", "sun"]         # days that neither break nor extend a streak
   bell = true                        # ring the terminal bell at each change
-  theme = "night"                    # the only theme so far; set NO_COLOR for no colour
+  theme = "auto"                     # "night", "day" (light terminals) or "auto": by the
+                                     # terminal's background; NO_COLOR for no colour
   voice = true                       # speak the cues (off by default; or `run --voice`)
   voice_command = "say {text}"       # a speaker of your own, {text} a word of its own;
                                      # "": the first of espeak-ng, espeak, spd-say, say

@@ -19,6 +19,7 @@ mod routine_files;
 mod routine_trash;
 mod run;
 mod run_plain;
+pub mod screen_theme;
 mod stats;
 mod status;
 mod store_shell;

@@ -17,17 +17,14 @@ use crate::hook::Hooks;
 use crate::store::atomic::random_u64;
 use crate::store::paths::Paths;
 use crate::store::routines::Catalog;
+use crate::tui;
 use crate::tui::event_loop::Io;
 use crate::tui::input::TerminalEvents;
-use crate::tui::{self, theme::Theme};
 
 use super::routine::resolve;
 use super::run_plain::{self, need_terminal, settings};
+use super::screen_theme::ScreenTheme;
 use super::store_shell::{StoreShell, lock, print_unsaved, routine_rows, sounds};
-
-fn theme() -> Theme {
-    Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
-}
 
 /// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
 /// then prints, whole, any finished session that could not be added to the history, and what
@@ -36,9 +33,11 @@ fn run_app(
     app: &mut App,
     start: Vec<Effect>,
     shell: StoreShell,
+    config: &Config,
     clock: SystemClock,
 ) -> Result<Hooks> {
-    let events = TerminalEvents::new().context("cannot catch signals")?;
+    let screen_theme = ScreenTheme::first(config, true);
+    let mut events = TerminalEvents::new().context("cannot catch signals")?;
     let terminal = match tui::init() {
         Ok(terminal) => terminal,
         Err(e) => {
@@ -46,15 +45,24 @@ fn run_app(
             return Err(e).context("cannot set up the terminal");
         }
     };
+    // Asked before the first frame and never waited for; a terminal that cannot take the
+    // question simply gets none of its answer.
+    let asked_at = clock.moment();
+    if screen_theme.ask {
+        let _ = events.ask_background();
+    }
     let mut io = Io {
         terminal,
         events,
         clock,
         shell,
-        theme: theme(),
+        theme: screen_theme.theme(),
+        background: None,
     };
     let result = io.run(app, start);
     tui::restore();
+    let asked_for = io.clock.moment().saturating_sub(asked_at);
+    screen_theme.remember(io.background, asked_for);
     print_unsaved(io.shell.paths, &io.shell.unsaved);
     // Under the full screen it would have been hidden; home has shown a missing speaker
     // already, so this is one that `run` found missing or that stopped working.
@@ -105,7 +113,7 @@ pub fn run(
     if let Some(session) = app.session.as_mut() {
         session.unspoken = shell.voice.problem();
     }
-    let mut hooks = run_app(&mut app, start, shell, clock)?;
+    let mut hooks = run_app(&mut app, start, shell, config, clock)?;
     // Said on the ordinary screen too, where it stays after the program ends; the problems
     // found at start as well, which the alternate screen had hidden.
     let mut err = std::io::stderr();
@@ -180,6 +188,6 @@ pub fn home(
         .extend(catalog.broken.iter().map(|b| b.error.to_string()));
     let (mut app, start) = App::home(home, settings(config));
     shell.catalog = Some(catalog);
-    run_app(&mut app, start, shell, clock)?.tell();
+    run_app(&mut app, start, shell, config, clock)?.tell();
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,6 @@
 //! The pure core: routines and their rules. No terminal, no files, no clock.
 
+pub mod background;
 mod bootstrap;
 pub mod calendar;
 pub mod config;

@@ -22,3 +22,4 @@ pub mod routines;
 mod sealed;
 mod stamp;
 pub mod streak_cache;
+pub mod terminal_memory;

@@ -84,21 +84,14 @@ impl Paths {
     }
 }
 
-/// `$XDG_CACHE_HOME/bedstretch` (absolute, as the XDG rules want), else the platform's cache
-/// folder (`~/.cache/bedstretch`, `~/Library/Caches/bedstretch`): files made from the binary
-/// itself, which may be removed at any time. `None` without a home folder.
+/// `$XDG_CACHE_HOME/bedstretch` (the platform's cache folder when unset, empty or relative):
+/// what is worth keeping between starts but costs nothing to lose. `None` without a home.
 pub fn cache_dir() -> Option<PathBuf> {
-    std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .map(|p| p.join("bedstretch"))
-        .or_else(|| {
-            Some(
-                ProjectDirs::from("", "", "bedstretch")?
-                    .cache_dir()
-                    .to_path_buf(),
-            )
-        })
+    let xdg = std::env::var_os("XDG_CACHE_HOME").map(PathBuf::from);
+    match xdg.filter(|p| p.is_absolute()) {
+        Some(dir) => Some(dir.join("bedstretch")),
+        None => ProjectDirs::from("", "", "bedstretch").map(|d| d.cache_dir().to_path_buf()),
+    }
 }
 
 #[cfg(test)]

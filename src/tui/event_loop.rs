@@ -17,6 +17,7 @@ use crate::app::diary::DiaryEffect;
 use crate::app::home::RoutineRow;
 use crate::app::{App, EditorSource, Effect, Frame, Msg, NewSession, Now};
 use crate::clock::Clock;
+use crate::core::background::{Rgb, shade_of};
 use crate::core::history::SessionRecord;
 use crate::core::stats::Stats;
 
@@ -83,6 +84,8 @@ pub struct Io<B: Backend, E, C, S> {
     pub shell: S,
     /// The palette.
     pub theme: Theme,
+    /// The background the terminal answered with, once it has; the palette follows it.
+    pub background: Option<Rgb>,
 }
 
 impl<B, E, C, S> Io<B, E, C, S>
@@ -179,6 +182,7 @@ where
             let msg = match input {
                 Input::Key(key) => writing.msg_for(key, app),
                 Input::Resize => None,
+                Input::Background(rgb) => self.follow_background(rgb),
                 Input::Quit => Some(Msg::Quit),
                 Input::Suspend => Some(Msg::Suspend),
                 Input::Continue => {
@@ -195,6 +199,13 @@ where
                 return Ok(());
             }
         }
+    }
+
+    /// Takes the palette the terminal's background asks for; the next frame is drawn in it.
+    fn follow_background(&mut self, rgb: Rgb) -> Option<Msg> {
+        self.background = Some(rgb);
+        self.theme = Theme::new(shade_of(rgb));
+        None
     }
 
     /// Updates the app with `msg` and carries out what follows.

@@ -112,7 +112,7 @@ mod tests {
     fn a_month_that_starts_in_the_last_week_is_named_whole() {
         // Tonight is Wednesday 2 December 2026: 1 December is in the last column, whose
         // name would run one column past the map; it moves left to fit, whole.
-        let lines = heatmap_lines(&stats("2026-12-02T21:00:00+01:00"), &Theme::new(true));
+        let lines = heatmap_lines(&stats("2026-12-02T21:00:00+01:00"), &Theme::plain());
         let months = text(&lines[1]);
         assert!(months.ends_with(" Dec"), "{months:?}");
         assert!(
@@ -120,7 +120,7 @@ mod tests {
             "{months:?}"
         );
         for now in ["2026-12-01T21:00:00+01:00", "2027-03-07T21:00:00+01:00"] {
-            let months = text(&heatmap_lines(&stats(now), &Theme::new(true))[1]);
+            let months = text(&heatmap_lines(&stats(now), &Theme::plain())[1]);
             assert!(
                 crate::core::text::width(&months) <= MAP_WIDTH as usize,
                 "{now}: {months:?}"
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn months_sit_over_the_week_of_their_first_day() {
         // Tonight is Monday 23 November 2026: the last column is the week of the 23rd.
-        let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::new(true));
+        let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::plain());
         assert_eq!(lines.len(), MAP_HEIGHT as usize);
         let months = text(&lines[1]);
         // The first column is the week of Monday 7 September; 1 October is in the fourth
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn the_legend_names_every_mark() {
-        let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::new(true));
+        let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::plain());
         let legend = format!("{} {}", text(&lines[9]), text(&lines[10]));
         for word in ["■ kept", "▪ partly", "· missed", "- rest day", "□ tonight"] {
             assert!(legend.contains(word), "{word} in {legend:?}");

@@ -7,7 +7,7 @@
 //! wait: fast typing (and ssh or tmux) delivers several keys in one read.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
@@ -19,6 +19,9 @@ use crossterm::event::{self, Event, KeyEvent};
 use filedescriptor::{POLLIN, pollfd};
 use signal_hook::SigId;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+
+use super::background_reply::{ReplyKeys, Seen};
+use crate::core::background::Rgb;
 
 /// How long crossterm may take to read input the terminal says is there.
 const READ: Duration = Duration::from_millis(1);
@@ -36,6 +39,8 @@ pub enum Input {
     Suspend,
     /// SIGCONT: the process was stopped and goes on; the terminal must be set up again.
     Continue,
+    /// The terminal answered with its background colour, when it was asked.
+    Background(Rgb),
 }
 
 /// Where input comes from: the real terminal, or a script in tests.
@@ -189,6 +194,8 @@ pub struct TerminalEvents {
     /// typed together), and the rest wait in crossterm's parser, which a zero timeout never
     /// looks at, until they are asked for.
     drained: bool,
+    /// The answer to the background question, held out of the keys.
+    reply: ReplyKeys,
 }
 
 impl TerminalEvents {
@@ -198,7 +205,18 @@ impl TerminalEvents {
             tty: File::open("/dev/tty").ok(),
             signals: Signals::register()?,
             drained: true,
+            reply: ReplyKeys::default(),
         })
+    }
+
+    /// Asks the terminal for its background (OSC 11). Nothing waits for the answer: it comes
+    /// later, if at all, as [`Input::Background`].
+    pub fn ask_background(&mut self) -> io::Result<()> {
+        let mut out = io::stdout();
+        out.write_all(b"\x1b]11;?\x1b\\")?;
+        out.flush()?;
+        self.reply.expect();
+        Ok(())
     }
 
     /// An event crossterm has already parsed or can read from the terminal. crossterm looks
@@ -207,7 +225,11 @@ impl TerminalEvents {
     fn parsed(&mut self) -> io::Result<Option<Input>> {
         while event::poll(READ)? {
             let input = match event::read()? {
-                Event::Key(key) => Input::Key(key),
+                Event::Key(key) => match self.reply.see(key) {
+                    Seen::Key(key) => Input::Key(key),
+                    Seen::Held => continue,
+                    Seen::Answer(rgb) => Input::Background(rgb),
+                },
                 Event::Resize(..) => Input::Resize,
                 _ => continue,
             };

@@ -1,6 +1,7 @@
 //! The terminal shell: the only code that knows ratatui and crossterm. It runs every screen
 //! through one loop ([`event_loop`]), and gives the terminal back on every exit path.
 
+pub mod background_reply;
 pub mod binding;
 mod cbreak;
 pub mod compact_backend;

@@ -140,6 +140,8 @@ where
             let Some(input) = input else { continue };
             let msg = match input {
                 Input::Key(key) => keymap::msg_for(key, app),
+                // Plain mode never asks.
+                Input::Background(_) => None,
                 Input::Resize => {
                     self.out.forget();
                     None

@@ -6,7 +6,7 @@ fn text(line: &Line) -> String {
 
 #[test]
 fn severity_grows_with_the_entry_and_a_stray_byte_stays_on_the_scale() {
-    let t = Theme::new(true);
+    let t = Theme::plain();
     let glyph = |s| severity_cell(s, &t).0;
     assert_eq!(glyph(0), "○");
     assert_eq!(glyph(1), "▁");
@@ -39,7 +39,7 @@ fn a_bar_is_its_share_of_the_width_to_the_eighth() {
 
 #[test]
 fn the_legend_keeps_the_cramp_marks_when_it_has_one_short_row() {
-    let t = Theme::new(true);
+    let t = Theme::plain();
     let lines = legend_lines(false, 40, 1, &t);
     assert_eq!(lines.len(), 1);
     let row = text(&lines[0]);

@@ -1,13 +1,15 @@
-//! The night theme against the dark palettes people actually use: each style's colour, as
-//! that palette draws it, must stand out from its background.
+//! Each theme against the palettes people actually use, the night on the dark ones and the
+//! day on the light ones (the palette each gets from `auto`): each style's colour, as that
+//! palette draws it, must stand out from its background.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use super::Theme;
+use crate::core::background::{Shade, luminance, shade_of};
 
-/// WCAG's threshold for large text; the countdown must meet the one for body text.
-const MIN_CONTRAST: f64 = 3.0;
-const MIN_DIGITS_CONTRAST: f64 = 4.5;
+/// WCAG's thresholds: 3:1 for large text, 4.5:1 for body text.
+const LARGE: f64 = 3.0;
+const BODY: f64 = 4.5;
 
 /// A terminal's colour scheme: what `Reset` and the 16 ANSI colours look like.
 struct Palette {
@@ -20,7 +22,7 @@ struct Palette {
 /// The published values of each scheme. Solarized puts its background tone (base03) in
 /// bright black, which is why `DarkGray` vanishes there. xterm's own defaults are black on
 /// white; the dark setup (`-rv`) swaps them.
-const PALETTES: [Palette; 6] = [
+const DARK: [Palette; 6] = [
     Palette {
         name: "Solarized Dark",
         background: 0x002b36,
@@ -76,6 +78,61 @@ const PALETTES: [Palette; 6] = [
         ],
     },
 ];
+
+/// The light schemes, as published. Solarized Light shares its dark twin's 16 colours.
+const LIGHT: [Palette; 5] = [
+    Palette {
+        name: "macOS Terminal Basic",
+        background: 0xffffff,
+        foreground: 0x000000,
+        ansi: [
+            0x000000, 0x990000, 0x00a600, 0x999900, 0x0000b2, 0xb200b2, 0x00a6b2, 0xbfbfbf,
+            0x666666, 0xe50000, 0x00d900, 0xe5e500, 0x0000ff, 0xe500e5, 0x00e5e5, 0xe5e5e5,
+        ],
+    },
+    Palette {
+        name: "Solarized Light",
+        background: 0xfdf6e3,
+        foreground: 0x657b83,
+        ansi: [
+            0x073642, 0xdc322f, 0x859900, 0xb58900, 0x268bd2, 0xd33682, 0x2aa198, 0xeee8d5,
+            0x002b36, 0xcb4b16, 0x586e75, 0x657b83, 0x839496, 0x6c71c4, 0x93a1a1, 0xfdf6e3,
+        ],
+    },
+    Palette {
+        name: "GNOME Tango light",
+        background: 0xeeeeec,
+        foreground: 0x2e3436,
+        ansi: [
+            0x2e3436, 0xcc0000, 0x4e9a06, 0xc4a000, 0x3465a4, 0x75507b, 0x06989a, 0xd3d7cf,
+            0x555753, 0xef2929, 0x8ae234, 0xfce94f, 0x729fcf, 0xad7fa8, 0x34e2e2, 0xeeeeec,
+        ],
+    },
+    Palette {
+        name: "One Half Light",
+        background: 0xfafafa,
+        foreground: 0x383a42,
+        ansi: [
+            0x383a42, 0xe45649, 0x50a14f, 0xc18401, 0x0184bc, 0xa626a4, 0x0997b3, 0xfafafa,
+            0x4f525e, 0xe06c75, 0x98c379, 0xe5c07b, 0x61afef, 0xc678dd, 0x56b6c2, 0xffffff,
+        ],
+    },
+    Palette {
+        name: "xterm white",
+        background: 0xffffff,
+        foreground: 0x000000,
+        ansi: [
+            0x000000, 0xcd0000, 0x00cd00, 0xcdcd00, 0x0000ee, 0xcd00cd, 0x00cdcd, 0xe5e5e5,
+            0x7f7f7f, 0xff0000, 0x00ff00, 0xffff00, 0x5c5cff, 0xff00ff, 0x00ffff, 0xffffff,
+        ],
+    },
+];
+
+/// Every palette with the shade `auto` gives it.
+fn every_palette() -> impl Iterator<Item = (Shade, &'static Palette)> {
+    let dark = DARK.iter().map(|p| (Shade::Night, p));
+    dark.chain(LIGHT.iter().map(|p| (Shade::Day, p)))
+}
 
 type Rgb = [u8; 3];
 
@@ -133,19 +190,6 @@ fn resolve(color: Color, palette: &Palette) -> Rgb {
     }
 }
 
-/// WCAG 2 relative luminance.
-fn luminance([r, g, b]: Rgb) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-}
-
 /// WCAG 2 contrast ratio, from 1 (same colour) to 21 (black on white).
 fn contrast(a: Rgb, b: Rgb) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
@@ -194,10 +238,15 @@ fn drawn_colours(style: Style) -> Vec<(&'static str, Color)> {
     colours
 }
 
-fn required_contrast(style_name: &str) -> f64 {
-    match style_name {
-        "digits" | "digits_ending" => MIN_DIGITS_CONTRAST,
-        _ => MIN_CONTRAST,
+/// What a style must reach. At night the countdown must meet body text's threshold and the
+/// rest, dim by design, the large one. By day everything that reads as text meets body
+/// text's, and the big digits (paused too) the large one.
+fn required_contrast(shade: Shade, style_name: &str) -> f64 {
+    match (shade, style_name) {
+        (Shade::Night, "digits" | "digits_ending") => BODY,
+        (Shade::Night, _) => LARGE,
+        (Shade::Day, "digits" | "digits_ending" | "digits_paused") => LARGE,
+        (Shade::Day, _) => BODY,
     }
 }
 
@@ -219,7 +268,7 @@ fn contrast_follows_wcag() {
 
 #[test]
 fn colours_resolve_like_a_terminal() {
-    let solarized = &PALETTES[0];
+    let solarized = &DARK[0];
     assert_eq!(
         resolve(Color::DarkGray, solarized),
         rgb(solarized.background)
@@ -235,17 +284,24 @@ fn colours_resolve_like_a_terminal() {
 }
 
 #[test]
-fn every_style_is_readable_on_common_dark_palettes() {
-    let theme = Theme::new(false);
+fn auto_gives_each_palette_the_theme_tested_on_it() {
+    for (shade, palette) in every_palette() {
+        assert_eq!(shade_of(rgb(palette.background)), shade, "{}", palette.name);
+    }
+}
+
+#[test]
+fn every_style_is_readable_on_common_palettes() {
     let mut unreadable = Vec::new();
-    for (name, style) in named_styles(&theme) {
-        let required = required_contrast(name);
-        for palette in &PALETTES {
+    for (shade, palette) in every_palette() {
+        for (name, style) in named_styles(&Theme::new(shade)) {
+            let required = required_contrast(shade, name);
             for (how, color) in drawn_colours(style) {
                 let ratio = contrast(resolve(color, palette), rgb(palette.background));
                 if ratio < required {
                     unreadable.push(format!(
-                        "{name}{how} ({color:?}) on {}: {ratio:.2}:1, needs {required}:1",
+                        "{} {name}{how} ({color:?}) on {}: {ratio:.2}:1, needs {required}:1",
+                        shade.name(),
                         palette.name
                     ));
                 }
@@ -261,13 +317,13 @@ fn every_style_is_readable_on_common_dark_palettes() {
 
 #[test]
 fn secondary_styles_stay_dimmer_than_their_primaries() {
-    let theme = Theme::new(false);
-    let pairs = [
-        ("dim", theme.dim, "text", theme.text),
-        ("art", theme.art, "text", theme.text),
-        ("digits_paused", theme.digits_paused, "digits", theme.digits),
-    ];
-    for palette in &PALETTES {
+    for (shade, palette) in every_palette() {
+        let theme = Theme::new(shade);
+        let pairs = [
+            ("dim", theme.dim, "text", theme.text),
+            ("art", theme.art, "text", theme.text),
+            ("digits_paused", theme.digits_paused, "digits", theme.digits),
+        ];
         for (low_name, low, high_name, high) in pairs {
             let (low_ratio, high_ratio) =
                 (worst_contrast(low, palette), worst_contrast(high, palette));
@@ -283,7 +339,31 @@ fn secondary_styles_stay_dimmer_than_their_primaries() {
 
 #[test]
 fn no_color_uses_no_colour() {
-    for (name, style) in named_styles(&Theme::new(true)) {
+    for (name, style) in named_styles(&Theme::plain()) {
         assert_eq!((style.fg, style.bg), (None, None), "{name}");
+    }
+}
+
+#[test]
+fn day_draws_none_of_the_night_pale_greys_and_yellows() {
+    let pale = [Color::Gray, Color::Indexed(7), Color::Indexed(244)];
+    let yellow = [
+        Color::Yellow,
+        Color::LightYellow,
+        Color::Indexed(3),
+        Color::Indexed(11),
+    ];
+    let gold = Color::Indexed(178);
+    for (name, style) in named_styles(&Theme::new(Shade::Day)) {
+        let fg = style.fg.unwrap_or(Color::Reset);
+        assert!(
+            !pale.contains(&fg) && !yellow.contains(&fg) && fg != gold,
+            "{name}: {fg:?}"
+        );
+        // Nor the scheme's own colours, which light schemes draw as they please.
+        assert!(
+            ansi_index(fg).is_none() && fg != Color::Reset,
+            "{name}: {fg:?}"
+        );
     }
 }

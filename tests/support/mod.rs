@@ -534,7 +534,7 @@ pub fn draw_home(
     h: u16,
 ) -> (Vec<String>, bedstretch::app::home::Drawn) {
     let mut terminal = ratatui::Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    let theme = bedstretch::tui::theme::Theme::new(true);
+    let theme = bedstretch::tui::theme::Theme::plain();
     let room = Cell::new(app.drawn());
     terminal
         .draw(|f| {
@@ -580,7 +580,8 @@ pub fn test_io(steps: Vec<Step>) -> TestIo {
         events,
         clock,
         shell: Recorded::default(),
-        theme: Theme::new(true),
+        theme: Theme::plain(),
+        background: None,
     }
 }
 

@@ -133,6 +133,7 @@ pub fn program_in(dir: &Path, program: &str, args: &[&str]) -> CommandBuilder {
     cmd.env("TERM", "xterm-256color");
     cmd.env("XDG_CONFIG_HOME", dir.join("config"));
     cmd.env("XDG_DATA_HOME", dir.join("data"));
+    // What terminals answered is kept here, never in the person running the tests' own cache.
     cmd.env("XDG_CACHE_HOME", dir.join("cache"));
     cmd
 }
@@ -208,10 +209,33 @@ impl Pty {
     /// replayed; bytes written before a resize were drawn for the old size, which the
     /// program's full redraw after the resize paints over.
     pub fn screen(&self) -> String {
+        self.replayed().screen().contents()
+    }
+
+    /// Everything written so far, replayed on a terminal of the current size.
+    fn replayed(&self) -> vt100::Parser {
         let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
         let mut parser = vt100::Parser::new(size(self.size.1), size(self.size.0), 0);
         parser.process(&self.output.lock().expect("lock"));
-        parser.screen().contents()
+        parser
+    }
+
+    /// The foreground colour of every cell that shows something, as the terminal was told.
+    pub fn foregrounds(&self) -> Vec<(char, vt100::Color)> {
+        let parser = self.replayed();
+        let screen = parser.screen();
+        let cells = (0..self.size.1).flat_map(|y| (0..self.size.0).map(move |x| (y, x)));
+        cells
+            .filter_map(|(y, x)| screen.cell(y, x))
+            .filter_map(|cell| {
+                let shown = cell
+                    .contents()
+                    .chars()
+                    .next()
+                    .filter(|c| !c.is_whitespace());
+                shown.map(|c| (c, cell.fgcolor()))
+            })
+            .collect()
     }
 
     /// Waits until the screen shows `text`, and gives the screen back.

@@ -167,8 +167,8 @@ fn each_bad_key_falls_back_alone_and_is_said_plainly() {
         ),
         (
             "theme",
-            "theme = \"day\"",
-            "theme must be \"night\", the only theme so far (set NO_COLOR for no colour), got \"day\"",
+            "theme = \"dusk\"",
+            "theme must be \"night\", \"day\" or \"auto\" (set NO_COLOR for no colour), got \"dusk\"",
         ),
         (
             "morning_ends_at",
@@ -400,7 +400,7 @@ fn a_flood_of_problems_is_cut_short() {
 
 #[test]
 fn an_unknown_default_routine_is_a_problem_and_falls_back() {
-    let mut loaded = read(b"bell = \"no\"\ndefault_routine = \"quik\"\ntheme = \"day\"\n");
+    let mut loaded = read(b"bell = \"no\"\ndefault_routine = \"quik\"\ntheme = \"dusk\"\n");
     loaded.check_default_routine(["bedtime-feet", "quick"]);
     assert_eq!(loaded.config.default_routine, "bedtime-feet");
     assert_eq!(loaded.source(Key::DefaultRoutine), Source::Default);
@@ -415,8 +415,8 @@ fn an_unknown_default_routine_is_a_problem_and_falls_back() {
                  did you mean \"quick\"? \"bedtime-feet\" is used"
             ),
             format!(
-                "{name}:3:9: theme must be \"night\", the only theme so far (set NO_COLOR \
-                 for no colour), got \"day\""
+                "{name}:3:9: theme must be \"night\", \"day\" or \"auto\" (set NO_COLOR \
+                 for no colour), got \"dusk\""
             ),
         ]
     );
@@ -466,5 +466,21 @@ proptest! {
         for key in Key::ALL {
             prop_assert!(!key.toml(config).is_empty());
         }
+    }
+}
+
+#[test]
+fn every_theme_is_read_and_written_back_as_named() {
+    assert_eq!(Config::default().theme, ThemeName::Auto);
+    for theme in [ThemeName::Night, ThemeName::Day, ThemeName::Auto] {
+        let written = format!(
+            "theme = {}\n",
+            Key::Theme.toml(&Config {
+                theme,
+                ..Config::default()
+            })
+        );
+        let (config, problems) = parse(&written);
+        assert_eq!((config.theme, problems), (theme, vec![]), "{written}");
     }
 }

@@ -1,6 +1,6 @@
 //! The config file's keys: their names, their order, and each value written back as TOML.
 
-use super::{Config, ThemeName};
+use super::Config;
 
 /// The keys of the config file, in the order `bedstretch config` prints them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,9 +92,7 @@ impl Key {
                 format!("[{}]", days.join(", "))
             }
             Key::Bell => config.bell.to_string(),
-            Key::Theme => match config.theme {
-                ThemeName::Night => string("night"),
-            },
+            Key::Theme => string(config.theme.name()),
             Key::Voice => config.voice.to_string(),
             Key::VoiceCommand => command(config.voice_command.as_ref().map(|c| &c.written)),
             Key::Sound => config.sound.to_string(),

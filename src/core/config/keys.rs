@@ -201,7 +201,9 @@ fn apply(
         Key::Bell => set(&mut config.bell, value.as_bool()),
         Key::Theme => set(
             &mut config.theme,
-            (value.as_str() == Some("night")).then_some(ThemeName::Night),
+            [ThemeName::Night, ThemeName::Day, ThemeName::Auto]
+                .into_iter()
+                .find(|theme| value.as_str() == Some(theme.name())),
         ),
         Key::Voice => set(&mut config.voice, value.as_bool()),
         Key::VoiceCommand => set(
@@ -242,7 +244,7 @@ pub(super) fn rule(key: Key, got: String) -> ConfigFault {
         Key::MinCompletion => "a number from 0 to 1",
         Key::RestDays => "a list of weekdays like [\"sat\", \"sun\"]",
         Key::Bell => "true or false",
-        Key::Theme => "\"night\", the only theme so far (set NO_COLOR for no colour)",
+        Key::Theme => "\"night\", \"day\" or \"auto\" (set NO_COLOR for no colour)",
         Key::Voice => "true or false",
         Key::VoiceCommand => {
             "a command with {text} as a word of its own, like \"espeak-ng -s 140 {text}\", \

@@ -71,6 +71,21 @@ pub struct Config {
 pub enum ThemeName {
     /// A dim, low-glare palette for a dark room.
     Night,
+    /// Dark text for a light terminal.
+    Day,
+    /// Night or day by the terminal's background, when it tells; night when it does not.
+    Auto,
+}
+
+impl ThemeName {
+    /// The name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Night => "night",
+            ThemeName::Day => "day",
+            ThemeName::Auto => "auto",
+        }
+    }
 }
 
 impl Default for Config {
@@ -82,7 +97,7 @@ impl Default for Config {
             min_completion: rules.min_completion,
             rest_days: rules.rest_days,
             bell: true,
-            theme: ThemeName::Night,
+            theme: ThemeName::Auto,
             voice: false,
             voice_command: None,
             sound: true,

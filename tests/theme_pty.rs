@@ -1,0 +1,159 @@
+//! The themes through the real binary in a pseudo-terminal: what colours home is drawn in,
+//! and how `auto` decides, by `COLORFGBG` or by the terminal's answer to its question.
+
+mod support;
+
+use support::pty::{Home, Pty, command_in, wait_until};
+
+/// The night's pale greys and yellows, which vanish on a white background.
+const NIGHT_ONLY: [vt100::Color; 6] = [
+    vt100::Color::Idx(7),
+    vt100::Color::Idx(244),
+    vt100::Color::Idx(3),
+    vt100::Color::Idx(11),
+    vt100::Color::Idx(178),
+    vt100::Color::Idx(15),
+];
+
+/// Home, in a terminal whose identity is the same wherever the tests run.
+fn home_with(home: &Home, config: &str, env: &[(&str, &str)]) -> Pty {
+    put(home, "config/bedstretch/config.toml", config);
+    let mut cmd = command_in(home.dir.path(), &[]);
+    for name in [
+        "TERM_PROGRAM",
+        "TERM_PROGRAM_VERSION",
+        "TMUX",
+        "STY",
+        "SSH_TTY",
+        "COLORFGBG",
+    ] {
+        cmd.env_remove(name);
+    }
+    cmd.env_remove("NO_COLOR");
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
+    let pty = Pty::spawn(cmd);
+    pty.wait_for("Routines");
+    pty
+}
+
+/// Writes a file in the home, its folders too.
+fn put(home: &Home, name: &str, text: &str) {
+    let path = home.dir.path().join(name);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
+    std::fs::write(path, text).expect("write");
+}
+
+/// The distinct colours the text on screen is drawn in.
+fn colours(pty: &Pty) -> Vec<vt100::Color> {
+    let mut colours: Vec<vt100::Color> = pty.foregrounds().into_iter().map(|(_, c)| c).collect();
+    colours.sort_by_key(|c| format!("{c:?}"));
+    colours.dedup();
+    colours
+}
+
+/// Whether the terminal was asked for its background.
+fn asked(pty: &Pty) -> bool {
+    pty.written().contains("\x1b]11;?\x1b\\")
+}
+
+fn quit(mut pty: Pty) {
+    pty.send(b"q");
+    assert!(pty.wait_exit(), "{}", pty.screen());
+}
+
+/// Home shows the day palette: its ink, and none of the night's pale greys and yellows.
+#[track_caller]
+fn assert_day(pty: &Pty) {
+    let drawn = colours(pty);
+    assert!(drawn.contains(&vt100::Color::Idx(236)), "{drawn:?}");
+    for night in NIGHT_ONLY {
+        assert!(!drawn.contains(&night), "{night:?} in {drawn:?}");
+    }
+}
+
+/// Home shows the night palette, in its grey.
+#[track_caller]
+fn assert_night(pty: &Pty) {
+    let drawn = colours(pty);
+    assert!(drawn.contains(&vt100::Color::Idx(244)), "{drawn:?}");
+}
+
+#[test]
+fn home_is_drawn_in_the_theme_the_config_names_and_the_terminal_is_not_asked() {
+    let home = Home::empty();
+    for (theme, assert_drawn_in) in [("day", assert_day as fn(&Pty)), ("night", assert_night)] {
+        let pty = home_with(&home, &format!("theme = \"{theme}\"\n"), &[]);
+        assert_drawn_in(&pty);
+        assert!(!asked(&pty), "{theme}");
+        quit(pty);
+    }
+}
+
+#[test]
+fn auto_takes_a_light_colorfgbg_for_day_without_asking() {
+    let home = Home::empty();
+    let pty = home_with(&home, "theme = \"auto\"\n", &[("COLORFGBG", "0;15")]);
+    assert_day(&pty);
+    assert!(!asked(&pty));
+    quit(pty);
+}
+
+#[test]
+fn auto_asks_and_turns_to_day_when_the_terminal_answers_light_and_remembers_it() {
+    let home = Home::empty();
+    let mut pty = home_with(&home, "", &[]);
+    assert!(asked(&pty));
+    // Night until it answers.
+    assert_night(&pty);
+    // The answer as a terminal gives it, ended by ST; none of it may act as a key.
+    pty.send(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
+    let ink = vt100::Color::Idx(236);
+    wait_until(
+        "home redrawn in day",
+        || colours(&pty).contains(&ink),
+        || pty.screen(),
+    );
+    // Every cell drawn again: nothing of the night is left.
+    assert_day(&pty);
+    assert!(pty.screen().contains("Routines"), "{}", pty.screen());
+    quit(pty);
+    let memory = std::fs::read_to_string(home.dir.path().join("cache/bedstretch/terminals"))
+        .expect("remembered");
+    assert_eq!(
+        memory,
+        "day\tTERM=xterm-256color TERM_PROGRAM= TERM_PROGRAM_VERSION=\n"
+    );
+    // The next start draws its first frame in day already, and asks again.
+    let pty = home_with(&home, "", &[]);
+    assert_day(&pty);
+    assert!(asked(&pty));
+    quit(pty);
+}
+
+#[test]
+fn a_terminal_remembered_silent_is_not_asked_again() {
+    let home = Home::empty();
+    put(
+        &home,
+        "cache/bedstretch/terminals",
+        "silent\tTERM=xterm-256color TERM_PROGRAM= TERM_PROGRAM_VERSION=\n",
+    );
+    let pty = home_with(&home, "", &[]);
+    assert!(!asked(&pty));
+    assert_night(&pty);
+    quit(pty);
+}
+
+#[test]
+fn no_color_wins_over_every_theme() {
+    for theme in ["night", "day", "auto"] {
+        let home = Home::empty();
+        let config = format!("theme = \"{theme}\"\n");
+        let pty = home_with(&home, &config, &[("NO_COLOR", "1"), ("COLORFGBG", "0;15")]);
+        assert_eq!(colours(&pty), [vt100::Color::Default], "{theme}");
+        assert!(!asked(&pty));
+        quit(pty);
+    }
+}
