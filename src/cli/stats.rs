@@ -60,7 +60,7 @@ pub fn stats(
 ) -> Result<ExitCode> {
     let history = history_read::read_facts_as_of(paths, as_of)?;
     warn_all(&history.warnings);
-    let rules = config.rules();
+    let rules = config.rules().paused_by(&history.pauses);
     let s = Stats::compute(&history.sessions, &rules, as_of);
     let comparison = cramps::compare(
         &history.sessions,

@@ -122,7 +122,8 @@ impl Shell for StoreShell<'_> {
             history_read::read_facts_as_of(self.paths, record.started_at)
                 .ok()
                 .map(|history| {
-                    Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
+                    let rules = self.config.rules().paused_by(&history.pauses);
+                    Stats::compute(&history.sessions, &rules, record.started_at)
                 }),
         )
     }

@@ -96,6 +96,11 @@ impl Nights<'_> {
         self.rules.rest_days.contains(&night.weekday())
     }
 
+    /// Whether `night` is paused by a pause line.
+    pub fn is_paused(&self, night: NaiveDate) -> bool {
+        self.rules.paused.contains(night)
+    }
+
     /// Whether a session of `night` reached `min_completion`.
     pub fn is_kept(&self, night: NaiveDate) -> bool {
         self.best
@@ -103,9 +108,9 @@ impl Nights<'_> {
             .is_some_and(|c| *c >= self.rules.min_completion)
     }
 
-    /// Kept nights in the run ending at `last`; rest days bridge it without counting.
-    /// Walks from kept night to kept night, never day by day, so a history that spans the
-    /// whole calendar costs no more than its nights.
+    /// Kept nights in the run ending at `last`; rest days and paused nights bridge it without
+    /// counting. Walks from kept night to kept night, never day by day, so a history that
+    /// spans the whole calendar costs no more than its nights.
     fn run_ending(&self, last: NaiveDate) -> u32 {
         let mut count = 0;
         let mut until = Some(last);
@@ -116,9 +121,9 @@ impl Nights<'_> {
             .filter(|(night, c)| **c >= self.rules.min_completion && !self.is_rest(**night))
             .map(|(night, _)| *night);
         for night in counted {
-            // Every night after this one, up to where the run has reached, must be a rest day.
+            // Every night after this one, up to where the run has reached, must bridge it.
             let Some(end) = until else { break };
-            if !self.only_rest_days(night.succ_opt(), end) {
+            if !self.only_bridges(night.succ_opt(), end) {
                 break;
             }
             count += 1;
@@ -127,7 +132,7 @@ impl Nights<'_> {
         count
     }
 
-    /// The longest run of kept nights, rest days bridging without counting.
+    /// The longest run of kept nights, rest days and paused nights bridging without counting.
     fn longest(&self) -> u32 {
         let (mut best, mut run) = (0, 0);
         let mut previous: Option<NaiveDate> = None;
@@ -138,7 +143,7 @@ impl Nights<'_> {
             .map(|(night, _)| *night);
         for night in kept {
             let bridged = previous
-                .is_some_and(|p| self.only_rest_days(p.succ_opt(), night.pred_opt().unwrap_or(p)));
+                .is_some_and(|p| self.only_bridges(p.succ_opt(), night.pred_opt().unwrap_or(p)));
             run = if bridged { run + 1 } else { 1 };
             best = best.max(run);
             previous = Some(night);
@@ -146,20 +151,23 @@ impl Nights<'_> {
         best
     }
 
-    /// True when every night from `from` to `to`, both included, is a rest day; true for
-    /// none at all (`from` after `to`, or no `from`).
-    fn only_rest_days(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
-        let Some(from) = from else { return true };
-        if from > to {
+    /// True when every night from `from` to `to`, both included, is a rest day or paused;
+    /// true for none at all (`from` after `to`, or no `from`).
+    fn only_bridges(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
+        // A week or more holds every weekday: when all are rest days, every gap is bridged.
+        if WEEK.iter().all(|d| self.rules.rest_days.contains(d)) {
             return true;
         }
-        // A week or more holds every weekday: all must be rest days.
-        let days = (to - from).num_days() + 1;
-        if days >= 7 {
-            return WEEK.iter().all(|d| self.rules.rest_days.contains(d));
+        // Each step passes a rest day or a whole paused run, and at most six rest days come
+        // in a row, so the walk is bounded by the pauses, never by the length of the gap.
+        let mut night = from;
+        while let Some(n) = night.filter(|n| *n <= to) {
+            night = match self.rules.paused.run_end(n) {
+                Some(end) => end.succ_opt(),
+                None if self.is_rest(n) => n.succ_opt(),
+                None => return false,
+            };
         }
-        from.iter_days()
-            .take(days as usize)
-            .all(|n| self.is_rest(n))
+        true
     }
 }

@@ -21,7 +21,7 @@ use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
 use crate::core::worth_discussing;
 
 use super::binding::Binding;
-use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
+use super::home_heatmap::{MAP_WIDTH, heatmap_lines, map_height};
 use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_one, fit_tonight, window};
 use super::home_lists::{RowCells, recent_lines};
 use super::home_pages;
@@ -206,7 +206,7 @@ impl HomeView<'_> {
         if let (MapAt::Below, Some(stats)) = (rows.map, &self.app.stats) {
             let map = Rect {
                 width: MAP_WIDTH.min(inner.width),
-                ..at(y + 1, MAP_HEIGHT)
+                ..at(y + 1, map_height(stats))
             };
             Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
         }
@@ -311,7 +311,7 @@ impl HomeView<'_> {
             recent: text.recent.len() as u16,
             map: app.stats.is_some() && text.failed.is_none(),
             map_beside: cols >= (LIST_MIN + 2 + MAP_WIDTH) as usize,
-            map_rows: MAP_HEIGHT,
+            map_rows: app.stats.as_ref().map_or(0, map_height),
         }
     }
 
@@ -363,7 +363,7 @@ impl HomeView<'_> {
             let map = Rect {
                 x: area.right().saturating_sub(MAP_WIDTH),
                 width: MAP_WIDTH,
-                height: MAP_HEIGHT,
+                height: map_height(stats),
                 ..area
             };
             Paragraph::new(heatmap_lines(stats, self.theme)).render(map, buf);

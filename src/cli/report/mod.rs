@@ -58,7 +58,7 @@ pub fn report(
     for warning in &history.warnings {
         eprintln!("bedstretch: {}", text::clean_line(warning));
     }
-    let rules = config.rules();
+    let rules = config.rules().paused_by(&history.pauses);
     let program = Program::latest(&history.programs, rules.day_starts_at);
     let report = report::build(
         &history.sessions,
@@ -86,6 +86,7 @@ fn state_word(state: NightState) -> &'static str {
         NightState::Partly => "partly",
         NightState::Missed => "missed",
         NightState::Rest => "rest day",
+        NightState::Paused => "paused",
         NightState::BeforeStart => "not started",
         NightState::Open => "open",
         NightState::Future => "to come",
