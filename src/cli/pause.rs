@@ -84,6 +84,7 @@ pub fn pause(
     check(from, until, why.as_deref(), tonight)?;
     let record = PauseRecord::new(from, until, why, now, random_u64() as u16);
     append_pause(paths, &record)?;
+
     writeln!(
         out,
         "Paused {}, {} to {}{}: they neither break nor extend your streak.\n\
@@ -99,6 +100,20 @@ pub fn pause(
     )
     .context("cannot write to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Pauses the nights `from` to `until` as of `now`, without a reason: home's offer, for the
+/// nights since the streak broke.
+pub(super) fn set(
+    paths: &Paths,
+    from: NaiveDate,
+    until: NaiveDate,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    append_pause(
+        paths,
+        &PauseRecord::new(from, until, None, now, random_u64() as u16),
+    )
 }
 
 /// The rules of `--from`, `--until` and `--why` as of `tonight`, each said with what was given.

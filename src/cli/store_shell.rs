@@ -6,6 +6,7 @@ use std::io::Write;
 use std::sync::mpsc;
 
 use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
 
 use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
@@ -167,6 +168,7 @@ impl Shell for StoreShell<'_> {
                         sessions: history.sessions,
                         cramps: history.cramps,
                         programs: history.programs,
+                        pauses: history.pauses,
                         skipped_night: diary_skip::skipped_night(&paths),
                     }),
                     history.warnings,
@@ -255,6 +257,10 @@ impl Shell for StoreShell<'_> {
             DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
         };
         written.map_err(|e| format!("{e:#}"))
+    }
+
+    fn pause(&mut self, from: NaiveDate, until: NaiveDate, now: Now) -> Result<(), String> {
+        super::pause::set(self.paths, from, until, now.wall).map_err(|e| format!("{e:#}"))
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{Rules, back, night_of, try_night_of};
-use super::streaks::{Best, CountingSession, Nights, Streaks, keep};
+use super::streaks::{Best, Broken, CountingSession, Nights, Streaks, keep};
 
 /// What stats need of one session.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -212,6 +212,11 @@ impl Stats {
             best: &self.best,
             rules: &self.rules,
         }
+    }
+
+    /// The streak that broke lately, if one did (see [`Nights::broken`]).
+    pub fn broken(&self) -> Option<Broken> {
+        self.nights().broken(self.tonight)
     }
 
     /// How a night shows on the heatmap.

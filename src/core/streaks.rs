@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{Rules, WEEK, back, night_of, try_night_of};
+use super::pause::{MAX_NIGHTS, nights_between};
 
 /// Per night, the best completion of its counting sessions.
 pub type Best = BTreeMap<NaiveDate, f64>;
@@ -81,6 +82,21 @@ impl Streaks {
     }
 }
 
+/// The fewest kept nights a run must have had for home to offer pausing the nights since it
+/// broke: a night or two missed after a night or two kept is not a streak lost.
+pub const MIN_LOST_RUN: u32 = 3;
+
+/// A streak that broke lately: the run that ended, and the nights missed since, to last night.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Broken {
+    /// Kept nights in the run that ended.
+    pub after: u32,
+    /// The first night missed.
+    pub from: NaiveDate,
+    /// Last night.
+    pub until: NaiveDate,
+}
+
 /// Nights and their best completions, read under the rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Nights<'a> {
@@ -106,6 +122,32 @@ impl Nights<'_> {
         self.best
             .get(&night)
             .is_some_and(|c| *c >= self.rules.min_completion)
+    }
+
+    /// The streak that broke lately, as of `tonight`: a run of at least [`MIN_LOST_RUN`] kept
+    /// nights ended, nothing was kept since (tonight neither), and the nights since, to last
+    /// night, are at most a pause's [`MAX_NIGHTS`]. `None` otherwise: then there is nothing a
+    /// pause of those nights could make whole.
+    pub fn broken(&self, tonight: NaiveDate) -> Option<Broken> {
+        if self.is_kept(tonight) {
+            return None;
+        }
+        let last = tonight.pred_opt()?;
+        let (kept, _) = self
+            .best
+            .range(..=last)
+            .rev()
+            .find(|(_, c)| **c >= self.rules.min_completion)?;
+        let from = kept.succ_opt()?;
+        let after = self.run_ending(*kept);
+        let lost = !self.only_bridges(Some(from), last);
+        (lost && after >= MIN_LOST_RUN && nights_between(from, last) <= MAX_NIGHTS).then_some(
+            Broken {
+                after,
+                from,
+                until: last,
+            },
+        )
     }
 
     /// Kept nights in the run ending at `last`; rest days and paused nights bridge it without

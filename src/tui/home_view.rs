@@ -255,12 +255,16 @@ impl HomeView<'_> {
             _ => None,
         };
         let prompt = self.prompt_lines(cols);
-        // The rule is for the evening; in the morning the question takes its place.
+        // The rule is for the evening; in the morning the question takes its place, and
+        // when the streak has just broken, the offer to pause the nights since.
         let rule = app
             .stats
             .as_ref()
             .filter(|_| prompt.is_empty())
-            .map(|s| wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols))
+            .map(|s| match app.broken {
+                Some(broken) => wrap(&pause_offer(broken.after), cols),
+                None => wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols),
+            })
             .unwrap_or_default();
         // The trial's words quote a routine's name, from a file.
         let trial: Vec<String> = app.trial.iter().map(|form| clean_line(form)).collect();
@@ -430,4 +434,12 @@ impl HomeView<'_> {
 fn draw_lines(lines: Vec<String>, style: Style, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
     Paragraph::new(lines).render(area, buf);
+}
+
+/// Home's offer when the streak has just broken after `after` nights.
+fn pause_offer(after: u32) -> String {
+    format!(
+        "Streak lost after {}. Were you away? p pause those nights",
+        nights(after)
+    )
 }
