@@ -172,16 +172,16 @@ fn list(
 
 /// One pause as `--list` shows it: id, nights, why, and whether it was cancelled.
 fn row(p: &PauseRecord) -> String {
-    let why = p.why.as_deref().map(text::clean_line).unwrap_or_default();
-    let cancelled = if p.cancelled { "  (cancelled)" } else { "" };
-    let line = format!(
-        "{}  {} to {}  {:<9}  {why}{cancelled}",
+    let mut parts = vec![
         text::clean_line(&p.id),
-        p.from,
-        p.until,
+        format!("{} to {}", p.from, p.until),
         nights(p.nights()),
-    );
-    line.trim_end().to_string()
+    ];
+    parts.extend(p.why.as_deref().map(text::clean_line));
+    if p.cancelled {
+        parts.push("(cancelled)".into());
+    }
+    parts.join("  ")
 }
 
 /// One pause as `--list --json` gives it.

@@ -162,3 +162,44 @@ fn pauses_are_listed_newest_first_each_id_once() {
     let ids: Vec<&str> = list.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["b", "a"]);
 }
+
+/// A diary entry of no cramps for every night of `nights`.
+fn noted(nights: &[String]) -> Vec<crate::core::history::CrampRecord> {
+    let entry = |n: &String| crate::core::fixtures::diary_entry(date(n), 0, Some(0));
+    nights.iter().map(entry).collect()
+}
+
+#[test]
+fn the_cramp_comparison_leaves_paused_nights_out() {
+    use crate::core::cramps::compare;
+    // Kept and noted every night of 16–29 Nov; 20–22 Nov were paused.
+    let nights: Vec<String> = (16..=29).map(|d| format!("2026-11-{d}")).collect();
+    let sessions = evenings(&nights.iter().map(String::as_str).collect::<Vec<_>>());
+    let cramps = noted(&nights);
+    let paused = Rules::default().paused_by(&[pause("2026-11-20", "2026-11-22", "p")]);
+    let tonight = date("2026-11-30");
+    let plain = compare(&sessions, &cramps, &Rules::default(), tonight, 14);
+    assert_eq!((plain.paused_nights, plain.stretched.nights), (0, 14));
+    let c = compare(&sessions, &cramps, &paused, tonight, 14);
+    assert_eq!((c.paused_nights, c.stretched.nights), (3, 11));
+}
+
+#[test]
+fn the_trial_leaves_paused_nights_out_of_its_periods() {
+    use crate::core::program::Program;
+    use crate::core::trial_review::review;
+    let rules = Rules::default().paused_by(&[pause("2026-10-05", "2026-10-07", "p")]);
+    let start = crate::core::fixtures::trial("2026-10-01");
+    let program = Program::latest(&[start], rules.day_starts_at).expect("a trial");
+    // The baseline, 1–14 Oct, noted every morning; three of its nights were paused.
+    let nights: Vec<String> = (1..=14).map(|d| format!("2026-10-{d:02}")).collect();
+    let tonight = date("2026-10-20");
+    let plain = review(&program, &[], &noted(&nights), &Rules::default(), tonight);
+    assert_eq!(
+        (plain.baseline.nights, plain.baseline.nights_paused),
+        (14, 0)
+    );
+    let r = review(&program, &[], &noted(&nights), &rules, tonight);
+    assert_eq!((r.baseline.nights, r.baseline.nights_paused), (11, 3));
+    assert_eq!(r.baseline.nights_without_entry, 0);
+}
