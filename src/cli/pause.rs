@@ -29,7 +29,13 @@ trial leave them out, and the report lists them.
 
 A pause covers at most 30 nights, from up to a year back (set after the fact) to up to a year
 ahead (travel next week). Pauses may overlap. Each is a line of the history, synced with the
-rest; `--cancel ID` writes a line that undoes it.";
+rest; `--cancel ID` writes a line that undoes it. When your streak has just broken, home
+offers to pause the nights since with one key, `p`.
+
+Examples:
+  bedstretch pause --from 2026-12-10 --until 2026-12-14 --why travel
+  bedstretch pause --list
+  bedstretch pause --cancel 20261209T081500.000+0100-3fa9";
 
 /// How far from tonight a pause may lie, back or ahead.
 const REACH_DAYS: u64 = 365;
@@ -41,7 +47,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = parse_date,
           required_unless_present_any = ["list", "cancel"], requires = "until")]
     from: Option<NaiveDate>,
-    /// The last night paused (YYYY-MM-DD), at most 30 nights after --from.
+    /// The last night paused (YYYY-MM-DD); a pause covers at most 30 nights.
     #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "from")]
     until: Option<NaiveDate>,
     /// Why, in a few words (at most 80 characters), e.g. --why travel.
