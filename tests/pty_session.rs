@@ -388,8 +388,13 @@ fn plain_mode_reads_keys_in_cbreak_mode_suspends_and_gives_the_terminal_back() {
     pty.send(b"\x1a");
     pty.wait_for("JOB-STOPPED");
     assert_eq!(state_of(&pty.child_pid()), 'T', "the session is stopped");
+    pty.forget_output();
     pty.send(b"back\r");
     pty.wait_for("GOT-back");
+    // `fg` names the job it brings back, and the session then says it is paused: both are
+    // written before the key below, or they would be taken for its echo.
+    pty.wait_for_written("run --plain long.toml");
+    pty.wait_for_written("Paused. Long hold");
     pty.forget_output();
     pty.send(b"q");
     pty.wait_for("Quit? Press y");

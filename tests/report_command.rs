@@ -96,7 +96,7 @@ fn markdown_shows_the_weeks_routines_hurt_steps_diary_and_comparison() {
 
 const CSV_HEADER: &str = "night,evening,sessions,routines,severity,side,cramps,note,hurt,\
 worth_discussing,trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,\
-trial_ci95_high";
+trial_ci95_high,paused";
 
 /// The fields of one CSV line, as RFC 4180 reads them (no field in these rows spans lines).
 fn fields(line: &str) -> Vec<String> {
@@ -124,8 +124,8 @@ fn csv_has_a_header_and_one_row_per_night() {
     assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(lines.len(), 1 + 21);
     let rows: Vec<Vec<String>> = lines[1..].iter().map(|l| fields(l)[..9].to_vec()).collect();
-    // No trial and nothing worth discussing: those columns are there, and empty.
-    assert!(lines[1..].iter().all(|l| l.ends_with(",,,,,,")), "{csv}");
+    // No trial, nothing worth discussing, no pause: those columns are there, and empty.
+    assert!(lines[1..].iter().all(|l| l.ends_with(",,,,,,,")), "{csv}");
     assert_eq!(rows[0][0], "2026-11-02");
     assert_eq!(rows[20][0], "2026-11-22");
     let kept = rows.iter().filter(|r| r[1] == "kept").count();
@@ -153,7 +153,7 @@ fn csv_has_a_header_and_one_row_per_night() {
         ["partly", "1", "Bedtime feet", "4", "right"]
     );
     // The quoting itself, as written.
-    assert!(lines[4].ends_with(",\"<b>& calf, \"\"again\"\"[31m\",,,,,,,"));
+    assert!(lines[4].ends_with(",\"<b>& calf, \"\"again\"\"[31m\",,,,,,,,"));
 }
 
 fn with_class<'a>(

@@ -179,7 +179,7 @@ fn csv_says_each_nights_period_with_its_figures_and_reasons() {
     let rows: Vec<Vec<&str>> = lines.map(fields).collect();
     assert!(rows.iter().all(|r| r.len() == header.len()), "{csv}");
     let night = |date: &str| rows.iter().find(|r| r[0] == date).expect(date);
-    let trial = |date: &str| night(date)[column("trial_phase")..].to_vec();
+    let trial = |date: &str| night(date)[column("trial_phase")..column("paused")].to_vec();
     assert_eq!(trial("2026-09-30"), ["", "", "", "", ""]);
     assert_eq!(trial("2026-10-01"), ["baseline", "2.14", "", "", ""]);
     assert_eq!(trial("2026-10-14"), ["baseline", "2.14", "", "", ""]);

@@ -137,6 +137,10 @@ pub fn history_line(data: &[u8]) {
                 let again = serde_json::to_string(&program).expect("a record can be written");
                 assert_eq!(parse_line(&again), HistoryLine::Program(program));
             }
+            HistoryLine::Pause(pause) => {
+                let again = serde_json::to_string(&pause).expect("a record can be written");
+                assert_eq!(parse_line(&again), HistoryLine::Pause(pause));
+            }
             HistoryLine::Bad(_) => bad += 1,
             HistoryLine::Blank | HistoryLine::OtherKind => {}
         }
@@ -175,6 +179,7 @@ fn check_stats(sessions: &[SessionFacts], data: &[u8]) {
             .filter(|(_, bit)| rest & (1 << bit) != 0)
             .map(|(day, _)| *day)
             .collect(),
+        ..Rules::default()
     };
     let ids: HashSet<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
     for as_of in sessions.iter().take(4).map(|s| s.started_at) {

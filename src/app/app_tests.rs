@@ -327,6 +327,7 @@ fn carry_out(app: &mut App, effects: Vec<Effect>, now: Now, fail: bool) -> (usiz
                 home::HistoryState::Loaded(Default::default()),
                 Vec::new(),
             )),
+            Effect::Pause { .. } => Some(Msg::Paused(Ok(()))),
             Effect::Diary(_) => Some(Msg::DiaryWritten(if fail {
                 Err("full".into())
             } else {

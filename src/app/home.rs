@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 use crate::core::calendar::{Rules, last_night, night_of};
 use crate::core::stats::{SessionFacts, Stats};
+use crate::core::streaks::Broken;
 use crate::core::worth_discussing;
 
 use super::cramp_stats::CrampStats;
@@ -79,6 +80,8 @@ pub enum HomeAction {
     Foot(Foot),
     /// Say nothing about last night, and do not ask again.
     SkipNight,
+    /// Pause the nights since the streak broke, when home offers it.
+    Pause,
     /// Put the morning question away for now.
     Later,
 }
@@ -137,6 +140,13 @@ pub enum HomeEffect {
     Exit,
     /// Write the morning question's answer.
     Diary(DiaryEffect),
+    /// Pause the nights `from` to `until`: the streak broke and the person was away.
+    Pause {
+        /// The first night paused.
+        from: NaiveDate,
+        /// The last night paused.
+        until: NaiveDate,
+    },
 }
 
 /// The history as home knows it: loading, loaded, or failed to load.
@@ -172,6 +182,9 @@ pub struct HomeApp {
     pub trial: Vec<String>,
     /// True when a night of the last week is worth showing a doctor, worked out with `stats`.
     pub worth_discussing: bool,
+    /// The streak that broke lately, which a pause of the nights since would make whole;
+    /// worked out with `stats`.
+    pub broken: Option<Broken>,
     /// A line for the status bar: the last thing worth telling, such as a session that was
     /// not recorded.
     pub status: Option<String>,
@@ -203,6 +216,7 @@ impl HomeApp {
             stats_page: StatsPage::Cramps,
             trial: Vec::new(),
             worth_discussing: false,
+            broken: None,
             status: None,
             problems: Vec::new(),
             problems_top: 0,
@@ -221,6 +235,9 @@ impl HomeApp {
         warnings: Vec<String>,
         now: DateTime<FixedOffset>,
     ) {
+        if let HistoryState::Loaded(known) = &history {
+            self.rules = std::mem::take(&mut self.rules).paused_by(&known.pauses);
+        }
         self.history = history;
         for warning in warnings {
             if !self.problems.contains(&warning) {
@@ -254,6 +271,7 @@ impl HomeApp {
                 });
                 let last = last_night(now, self.rules.day_starts_at);
                 self.worth_discussing = worth_discussing::lately(&known.cramps, last);
+                self.broken = stats.broken();
                 self.stats = Some(stats);
             }
             if self.prompt.is_none() {
@@ -417,6 +435,14 @@ impl HomeApp {
                 self.stats_page = StatsPage::Cramps;
             }
             HomeAction::Help => self.page = HomePage::Help,
+            // Once: the offer goes until the history, read again, shows the streak whole.
+            HomeAction::Pause => {
+                let broken = self.broken.take()?;
+                return Some(HomeEffect::Pause {
+                    from: broken.from,
+                    until: broken.until,
+                });
+            }
             // Answered by the morning question, or nothing when it is not asked.
             HomeAction::Severity(_)
             | HomeAction::Count(_)

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::core::history::CrampRecord;
+use crate::core::pause::PauseRecord;
 use crate::core::program::ProgramRecord;
 use crate::core::stats::SessionFacts;
 
@@ -17,6 +18,8 @@ pub struct Known {
     pub cramps: Vec<CrampRecord>,
     /// Every program line; the latest written is the personal trial that stands.
     pub programs: Vec<ProgramRecord>,
+    /// Every pause line; the pauses that stand bridge the streak.
+    pub pauses: Vec<PauseRecord>,
     /// The last night the person chose to say nothing about, on this device.
     pub skipped_night: Option<NaiveDate>,
 }

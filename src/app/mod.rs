@@ -118,6 +118,8 @@ pub enum Msg {
     RoutinesLoaded(Vec<RoutineRow>),
     /// The morning question's answer was written by [`Effect::Diary`], or not.
     DiaryWritten(Result<(), String>),
+    /// The pause asked for by [`Effect::Pause`] was written, or not.
+    Paused(Result<(), String>),
     /// The config's `on_session_end` failed after a session was saved: one line that says so.
     HookFailed(String),
 }
@@ -172,6 +174,13 @@ pub enum Effect {
     ReloadRoutines,
     /// Write the morning question's answer (answered by [`Msg::DiaryWritten`]).
     Diary(DiaryEffect),
+    /// Append a pause of the nights `from` to `until` (answered by [`Msg::Paused`]).
+    Pause {
+        /// The first night paused.
+        from: chrono::NaiveDate,
+        /// The last night paused.
+        until: chrono::NaiveDate,
+    },
 }
 
 impl Effect {
@@ -181,6 +190,7 @@ impl Effect {
             HomeEffect::Start(id) => Some(Effect::Start(id)),
             HomeEffect::Edit { id, from } => Some(Effect::OpenEditor { id, from }),
             HomeEffect::Diary(diary) => Some(Effect::Diary(diary)),
+            HomeEffect::Pause { from, until } => Some(Effect::Pause { from, until }),
             HomeEffect::Exit => None,
         }
     }
@@ -293,6 +303,7 @@ impl App {
             }
             Msg::Home(_)
             | Msg::DiaryWritten(_)
+            | Msg::Paused(_)
             | Msg::Drawn(_)
             | Msg::HistoryLoaded(..)
             | Msg::RoutinesLoaded(_) => self.home_msg(msg, now),
@@ -401,6 +412,16 @@ impl App {
             Msg::DiaryWritten(Err(problem)) => {
                 home.status = Some(format!(
                     "Not noted: {problem}. `bedstretch cramp` can note it from the shell."
+                ));
+                Vec::new()
+            }
+            Msg::Paused(Ok(())) => {
+                home.status = Some("Those nights are paused: your streak is whole.".into());
+                vec![Effect::LoadHistory]
+            }
+            Msg::Paused(Err(problem)) => {
+                home.status = Some(format!(
+                    "Not paused: {problem}. `bedstretch pause` can set it from the shell."
                 ));
                 Vec::new()
             }

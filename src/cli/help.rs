@@ -89,8 +89,9 @@ Formats:
         fetched from the internet.
   csv   One row per night, oldest first, for a spreadsheet, with the columns
         night,evening,sessions,routines,severity,side,cramps,note,hurt,worth_discussing,
-        trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,trial_ci95_high
-        (evening: kept, partly, missed, rest day or not started; several routines, hurt
+        trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,trial_ci95_high,paused
+        (evening: kept, partly, missed, rest day, paused or not started; paused: the pause's
+        reason, or paused, on a night of a pause; several routines, hurt
         steps or reasons in one night are joined with \"; \"). trial_phase is baseline or
         program on the nights of a trial, and trial_cramps_a_night that period's figure;
         on the program's nights trial_difference and its 95 % interval give program less

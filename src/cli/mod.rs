@@ -9,6 +9,7 @@ mod editor_files;
 mod help;
 mod history;
 mod man;
+mod pause;
 mod program;
 mod remind;
 pub mod remind_install;
@@ -202,6 +203,12 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         /// Say where you stand as of this moment (RFC 3339), in its offset.
         #[arg(long, value_name = "TIME", value_parser = parse_time)]
         as_of: Option<DateTime<FixedOffset>>,
+    },
+    /// Pause the streak for nights away: `pause --from 2026-12-10 --until 2026-12-14 --why travel`.
+    #[command(long_about = pause::HELP)]
+    Pause {
+        #[command(flatten)]
+        args: pause::Args,
     },
     /// A report to hand a clinician: adherence by week, the diary, routines, "hurt" steps.
     #[command(long_about = REPORT_HELP)]
@@ -460,6 +467,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
         Some(Command::Program { command, as_of }) => {
             program::program(&paths, config, command, as_of.unwrap_or_else(now), &mut out)
         }
+        Some(Command::Pause { args }) => pause::pause(&paths, config, args, now(), &mut out),
         Some(Command::Remind {
             command,
             dry_run,

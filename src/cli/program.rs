@@ -109,7 +109,7 @@ fn current(
 ) -> Result<Option<(Program, Review)>> {
     let history = history_read::read_facts_as_of(paths, now)?;
     warn_all(&history.warnings);
-    let rules = config.rules();
+    let rules = config.rules().paused_by(&history.pauses);
     let Some(program) = Program::latest(&history.programs, rules.day_starts_at) else {
         return Ok(None);
     };

@@ -110,7 +110,7 @@ fn quietly(quiet: &Quiet, dry_run: bool, out: &mut impl Write) -> Result<ExitCod
 fn tonight(paths: &Paths, config: &Config, now: DateTime<FixedOffset>) -> Result<Tonight> {
     let counting = history_read::read_counting(paths, now)?;
     warn_all(&counting.warnings);
-    let rules = config.rules();
+    let rules = config.rules().paused_by(&counting.pauses);
     let streaks = Streaks::as_of(counting.sessions, &rules, now);
     Ok(Tonight {
         night: streaks.tonight,

@@ -60,7 +60,7 @@ pub fn stats(
 ) -> Result<ExitCode> {
     let history = history_read::read_facts_as_of(paths, as_of)?;
     warn_all(&history.warnings);
-    let rules = config.rules();
+    let rules = config.rules().paused_by(&history.pauses);
     let s = Stats::compute(&history.sessions, &rules, as_of);
     let comparison = cramps::compare(
         &history.sessions,
@@ -148,6 +148,9 @@ fn left_out(c: &Comparison) -> String {
         1 => parts.push("1 rest day".into()),
         n => parts.push(format!("{n} rest days")),
     }
+    if c.paused_nights > 0 {
+        parts.push(format!("{} paused", c.paused_nights));
+    }
     if c.nights_before_first_use > 0 {
         parts.push(format!(
             "{} before the first session or diary entry",
@@ -155,7 +158,8 @@ fn left_out(c: &Comparison) -> String {
         ));
     }
     let window = nights(c.window_nights);
-    let total = c.nights_without_entry + c.rest_nights + c.nights_before_first_use;
+    let total =
+        c.nights_without_entry + c.rest_nights + c.paused_nights + c.nights_before_first_use;
     if total == 0 {
         format!("none of the last {window}")
     } else {

@@ -40,20 +40,20 @@ pub fn status(
 ) -> Result<ExitCode> {
     // A prompt runs this at every command line: a history it cannot read says so on stderr
     // and gives no line, rather than a line that looks like a broken streak.
-    let sessions = match history_read::read_counting(paths, now) {
+    let counting = match history_read::read_counting(paths, now) {
         Ok(counting) => {
             // What was skipped is said as every command says it: a prompt that hides it with
             // `2>/dev/null` chooses to.
             warn_all(&counting.warnings);
-            counting.sessions
+            counting
         }
         Err(e) => {
             eprintln!("bedstretch: {}", text::clean_line(&format!("{e:#}")));
             return Ok(ExitCode::from(UNKNOWN));
         }
     };
-    let rules = config.rules();
-    let streaks = Streaks::as_of(sessions, &rules, now);
+    let rules = config.rules().paused_by(&counting.pauses);
+    let streaks = Streaks::as_of(counting.sessions, &rules, now);
     let s = tonight(&streaks, config.remind_at, rules.day_starts_at, now);
     let line = match format {
         Format::Short => s.short.clone(),

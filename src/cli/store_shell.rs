@@ -6,6 +6,7 @@ use std::io::Write;
 use std::sync::mpsc;
 
 use anyhow::{Result, anyhow};
+use chrono::NaiveDate;
 
 use crate::app::announce::Announcement;
 use crate::app::diary::DiaryEffect;
@@ -145,7 +146,8 @@ impl Shell for StoreShell<'_> {
             history_read::read_facts_as_of(self.paths, record.started_at)
                 .ok()
                 .map(|history| {
-                    Stats::compute(&history.sessions, &self.config.rules(), record.started_at)
+                    let rules = self.config.rules().paused_by(&history.pauses);
+                    Stats::compute(&history.sessions, &rules, record.started_at)
                 }),
         )
     }
@@ -189,6 +191,7 @@ impl Shell for StoreShell<'_> {
                         sessions: history.sessions,
                         cramps: history.cramps,
                         programs: history.programs,
+                        pauses: history.pauses,
                         skipped_night: diary_skip::skipped_night(&paths),
                     }),
                     history.warnings,
@@ -277,6 +280,10 @@ impl Shell for StoreShell<'_> {
             DiaryEffect::Skip(night) => diary_skip::skip_night(self.paths, *night),
         };
         written.map_err(|e| format!("{e:#}"))
+    }
+
+    fn pause(&mut self, from: NaiveDate, until: NaiveDate, now: Now) -> Result<(), String> {
+        super::pause::set(self.paths, from, until, now.wall).map_err(|e| format!("{e:#}"))
     }
 }
 

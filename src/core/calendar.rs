@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
+use super::pause::{PauseRecord, Paused};
+
 /// The rules that decide which nights count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
@@ -13,6 +15,17 @@ pub struct Rules {
     pub min_completion: f64,
     /// Days that neither break nor extend a streak.
     pub rest_days: Vec<Weekday>,
+    /// Nights paused by the history's `pause` lines, which like rest days neither break nor
+    /// extend a streak. Empty in the config's rules; a command adds the history's.
+    pub paused: Paused,
+}
+
+impl Rules {
+    /// These rules, with the nights that the pause lines `pauses` pause.
+    pub fn paused_by(mut self, pauses: &[PauseRecord]) -> Self {
+        self.paused = Paused::of(pauses);
+        self
+    }
 }
 
 impl Default for Rules {
@@ -21,6 +34,7 @@ impl Default for Rules {
             day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or(NaiveTime::MIN),
             min_completion: 0.8,
             rest_days: Vec::new(),
+            paused: Paused::default(),
         }
     }
 }

@@ -40,6 +40,8 @@ pub struct Comparison {
     pub other: Group,
     /// Rest days in the window, left out whatever was done or noted on them.
     pub rest_nights: u32,
+    /// Paused nights in the window (rest days aside), left out likewise: the person was away.
+    pub paused_nights: u32,
     /// Nights in the window (rest days aside) with no diary entry, left out.
     pub nights_without_entry: u32,
     /// Nights in the window before the first session or diary entry of the history, left
@@ -152,6 +154,7 @@ pub fn compare(
         stretched: Group::default(),
         other: Group::default(),
         rest_nights: 0,
+        paused_nights: 0,
         nights_without_entry: 0,
         nights_before_first_use: 0,
         difference: None,
@@ -175,6 +178,10 @@ pub fn compare(
         }
         if rules.rest_days.contains(&night.weekday()) {
             comparison.rest_nights += 1;
+            continue;
+        }
+        if streak.is_paused(night) {
+            comparison.paused_nights += 1;
             continue;
         }
         let Some(entry) = entries.get(&night) else {

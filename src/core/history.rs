@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::try_night_of;
 
+use super::pause::PauseRecord;
 use super::program::ProgramRecord;
 use super::stats::{Hurt, SessionFacts};
 
@@ -301,6 +302,8 @@ pub enum HistoryLine {
     Cramp(CrampRecord),
     /// A personal trial started, or stopped.
     Program(ProgramRecord),
+    /// Nights paused, or a pause undone.
+    Pause(PauseRecord),
     /// A kind this version does not know: someone else's, skipped without a warning.
     OtherKind,
     /// Not a record this version can read; skipped with a warning.
@@ -358,6 +361,10 @@ pub fn parse_line(line: &str) -> HistoryLine {
         },
         "program" => match ProgramRecord::parse(line) {
             Ok(program) => HistoryLine::Program(program),
+            Err(fault) => HistoryLine::Bad(fault),
+        },
+        "pause" => match PauseRecord::parse(line) {
+            Ok(pause) => HistoryLine::Pause(pause),
             Err(fault) => HistoryLine::Bad(fault),
         },
         _ => HistoryLine::OtherKind,

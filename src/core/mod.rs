@@ -11,6 +11,7 @@ pub(crate) mod fixtures;
 pub mod history;
 pub mod history_facts;
 pub mod history_words;
+pub mod pause;
 pub mod problem;
 pub mod program;
 mod record;

@@ -8,6 +8,7 @@
 //! worth discussing are [`worth_discussing::nights`]'. Pure: the shell reads the history and
 //! the clock, and renders the result as Markdown, CSV or HTML.
 
+use super::pause::{PauseRecord, pauses};
 use std::fmt;
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
@@ -48,6 +49,9 @@ pub struct Report {
     pub trial: Option<Review>,
     /// The period's diary nights worth showing a doctor, oldest first, with their reasons.
     pub worth_discussing: Vec<(NaiveDate, Vec<Reason>)>,
+    /// The pauses that cover a night of the period and stand, oldest first; see
+    /// [`Report::with_pauses`].
+    pub pauses: Vec<PauseRecord>,
 }
 
 /// One night of the period.
@@ -263,7 +267,32 @@ pub fn build(
         comparison,
         trial: program.map(|p| trial_review::review(p, sessions, cramps, rules, tonight)),
         worth_discussing: worth_discussing_in(cramps, first_night, last_night),
+        pauses: Vec::new(),
     })
+}
+
+impl Report {
+    /// The report, with the pauses among `records` that cover a night of its period and were
+    /// not cancelled, oldest first.
+    pub fn with_pauses(mut self, records: &[PauseRecord]) -> Self {
+        let period = self.first_night..=self.last_night;
+        let mut standing: Vec<PauseRecord> = pauses(records)
+            .into_iter()
+            .filter(|p| !p.cancelled && p.from <= *period.end() && p.until >= *period.start())
+            .collect();
+        standing.reverse();
+        self.pauses = standing;
+        self
+    }
+
+    /// The reason of the pause that covers `night`, if one does ("" for none given).
+    pub fn paused_why(&self, night: NaiveDate) -> Option<&str> {
+        let pause = self
+            .pauses
+            .iter()
+            .find(|p| (p.from..=p.until).contains(&night))?;
+        Some(pause.why.as_deref().unwrap_or(""))
+    }
 }
 
 /// The nights of `first..=last` worth discussing, judged on the whole diary as read (one

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{Rules, back, night_of, try_night_of};
-use super::streaks::{Best, CountingSession, Nights, Streaks, keep};
+use super::streaks::{Best, Broken, CountingSession, Nights, Streaks, keep};
 
 /// What stats need of one session.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -86,6 +86,8 @@ pub enum NightState {
     Missed,
     /// A rest day with nothing kept.
     Rest,
+    /// A night of a pause with nothing kept, past or ahead: neither breaks nor extends.
+    Paused,
     /// Tonight, not kept yet: still open until the rollover.
     Open,
     /// After tonight.
@@ -201,6 +203,10 @@ impl Stats {
         self.nights().is_kept(night)
     }
 
+    fn is_paused(&self, night: NaiveDate) -> bool {
+        self.nights().is_paused(night)
+    }
+
     fn nights(&self) -> Nights<'_> {
         Nights {
             best: &self.best,
@@ -208,14 +214,26 @@ impl Stats {
         }
     }
 
+    /// The streak that broke lately, if one did (see [`Nights::broken`]).
+    pub fn broken(&self) -> Option<Broken> {
+        self.nights().broken(self.tonight)
+    }
+
     /// How a night shows on the heatmap.
     pub fn night_state(&self, night: NaiveDate) -> NightState {
+        // A pause set ahead shows on the nights it covers; a kept night inside one shows kept.
         if night > self.tonight {
-            NightState::Future
+            if self.is_paused(night) {
+                NightState::Paused
+            } else {
+                NightState::Future
+            }
         } else if self.is_kept(night) {
             NightState::Kept
         } else if night == self.tonight {
             NightState::Open
+        } else if self.is_paused(night) {
+            NightState::Paused
         } else if self.best.keys().next().is_none_or(|first| night < *first) {
             NightState::BeforeStart
         } else if self.best.get(&night).is_some_and(|c| *c > 0.0) {

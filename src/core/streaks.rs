@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::calendar::{Rules, WEEK, back, night_of, try_night_of};
+use super::pause::{MAX_NIGHTS, nights_between};
 
 /// Per night, the best completion of its counting sessions.
 pub type Best = BTreeMap<NaiveDate, f64>;
@@ -81,6 +82,21 @@ impl Streaks {
     }
 }
 
+/// The fewest kept nights a run must have had for home to offer pausing the nights since it
+/// broke: a night or two missed after a night or two kept is not a streak lost.
+pub const MIN_LOST_RUN: u32 = 3;
+
+/// A streak that broke lately: the run that ended, and the nights missed since, to last night.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Broken {
+    /// Kept nights in the run that ended.
+    pub after: u32,
+    /// The first night missed.
+    pub from: NaiveDate,
+    /// Last night.
+    pub until: NaiveDate,
+}
+
 /// Nights and their best completions, read under the rules.
 #[derive(Debug, Clone, Copy)]
 pub struct Nights<'a> {
@@ -96,6 +112,11 @@ impl Nights<'_> {
         self.rules.rest_days.contains(&night.weekday())
     }
 
+    /// Whether `night` is paused by a pause line.
+    pub fn is_paused(&self, night: NaiveDate) -> bool {
+        self.rules.paused.contains(night)
+    }
+
     /// Whether a session of `night` reached `min_completion`.
     pub fn is_kept(&self, night: NaiveDate) -> bool {
         self.best
@@ -103,9 +124,35 @@ impl Nights<'_> {
             .is_some_and(|c| *c >= self.rules.min_completion)
     }
 
-    /// Kept nights in the run ending at `last`; rest days bridge it without counting.
-    /// Walks from kept night to kept night, never day by day, so a history that spans the
-    /// whole calendar costs no more than its nights.
+    /// The streak that broke lately, as of `tonight`: a run of at least [`MIN_LOST_RUN`] kept
+    /// nights ended, nothing was kept since (tonight neither), and the nights since, to last
+    /// night, are at most a pause's [`MAX_NIGHTS`]. `None` otherwise: then there is nothing a
+    /// pause of those nights could make whole.
+    pub fn broken(&self, tonight: NaiveDate) -> Option<Broken> {
+        if self.is_kept(tonight) {
+            return None;
+        }
+        let last = tonight.pred_opt()?;
+        let (kept, _) = self
+            .best
+            .range(..=last)
+            .rev()
+            .find(|(_, c)| **c >= self.rules.min_completion)?;
+        let from = kept.succ_opt()?;
+        let after = self.run_ending(*kept);
+        let lost = !self.only_bridges(Some(from), last);
+        (lost && after >= MIN_LOST_RUN && nights_between(from, last) <= MAX_NIGHTS).then_some(
+            Broken {
+                after,
+                from,
+                until: last,
+            },
+        )
+    }
+
+    /// Kept nights in the run ending at `last`; rest days and paused nights bridge it without
+    /// counting. Walks from kept night to kept night, never day by day, so a history that
+    /// spans the whole calendar costs no more than its nights.
     fn run_ending(&self, last: NaiveDate) -> u32 {
         let mut count = 0;
         let mut until = Some(last);
@@ -116,9 +163,9 @@ impl Nights<'_> {
             .filter(|(night, c)| **c >= self.rules.min_completion && !self.is_rest(**night))
             .map(|(night, _)| *night);
         for night in counted {
-            // Every night after this one, up to where the run has reached, must be a rest day.
+            // Every night after this one, up to where the run has reached, must bridge it.
             let Some(end) = until else { break };
-            if !self.only_rest_days(night.succ_opt(), end) {
+            if !self.only_bridges(night.succ_opt(), end) {
                 break;
             }
             count += 1;
@@ -127,7 +174,7 @@ impl Nights<'_> {
         count
     }
 
-    /// The longest run of kept nights, rest days bridging without counting.
+    /// The longest run of kept nights, rest days and paused nights bridging without counting.
     fn longest(&self) -> u32 {
         let (mut best, mut run) = (0, 0);
         let mut previous: Option<NaiveDate> = None;
@@ -138,7 +185,7 @@ impl Nights<'_> {
             .map(|(night, _)| *night);
         for night in kept {
             let bridged = previous
-                .is_some_and(|p| self.only_rest_days(p.succ_opt(), night.pred_opt().unwrap_or(p)));
+                .is_some_and(|p| self.only_bridges(p.succ_opt(), night.pred_opt().unwrap_or(p)));
             run = if bridged { run + 1 } else { 1 };
             best = best.max(run);
             previous = Some(night);
@@ -146,20 +193,23 @@ impl Nights<'_> {
         best
     }
 
-    /// True when every night from `from` to `to`, both included, is a rest day; true for
-    /// none at all (`from` after `to`, or no `from`).
-    fn only_rest_days(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
-        let Some(from) = from else { return true };
-        if from > to {
+    /// True when every night from `from` to `to`, both included, is a rest day or paused;
+    /// true for none at all (`from` after `to`, or no `from`).
+    fn only_bridges(&self, from: Option<NaiveDate>, to: NaiveDate) -> bool {
+        // A week or more holds every weekday: when all are rest days, every gap is bridged.
+        if WEEK.iter().all(|d| self.rules.rest_days.contains(d)) {
             return true;
         }
-        // A week or more holds every weekday: all must be rest days.
-        let days = (to - from).num_days() + 1;
-        if days >= 7 {
-            return WEEK.iter().all(|d| self.rules.rest_days.contains(d));
+        // Each step passes a rest day or a whole paused run, and at most six rest days come
+        // in a row, so the walk is bounded by the pauses, never by the length of the gap.
+        let mut night = from;
+        while let Some(n) = night.filter(|n| *n <= to) {
+            night = match self.rules.paused.run_end(n) {
+                Some(end) => end.succ_opt(),
+                None if self.is_rest(n) => n.succ_opt(),
+                None => return false,
+            };
         }
-        from.iter_days()
-            .take(days as usize)
-            .all(|n| self.is_rest(n))
+        true
     }
 }

@@ -64,6 +64,8 @@ pub struct Period {
     pub nights_without_entry: u32,
     /// Nights of the period so far kept by a session.
     pub nights_kept: u32,
+    /// Nights of the period so far that were paused, left out: the person was away.
+    pub nights_paused: u32,
     /// Mean cramps a night.
     #[serde(serialize_with = "hundredths")]
     pub cramps_per_night: Option<f64>,
@@ -146,6 +148,10 @@ pub fn review(
     let period = |first: NaiveDate, last: NaiveDate| {
         let mut p = Period::default();
         for night in first.iter_days().take_while(|n| *n <= last.min(seen_to)) {
+            if kept.is_paused(night) {
+                p.nights_paused += 1;
+                continue;
+            }
             p.nights_kept += u32::from(kept.is_kept(night));
             match entries.get(&night) {
                 Some(entry) => p.add(entry),

@@ -73,29 +73,49 @@ pub fn deserialize<'de, D: Deserializer<'de>>(
         .collect())
 }
 
-/// Program lines as the summary cache keeps them: each as its JSON text, read back by the
-/// line parser. They are a handful in a lifetime, so the cost is nothing, and the cache
-/// can never hold a program the history would not.
-pub mod programs {
-    use serde::{Deserialize, Deserializer, Serializer};
+/// Program and pause lines as the summary cache keeps them: each as its JSON text, read back
+/// by the line parser. They are a handful in a lifetime, so the cost is nothing, and the cache
+/// can never hold a line the history would not.
+pub mod as_lines {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+    use crate::core::history::LineFault;
+    use crate::core::pause::PauseRecord;
     use crate::core::program::ProgramRecord;
 
-    pub fn serialize<S: Serializer>(
-        programs: &[ProgramRecord],
+    /// A kind of line read back through its own parser.
+    pub trait Parsed: Sized {
+        /// Reads one line, with the rules of its kind.
+        fn parse(line: &str) -> Result<Self, LineFault>;
+    }
+
+    impl Parsed for ProgramRecord {
+        fn parse(line: &str) -> Result<Self, LineFault> {
+            ProgramRecord::parse(line)
+        }
+    }
+
+    impl Parsed for PauseRecord {
+        fn parse(line: &str) -> Result<Self, LineFault> {
+            PauseRecord::parse(line)
+        }
+    }
+
+    pub fn serialize<S: Serializer, T: Serialize>(
+        records: &[T],
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let lines: Result<Vec<String>, _> = programs.iter().map(serde_json::to_string).collect();
+        let lines: Result<Vec<String>, _> = records.iter().map(serde_json::to_string).collect();
         serializer.collect_seq(lines.map_err(serde::ser::Error::custom)?)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Parsed>(
         deserializer: D,
-    ) -> Result<Vec<ProgramRecord>, D::Error> {
+    ) -> Result<Vec<T>, D::Error> {
         let lines = Vec::<String>::deserialize(deserializer)?;
         lines
             .iter()
-            .map(|line| ProgramRecord::parse(line).map_err(|f| serde::de::Error::custom(f.why)))
+            .map(|line| T::parse(line).map_err(|f| serde::de::Error::custom(f.why)))
             .collect()
     }
 }

@@ -1,4 +1,4 @@
-//! What the lines of one history file hold: sessions, diary entries, programs and the lines skipped,
+//! What the lines of one history file hold: sessions, diary entries, programs, pauses and the lines skipped,
 //! sorted by the one line parser. Every reader and the summary cache keep lines this way.
 
 use std::path::Path;
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::history::{CrampRecord, HistoryLine, LineFault, SessionRecord, parse_line};
 use crate::core::history_facts::session_facts;
+use crate::core::pause::PauseRecord;
 use crate::core::program::ProgramRecord;
 use crate::core::stats::SessionFacts;
 
@@ -50,18 +51,24 @@ pub struct FileLines<S> {
     #[serde(with = "crate::store::cramp_rows")]
     pub cramps: Vec<CrampRecord>,
     /// Program lines, in file order.
-    #[serde(with = "crate::store::cramp_rows::programs")]
+    #[serde(with = "crate::store::cramp_rows::as_lines")]
     pub programs: Vec<ProgramRecord>,
+    /// Pause lines, in file order.
+    #[serde(with = "crate::store::cramp_rows::as_lines")]
+    pub pauses: Vec<PauseRecord>,
     /// The lines skipped.
     pub bad: BadLines,
 }
 
 impl<S> Default for FileLines<S> {
     fn default() -> Self {
+        // Not derived: that would ask a `Default` of every kind of session kept.
+        let (sessions, cramps, programs, pauses) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         Self {
-            sessions: Vec::new(),
-            cramps: Vec::new(),
-            programs: Vec::new(),
+            sessions,
+            cramps,
+            programs,
+            pauses,
             bad: BadLines::default(),
         }
     }
@@ -105,6 +112,7 @@ impl<S> FileLines<S> {
             HistoryLine::Session(record) => self.sessions.push(record.into()),
             HistoryLine::Cramp(cramp) => self.cramps.push(cramp),
             HistoryLine::Program(program) => self.programs.push(program),
+            HistoryLine::Pause(pause) => self.pauses.push(pause),
             HistoryLine::Blank | HistoryLine::OtherKind => {}
             HistoryLine::Bad(LineFault { column, why }) => self.bad.push(BadLine {
                 line: number,

@@ -14,6 +14,7 @@ use rustix::io::Errno;
 use twox_hash::XxHash3_64 as Xxh3;
 
 use crate::core::history::{CrampRecord, SessionRecord, latest_believable, latest_per_night};
+use crate::core::pause::PauseRecord;
 use crate::core::program::ProgramRecord;
 use crate::core::stats::SessionFacts;
 
@@ -29,6 +30,8 @@ pub struct History<S> {
     pub cramps: Vec<CrampRecord>,
     /// Program lines, each id once, in the order read (the latest written wins).
     pub programs: Vec<ProgramRecord>,
+    /// Pause lines, each pause and each cancelling line once, in the order read.
+    pub pauses: Vec<PauseRecord>,
     /// One line per skipped line (capped per file), naming file and line.
     pub warnings: Vec<String>,
 }
@@ -39,6 +42,7 @@ impl<S> Default for History<S> {
             sessions: Vec::new(),
             cramps: Vec::new(),
             programs: Vec::new(),
+            pauses: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -109,6 +113,8 @@ pub struct Gather<S> {
     /// The sessions skipped for their date, kept for the streak cache, which must not depend
     /// on the "now" of the command that wrote it.
     ahead: Vec<S>,
+    /// The pause lines skipped for their date, kept for the streak cache likewise.
+    ahead_pauses: Vec<PauseRecord>,
     /// The warnings about records skipped for their date, given after the others.
     ahead_warnings: Vec<String>,
 }
@@ -121,6 +127,8 @@ pub struct Gathered<S> {
     pub history: History<S>,
     /// The sessions skipped for their date.
     pub ahead: Vec<S>,
+    /// The pause lines skipped for their date.
+    pub ahead_pauses: Vec<PauseRecord>,
     /// How many of the history's warnings, from the first, do not depend on now.
     pub timeless_warnings: usize,
 }
@@ -132,6 +140,7 @@ impl<S: Session> Default for Gather<S> {
             seen: HashSet::with_hasher(IdHash::new()),
             limit: None,
             ahead: Vec::new(),
+            ahead_pauses: Vec::new(),
             ahead_warnings: Vec::new(),
         }
     }
@@ -205,13 +214,16 @@ impl<S: Session> Gather<S> {
         self.history.warnings.push(warning);
     }
 
-    /// One file's sessions, diary entries, programs and skipped lines.
+    /// One file's sessions, diary entries, program and pause lines, and skipped lines.
     pub fn add(
         &mut self,
         file: &Path,
         sessions: impl IntoIterator<Item = S>,
         cramps: impl IntoIterator<Item = CrampRecord>,
-        programs: impl IntoIterator<Item = ProgramRecord>,
+        (programs, pauses): (
+            impl IntoIterator<Item = ProgramRecord>,
+            impl IntoIterator<Item = PauseRecord>,
+        ),
         bad: &BadLines,
     ) {
         self.history.warnings.extend(warnings_for(file, bad));
@@ -247,14 +259,42 @@ impl<S: Session> Gather<S> {
         }
         for program in programs {
             if self.seen.insert(program.id.clone()) {
-                if self.limit.is_some_and(|limit| program.logged_at > limit) {
-                    self.ahead_warnings
-                        .push(ahead_warning(file, "program line", &program.id));
+                if self.is_ahead(file, "program line", &program.id, program.logged_at) {
+                    continue;
+                }
+                self.history.programs.push(program);
+            }
+        }
+        for pause in pauses {
+            // A cancelling line shares its pause's id: each is counted once on its own.
+            let key = format!(
+                "{}{}",
+                pause.id,
+                if pause.cancelled { " cancelled" } else { "" }
+            );
+            if self.seen.insert(key) {
+                if self.is_ahead(file, "pause line", &pause.id, pause.logged_at) {
+                    self.ahead_pauses.push(pause);
                 } else {
-                    self.history.programs.push(program);
+                    self.history.pauses.push(pause);
                 }
             }
         }
+    }
+
+    /// True, with a warning, when a line written at `logged_at` is dated too far ahead.
+    fn is_ahead(
+        &mut self,
+        file: &Path,
+        what: &str,
+        id: &str,
+        logged_at: DateTime<FixedOffset>,
+    ) -> bool {
+        let ahead = self.limit.is_some_and(|limit| logged_at > limit);
+        if ahead {
+            self.ahead_warnings.push(ahead_warning(file, what, id));
+        }
+        ahead
     }
 
     /// The history, sessions oldest first (a stable sort: equal starts keep file order), and
@@ -272,6 +312,7 @@ impl<S: Session> Gather<S> {
         Gathered {
             history: self.history,
             ahead: self.ahead,
+            ahead_pauses: self.ahead_pauses,
             timeless_warnings,
         }
     }

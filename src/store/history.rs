@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use rustix::fs::{FlockOperation, flock};
 
 use crate::core::history::{CrampNote, CrampRecord, SessionRecord};
+use crate::core::pause::PauseRecord;
 use crate::core::program::ProgramRecord;
 
 use super::atomic::{open_no_follow, random_u64};
@@ -70,10 +71,21 @@ pub fn append_cramp(path: &Path, record: &CrampRecord) -> Result<()> {
 
 /// Appends one program line to this device's history, the same way.
 pub fn append_program(paths: &Paths, record: &ProgramRecord) -> Result<()> {
+    append_to_device(paths, record, "program line")
+}
+
+/// Appends one pause line (a pause, or its cancelling) to this device's history, the same way.
+pub fn append_pause(paths: &Paths, record: &PauseRecord) -> Result<()> {
+    append_to_device(paths, record, "pause line")
+}
+
+/// Appends `record`, a `what`, as one line of this device's history file.
+fn append_to_device(paths: &Paths, record: &impl serde::Serialize, what: &str) -> Result<()> {
     let path = device_file(paths, &device_id(paths)?);
-    let line = serde_json::to_string(record).context("cannot encode the program line")?;
+    let line =
+        serde_json::to_string(record).with_context(|| format!("cannot encode the {what}"))?;
     append_line(&path, &line)
-        .with_context(|| format!("{}: cannot append the program line", path.display()))
+        .with_context(|| format!("{}: cannot append the {what}", path.display()))
 }
 
 fn append_line(path: &Path, line: &str) -> io::Result<()> {

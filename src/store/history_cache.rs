@@ -33,7 +33,7 @@ use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 use super::streak_cache;
 
 /// Bumped whenever what is cached changes; a cache of another version is rebuilt.
-const VERSION: u32 = 12;
+const VERSION: u32 = 13;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Cache {
@@ -251,9 +251,16 @@ pub(super) fn read_facts_renewing(
         // dated too far ahead go in, and status checks them against its own now.
         let stamps = stamps.iter().map(|(name, stamp)| (name.as_str(), stamp));
         let history = &gathered.history;
-        let sessions = history.sessions.iter().chain(&gathered.ahead);
-        let warnings = &history.warnings[..gathered.timeless_warnings];
-        streak_cache::write(paths, stamps, sessions, warnings);
+        let read = streak_cache::Source {
+            sessions: history.sessions.iter().chain(&gathered.ahead),
+            pauses: history
+                .pauses
+                .iter()
+                .chain(&gathered.ahead_pauses)
+                .collect(),
+            warnings: &history.warnings[..gathered.timeless_warnings],
+        };
+        streak_cache::write(paths, stamps, read);
     }
     Ok(gathered.history)
 }
@@ -322,8 +329,10 @@ fn summarised<S: Session>(
                 let cramps = summary.body.cramps.into_iter().chain(summary.tail.cramps);
                 let programs = summary.body.programs.into_iter();
                 let programs = programs.chain(summary.tail.programs);
+                let pauses = summary.body.pauses.into_iter();
+                let pauses = pauses.chain(summary.tail.pauses);
                 let sessions = sessions.filter_map(|s| keep(s, place));
-                gather.add(&path, sessions, cramps, programs, &bad);
+                gather.add(&path, sessions, cramps, (programs, pauses), &bad);
                 open_files.push((path, file));
             }
             Err(warning) => gather.skip_file(warning),

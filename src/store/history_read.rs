@@ -45,8 +45,10 @@ fn read<S: Session + FromSessionLine + Send>(
         held.sessions.extend(tail.sessions);
         held.cramps.extend(tail.cramps);
         held.programs.extend(tail.programs);
+        held.pauses.extend(tail.pauses);
         held.bad.extend(&tail.bad);
-        gather.add(&path, held.sessions, held.cramps, held.programs, &held.bad);
+        let dated = (held.programs, held.pauses);
+        gather.add(&path, held.sessions, held.cramps, dated, &held.bad);
     }
     Ok(gather.finish())
 }
@@ -142,9 +144,15 @@ pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counti
     // The cache keeps sessions whatever their date; one too far ahead of this now is skipped
     // by the full reader, with the warning every command gives. A current cache needs no
     // writing again; a missing or stale one is renewed.
-    let ahead = |s: &CountingSession| limit.is_some_and(|limit| s.started_at > limit);
+    let ahead = |at: DateTime<FixedOffset>| limit.is_some_and(|limit| at > limit);
+    let any_ahead = |c: &Counting| {
+        c.sessions
+            .iter()
+            .any(|s: &CountingSession| ahead(s.started_at))
+            || c.pauses.iter().any(|p| ahead(p.logged_at))
+    };
     let renew = match streak_cache::read(paths) {
-        Some(counting) if !counting.sessions.iter().any(ahead) => return Ok(counting),
+        Some(counting) if !any_ahead(&counting) => return Ok(counting),
         Some(_) => Streaks::Keep,
         None => Streaks::Renew,
     };
@@ -156,5 +164,6 @@ pub fn read_counting(paths: &Paths, now: DateTime<FixedOffset>) -> Result<Counti
             .filter_map(SessionFacts::counting)
             .collect(),
         warnings: history.warnings,
+        pauses: history.pauses,
     })
 }

@@ -124,6 +124,7 @@ where
             sink.body.sessions.extend(held.sessions);
             sink.body.cramps.extend(held.cramps);
             sink.body.programs.extend(held.programs);
+            sink.body.pauses.extend(held.pauses);
             sink.body.bad.extend(&held.bad);
         }
         read

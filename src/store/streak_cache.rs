@@ -14,7 +14,8 @@
 //! Layout, little-endian: `MAGIC`, version (u32), xxh3 of everything after it (u64), file
 //! count (u32), per file: name length (u16), name, length (u64), mtime and ctime in
 //! nanoseconds (i128 each), inode (u64); warning count (u32), per warning: length (u32) and
-//! its UTF-8 text; session count (u32), per session: start as Unix
+//! its UTF-8 text; pause line count (u32), per line: length (u32) and its JSON text, read
+//! back through the line parser; session count (u32), per session: start as Unix
 //! seconds (i64) and nanoseconds (u32), its UTC offset in seconds (i32), completed and planned
 //! step-sides (u32 each).
 
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::core::pause::PauseRecord;
 use crate::core::stats::{SessionFacts, completion};
 use crate::core::streaks::CountingSession;
 
@@ -37,7 +39,7 @@ use super::stamp::{Stamp, cache_limit, file_name, racy_after};
 /// What every streak cache starts with.
 const MAGIC: &[u8; 16] = b"bedstretch-strk\n";
 /// Bumped whenever the layout changes; a cache of another version is rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Bytes of one session.
 const SESSION_BYTES: usize = 24;
 
@@ -53,6 +55,8 @@ pub struct Counting {
     pub sessions: Vec<CountingSession>,
     /// What was skipped on the way, as `stats` says it.
     pub warnings: Vec<String>,
+    /// Every pause line, each once: paused nights bridge a streak.
+    pub pauses: Vec<PauseRecord>,
 }
 
 /// The cached counting sessions and warnings, if the cache is there, whole, and current.
@@ -97,12 +101,12 @@ fn parse(bytes: &[u8], current: &[(String, Stamp)], racy_after: i128) -> Option<
             return None;
         }
     }
-    let warned = usize::try_from(c.u32()?).ok()?;
-    let mut warnings = Vec::with_capacity(warned.min(c.0.len()));
-    for _ in 0..warned {
-        let len = usize::try_from(c.u32()?).ok()?;
-        warnings.push(String::from_utf8(c.take(len)?.to_vec()).ok()?);
-    }
+    let warnings = c.texts()?;
+    let pauses = c
+        .texts()?
+        .iter()
+        .map(|line| PauseRecord::parse(line).ok())
+        .collect::<Option<_>>()?;
     let count = usize::try_from(c.u32()?).ok()?;
     if c.0.len() != count.checked_mul(SESSION_BYTES)? {
         return None;
@@ -118,19 +122,32 @@ fn parse(bytes: &[u8], current: &[(String, Stamp)], racy_after: i128) -> Option<
             completion: completion(completed, planned),
         });
     }
-    Some(Counting { sessions, warnings })
+    Some(Counting {
+        sessions,
+        warnings,
+        pauses,
+    })
 }
 
-/// Writes the cache for history files with these names and stamps and the `sessions` read
-/// from them (each id once). It only saves time: when it cannot be written, status reads the
-/// history instead.
+/// What the cache is written from: the sessions and pause lines read (each once) and the
+/// warnings given.
+pub(super) struct Source<'a, I: Iterator<Item = &'a SessionFacts>> {
+    /// Every session read, counting or not.
+    pub sessions: I,
+    /// Every pause line read.
+    pub pauses: Vec<&'a PauseRecord>,
+    /// The warnings that do not depend on now.
+    pub warnings: &'a [String],
+}
+
+/// Writes the cache for history files with these names and stamps and what was `read` from
+/// them. It only saves time: when it cannot be written, status reads the history instead.
 pub(super) fn write<'a>(
     paths: &Paths,
     files: impl Iterator<Item = (&'a str, &'a Stamp)>,
-    sessions: impl Iterator<Item = &'a SessionFacts>,
-    warnings: &[String],
+    read: Source<'a, impl Iterator<Item = &'a SessionFacts>>,
 ) {
-    if let Some(bytes) = encode(files, sessions, warnings) {
+    if let Some(bytes) = encode(files, read) {
         let _ = write_derived(&cache_path(paths), |out| out.write_all(&bytes));
     }
 }
@@ -139,11 +156,10 @@ pub(super) fn write<'a>(
 /// four billion sessions), which no history of bedstretch's has.
 fn encode<'a>(
     files: impl Iterator<Item = (&'a str, &'a Stamp)>,
-    sessions: impl Iterator<Item = &'a SessionFacts>,
-    warnings: &[String],
+    read: Source<'a, impl Iterator<Item = &'a SessionFacts>>,
 ) -> Option<Vec<u8>> {
     let files: Vec<_> = files.collect();
-    let counting: Vec<&SessionFacts> = sessions.filter(|s| s.counts).collect();
+    let counting: Vec<&SessionFacts> = read.sessions.filter(|s| s.counts).collect();
     let mut body = Vec::with_capacity(64 + counting.len() * SESSION_BYTES);
     body.extend(u32::try_from(files.len()).ok()?.to_le_bytes());
     for (name, stamp) in files {
@@ -154,11 +170,9 @@ fn encode<'a>(
         body.extend(stamp.ctime_ns.to_le_bytes());
         body.extend(stamp.ino.to_le_bytes());
     }
-    body.extend(u32::try_from(warnings.len()).ok()?.to_le_bytes());
-    for warning in warnings {
-        body.extend(u32::try_from(warning.len()).ok()?.to_le_bytes());
-        body.extend(warning.as_bytes());
-    }
+    put_texts(&mut body, read.warnings)?;
+    let pauses: Result<Vec<String>, _> = read.pauses.iter().map(serde_json::to_string).collect();
+    put_texts(&mut body, &pauses.ok()?)?;
     body.extend(u32::try_from(counting.len()).ok()?.to_le_bytes());
     for s in counting {
         body.extend(s.started_at.timestamp().to_le_bytes());
@@ -168,6 +182,16 @@ fn encode<'a>(
         body.extend(s.planned.to_le_bytes());
     }
     Some(sealed::seal(MAGIC, VERSION, &body))
+}
+
+/// Writes a count and each text with its length; `None` when one does not fit the layout.
+fn put_texts(body: &mut Vec<u8>, texts: &[String]) -> Option<()> {
+    body.extend(u32::try_from(texts.len()).ok()?.to_le_bytes());
+    for text in texts {
+        body.extend(u32::try_from(text.len()).ok()?.to_le_bytes());
+        body.extend(text.as_bytes());
+    }
+    Some(())
 }
 
 /// A [`Cursor`] method per integer type, named after it, that reads one little-endian.
@@ -196,6 +220,17 @@ impl<'a> Cursor<'a> {
     }
 
     little_endian_readers!(u16, u32, i32, u64, i64, i128);
+
+    /// A count and as many texts, each with its length, as [`put_texts`] writes them.
+    fn texts(&mut self) -> Option<Vec<String>> {
+        let count = usize::try_from(self.u32()?).ok()?;
+        let mut texts = Vec::with_capacity(count.min(self.0.len()));
+        for _ in 0..count {
+            let len = usize::try_from(self.u32()?).ok()?;
+            texts.push(String::from_utf8(self.take(len)?.to_vec()).ok()?);
+        }
+        Some(texts)
+    }
 }
 
 #[cfg(test)]

@@ -35,13 +35,21 @@ fn what_is_written_reads_back_and_a_well_hashed_lie_is_refused() {
     let current = vec![("a.jsonl".to_string(), stamp())];
     let files = || current.iter().map(|(n, s)| (n.as_str(), s));
     let sessions = [facts(1_700_000_000, true), facts(1_700_090_000, false)];
-    let bytes = encode(files(), sessions.iter(), &[]).expect("encoded");
+    let read = |warnings, pauses| Source {
+        sessions: sessions.iter(),
+        pauses,
+        warnings,
+    };
+    let bytes = encode(files(), read(&[], Vec::new())).expect("encoded");
     let back = parse(&bytes, &current, i128::MAX).expect("parsed");
     assert_eq!(back.sessions, vec![sessions[0].counting().expect("counts")]);
     let warned = ["a.jsonl:3:1: skipped a line".to_string()];
-    let with = encode(files(), sessions.iter(), &warned).expect("encoded");
+    let line = r#"{"v":1,"kind":"pause","id":"p","from":"2026-12-06","until":"2026-12-08","why":"travel","logged_at":"2026-12-10T23:00:00+01:00"}"#;
+    let pause = PauseRecord::parse(line).expect("a pause line");
+    let with = encode(files(), read(&warned, vec![&pause])).expect("encoded");
     let back = parse(&with, &current, i128::MAX).expect("parsed");
     assert_eq!((back.sessions.len(), back.warnings), (1, warned.to_vec()));
+    assert_eq!(back.pauses, [pause]);
     assert!(parse(&bytes, &current, 0).is_none(), "a racy stamp");
 
     // A start no calendar holds, an offset of a day, four billion sessions.

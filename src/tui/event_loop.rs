@@ -8,6 +8,7 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use anyhow::Result;
+use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::layout::Rect;
@@ -70,6 +71,8 @@ pub trait Shell {
     fn reload_routines(&mut self) -> Vec<RoutineRow>;
     /// Write the morning question's answer at `now`: a diary line, or the skipped night.
     fn diary(&mut self, effect: &DiaryEffect, now: Now) -> Result<(), String>;
+    /// Appends a pause of the nights `from` to `until`, set at `now`.
+    fn pause(&mut self, from: NaiveDate, until: NaiveDate, now: Now) -> Result<(), String>;
 }
 
 /// Everything the loop works with.
@@ -294,6 +297,7 @@ pub fn answer<S: Shell>(shell: &mut S, effect: Effect, now: Now) -> Option<Msg> 
         }
         Effect::ReloadRoutines => Some(Msg::RoutinesLoaded(shell.reload_routines())),
         Effect::Diary(diary) => Some(Msg::DiaryWritten(shell.diary(&diary, now))),
+        Effect::Pause { from, until } => Some(Msg::Paused(shell.pause(from, until, now))),
         Effect::Suspend => None,
     }
 }

@@ -1,5 +1,7 @@
 //! Twelve weeks of nights: a row per weekday, a column per week with tonight in the last,
-//! the months named above the week they start in, and a legend for every mark.
+//! the months named above the week they start in, and a legend for every mark. The paused
+//! mark is named only when the grid shows one: most people never pause, and for them the
+//! legend keeps to two rows.
 
 use chrono::Datelike;
 use ratatui::style::Style;
@@ -13,10 +15,23 @@ use super::theme::Theme;
 pub const WEEKS: u32 = 12;
 /// Columns the heatmap takes: the weekday letter and its space, then two per week.
 pub const MAP_WIDTH: u16 = 2 + WEEKS as u16 * 2;
-/// Rows it takes: the title, the months, seven weekdays and two of legend.
+/// Rows it takes: the title, the months, seven weekdays and two of legend (three when the
+/// grid shows a paused night).
 pub const MAP_HEIGHT: u16 = 11;
 
-/// The heatmap as lines of at most [`MAP_WIDTH`] columns, [`MAP_HEIGHT`] of them.
+/// The rows the heatmap of `stats` takes.
+pub fn map_height(stats: &Stats) -> u16 {
+    MAP_HEIGHT + u16::from(shows_paused(&stats.heatmap(WEEKS)))
+}
+
+fn shows_paused(weeks: &[[(chrono::NaiveDate, NightState); 7]]) -> bool {
+    weeks
+        .iter()
+        .flatten()
+        .any(|(_, s)| *s == NightState::Paused)
+}
+
+/// The heatmap as lines of at most [`MAP_WIDTH`] columns, [`map_height`] of them.
 pub fn heatmap_lines(stats: &Stats, t: &Theme) -> Vec<Line<'static>> {
     let weeks = stats.heatmap(WEEKS);
     let mut lines = vec![
@@ -31,7 +46,7 @@ pub fn heatmap_lines(stats: &Stats, t: &Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(spans));
     }
-    lines.extend(legend(t));
+    lines.extend(legend(t, shows_paused(&weeks)));
     lines
 }
 
@@ -68,16 +83,22 @@ fn months(weeks: &[[(chrono::NaiveDate, NightState); 7]]) -> String {
     row
 }
 
-/// Every mark the grid uses, flowed into two rows of [`MAP_WIDTH`] columns.
-fn legend(t: &Theme) -> Vec<Line<'static>> {
+/// Every mark the grid uses, flowed into rows of [`MAP_WIDTH`] columns: two, or three with
+/// the paused mark.
+fn legend(t: &Theme, paused: bool) -> Vec<Line<'static>> {
     let items = [
         (NightState::Kept, "kept"),
         (NightState::Partly, "partly"),
         (NightState::Missed, "missed"),
         (NightState::Rest, "rest day"),
+        (NightState::Paused, "paused"),
         (NightState::Open, "tonight"),
     ];
-    let items = items.map(|(state, word)| (cell(state, t), word)).to_vec();
+    let items = items
+        .into_iter()
+        .filter(|(state, _)| paused || *state != NightState::Paused)
+        .map(|(state, word)| (cell(state, t), word))
+        .collect();
     super::widgets::legend(items, MAP_WIDTH as usize, usize::MAX, t)
 }
 
@@ -88,6 +109,8 @@ pub(crate) fn cell(state: NightState, t: &Theme) -> (&'static str, Style) {
         NightState::Partly => ("▪", t.digits_paused),
         NightState::Missed => ("·", t.dim),
         NightState::Rest => ("-", t.dim),
+        // Calm like a rest day, and a glyph of its own so that NO_COLOR tells them apart.
+        NightState::Paused => ("~", t.dim),
         NightState::Open => ("□", t.title),
         NightState::Future | NightState::BeforeStart => (" ", t.dim),
     }
@@ -151,11 +174,34 @@ mod tests {
     }
 
     #[test]
-    fn the_legend_names_every_mark() {
+    fn the_legend_names_every_mark_and_the_paused_one_only_when_shown() {
         let lines = heatmap_lines(&stats("2026-11-23T21:00:00+01:00"), &Theme::plain());
+        assert_eq!(lines.len(), MAP_HEIGHT as usize);
         let legend = format!("{} {}", text(&lines[9]), text(&lines[10]));
         for word in ["■ kept", "▪ partly", "· missed", "- rest day", "□ tonight"] {
             assert!(legend.contains(word), "{word} in {legend:?}");
         }
+        assert!(!legend.contains("paused"), "{legend:?}");
+        // A pause of 16–18 Nov: its nights show ~, and the legend takes a third row for it.
+        let pause = r#"{"v":1,"kind":"pause","id":"p","from":"2026-11-16","until":"2026-11-18","logged_at":"2026-11-19T08:00:00+01:00"}"#;
+        let pause = crate::core::pause::PauseRecord::parse(pause).expect("a pause");
+        let rules = Rules::default().paused_by(&[pause]);
+        let now = DateTime::parse_from_rfc3339("2026-11-23T21:00:00+01:00").expect("time");
+        let stats = Stats::compute(&[], &rules, now);
+        let lines = heatmap_lines(&stats, &Theme::plain());
+        assert_eq!(lines.len(), map_height(&stats) as usize);
+        assert_eq!(lines.len(), MAP_HEIGHT as usize + 1);
+        assert!(
+            text(&lines[2]).ends_with("~ □ "),
+            "Monday: {:?}",
+            text(&lines[2])
+        );
+        let legend: Vec<String> = lines[9..].iter().map(text).collect();
+        assert!(legend.join(" ").contains("~ paused"), "{legend:?}");
+        assert!(
+            legend
+                .iter()
+                .all(|l| crate::core::text::width(l) <= MAP_WIDTH as usize)
+        );
     }
 }

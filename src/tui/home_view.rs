@@ -21,7 +21,7 @@ use crate::core::text::{capitalise, clean_line, truncate, width, wrap};
 use crate::core::worth_discussing;
 
 use super::binding::Binding;
-use super::home_heatmap::{MAP_HEIGHT, MAP_WIDTH, heatmap_lines};
+use super::home_heatmap::{MAP_WIDTH, heatmap_lines, map_height};
 use super::home_layout::{self, MapAt, Rows, Wants, fit_note, fit_one, fit_tonight, window};
 use super::home_lists::{RowCells, recent_lines};
 use super::home_pages;
@@ -206,7 +206,7 @@ impl HomeView<'_> {
         if let (MapAt::Below, Some(stats)) = (rows.map, &self.app.stats) {
             let map = Rect {
                 width: MAP_WIDTH.min(inner.width),
-                ..at(y + 1, MAP_HEIGHT)
+                ..at(y + 1, map_height(stats))
             };
             Paragraph::new(heatmap_lines(stats, t)).render(map, buf);
         }
@@ -255,12 +255,16 @@ impl HomeView<'_> {
             _ => None,
         };
         let prompt = self.prompt_lines(cols);
-        // The rule is for the evening; in the morning the question takes its place.
+        // The rule is for the evening; in the morning the question takes its place, and
+        // when the streak has just broken, the offer to pause the nights since.
         let rule = app
             .stats
             .as_ref()
             .filter(|_| prompt.is_empty())
-            .map(|s| wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols))
+            .map(|s| match app.broken {
+                Some(broken) => wrap(&pause_offer(broken.after), cols),
+                None => wrap(&format!("{}.", capitalise(&s.rule_in_words())), cols),
+            })
             .unwrap_or_default();
         // The trial's words quote a routine's name, from a file.
         let trial: Vec<String> = app.trial.iter().map(|form| clean_line(form)).collect();
@@ -311,7 +315,7 @@ impl HomeView<'_> {
             recent: text.recent.len() as u16,
             map: app.stats.is_some() && text.failed.is_none(),
             map_beside: cols >= (LIST_MIN + 2 + MAP_WIDTH) as usize,
-            map_rows: MAP_HEIGHT,
+            map_rows: app.stats.as_ref().map_or(0, map_height),
         }
     }
 
@@ -363,7 +367,7 @@ impl HomeView<'_> {
             let map = Rect {
                 x: area.right().saturating_sub(MAP_WIDTH),
                 width: MAP_WIDTH,
-                height: MAP_HEIGHT,
+                height: map_height(stats),
                 ..area
             };
             Paragraph::new(heatmap_lines(stats, self.theme)).render(map, buf);
@@ -430,4 +434,12 @@ impl HomeView<'_> {
 fn draw_lines(lines: Vec<String>, style: Style, area: Rect, buf: &mut Buffer) {
     let lines: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
     Paragraph::new(lines).render(area, buf);
+}
+
+/// Home's offer when the streak has just broken after `after` nights.
+fn pause_offer(after: u32) -> String {
+    format!(
+        "Streak lost after {}. Were you away? p pause those nights",
+        nights(after)
+    )
 }

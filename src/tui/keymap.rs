@@ -155,6 +155,14 @@ pub const HOME: &[Binding<HomeAction>] = &[
         "the problems found at start, in full",
         HomeAction::Problems,
     ),
+    // Named by home's own line when the streak has just broken; the footer has no room.
+    bind(
+        &[KeyCode::Char('p')],
+        "p",
+        "",
+        "pause the nights since your streak broke, when home offers it",
+        HomeAction::Pause,
+    ),
     bind(
         &[KeyCode::Char('?')],
         "?",

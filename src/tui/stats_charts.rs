@@ -70,9 +70,18 @@ pub fn strip_lines(
     lines
 }
 
+/// The marks a strip may or may not show, each named in its legend only when it may.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The config has rest days.
+    pub rest_days: bool,
+    /// A night of the strip is paused.
+    pub paused: bool,
+}
+
 /// The strip's legend, flowed into at most `rows` rows of `cols` columns; an item that does
 /// not fit whole is left out rather than cut.
-pub fn legend_lines(rest_days: bool, cols: usize, rows: usize, t: &Theme) -> Vec<Line<'static>> {
+pub fn legend_lines(marks: Marks, cols: usize, rows: usize, t: &Theme) -> Vec<Line<'static>> {
     // The cramp row's marks come early: on a narrow terminal the last items are left out.
     let mut items = vec![
         (night_cell(NightState::Kept, t), "kept"),
@@ -82,8 +91,11 @@ pub fn legend_lines(rest_days: bool, cols: usize, rows: usize, t: &Theme) -> Vec
         (night_cell(NightState::Partly, t), "partly"),
         (night_cell(NightState::Open, t), "tonight"),
     ];
-    if rest_days {
+    if marks.rest_days {
         items.push((night_cell(NightState::Rest, t), "rest day"));
+    }
+    if marks.paused {
+        items.push((night_cell(NightState::Paused, t), "paused"));
     }
     super::widgets::legend(items, cols, rows, t)
 }

@@ -40,17 +40,21 @@ fn a_bar_is_its_share_of_the_width_to_the_eighth() {
 #[test]
 fn the_legend_keeps_the_cramp_marks_when_it_has_one_short_row() {
     let t = Theme::plain();
-    let lines = legend_lines(false, 40, 1, &t);
+    let lines = legend_lines(Marks::default(), 40, 1, &t);
     assert_eq!(lines.len(), 1);
     let row = text(&lines[0]);
     assert!(row.contains("▁▄█ cramp 1 to 10"), "{row:?}");
     assert!(crate::core::text::width(&row) <= 40, "{row:?}");
+    let both = Marks {
+        rest_days: true,
+        paused: true,
+    };
+    let wide = text(&legend_lines(both, 200, 1, &t)[0]);
     assert!(
-        legend_lines(true, 200, 1, &t)
-            .iter()
-            .any(|l| text(l).contains("- rest day"))
+        wide.contains("- rest day") && wide.contains("~ paused"),
+        "{wide:?}"
     );
-    assert!(legend_lines(false, 200, 0, &t).is_empty());
+    assert!(legend_lines(Marks::default(), 200, 0, &t).is_empty());
 }
 
 #[test]

@@ -18,12 +18,12 @@ use crate::app::cramp_stats::CrampStats;
 use crate::app::home::{HistoryState, HomeAction, HomeApp};
 use crate::app::trial_page::{StatsPage, TrialPage};
 use crate::core::cramps::{Comparison, Verdict};
-use crate::core::stats::Stats;
+use crate::core::stats::{NightState, Stats};
 use crate::core::text::{capitalise, clean_line, width, wrap};
 
 use super::binding::Binding;
 use super::keymap;
-use super::stats_charts::{BAND_ROWS, bar_lines, hurt_lines, legend_lines, strip_lines};
+use super::stats_charts::{BAND_ROWS, Marks, bar_lines, hurt_lines, legend_lines, strip_lines};
 use super::theme::Theme;
 use super::trial_page;
 use super::widgets::{Room, inset, labelled, lines, stack};
@@ -180,10 +180,17 @@ fn strip(
     free: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
-    let rest_days = !app.rules().rest_days.is_empty();
+    let marks = Marks {
+        rest_days: !app.rules().rest_days.is_empty(),
+        paused: cramps
+            .weeks
+            .iter()
+            .flatten()
+            .any(|n| n.state == NightState::Paused),
+    };
     // The legend whole if it fits, else its first row, else none.
     for rows in (1..=LEGEND_ROWS.min(free)).rev() {
-        let legend = legend_lines(rest_days, cols, rows, t);
+        let legend = legend_lines(marks, cols, rows, t);
         let mut strip = strip_lines(&cramps.weeks, cols, free.saturating_sub(legend.len()), t);
         if !strip.is_empty() {
             strip.extend(legend);

@@ -291,6 +291,8 @@ pub struct Recorded {
     pub known: bedstretch::app::known::Known,
     /// Every answer to the morning question, in order.
     pub diary: Vec<bedstretch::app::diary::DiaryEffect>,
+    /// Every pause asked for, as (from, until); each also joins `known`, as a line would.
+    pub pauses: Vec<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Every moment announced, as its plain line.
     pub announced: Vec<String>,
     pending: VecDeque<Msg>,
@@ -397,6 +399,17 @@ impl Shell for Recorded {
         _now: Now,
     ) -> Result<(), String> {
         self.diary.push(effect.clone());
+        Ok(())
+    }
+    fn pause(
+        &mut self,
+        from: chrono::NaiveDate,
+        until: chrono::NaiveDate,
+        now: Now,
+    ) -> Result<(), String> {
+        self.pauses.push((from, until));
+        let line = bedstretch::core::pause::PauseRecord::new(from, until, None, now.wall, 0);
+        self.known.pauses.push(line);
         Ok(())
     }
     fn reload_routines(&mut self) -> Vec<RoutineRow> {

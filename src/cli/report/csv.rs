@@ -17,7 +17,7 @@ use super::{reasons_in_words, state_word};
 /// The header row; `--help` lists the same columns.
 pub const HEADER: &str = "night,evening,sessions,routines,severity,side,cramps,note,hurt,\
 worth_discussing,trial_phase,trial_cramps_a_night,trial_difference,trial_ci95_low,\
-trial_ci95_high";
+trial_ci95_high,paused";
 
 /// The whole report: the header and a row per night.
 pub fn render(csv: &mut impl Write, r: &Report) -> fmt::Result {
@@ -37,7 +37,13 @@ pub fn render(csv: &mut impl Write, r: &Report) -> fmt::Result {
                 .as_ref()
                 .map_or_else(Vec::new, |t| trial(t, night.night)),
         );
-        fields.resize(HEADER.split(',').count(), String::new());
+        fields.resize(HEADER.split(',').count() - 1, String::new());
+        // The pause's reason on a paused night ("paused" when none was given).
+        let paused = r.paused_why(night.night).map(|why| match why {
+            "" => "paused".to_string(),
+            why => text::clean_line(why),
+        });
+        fields.push(csv_field(&paused.unwrap_or_default()));
         writeln!(csv, "{}", fields.join(","))?;
     }
     Ok(())

@@ -6,10 +6,11 @@ use std::fmt::{self, Write};
 
 use super::xml::esc;
 use super::{
-    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_RECORDS, ROUTINE_COLUMNS,
-    TRIAL_COLUMNS, TRIAL_WEEK_COLUMNS, WEEK_COLUMNS, WORTH_COLUMNS, comparison_notes,
-    comparison_rows, day, diary_rows, hurt_rows, period, routine_rows, summary, svg,
-    trial_difference, trial_rows, trial_week_rows, week_row, worth_rows,
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_PAUSES, NO_RECORDS,
+    PAUSE_COLUMNS, ROUTINE_COLUMNS, TRIAL_COLUMNS, TRIAL_WEEK_COLUMNS, WEEK_COLUMNS, WORTH_COLUMNS,
+    comparison_notes, comparison_rows, day, diary_rows, hurt_rows, pause_rows, period,
+    routine_rows, summary, svg, trial_difference, trial_rows, trial_week_rows, week_row,
+    worth_rows,
 };
 use crate::cli::trial_words::{span, title};
 use crate::core::report::Report;
@@ -75,6 +76,7 @@ pub fn render(h: &mut impl Write, r: &Report) -> fmt::Result {
         diary_rows(r),
         "No entries in this period.",
     )?;
+    listing(h, "Paused nights", &PAUSE_COLUMNS, pause_rows(r), NO_PAUSES)?;
     writeln!(h, "</body>\n</html>")
 }
 

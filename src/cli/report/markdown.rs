@@ -11,10 +11,10 @@ use crate::core::trial_review::Review;
 use crate::core::worth_discussing::LINE;
 
 use super::{
-    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_RECORDS, ROUTINE_COLUMNS,
-    TRIAL_COLUMNS, TRIAL_WEEK_COLUMNS, WEEK_COLUMNS, WORTH_COLUMNS, comparison_notes,
-    comparison_rows, diary_rows, hurt_rows, period, routine_rows, summary, trial_difference,
-    trial_rows, trial_week_rows, week_row, worth_rows,
+    CAVEAT, Column, DIARY_COLUMNS, FIGURES_COLUMNS, HURT_COLUMNS, NO_PAUSES, NO_RECORDS,
+    PAUSE_COLUMNS, ROUTINE_COLUMNS, TRIAL_COLUMNS, TRIAL_WEEK_COLUMNS, WEEK_COLUMNS, WORTH_COLUMNS,
+    comparison_notes, comparison_rows, diary_rows, hurt_rows, pause_rows, period, routine_rows,
+    summary, trial_difference, trial_rows, trial_week_rows, week_row, worth_rows,
 };
 
 /// The whole report.
@@ -49,7 +49,7 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
     }
     text_table(md, &WORTH_COLUMNS, worth_rows(r), "None in this period.")?;
 
-    let sections: [Section; 3] = [
+    let sections: [Section; 4] = [
         (
             "Routines used",
             &ROUTINE_COLUMNS,
@@ -68,6 +68,7 @@ pub fn render(md: &mut impl Write, r: &Report) -> fmt::Result {
             diary_rows(r),
             "No entries in this period.",
         ),
+        ("Paused nights", &PAUSE_COLUMNS, pause_rows(r), NO_PAUSES),
     ];
     for (heading, columns, rows, none) in sections {
         writeln!(md, "\n## {heading}\n")?;

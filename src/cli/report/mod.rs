@@ -58,7 +58,7 @@ pub fn report(
     for warning in &history.warnings {
         eprintln!("bedstretch: {}", text::clean_line(warning));
     }
-    let rules = config.rules();
+    let rules = config.rules().paused_by(&history.pauses);
     let program = Program::latest(&history.programs, rules.day_starts_at);
     let report = report::build(
         &history.sessions,
@@ -67,7 +67,8 @@ pub fn report(
         as_of,
         since,
         program.as_ref(),
-    )?;
+    )?
+    .with_pauses(&history.pauses);
     let mut page = String::new();
     match format {
         Format::Md => markdown::render(&mut page, &report),
@@ -86,6 +87,7 @@ fn state_word(state: NightState) -> &'static str {
         NightState::Partly => "partly",
         NightState::Missed => "missed",
         NightState::Rest => "rest day",
+        NightState::Paused => "paused",
         NightState::BeforeStart => "not started",
         NightState::Open => "open",
         NightState::Future => "to come",
@@ -252,6 +254,26 @@ const ROUTINE_COLUMNS: [Column; 2] = [words("Routine"), figures("Sessions")];
 /// The hurt steps table, to go with [`hurt_rows`].
 const HURT_COLUMNS: [Column; 3] = [words("Step"), words("Side"), figures("Times")];
 
+/// The pauses table, to go with [`pause_rows`].
+const PAUSE_COLUMNS: [Column; 4] = [
+    words("From"),
+    words("Until"),
+    figures("Nights"),
+    words("Why"),
+];
+
+/// The pauses' rows, the reasons raw from the files: each form escapes them its own way.
+fn pause_rows(r: &report::Report) -> Vec<Vec<String>> {
+    let row = |p: &crate::core::pause::PauseRecord| {
+        let why = p.why.clone().unwrap_or_default();
+        vec![day(p.from), day(p.until), p.nights().to_string(), why]
+    };
+    r.pauses.iter().map(row).collect()
+}
+
+/// What a report says when no pause covers a night of its period.
+const NO_PAUSES: &str = "No nights paused in this period.";
+
 /// The diary table, to go with [`diary_rows`].
 const DIARY_COLUMNS: [Column; 6] = [
     words("Night"),
@@ -299,6 +321,9 @@ fn comparison_notes(r: &report::Report) -> String {
         rest_days(c.rest_nights),
         format!("{} without a diary entry", nights(c.nights_without_entry)),
     ];
+    if c.paused_nights > 0 {
+        parts.push(format!("{} paused", nights(c.paused_nights)));
+    }
     if c.nights_before_first_use > 0 {
         parts.push(format!(
             "{} before the first session or diary entry",

@@ -117,6 +117,7 @@ impl Config {
             day_starts_at: self.day_starts_at,
             min_completion: self.min_completion,
             rest_days: self.rest_days.clone(),
+            paused: Default::default(),
         }
     }
 }
