@@ -195,6 +195,16 @@ pub fn compare(
         };
         group.add(entry);
     }
+    judge(&mut comparison);
+    if let Some(first) = comparison.first_night {
+        comparison.hurt_steps = hurt_steps(sessions, rules, first, tonight);
+    }
+    comparison
+}
+
+/// The groups' figures, the difference between them once each has enough nights, and the
+/// verdict and sentence that say it.
+fn judge(comparison: &mut Comparison) {
     comparison.stretched.finish();
     comparison.other.finish();
     let (stretched, other) = (&comparison.stretched, &comparison.other);
@@ -209,11 +219,7 @@ pub fn compare(
         };
         comparison.difference = Some(difference);
     }
-    comparison.sentence = sentence(&comparison);
-    if let Some(first) = comparison.first_night {
-        comparison.hurt_steps = hurt_steps(sessions, rules, first, tonight);
-    }
-    comparison
+    comparison.sentence = sentence(comparison);
 }
 
 /// The night of the first session or diary entry in the history, whichever came first: the
