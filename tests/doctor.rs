@@ -219,6 +219,8 @@ fn conflict_copies_a_linked_file_and_bad_lines_are_named_and_nothing_is_written(
     let outside = home.folders.root().join("elsewhere.jsonl");
     fs::write(&outside, format!("{CRAMP}\n")).expect("outside");
     symlink(&outside, home.folders.history().join("dev2.jsonl")).expect("link");
+    // A session left behind stays for a command that records: doctor only looks.
+    fs::write(home.folders.data().join("current.json"), "{}").expect("progress");
     let before = listing(home.folders.root());
 
     let (code, out, err) = home.doctor(NO_BUS, &[]);
@@ -257,7 +259,8 @@ fn conflict_copies_a_linked_file_and_bad_lines_are_named_and_nothing_is_written(
         .filter_map(|c| c["fix"].as_str())
         .collect();
     assert_eq!(fixes.len(), 4, "{json}");
-    // Read for the counts, and nothing written: no cache beside the history, no new id.
+    // Read for the counts, and nothing written: no cache beside the history, no new id, no
+    // session recovered.
     assert_eq!(listing(home.folders.root()), before);
 }
 

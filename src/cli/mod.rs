@@ -230,8 +230,7 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
         as_of: Option<DateTime<FixedOffset>>,
     },
-    /// Check the setup: files, device, history, config, routines, speaker, player, reminder,
-    /// terminal; one line each, exit 1 on a problem.
+    /// Check the setup, one line per finding with what to do; exit 1 on a problem.
     #[command(long_about = DOCTOR_HELP)]
     Doctor {
         /// One JSON object: the paths, the device and every check with its status.
