@@ -129,3 +129,23 @@ It runs once and exits, so something must run it every few minutes: `bedstretch 
 install` sets up a systemd user timer (a launchd agent on macOS, or prints the crontab line
 elsewhere) that runs it every 5 minutes; a changed remind_at takes effect without installing
 again. `bedstretch remind uninstall` removes it.";
+
+pub const DOCTOR_HELP: &str = "\
+Check the setup and say what was found, one line each, in plain text that pastes into a bug
+report: the data folder, this device's id and the fingerprint of the machine (a hash, never
+the machine's own id), every history file (its lines, the lines skipped, conflict copies that
+Syncthing or Dropbox left, symbolic links), the config's problems, your routines' problems,
+the theme, the terminal (size, colours), the speaker, the sound player, and, when remind_at
+is set, the notification service and the reminder's timer.
+
+Each line starts with ok, info or PROBLEM; a problem says what to do. A problem is something
+that hides or loses what you do, or a thing you asked for that will not happen: a conflict
+copy to tidy, a history file that is a symbolic link, lines that cannot be read, a config or
+routine problem, no speaker with voice = true, no notification service or timer with
+remind_at set. What bedstretch works around by itself is information: no sound player when
+you left sound at its default (the bell stands in), the sounds over ssh, a device id about
+to change on a copied data folder.
+
+Exits 0 when nothing is wrong, 1 on a problem. --json prints one object: ok, problems, the
+paths, the device, and the checks, each with name, status (ok, info or problem), message and
+fix. doctor writes nothing.";

@@ -189,8 +189,9 @@ const SECTIONS: &[(&str, &[&str])] = &[
         &[
             "0 on success; 1 (or 2 for a command line that cannot be read) with a one-line \
              reason on standard error otherwise. bedstretch status exits 0 when tonight is kept, \
-             1 when it is not and 2 when the history cannot be read. A closed output pipe ends \
-             a command quietly with 0.",
+             1 when it is not and 2 when the history cannot be read. bedstretch doctor exits 1 \
+             when it finds a problem, which its output names. A closed output pipe ends a \
+             command quietly with 0.",
         ],
     ),
 ];

@@ -5,6 +5,8 @@ mod completions;
 mod config;
 mod cramp;
 mod desktop;
+mod doctor;
+mod doctor_facts;
 mod editor_files;
 mod help;
 mod history;
@@ -35,7 +37,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 
 use self::args::{parse_date, parse_time};
-use self::help::{CONFIG_HELP, CRAMP_HELP, REMIND_HELP, REPORT_HELP, STATUS_HELP};
+use self::help::{CONFIG_HELP, CRAMP_HELP, DOCTOR_HELP, REMIND_HELP, REPORT_HELP, STATUS_HELP};
 use self::remind::RemindCommand;
 use crate::clock::{Clock, SystemClock};
 use crate::core::config::{Config as Settings, Loaded};
@@ -236,6 +238,13 @@ fish: bedstretch completions fish > ~/.config/fish/completions/bedstretch.fish")
         #[arg(long, value_name = "TIME", value_parser = parse_time, hide = true)]
         as_of: Option<DateTime<FixedOffset>>,
     },
+    /// Check the setup, one line per finding with what to do; exit 1 on a problem.
+    #[command(long_about = DOCTOR_HELP)]
+    Doctor {
+        /// One JSON object: the paths, the device and every check with its status.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -251,6 +260,7 @@ fn writes_nothing(command: &Option<Command>) -> bool {
         command,
         Some(
             Command::Config { .. }
+                | Command::Doctor { .. }
                 | Command::Status { .. }
                 | Command::Completions { .. }
                 | Command::Man
@@ -283,6 +293,7 @@ fn needs_routines(command: &Option<Command>) -> bool {
         None | Some(
             Command::Run { routine: None, .. }
                 | Command::Config { .. }
+                | Command::Doctor { .. }
                 | Command::Remind { command: None, .. }
         )
     )
@@ -477,6 +488,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
             let now = as_of.unwrap_or_else(now);
             remind::run(&paths, config, &catalog, command, dry_run, now, &mut out)
         }
+        Some(Command::Doctor { json }) => {
+            let catalog = catalog.unwrap_or_default();
+            doctor::doctor(&paths, &loaded, &catalog, json, &mut out)
+        }
     };
     hooks.tell();
     result
@@ -486,8 +501,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
 /// replaced and a session left behind recovered (unless the command only reads) and its hook
 /// started, and the routines read when the command needs them. Returns the config, the
 /// routines, the notes to tell and the hooks; a full screen would hide the notes behind it,
-/// so home shows them itself, `run` repeats them once the screen is gone, `config` prints its
-/// own, and every other command prints them here.
+/// so home shows them itself, `run` repeats them once the screen is gone, `config` and
+/// `doctor` print their own, and every other command prints them here.
 fn prepare(
     paths: &Paths,
     command: &Option<Command>,
@@ -509,7 +524,7 @@ fn prepare(
     let notes: Vec<String> = moved.into_iter().chain(recovered).chain(problems).collect();
     if !matches!(
         command,
-        None | Some(Command::Run { .. } | Command::Config { .. })
+        None | Some(Command::Run { .. } | Command::Config { .. } | Command::Doctor { .. })
     ) {
         for note in &notes {
             eprintln!("bedstretch: {note}");

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
+use crate::core::doctor::system::TimerState;
 use crate::core::text::clean_path;
 use crate::store::atomic::write_atomic;
 use crate::store::paths::Paths;
@@ -550,50 +551,78 @@ fn uninstall_launchd(dir: &Path, out: &mut impl Write) -> Result<ExitCode> {
 /// and when it looks next, e.g. "timer: installed (…/bedstretch-remind.timer), enabled, next
 /// look at 22:35" or "timer: not installed; `bedstretch remind install` sets it up".
 pub fn installed(paths: &Paths) -> Vec<String> {
+    scheduled(paths).1
+}
+
+/// [`installed`]'s lines, and whether they say the reminder runs (for `bedstretch doctor`).
+pub fn scheduled(paths: &Paths) -> (TimerState, Vec<String>) {
     match Scheduler::find(paths) {
         Ok(Scheduler::Systemd { dir, systemctl }) => systemd_status(&dir, &systemctl),
         Ok(Scheduler::Launchd { dir }) => {
             let plist = dir.join(format!("{LABEL}.plist"));
-            vec![match Written::at(&plist) {
-                Written::Ours => format!("agent: installed ({})", clean_path(&plist)),
-                _ => NOT_INSTALLED.replace("timer", "agent"),
-            }]
+            match Written::at(&plist) {
+                Written::Ours => (
+                    TimerState::Runs,
+                    vec![format!("agent: installed ({})", clean_path(&plist))],
+                ),
+                _ => (
+                    TimerState::Off,
+                    vec![NOT_INSTALLED.replace("timer", "agent")],
+                ),
+            }
         }
-        Ok(Scheduler::Cron) => vec![
-            "timer: none; without systemd, `bedstretch remind install` prints a crontab line \
-             to add"
-                .to_string(),
-        ],
-        Err(e) => vec![format!("timer: cannot tell ({e})")],
+        Ok(Scheduler::Cron) => (
+            TimerState::Unknown,
+            vec![
+                "timer: none; without systemd, `bedstretch remind install` prints a crontab \
+                 line to add"
+                    .to_string(),
+            ],
+        ),
+        Err(e) => (
+            TimerState::Unknown,
+            vec![format!("timer: cannot tell ({e})")],
+        ),
     }
 }
 
 const NOT_INSTALLED: &str = "timer: not installed; `bedstretch remind install` sets it up";
 
-fn systemd_status(dir: &Path, systemctl: &Path) -> Vec<String> {
+fn systemd_status(dir: &Path, systemctl: &Path) -> (TimerState, Vec<String>) {
     let timer = dir.join(TIMER);
     let service = dir.join(SERVICE);
     let shown = clean_path(&timer);
-    let mut lines = vec![match Written::at(&timer) {
-        Written::Missing => return vec![NOT_INSTALLED.to_string()],
-        Written::Foreign => format!("timer: {shown} is there, but bedstretch did not write it"),
-        Written::Ours if !manager_answers(systemctl) => format!(
-            "timer: installed ({shown}); no systemd user manager answered, so whether it \
-             runs is not known"
+    let (mut state, line) = match Written::at(&timer) {
+        Written::Missing => return (TimerState::Off, vec![NOT_INSTALLED.to_string()]),
+        Written::Foreign => (
+            TimerState::Unknown,
+            format!("timer: {shown} is there, but bedstretch did not write it"),
         ),
-        Written::Ours => format!("timer: installed ({shown}), {}", timer_state(systemctl)),
-    }];
+        Written::Ours if !manager_answers(systemctl) => (
+            TimerState::Unknown,
+            format!(
+                "timer: installed ({shown}); no systemd user manager answered, so whether it \
+                 runs is not known"
+            ),
+        ),
+        Written::Ours => {
+            let (state, words) = timer_state(systemctl);
+            (state, format!("timer: installed ({shown}), {words}"))
+        }
+    };
+    let mut lines = vec![line];
     if Written::at(&service) == Written::Missing {
+        state = TimerState::Off;
         lines.push(format!(
             "service: {} is missing; `bedstretch remind install` writes it again",
             clean_path(&service)
         ));
     }
-    lines
+    (state, lines)
 }
 
 /// "enabled, next look at 22:35", or what is off.
-fn timer_state(systemctl: &Path) -> String {
+fn timer_state(systemctl: &Path) -> (TimerState, String) {
     let ask_user = |args: &[&str]| {
         let mut all = vec!["--user"];
         all.extend_from_slice(args);
@@ -601,17 +630,23 @@ fn timer_state(systemctl: &Path) -> String {
     };
     let enabled = ask_user(&["is-enabled", TIMER]).unwrap_or_default();
     if enabled != "enabled" {
-        return format!(
-            "not enabled; `{}` turns it on",
-            user_command(&["enable", "--now", TIMER])
+        return (
+            TimerState::Off,
+            format!(
+                "not enabled; `{}` turns it on",
+                user_command(&["enable", "--now", TIMER])
+            ),
         );
     }
     let show = ask_user(&["show", TIMER, "-p", "NextElapseUSecRealtime"]);
     match show.as_deref().and_then(next_look) {
-        Some(time) => format!("enabled, next look at {time}"),
-        None => format!(
-            "enabled but not running; `{}` starts it",
-            user_command(&["start", TIMER])
+        Some(time) => (TimerState::Runs, format!("enabled, next look at {time}")),
+        None => (
+            TimerState::Off,
+            format!(
+                "enabled but not running; `{}` starts it",
+                user_command(&["start", TIMER])
+            ),
         ),
     }
 }

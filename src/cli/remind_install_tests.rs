@@ -125,20 +125,24 @@ fn status_says_installed_enabled_and_when_it_looks_next() {
     );
     assert_eq!(
         systemd_status(dir.path(), &systemctl),
-        [NOT_INSTALLED.to_string()]
+        (TimerState::Off, vec![NOT_INSTALLED.to_string()])
     );
     std::fs::write(dir.path().join(TIMER), timer_unit()).expect("timer");
     std::fs::write(dir.path().join(SERVICE), service_unit("\"/b\"", &[])).expect("service");
     let timer = dir.path().join(TIMER).display().to_string();
     assert_eq!(
         systemd_status(dir.path(), &systemctl),
-        [format!(
-            "timer: installed ({timer}), enabled, next look at 22:35"
-        )]
+        (
+            TimerState::Runs,
+            vec![format!(
+                "timer: installed ({timer}), enabled, next look at 22:35"
+            )]
+        )
     );
     std::fs::remove_file(dir.path().join(SERVICE)).expect("remove");
-    let lines = systemd_status(dir.path(), &systemctl);
+    let (state, lines) = systemd_status(dir.path(), &systemctl);
     assert!(lines[1].starts_with("service: "), "{lines:?}");
+    assert_eq!(state, TimerState::Off);
 }
 
 #[test]
@@ -147,8 +151,8 @@ fn status_without_a_user_manager_does_not_guess() {
     let systemctl = fake_systemctl(dir.path(), "exit 1");
     std::fs::write(dir.path().join(TIMER), timer_unit()).expect("timer");
     std::fs::write(dir.path().join(SERVICE), service_unit("\"/b\"", &[])).expect("service");
-    let lines = systemd_status(dir.path(), &systemctl);
-    assert_eq!(lines.len(), 1);
+    let (state, lines) = systemd_status(dir.path(), &systemctl);
+    assert_eq!((state, lines.len()), (TimerState::Unknown, 1));
     assert!(
         lines[0].ends_with("no systemd user manager answered, so whether it runs is not known")
     );

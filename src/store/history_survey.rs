@@ -1,44 +1,20 @@
 //! The history files one by one, as a look at the folder (`bedstretch doctor`) shows them:
 //! which is this device's, which a sync tool's conflict copy and of what, which a symbolic
-//! link, and how many lines each holds and how many of them are skipped.
+//! link and to where, and how many lines each holds and how many of them are skipped.
 
 use std::fs;
-use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
+pub use crate::core::doctor::files::{HistoryFile, LineCount};
 use crate::core::stats::SessionFacts;
-use crate::core::sync_names::{ConflictCopy, conflict_copy};
+use crate::core::sync_names::conflict_copy;
 
 use super::device;
 use super::file_lines::{FileLines, MAX_LINE_BYTES};
 use super::gather::{history_files, open};
 use super::paths::Paths;
 use super::read::Lines;
-
-/// One file of the history folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryFile {
-    /// Where it is.
-    pub path: PathBuf,
-    /// True for the file this device appends to.
-    pub this_device: bool,
-    /// What it copies, when a sync tool left it as a conflict copy.
-    pub conflict: Option<ConflictCopy>,
-    /// True when its name is a symbolic link (read like the file it leads to).
-    pub symlink: bool,
-    /// Its lines, or why it was not read (a FIFO, a folder, a link to nothing).
-    pub lines: Result<LineCount, String>,
-}
-
-/// How many lines a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineCount {
-    /// Every line, blank and torn ones included.
-    pub lines: usize,
-    /// The lines every reader skips with a warning.
-    pub bad: usize,
-}
 
 /// Every history file, in the order the readers read them; writes nothing. An unreadable
 /// folder or file is an error, as for every reader.
@@ -52,7 +28,8 @@ pub fn survey(paths: &Paths) -> Result<Vec<HistoryFile>> {
         files.push(HistoryFile {
             this_device: mine.as_ref() == Some(&path),
             conflict: name.as_deref().and_then(conflict_copy),
-            symlink: fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()),
+            // Fails, for a name that is not a link.
+            link: fs::read_link(&path).ok(),
             lines: count(&path)?,
             path,
         });

@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::sync_names::SyncTool;
+use crate::core::sync_names::{ConflictCopy, SyncTool};
 
 const SESSION: &str = "{\"v\":1,\"kind\":\"session\",\"id\":\"s1\",\"routine\":\"quick\",\
     \"routine_name\":\"Quick\",\"started_at\":\"2026-12-05T22:00:00+01:00\",\
@@ -42,9 +42,10 @@ fn names_each_file_with_what_it_is_and_counts_its_lines() {
         ]
     );
     let (mine, link, conflict, dangling) = (&files[0], &files[1], &files[2], &files[3]);
-    assert!(mine.this_device && !mine.symlink && mine.conflict.is_none());
+    assert!(mine.this_device && mine.link.is_none() && mine.conflict.is_none());
     assert_eq!(mine.lines, Ok(LineCount { lines: 2, bad: 1 }));
-    assert!(link.symlink && !link.this_device);
+    assert_eq!(link.link, Some(history.join(copy)));
+    assert!(!link.this_device);
     assert_eq!(link.lines, Ok(LineCount { lines: 3, bad: 1 }));
     assert_eq!(
         conflict.conflict,
@@ -53,7 +54,7 @@ fn names_each_file_with_what_it_is_and_counts_its_lines() {
             tool: SyncTool::Syncthing
         })
     );
-    assert!(dangling.symlink);
+    assert_eq!(dangling.link, Some(history.join("gone")));
     assert!(
         dangling
             .lines
