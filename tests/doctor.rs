@@ -74,6 +74,7 @@ impl Home {
             .env("BEDSTRETCH_MACHINE_ID", MACHINE_ID)
             .env("TERM", "xterm-256color")
             .env_remove("COLORTERM")
+            .env_remove("COLORFGBG")
             .env_remove("NO_COLOR")
             .env_remove("SSH_CONNECTION")
             .env_remove("SSH_TTY")
@@ -186,6 +187,12 @@ fn a_fresh_home_is_all_well_and_doctor_writes_nothing() {
         "info",
         "notifications",
         "not asked: remind_at is not set",
+    );
+    says(
+        &out,
+        "ok",
+        "theme",
+        "\"auto\" (the default); chosen: auto: not a full-screen terminal, so not asked: night",
     );
     assert!(!out.contains(MACHINE_ID), "{out}");
 
@@ -351,5 +358,24 @@ fn a_reminder_needs_a_notification_service_that_answers() {
         "ok",
         "notifications",
         "test-notifier 1.0 by bedstretch tests (notification spec 1.2) answers",
+    );
+}
+
+#[test]
+fn the_theme_line_says_which_theme_a_light_terminal_gets_and_why() {
+    let home = Home::fresh();
+    let output = support::cli::bedstretch(home.folders.root(), &["doctor"])
+        .env("PATH", home.bin.path())
+        .env("BEDSTRETCH_MACHINE_ID", MACHINE_ID)
+        .env("COLORFGBG", "0;15")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("runs");
+    let (_, out, _) = said(&output);
+    says(
+        &out,
+        "ok",
+        "theme",
+        "\"auto\" (the default); chosen: auto: COLORFGBG is \"0;15\": day",
     );
 }

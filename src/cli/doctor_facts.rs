@@ -2,6 +2,8 @@
 //! `core::doctor` to judge. The programs and the services are asked only when the config
 //! needs them: the notification service and the timer when `remind_at` is set.
 
+use std::io::IsTerminal;
+
 use crate::core::config::{Config, Key, Loaded, Source};
 use crate::core::doctor::files::{self, Device};
 use crate::core::doctor::finding::Finding;
@@ -38,12 +40,14 @@ pub fn gather(paths: &Paths, loaded: &Loaded, catalog: &Catalog) -> Facts {
     }
     findings.extend(settings::config(loaded));
     findings.extend(settings::routines(&routines(paths, catalog)));
+    // As a screen started from this terminal would choose before its first frame: from
+    // COLORFGBG or what this terminal answered before, never by waiting for it now.
+    let full_screen = std::io::stdout().is_terminal();
     findings.push(settings::theme(
         &Key::Theme.toml(config),
         is_set(loaded, Key::Theme),
+        &super::screen_theme::theme_choice(config, full_screen),
     ));
-    // The place for the theme chosen: once `auto` asks the terminal, its answer is a line
-    // here, after the one of the theme configured.
     findings.push(system::terminal(&terminal()));
     findings.extend(programs(loaded));
     findings.extend(reminder(paths, config));

@@ -24,7 +24,7 @@ pub struct ScreenTheme {
     memory: Option<(PathBuf, String)>,
 }
 
-/// The choice and why, in one line, as the screens would make it now ("auto: no answer:
+/// The choice and why, in one line, as the screens would make it now ("auto: no answer yet:
 /// night"); `full_screen` false for a command that draws no screen.
 pub fn theme_choice(config: &Config, full_screen: bool) -> String {
     ScreenTheme::first(config, full_screen).choice.words()

@@ -150,7 +150,7 @@ impl ThemeChoice {
                 format!("the terminal's background is {light} (#{r:02x}{g:02x}{b:02x})")
             }
             Why::AnsweredBefore => "as the terminal answered last time".to_string(),
-            Why::NoAnswer => "no answer".to_string(),
+            Why::NoAnswer => "no answer yet".to_string(),
             Why::SilentBefore => "this terminal did not answer before".to_string(),
         };
         format!("{}: {because}: {shade}", self.named.name())

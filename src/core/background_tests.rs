@@ -100,7 +100,7 @@ fn auto_takes_colorfgbg_before_asking() {
 fn auto_asks_only_a_full_screen_terminal_that_has_not_stayed_silent() {
     let (choice, ask) = ThemeChoice::first(clues(ThemeName::Auto));
     assert_eq!((choice.shade, ask), (Some(Shade::Night), true));
-    assert_eq!(choice.words(), "auto: no answer: night");
+    assert_eq!(choice.words(), "auto: no answer yet: night");
     let (choice, ask) = ThemeChoice::first(Clues {
         full_screen: false,
         ..clues(ThemeName::Auto)

@@ -84,15 +84,15 @@ pub fn routines(routines: &Routines) -> Vec<Finding> {
     headed("routines", head, broken.chain(warnings).collect())
 }
 
-/// The theme the config names (`set`: in the file, else the default). `auto` asks the
-/// terminal; what it chose is the terminal's to say, in a line of its own beside this one.
-pub fn theme(configured: &str, set: bool) -> Finding {
+/// The theme the config names (`set`: in the file, else the default), and the one a screen
+/// started here would draw in, with why (`chosen`: "auto: COLORFGBG is \"0;15\": day").
+pub fn theme(configured: &str, set: bool, chosen: &str) -> Finding {
     let from = if set {
         "set in the config"
     } else {
         "the default"
     };
-    Finding::ok("theme", format!("{configured} ({from})"))
+    Finding::ok("theme", format!("{configured} ({from}); chosen: {chosen}"))
 }
 
 #[cfg(test)]

@@ -90,9 +90,12 @@ fn a_broken_routine_is_named_by_its_first_problem_and_how_many_more() {
 
 #[test]
 fn the_theme_says_where_it_came_from() {
-    assert_eq!(theme("\"night\"", false).message, "\"night\" (the default)");
     assert_eq!(
-        theme("\"day\"", true).message,
-        "\"day\" (set in the config)"
+        theme("\"night\"", false, "night: named in the config").message,
+        "\"night\" (the default); chosen: night: named in the config"
+    );
+    assert_eq!(
+        theme("\"auto\"", true, "auto: no answer yet: night").message,
+        "\"auto\" (set in the config); chosen: auto: no answer yet: night"
     );
 }
