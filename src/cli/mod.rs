@@ -40,7 +40,7 @@ use self::args::{parse_date, parse_time};
 use self::help::{CONFIG_HELP, CRAMP_HELP, DOCTOR_HELP, REMIND_HELP, REPORT_HELP, STATUS_HELP};
 use self::remind::RemindCommand;
 use crate::clock::{Clock, SystemClock};
-use crate::core::config::{Config as Settings, Loaded};
+use crate::core::config::Loaded;
 use crate::core::history::{Outcome, Recorded};
 use crate::hook::Hooks;
 use crate::store::paths::Paths;
@@ -100,35 +100,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Start a guided session now (the default routine unless you name one).
-    Run {
-        /// A routine id (see `routine list`) or the path of a .toml file.
-        #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
-        routine: Option<String>,
-        /// Speak the cues (the step and side, the foot to switch to, the rest and the step
-        /// after it, the reps or the last three seconds, a pause, whether tonight is kept),
-        /// even when the config's voice is false.
-        #[arg(long)]
-        voice: bool,
-        /// Play the soft bundled sounds at each moment (a hold starts, switch sides, rest, the
-        /// last three seconds, the end) in place of the bell, even when the config's sound is
-        /// false or the session runs over ssh; without a player, says so every time.
-        #[arg(long, conflicts_with = "no_sound")]
-        sound: bool,
-        /// No sounds this time: the terminal bell, if on, marks the moments.
-        #[arg(long)]
-        no_sound: bool,
-        /// No full screen: one line per moment, for screen readers, logs and simple terminals.
-        ///
-        /// Each moment is one line, such as "Switch to your right foot" or "Rest 10 seconds.
-        /// Next: Toe flexes", and the last line says what was held and whether tonight is
-        /// kept. In a terminal, a countdown line under them rewrites itself and the session
-        /// keys work; in a pipe or a file there are only the lines. Needs no terminal at all
-        /// (a pipe, nohup, a script); what you do is recorded exactly as in the full screen.
-        /// Chosen by itself, with a note, when TERM is dumb or not set or the terminal is
-        /// smaller than 30x8.
-        #[arg(long)]
-        plain: bool,
-    },
+    Run(run::RunArgs),
     /// List, show, check, make, edit, remove and share routines.
     #[command(subcommand)]
     Routine(RoutineCommand),
@@ -291,7 +263,7 @@ fn needs_routines(command: &Option<Command>) -> bool {
     matches!(
         command,
         None | Some(
-            Command::Run { routine: None, .. }
+            Command::Run(run::RunArgs { routine: None, .. })
                 | Command::Config { .. }
                 | Command::Doctor { .. }
                 | Command::Remind { command: None, .. }
@@ -413,30 +385,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> Result<ExitCode> {
     let hooks = &mut hooks;
     let result = match cli.command {
         None => run::home(&paths, config, notes, catalog.unwrap_or_default(), hooks),
-        Some(Command::Run {
-            routine,
-            voice,
-            sound,
-            no_sound,
-            plain,
-        }) => {
-            // The config's voice_command still chooses the speaker.
-            let config = &Settings {
-                voice: config.voice || voice,
-                ..config.clone()
-            };
-            // Neither flag: the config decides, and over ssh the bell stands in.
-            let sound = (sound || no_sound).then_some(sound);
-            run::run(
-                &paths,
-                config,
-                routine.as_deref(),
-                plain,
-                sound,
-                &notes,
-                hooks,
-            )
-        }
+        Some(Command::Run(args)) => run::run(&paths, config, &args, &notes, hooks),
         Some(Command::Config { command: None }) => config::show(&loaded, &mut out),
         Some(Command::Config {
             command: Some(ConfigCommand::Check),
@@ -524,7 +473,7 @@ fn prepare(
     let notes: Vec<String> = moved.into_iter().chain(recovered).chain(problems).collect();
     if !matches!(
         command,
-        None | Some(Command::Run { .. } | Command::Config { .. } | Command::Doctor { .. })
+        None | Some(Command::Run(_) | Command::Config { .. } | Command::Doctor { .. })
     ) {
         for note in &notes {
             eprintln!("bedstretch: {note}");

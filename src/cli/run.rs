@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::app::home::HomeApp;
 use crate::app::session::{Recorded, SessionApp};
@@ -21,6 +22,7 @@ use crate::tui;
 use crate::tui::event_loop::Io;
 use crate::tui::input::TerminalEvents;
 
+use super::completions;
 use super::routine::resolve;
 use super::run_plain::{self, need_terminal, settings};
 use super::screen_theme::ScreenTheme;
@@ -78,18 +80,55 @@ fn run_app(
     result.map(|()| hooks)
 }
 
+/// What `bedstretch run` takes.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// A routine id (see `routine list`) or the path of a .toml file.
+    #[arg(add = ArgValueCandidates::new(completions::routine_ids))]
+    pub routine: Option<String>,
+    /// Speak the cues (the step and side, the foot to switch to, the rest and the step
+    /// after it, the reps or the last three seconds, a pause, whether tonight is kept),
+    /// even when the config's voice is false.
+    #[arg(long)]
+    pub voice: bool,
+    /// Play the soft bundled sounds at each moment (a hold starts, switch sides, rest, the
+    /// last three seconds, the end) in place of the bell, even when the config's sound is
+    /// false or the session runs over ssh; without a player, says so every time.
+    #[arg(long, conflicts_with = "no_sound")]
+    pub sound: bool,
+    /// No sounds this time: the terminal bell, if on, marks the moments.
+    #[arg(long)]
+    pub no_sound: bool,
+    /// No full screen: one line per moment, for screen readers, logs and simple terminals.
+    ///
+    /// Each moment is one line, such as "Switch to your right foot" or "Rest 10 seconds.
+    /// Next: Toe flexes", and the last line says what was held and whether tonight is
+    /// kept. In a terminal, a countdown line under them rewrites itself and the session
+    /// keys work; in a pipe or a file there are only the lines. Needs no terminal at all
+    /// (a pipe, nohup, a script); what you do is recorded exactly as in the full screen.
+    /// Chosen by itself, with a note, when TERM is dumb or not set or the terminal is
+    /// smaller than 30x8.
+    #[arg(long)]
+    pub plain: bool,
+}
+
 /// `bedstretch run`: a session of the named routine, or of the default one, at once. It takes
-/// over `hooks`, which may already be running (for a session recovered at start). `sound` is
-/// `--sound` (true) or `--no-sound` (false), if either was given.
+/// over `hooks`, which may already be running (for a session recovered at start).
 pub fn run(
     paths: &Paths,
     config: &Config,
-    routine: Option<&str>,
-    plain: bool,
-    sound: Option<bool>,
+    args: &RunArgs,
     problems: &[String],
     hooks: &mut Hooks,
 ) -> Result<ExitCode> {
+    // `--voice` turns the voice on; the config's voice_command still chooses the speaker.
+    let config = &Config {
+        voice: config.voice || args.voice,
+        ..config.clone()
+    };
+    // Neither flag: the config decides, and over ssh the bell stands in.
+    let sound = (args.sound || args.no_sound).then_some(args.sound);
+    let (routine, plain) = (args.routine.as_deref(), args.plain);
     let (routine, _) = resolve(paths, routine.unwrap_or(&config.default_routine))?;
     let plain = run_plain::plain_mode(plain)?;
     let session_lock = lock(paths)?;
