@@ -132,6 +132,34 @@ on_session_end = \"\"         # default
     );
 }
 
+#[test]
+fn the_day_and_auto_themes_and_the_sound_keys_check_ok() {
+    let home = Home::new();
+    fs::create_dir_all(home.config_dir()).expect("config folder");
+    for (theme, sound) in [("day", "false"), ("auto", "true")] {
+        fs::write(
+            home.config_file(),
+            format!(
+                "theme = \"{theme}\"\nsound = {sound}\nsound_command = \"aplay -q {{file}}\"\n"
+            ),
+        )
+        .expect("config");
+        let (code, stdout, stderr) = home.run(&["config", "check"]);
+        assert_eq!(
+            (code, stdout.as_str(), stderr.as_str()),
+            (0, "ok  CONFIG\n", ""),
+            "theme = {theme}"
+        );
+        let (_, shown, _) = home.run(&["config"]);
+        let line = shown.lines().find(|l| l.starts_with("theme = "));
+        assert!(
+            line.is_some_and(|l| l.starts_with(&format!("theme = \"{theme}\" "))
+                && l.ends_with("# config.toml:1")),
+            "{shown}"
+        );
+    }
+}
+
 const MIXED_PROBLEMS: &str = "\
 CONFIG:2:17: day_starts_at must be a time like \"04:00\", got \"25:00\"
 CONFIG:3:8: bell must be true or false, got \"no\"
