@@ -110,11 +110,18 @@ fn once_a_night_sends_no_second() {
 }
 
 #[test]
-fn kept_rest_in_a_session_early_and_after_the_night_are_quiet() {
+fn kept_rest_paused_in_a_session_early_and_after_the_night_are_quiet() {
     let Some(bus) = Bus::start() else { return };
     let service = Service::on(&bus);
     let kept = person("", &["2026-11-23T22:10:00+01:00"]);
     let rest = person("rest_days = [\"mon\"]\n", &[]);
+    // Away from Monday to Wednesday, said on another device the week before.
+    let away = person("", &[]);
+    away.write_history(
+        "d2.jsonl",
+        "{\"v\":1,\"kind\":\"pause\",\"id\":\"p1\",\"from\":\"2026-11-23\",\
+         \"until\":\"2026-11-25\",\"why\":\"travel\",\"logged_at\":\"2026-11-16T10:00:00.000+01:00\"}\n",
+    );
     let open = person("", &[]);
     // A session running now (its lock held, here by the test): a reminder would interrupt it.
     let busy = person("", &[]);
@@ -123,6 +130,11 @@ fn kept_rest_in_a_session_early_and_after_the_night_are_quiet() {
     let cases = [
         (&kept, DUE, "quiet: tonight is kept"),
         (&rest, DUE, "quiet: tonight is a rest day"),
+        (
+            &away,
+            DUE,
+            "quiet: tonight is paused (bedstretch pause --list)",
+        ),
         (&busy, DUE, "quiet: a session is running now"),
         (
             &open,

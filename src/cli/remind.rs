@@ -116,6 +116,7 @@ fn tonight(paths: &Paths, config: &Config, now: DateTime<FixedOffset>) -> Result
         night: streaks.tonight,
         kept: streaks.tonight_kept,
         rest_day: rules.rest_days.contains(&streaks.tonight.weekday()),
+        paused: rules.paused.contains(streaks.tonight),
         streak: streaks.current_streak,
         in_session: progress::running(paths),
     })

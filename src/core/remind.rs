@@ -17,6 +17,8 @@ pub struct Tonight {
     pub kept: bool,
     /// Whether it is one of the rest days.
     pub rest_day: bool,
+    /// Whether a pause covers it: a night away is no night to be reminded of.
+    pub paused: bool,
     /// The current streak, which an unkept night puts at stake.
     pub streak: u32,
     /// Whether a session is running right now: a reminder would interrupt it.
@@ -44,6 +46,8 @@ pub enum Quiet {
     Kept,
     /// Tonight is a rest day.
     RestDay,
+    /// Tonight is paused.
+    Paused,
     /// A session is running right now.
     InSession,
     /// It is not yet `remind_at`.
@@ -61,6 +65,7 @@ impl Quiet {
             Quiet::Off => "remind_at is not set (bedstretch config --help)".into(),
             Quiet::Kept => "tonight is kept".into(),
             Quiet::RestDay => "tonight is a rest day".into(),
+            Quiet::Paused => "tonight is paused (bedstretch pause --list)".into(),
             Quiet::InSession => "a session is running now".into(),
             Quiet::Early(at) => format!("it is not {} yet", at.format("%H:%M")),
             Quiet::SentOnce => "sent once tonight, and remind_again is \"0\"".into(),
@@ -69,9 +74,9 @@ impl Quiet {
     }
 }
 
-/// Whether to notify at `now`: past `remind_at`, tonight not kept and not a rest day, and not
-/// sent tonight less than `again_secs` ago (0: sent once is enough). The night ends at the
-/// rollover, after which "tonight" is the next night and the answer starts over.
+/// Whether to notify at `now`: past `remind_at`, tonight not kept, not a rest day and not
+/// paused, and not sent tonight less than `again_secs` ago (0: sent once is enough). The night
+/// ends at the rollover, after which "tonight" is the next night and the answer starts over.
 pub fn decide(
     tonight: &Tonight,
     remind_at: Option<NaiveTime>,
@@ -88,6 +93,9 @@ pub fn decide(
     }
     if tonight.rest_day {
         return Err(Quiet::RestDay);
+    }
+    if tonight.paused {
+        return Err(Quiet::Paused);
     }
     if tonight.in_session {
         return Err(Quiet::InSession);

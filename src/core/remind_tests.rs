@@ -16,6 +16,7 @@ fn tonight() -> Tonight {
         night: date("2026-12-07"),
         kept: false,
         rest_day: false,
+        paused: false,
         streak: 12,
         in_session: false,
     }
@@ -44,7 +45,7 @@ fn due_past_remind_at_until_the_night_ends() {
 }
 
 #[test]
-fn quiet_when_kept_on_a_rest_day_or_with_no_time_set() {
+fn quiet_when_kept_on_a_rest_day_paused_or_with_no_time_set() {
     let eleven = "2026-12-07T23:00:00+01:00";
     for (t, why) in [
         (
@@ -60,6 +61,13 @@ fn quiet_when_kept_on_a_rest_day_or_with_no_time_set() {
                 ..tonight()
             },
             Quiet::RestDay,
+        ),
+        (
+            Tonight {
+                paused: true,
+                ..tonight()
+            },
+            Quiet::Paused,
         ),
     ] {
         assert_eq!(decide_at(&t, eleven, None), Err(why));
