@@ -255,12 +255,48 @@ impl Sounds {
         self.problem.take()
     }
 
+    /// Reaps the players that have ended, so none is left a zombie; cheap, so it is done at
+    /// each bell too. One that failed (`paplay` with no sound server, `aplay` with no sound
+    /// card: they end at once) means the sounds are not heard: the player is dropped, so the
+    /// bell marks the moments from then on, and that is told once.
+    pub fn reap(&mut self) {
+        let mut failed = None;
+        self.playing
+            .retain_mut(|playing| match playing.child.try_wait() {
+                Ok(None) => true,
+                Ok(Some(status)) if status.success() => false,
+                Ok(Some(status)) => {
+                    failed.get_or_insert_with(|| how_it_ended(status));
+                    false
+                }
+                Err(e) => {
+                    failed.get_or_insert_with(|| format!("it could not be waited for: {e}"));
+                    false
+                }
+            });
+        let Some(how) = failed else {
+            return;
+        };
+        let Some(player) = self.player.take() else {
+            return;
+        };
+        let name = player
+            .program
+            .file_name()
+            .unwrap_or(player.program.as_os_str());
+        let name = clean_line(&name.to_string_lossy());
+        self.problem = Some(format!(
+            "the sound player `{name}` failed ({}), so the terminal bell marks the moments; \
+             check that `{name}` plays a sound file from this terminal, or set sound_command \
+             in the config (sound = false turns this off)",
+            clean_line(&how)
+        ));
+    }
+
     /// Starts the moment's sound, if it has one, and returns at once. A sound still playing
     /// plays on: they are short, and a tick must not cut off a word or a chord.
     pub fn play(&mut self, moment: Moment) {
-        // Players that have ended are reaped here, so none is left a zombie.
-        self.playing
-            .retain_mut(|playing| matches!(playing.child.try_wait(), Ok(None)));
+        self.reap();
         let (Some(player), Some(sound)) = (&self.player, for_moment(moment)) else {
             return;
         };
@@ -302,6 +338,17 @@ impl Drop for Sounds {
         for playing in self.playing.drain(..) {
             stop(playing.child);
         }
+    }
+}
+
+/// How a player that failed ended, in a few words: `exit status 1`, `signal 9`. Players are
+/// stopped only on the way out, and never looked at after, so any signal here is a failure.
+fn how_it_ended(status: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("exit status {code}"),
+        (None, Some(signal)) => format!("signal {signal}"),
+        (None, None) => status.to_string(),
     }
 }
 

@@ -200,3 +200,48 @@ fn a_player_that_cannot_start_is_told_once_and_the_bell_comes_back() {
     sounds.play(Moment::Done);
     assert_eq!(sounds.problem(), None);
 }
+
+#[test]
+fn a_player_that_fails_is_dropped_and_told_once_and_the_bell_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Run by /bin/sh, so the script is read rather than executed (no "text file busy").
+    let script = dir.path().join("player.sh");
+    let command = format!("/bin/sh '{}' {{file}}", script.display());
+    let command = SoundCommand::parse(&command).expect("usable");
+    let mut sounds = Sounds::new(Setup {
+        command: Some(&command),
+        ..setup(None, dir.path())
+    });
+    let ended = |sounds: &mut Sounds| {
+        sounds.play(Moment::Step);
+        for _ in 0..500 {
+            sounds.reap();
+            if sounds.playing.is_empty() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the player never ended");
+    };
+    // One that plays and ends well is kept.
+    fs::write(&script, "exit 0\n").expect("write");
+    ended(&mut sounds);
+    assert!(sounds.player().is_some());
+    assert_eq!(sounds.problem(), None);
+
+    // One with no sound server to play to ends at once, unheard.
+    fs::write(&script, "echo 'Connection refused' >&2\nexit 1\n").expect("write");
+    ended(&mut sounds);
+    assert_eq!(sounds.player(), None, "the bell marks the moments again");
+    let told = sounds.problem().expect("told");
+    assert!(
+        told.starts_with(
+            "the sound player `sh` failed (exit status 1), so the terminal bell marks the \
+             moments; "
+        ),
+        "{told}"
+    );
+    sounds.play(Moment::Done);
+    sounds.reap();
+    assert_eq!(sounds.problem(), None, "and only once");
+}

@@ -244,3 +244,20 @@ fn with_a_player_the_sound_stands_in_for_the_bell() {
         .collect();
     assert_eq!(sounds, ["hold", "end"]);
 }
+
+#[test]
+fn a_player_that_fails_gives_the_bell_back_and_says_so() {
+    // paplay with no sound server to play to: it starts, says why on its own error output
+    // (which nobody sees) and ends at once.
+    let failing = "#!/bin/sh\necho 'Connection failure: Connection refused' >&2\nexit 1\n";
+    let home = Home::with(&[("paplay", failing)]);
+    let mut pty = Pty::spawn(home.in_terminal(&["run", "--plain", "one.toml"]));
+    pty.wait_for("Tonight is kept.");
+    assert!(pty.wait_exit_and_output());
+    let raw = String::from_utf8_lossy(&pty.raw_output()).into_owned();
+    // The hold's sound went unheard; the failure is seen by the end, which rings.
+    assert!(raw.contains('\x07'), "the bell stands in again: {raw:?}");
+    let notice = "the sound player `paplay` failed (exit status 1), so the terminal bell marks \
+                  the moments";
+    assert_eq!(raw.matches(notice).count(), 1, "{raw}");
+}

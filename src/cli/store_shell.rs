@@ -93,7 +93,9 @@ pub(super) fn sounds(config: &Config, asked: Option<bool>) -> Sounds {
 
 impl Shell for StoreShell<'_> {
     fn bell(&mut self) {
-        // With a player, the moment's sound stands in for the bell: never both.
+        // With a player, the moment's sound stands in for the bell: never both. A player
+        // seen to have failed is dropped first, so this very moment has its bell.
+        self.sound.reap();
         if self.sound.player().is_none() {
             tui::ring_bell();
         }
