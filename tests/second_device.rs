@@ -1,5 +1,6 @@
 //! A second device, safely: a data folder copied to another computer (or folder) makes a
-//! device id of its own, says so once and never appends to the old file again; the history
+//! device id of its own, says so once and never appends to the old file again; machines
+//! taking turns on one folder each keep their own id, quietly, after the first; the history
 //! files sync tools leave as conflict copies are read like any other, each record once, and
 //! never appended to. All through the real binary.
 
@@ -91,6 +92,44 @@ fn another_machine_on_the_same_folder_gets_a_new_id_and_the_first_keeps_its_own(
     assert!(told.contains(&format!("made device id {old}:")), "{told}");
     assert_ne!(device(&folders), old);
     assert_eq!(fs::read_dir(folders.history()).expect("history").count(), 2);
+}
+
+#[test]
+fn machines_taking_turns_on_one_folder_each_keep_their_own_id_and_are_told_once() {
+    // An NFS home, a folder synced whole, or BEDSTRETCH_MACHINE_ID set in a shell but not for
+    // the reminder's timer: m1, m2, m1, m2 on one data folder.
+    let folders = Folders::new();
+    let mut ids = Vec::new();
+    let mut told = Vec::new();
+    for (morning, machine) in [(6, "m1"), (7, "m2"), (8, "m1"), (9, "m2")] {
+        told.push(note_cramp(machine, &folders, morning));
+        ids.push(device(&folders));
+    }
+    let (m1, m2) = (&ids[0], &ids[1]);
+    assert_ne!(m1, m2);
+    assert_eq!([&ids[2], &ids[3]], [m1, m2]);
+    assert_eq!(told[0], "");
+    assert!(
+        told[1].contains(&format!("made device id {m1}:")),
+        "{told:?}"
+    );
+    assert_eq!([&told[2], &told[3]], ["", ""]);
+    assert_eq!(fs::read_dir(folders.history()).expect("history").count(), 2);
+    for (id, nights) in [
+        (m1, ["2026-12-05", "2026-12-07"]),
+        (m2, ["2026-12-06", "2026-12-08"]),
+    ] {
+        let file = fs::read_to_string(folders.history().join(format!("{id}.jsonl")));
+        let file = file.expect("own file");
+        let lines: Vec<&str> = file.lines().collect();
+        assert_eq!(lines.len(), 2, "{file}");
+        for (line, night) in lines.iter().zip(nights) {
+            assert!(line.contains(night), "{line}");
+        }
+    }
+    let history = history_json("m1", &folders);
+    let nights = ["2026-12-08", "2026-12-07", "2026-12-06", "2026-12-05"];
+    assert_eq!(strings(&history, "night"), nights);
 }
 
 #[test]

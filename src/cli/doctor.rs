@@ -76,6 +76,7 @@ struct DeviceJson<'a> {
     fingerprint: &'a str,
     fingerprint_from: &'a str,
     new_id_at_next_command: bool,
+    back_to_id_at_next_command: Option<&'a str>,
 }
 
 impl<'a> From<&'a Device> for DeviceJson<'a> {
@@ -85,6 +86,7 @@ impl<'a> From<&'a Device> for DeviceJson<'a> {
             fingerprint: &device.fingerprint,
             fingerprint_from: &device.source,
             new_id_at_next_command: device.moves,
+            back_to_id_at_next_command: device.back_to.as_deref(),
         }
     }
 }

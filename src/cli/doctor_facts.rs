@@ -57,14 +57,12 @@ pub fn gather(paths: &Paths, loaded: &Loaded, catalog: &Catalog) -> Facts {
 /// The device id and the fingerprint, as `device::facts` reads them without writing.
 fn this_device(paths: &Paths) -> Device {
     let facts = device::facts(paths);
-    // Only an id whose kept fingerprint differs is replaced; a folder from before the
-    // fingerprints keeps its id.
-    let moves = facts.id.is_some() && facts.kept.as_ref().is_some_and(|k| *k != facts.now.hash);
     Device {
         id: facts.id,
+        back_to: facts.back_to,
         fingerprint: facts.now.hash,
         source: facts.now.source,
-        moves,
+        moves: facts.new_id,
     }
 }
 

@@ -4,9 +4,14 @@
 //! writers on one file. A data folder copied to another computer carries the old id with it,
 //! and two machines would then append to one file, which sync tools turn into conflict
 //! copies (and git into merge conflicts). So beside `device` bedstretch keeps `device-machine`:
-//! a short hash of the machine's id (or hostname) and of the data folder's own path. When it
-//! no longer matches, this is another computer, or another folder, and it gets an id of its
-//! own; the old file stays and is still read.
+//! for every fingerprint this data folder has seen (a short hash of the machine's id, or
+//! hostname, and of the data folder's own path), newest first and at most [`MAX_SEEN`], a line
+//! `FINGERPRINT ID`. A fingerprint seen before takes its own id again, quietly: a folder shared
+//! by several machines (an NFS home, a folder synced whole, or `BEDSTRETCH_MACHINE_ID` set in a
+//! shell but not for the reminder's timer) switches between ids without making new ones. A
+//! fingerprint never seen is another computer, or another folder, and gets an id of its own,
+//! said once; the old file stays and is still read. The one-line form written before, a bare
+//! fingerprint, belongs to the id in `device`.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -36,6 +41,13 @@ const MACHINE_FILES: [&str; 5] = [
 /// Mixed into the hash, so that the fingerprint is bedstretch's own and says nothing another
 /// program's hash of the machine id would match (as systemd's app-specific ids do).
 const SEED: u64 = 0x6265_6473_7472_6574;
+
+/// How many fingerprints `device-machine` keeps; the oldest beyond it is forgotten (and gets
+/// a new id, should it come back).
+pub const MAX_SEEN: usize = 16;
+
+/// A fingerprint seen in this data folder, and the id it was given.
+type Seen = (String, String);
 
 /// What the machine is known by now, hashed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,36 +139,66 @@ pub fn replaced_notice(paths: &Paths) -> Option<String> {
     settle(paths).ok()?.notice()
 }
 
+/// What the next command does with the id, decided from the id kept, the fingerprints seen
+/// and the fingerprint now.
+#[derive(Debug, PartialEq, Eq)]
+enum Next {
+    /// The id stays; `record` when the fingerprint now is not kept beside it yet.
+    Keep { id: String, record: bool },
+    /// Back to the id this fingerprint was given before.
+    Back(String),
+    /// A new id in place of this one, which another computer (or folder) made.
+    Replace(String),
+    /// The first id of this data folder.
+    First,
+}
+
+fn next(id: Option<String>, seen: &[Seen], now: &str) -> Next {
+    let Some(id) = id else { return Next::First };
+    match seen.iter().find(|(print, _)| print == now) {
+        Some((_, known)) if *known == id => Next::Keep { id, record: false },
+        Some((_, known)) => Next::Back(known.clone()),
+        // A folder from before fingerprints were kept (or with none readable): it is this
+        // machine's, as it always was.
+        None if seen.is_empty() => Next::Keep { id, record: true },
+        None => Next::Replace(id),
+    }
+}
+
 /// [`settle`] with the fingerprint of now given.
 fn settle_as(paths: &Paths, now: &str) -> Result<Settled> {
-    // The fingerprint before the id: a replacement writes the id first, so a fingerprint that
-    // matches is never read beside the id it replaced.
-    let kept = read_fingerprint(paths);
-    if let (Some(kept), Some(id)) = (kept, read_device_id(&id_path(paths))?)
-        && kept == now
-    {
+    // The fingerprints before the id: a switch writes the id first, and a fingerprint's id
+    // never changes once kept, so a pair that matches is never read beside an id it replaced.
+    // The bare one-line form is left to the lock, as it names no id of its own.
+    let text = read_seen_text(paths);
+    let id = read_device_id(&id_path(paths))?;
+    if let Next::Keep { id, record: false } = next(id, &parse_seen(&text, None), now) {
         return Ok(Settled { id, replaced: None });
     }
     // Anything else is decided by one process at a time, so that commands started together
     // on a copied folder agree on one new id. Where the folder takes no lock, each decides
     // alone, and a new id is made only where none is (create_atomic).
     let _lock = lock(paths);
-    let replaced = match (read_device_id(&id_path(paths))?, read_fingerprint(paths)) {
-        (Some(id), Some(kept)) if kept == now => return Ok(Settled { id, replaced: None }),
-        // A folder from before fingerprints were kept: it is this machine's, as it always was.
-        (Some(id), None) => {
-            keep_fingerprint(paths, now)?;
-            return Ok(Settled { id, replaced: None });
+    let id = read_device_id(&id_path(paths))?;
+    let seen = parse_seen(&read_seen_text(paths), id.as_deref());
+    let settled = match next(id, &seen, now) {
+        Next::Keep { id, record: false } => return Ok(Settled { id, replaced: None }),
+        Next::Keep { id, .. } => Settled { id, replaced: None },
+        Next::Back(id) => {
+            write_id(paths, &id)?;
+            Settled { id, replaced: None }
         }
-        (Some(old), Some(_)) => Some(old),
-        (None, _) => None,
+        Next::Replace(old) => Settled {
+            id: replace_id(paths, &old)?,
+            replaced: Some(old),
+        },
+        Next::First => Settled {
+            id: make_id(paths)?,
+            replaced: None,
+        },
     };
-    let id = match &replaced {
-        Some(old) => replace_id(paths, old)?,
-        None => make_id(paths)?,
-    };
-    keep_fingerprint(paths, now)?;
-    Ok(Settled { id, replaced })
+    keep_seen(paths, &seen, now, &settled.id)?;
+    Ok(settled)
 }
 
 fn id_path(paths: &Paths) -> PathBuf {
@@ -187,10 +229,14 @@ fn replace_id(paths: &Paths, old: &str) -> Result<String> {
             break id;
         }
     };
+    write_id(paths, &id)?;
+    Ok(id)
+}
+
+fn write_id(paths: &Paths, id: &str) -> Result<()> {
     let path = id_path(paths);
     write_atomic(&path, format!("{id}\n").as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(id)
+        .with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// The first id of this data folder.
@@ -221,19 +267,46 @@ fn new_id() -> String {
     format!("{:08x}", random_u64() as u32)
 }
 
-fn keep_fingerprint(paths: &Paths, now: &str) -> Result<()> {
+/// `seen` with `now` and its id first, and at most [`MAX_SEEN`] lines.
+fn keep_seen(paths: &Paths, seen: &[Seen], now: &str, id: &str) -> Result<()> {
+    let mut text = format!("{now} {id}\n");
+    for (print, theirs) in seen.iter().filter(|(print, _)| print != now) {
+        text.push_str(&format!("{print} {theirs}\n"));
+    }
+    let text: String = text.split_inclusive('\n').take(MAX_SEEN).collect();
     let path = fingerprint_path(paths);
-    write_atomic(&path, format!("{now}\n").as_bytes())
+    write_atomic(&path, text.as_bytes())
         .with_context(|| format!("{}: cannot write", path.display()))
 }
 
-/// The fingerprint kept; `None` when there is none, or it cannot be read (it is then written
-/// anew, and an id is never replaced for a fingerprint that could not be read).
-fn read_fingerprint(paths: &Paths) -> Option<String> {
-    let bytes = read_capped(&fingerprint_path(paths), 64).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    let hash = text.trim();
-    (hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then(|| hash.to_string())
+/// What `device-machine` holds; empty when there is nothing, or it cannot be read (it is then
+/// written anew, and an id is never replaced for fingerprints that could not be read).
+fn read_seen_text(paths: &Paths) -> String {
+    read_capped(&fingerprint_path(paths), 4096)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
+/// The fingerprints seen and their ids, newest first, each once. A bare fingerprint (the
+/// one-line form written before) is `id`'s, and is left out without one; lines that are
+/// neither are left out.
+fn parse_seen(text: &str, id: Option<&str>) -> Vec<Seen> {
+    let mut seen: Vec<Seen> = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let pair = match (words.next(), words.next(), words.next()) {
+            (Some(print), Some(theirs), None) if is_device_id(theirs) => (print, theirs),
+            (Some(print), None, None) if id.is_some() => (print, id.unwrap_or_default()),
+            _ => continue,
+        };
+        let is_print = pair.0.len() == 16 && pair.0.bytes().all(|b| b.is_ascii_hexdigit());
+        if is_print && !seen.iter().any(|(print, _)| print == pair.0) {
+            seen.push((pair.0.to_string(), pair.1.to_string()));
+        }
+    }
+    seen.truncate(MAX_SEEN);
+    seen
 }
 
 /// The id kept in `path`; `None` when there is none, or something that is no id at all.
@@ -266,19 +339,43 @@ fn is_device_id(text: &str) -> bool {
 pub struct DeviceFacts {
     /// The id kept in `device`, if there is one.
     pub id: Option<String>,
-    /// The fingerprint kept in `device-machine`, if there is one.
-    pub kept: Option<String>,
-    /// The fingerprint now; an id whose kept fingerprint differs is replaced at the next
-    /// command that writes.
+    /// The id this fingerprint was given before, when `device` names another: the next
+    /// command that writes goes back to it, quietly.
+    pub back_to: Option<String>,
+    /// True when the next command that writes makes a new id: the kept one was made on
+    /// another computer or in another folder, and this fingerprint was never seen here.
+    pub new_id: bool,
+    /// The fingerprint now.
     pub now: Fingerprint,
+}
+
+impl DeviceFacts {
+    /// The id whose file the next command appends to, if it is known yet.
+    pub fn own_id(&self) -> Option<&str> {
+        self.back_to.as_deref().or(self.id.as_deref())
+    }
 }
 
 /// The device's id and fingerprints, read without writing anything.
 pub fn facts(paths: &Paths) -> DeviceFacts {
+    let now = fingerprint(paths);
+    let (id, back_to, new_id) = next_facts(paths, &now.hash);
     DeviceFacts {
-        id: read_device_id(&id_path(paths)).ok().flatten(),
-        kept: read_fingerprint(paths),
-        now: fingerprint(paths),
+        id,
+        back_to,
+        new_id,
+        now,
+    }
+}
+
+/// The id kept, the id the fingerprint `now` goes back to, and whether it makes a new one.
+fn next_facts(paths: &Paths, now: &str) -> (Option<String>, Option<String>, bool) {
+    let id = read_device_id(&id_path(paths)).ok().flatten();
+    let seen = parse_seen(&read_seen_text(paths), id.as_deref());
+    match next(id.clone(), &seen, now) {
+        Next::Back(known) => (id, Some(known), false),
+        Next::Replace(_) => (id, None, true),
+        Next::Keep { .. } | Next::First => (id, None, false),
     }
 }
 

@@ -20,7 +20,7 @@ fn the_device_id_is_made_once_and_kept() {
     assert_eq!(device_id(&paths).expect("kept"), first);
     assert_eq!(
         kept(&paths, "device-machine"),
-        format!("{}\n", fingerprint(&paths).hash)
+        format!("{} {first}\n", fingerprint(&paths).hash)
     );
 }
 
@@ -38,7 +38,7 @@ fn a_folder_from_before_fingerprints_keeps_its_id() {
         }
     );
     assert_eq!(first.notice(), None);
-    assert_eq!(kept(&paths, "device-machine"), format!("{HERE}\n"));
+    assert_eq!(kept(&paths, "device-machine"), format!("{HERE} old1\n"));
 }
 
 #[test]
@@ -57,7 +57,10 @@ fn another_machine_gets_an_id_of_its_own_and_is_told_once() {
         )
     );
     assert_eq!(kept(&paths, "device"), format!("{}\n", moved.id));
-    assert_eq!(kept(&paths, "device-machine"), format!("{THERE}\n"));
+    assert_eq!(
+        kept(&paths, "device-machine"),
+        format!("{THERE} {}\n{HERE} {old}\n", moved.id)
+    );
     assert_eq!(
         settled(&paths, THERE),
         Settled {
@@ -68,12 +71,92 @@ fn another_machine_gets_an_id_of_its_own_and_is_told_once() {
 }
 
 #[test]
+fn a_fingerprint_seen_before_takes_its_own_id_again_quietly() {
+    let (_dir, paths) = Paths::temp();
+    let here = settled(&paths, HERE).id;
+    let there = settled(&paths, THERE).id;
+    let quiet = |id: &str| Settled {
+        id: id.to_string(),
+        replaced: None,
+    };
+    for _ in 0..2 {
+        assert_eq!(facts_next(&paths, HERE), (Some(here.clone()), false));
+        assert_eq!(settled(&paths, HERE), quiet(&here));
+        assert_eq!(kept(&paths, "device"), format!("{here}\n"));
+        assert_eq!(settled(&paths, HERE), quiet(&here));
+        assert_eq!(settled(&paths, THERE), quiet(&there));
+        assert_eq!(kept(&paths, "device"), format!("{there}\n"));
+    }
+    assert_eq!(
+        kept(&paths, "device-machine"),
+        format!("{THERE} {there}\n{HERE} {here}\n")
+    );
+}
+
+/// What `facts` would say with the fingerprint `now`: the id gone back to, and whether new.
+fn facts_next(paths: &Paths, now: &str) -> (Option<String>, bool) {
+    let (_, back_to, new_id) = next_facts(paths, now);
+    (back_to, new_id)
+}
+
+#[test]
+fn the_one_line_form_belongs_to_the_kept_id_and_is_never_read_as_another_machine() {
+    let (_dir, paths) = Paths::temp();
+    fs::create_dir_all(&paths.data_dir).expect("data folder");
+    fs::write(paths.data_dir.join("device"), "old1\n").expect("id");
+    fs::write(paths.data_dir.join("device-machine"), format!("{HERE}\n")).expect("old form");
+    assert_eq!(parse_seen(&format!("{HERE}\n"), None), []);
+    assert_eq!(facts_next(&paths, HERE), (None, false));
+    assert_eq!(facts_next(&paths, THERE), (None, true));
+    let moved = settled(&paths, THERE);
+    assert_eq!(moved.replaced.as_deref(), Some("old1"));
+    let back = settled(&paths, HERE);
+    assert_eq!((back.id.as_str(), back.replaced), ("old1", None));
+    assert_eq!(kept(&paths, "device"), "old1\n");
+}
+
+#[test]
+fn the_fingerprints_kept_are_the_newest_and_bounded() {
+    let (_dir, paths) = Paths::temp();
+    let prints: Vec<String> = (0..MAX_SEEN + 2).map(|n| format!("{n:016x}")).collect();
+    let ids: Vec<String> = prints.iter().map(|p| settled(&paths, p).id).collect();
+    let text = kept(&paths, "device-machine");
+    assert_eq!(text.lines().count(), MAX_SEEN);
+    let seen = parse_seen(&text, None);
+    assert_eq!(
+        seen[0],
+        (prints[MAX_SEEN + 1].clone(), ids[MAX_SEEN + 1].clone())
+    );
+    assert!(!seen.iter().any(|(print, _)| *print == prints[1]));
+    assert_eq!(settled(&paths, &prints[2]).id, ids[2]);
+    // Forgotten: it comes back as another machine.
+    let again = settled(&paths, &prints[0]);
+    assert_ne!(again.id, ids[0]);
+    assert!(again.replaced.is_some());
+    // Lines that are no pair are left out; a fingerprint is read once, its newest line.
+    let mixed = format!("{HERE} a1\nnonsense\n{THERE} bad id!\n{HERE} a2\n{THERE}\n");
+    assert_eq!(
+        parse_seen(&mixed, Some("k")),
+        [
+            (HERE.to_string(), "a1".to_string()),
+            (THERE.to_string(), "k".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_fingerprint_that_is_no_fingerprint_is_written_anew_and_the_id_kept() {
     let (_dir, paths) = Paths::temp();
     let id = settled(&paths, HERE).id;
     fs::write(paths.data_dir.join("device-machine"), "garbage\n").expect("spoilt");
-    assert_eq!(settled(&paths, THERE), Settled { id, replaced: None });
-    assert_eq!(kept(&paths, "device-machine"), format!("{THERE}\n"));
+    assert_eq!(
+        settled(&paths, THERE),
+        Settled {
+            id: id.clone(),
+            replaced: None
+        }
+    );
+    assert_eq!(kept(&paths, "device-machine"), format!("{THERE} {id}\n"));
 }
 
 #[test]

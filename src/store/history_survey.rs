@@ -19,9 +19,10 @@ use super::read::Lines;
 /// Every history file, in the order the readers read them; writes nothing. An unreadable
 /// folder or file is an error, as for every reader.
 pub fn survey(paths: &Paths) -> Result<Vec<HistoryFile>> {
-    let mine = device::facts(paths)
-        .id
-        .map(|id| super::history::device_file(paths, &id));
+    let facts = device::facts(paths);
+    let mine = facts
+        .own_id()
+        .map(|id| super::history::device_file(paths, id));
     let mut files = Vec::new();
     for path in history_files(&paths.history_dir())? {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -27,6 +27,9 @@ pub fn data(folder: &Path, exists: bool) -> Finding {
 pub struct Device {
     /// The id kept in the data folder, if there is one yet.
     pub id: Option<String>,
+    /// The id this machine and folder were given before, when the kept id is another's (a data
+    /// folder shared by several machines): the next command that writes goes back to it.
+    pub back_to: Option<String>,
     /// The fingerprint of this machine and folder now (a hash; never the machine's own id).
     pub fingerprint: String,
     /// What the machine is known by: a variable's name, a file's path, or "none".
@@ -55,7 +58,17 @@ pub fn device(device: &Device) -> Finding {
                  writes gives this one a new id, and history/{id}.jsonl is still read; {print}"
             ),
         ),
-        Some(id) => Finding::ok("device", format!("{id}, {print}")),
+        Some(id) => match &device.back_to {
+            Some(own) => Finding::ok(
+                "device",
+                format!(
+                    "{own}, this computer's own id in a data folder it shares ({id} was the last \
+                     used, by another computer or folder); the next command that writes goes \
+                     back to {own}; {print}"
+                ),
+            ),
+            None => Finding::ok("device", format!("{id}, {print}")),
+        },
     }
 }
 

@@ -119,6 +119,7 @@ fn bad_lines_are_counted_and_a_file_not_read_is_said_once() {
 fn the_device_line_never_needs_doing_and_says_when_the_id_will_change() {
     let mut device_facts = Device {
         id: Some("dev1".into()),
+        back_to: None,
         fingerprint: "0123456789abcdef".into(),
         source: "/etc/machine-id".into(),
         moves: false,
@@ -131,6 +132,18 @@ fn the_device_line_never_needs_doing_and_says_when_the_id_will_change() {
             "dev1, fingerprint 0123456789abcdef (from /etc/machine-id and the data folder's path)"
         )
     );
+    device_facts.back_to = Some("mine".into());
+    let line = device(&device_facts);
+    assert_eq!(line.level, Level::Ok);
+    assert!(
+        line.message.starts_with(
+            "mine, this computer's own id in a data folder it shares (dev1 was the last used, by \
+             another computer or folder); the next command that writes goes back to mine; \
+             fingerprint 0123456789abcdef"
+        ),
+        "{line:?}"
+    );
+    device_facts.back_to = None;
     device_facts.moves = true;
     let line = device(&device_facts);
     assert_eq!(line.level, Level::Info);
