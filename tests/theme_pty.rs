@@ -3,7 +3,22 @@
 
 mod support;
 
-use support::pty::{Home, Pty, command_in, wait_until};
+use std::thread;
+use std::time::Duration;
+
+use support::pty::{Home, Pty, command_in, program_in, wait_until};
+
+/// The variables that make up a terminal's identity, unset so that it is the same wherever
+/// the tests run.
+const IDENTITY: [&str; 7] = [
+    "TERM_PROGRAM",
+    "TERM_PROGRAM_VERSION",
+    "TMUX",
+    "STY",
+    "SSH_TTY",
+    "COLORFGBG",
+    "NO_COLOR",
+];
 
 /// The night's pale greys and yellows, which vanish on a white background.
 const NIGHT_ONLY: [vt100::Color; 6] = [
@@ -19,17 +34,9 @@ const NIGHT_ONLY: [vt100::Color; 6] = [
 fn home_with(home: &Home, config: &str, env: &[(&str, &str)]) -> Pty {
     put(home, "config/bedstretch/config.toml", config);
     let mut cmd = command_in(home.dir.path(), &[]);
-    for name in [
-        "TERM_PROGRAM",
-        "TERM_PROGRAM_VERSION",
-        "TMUX",
-        "STY",
-        "SSH_TTY",
-        "COLORFGBG",
-    ] {
+    for name in IDENTITY {
         cmd.env_remove(name);
     }
-    cmd.env_remove("NO_COLOR");
     for (name, value) in env {
         cmd.env(name, value);
     }
@@ -156,4 +163,39 @@ fn no_color_wins_over_every_theme() {
         assert!(!asked(&pty));
         quit(pty);
     }
+}
+
+#[test]
+fn an_answer_that_comes_after_a_quick_quit_is_not_typed_into_the_shell() {
+    let home = Home::empty();
+    // The shell the person quits back to: it reads the next line they type.
+    let script = format!(
+        "'{}'; echo EXITED; read line; echo \"GOT-[$line]\"",
+        env!("CARGO_BIN_EXE_bedstretch")
+    );
+    let mut cmd = program_in(
+        home.dir.path(),
+        "bash",
+        &["--norc", "--noprofile", "-c", &script],
+    );
+    for name in IDENTITY {
+        cmd.env_remove(name);
+    }
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for_written("\x1b]11;?\x1b\\");
+    // Quit at once; the answer comes a round trip later, as over ssh.
+    pty.send(b"q");
+    thread::sleep(Duration::from_millis(150));
+    pty.send(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
+    pty.wait_for_written("EXITED");
+    pty.send(b"typed after\r");
+    pty.wait_for_written("GOT-[");
+    assert!(pty.wait_exit(), "{}", pty.screen());
+    let written = pty.written();
+    assert!(written.contains("GOT-[typed after]"), "{written:?}");
+    assert!(!written.contains("rgb:ffff"), "{written:?}");
+    // The answer was read after all, and kept.
+    let memory = std::fs::read_to_string(home.dir.path().join("cache/bedstretch/terminals"))
+        .expect("remembered");
+    assert!(memory.starts_with("day\t"), "{memory}");
 }

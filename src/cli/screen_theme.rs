@@ -14,6 +14,14 @@ use crate::tui::theme::Theme;
 /// may only have been slow, and is asked again next time.
 const PATIENCE: Duration = Duration::from_secs(2);
 
+/// When the screens close this soon after the question, the answer is waited for until this
+/// long after it, and everything the terminal sends meanwhile dropped; otherwise an answer
+/// still on its way is typed into the shell. Half a second covers a round trip over ssh
+/// between continents or on a busy mobile link (100 to 300 ms) with room for tmux and a slow
+/// terminal; a terminal that never answers costs at most that, and only to someone who quits
+/// within half a second of the start.
+pub const LAST_CALL: Duration = Duration::from_millis(500);
+
 /// The palette for the screens, and whether and where to keep what the terminal does.
 pub struct ScreenTheme {
     /// What the first frame uses, and why.

@@ -37,6 +37,11 @@ impl ReplyKeys {
         self.expecting = true;
     }
 
+    /// Whether an answer is expected and has not come yet.
+    pub fn expecting(&self) -> bool {
+        self.expecting
+    }
+
     /// Looks at one key.
     pub fn see(&mut self, key: KeyEvent) -> Seen {
         if !self.expecting {

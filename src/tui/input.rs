@@ -21,6 +21,7 @@ use signal_hook::SigId;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 
 use super::background_reply::{ReplyKeys, Seen};
+use crate::clock::Clock;
 use crate::core::background::Rgb;
 
 /// How long crossterm may take to read input the terminal says is there.
@@ -217,6 +218,24 @@ impl TerminalEvents {
         out.flush()?;
         self.reply.expect();
         Ok(())
+    }
+
+    /// Reads, and drops, whatever the terminal sends until the answer to the background
+    /// question comes or the clock reaches `until`; at once when no answer is expected. Once
+    /// the terminal is given back, an answer still on its way would be typed into the shell.
+    pub fn last_answer(&mut self, clock: &impl Clock, until: Duration) -> io::Result<Option<Rgb>> {
+        while self.reply.expecting() {
+            let left = until.saturating_sub(clock.moment());
+            if left.is_zero() || !event::poll(left)? {
+                break;
+            }
+            if let Event::Key(key) = event::read()?
+                && let Seen::Answer(rgb) = self.reply.see(key)
+            {
+                return Ok(Some(rgb));
+            }
+        }
+        Ok(None)
     }
 
     /// An event crossterm has already parsed or can read from the terminal. crossterm looks
