@@ -140,6 +140,27 @@ fn auto_asks_and_turns_to_day_when_the_terminal_answers_light_and_remembers_it()
 }
 
 #[test]
+fn an_answer_whose_escape_comes_in_a_read_of_its_own_is_no_esc_key() {
+    let home = Home::empty();
+    let mut pty = home_with(&home, "", &[]);
+    assert!(asked(&pty));
+    // Split as ssh or tmux may split it: a lone ESC reads as the Esc key, which quits home.
+    pty.send(b"\x1b");
+    thread::sleep(Duration::from_millis(30));
+    pty.send(b"]11;rgb:ffff/ffff/ffff\x1b\\");
+    let ink = vt100::Color::Idx(236);
+    wait_until(
+        "home redrawn in day",
+        || colours(&pty).contains(&ink),
+        || pty.screen(),
+    );
+    assert!(pty.screen().contains("Routines"), "{}", pty.screen());
+    // An Esc pressed is still a key: it quits home.
+    pty.send(b"\x1b");
+    assert!(pty.wait_exit(), "{}", pty.screen());
+}
+
+#[test]
 fn a_terminal_remembered_silent_is_not_asked_again() {
     let home = Home::empty();
     put(

@@ -87,3 +87,67 @@ fn an_endless_answer_is_let_go() {
     keys.extend(std::iter::repeat_n(key('1'), LONGEST + 1));
     assert_eq!(see_all(&mut reply, keys), [Seen::Key(key('1'))]);
 }
+
+fn esc() -> KeyEvent {
+    KeyEvent::from(KeyCode::Esc)
+}
+
+/// Sees `keys` as the input does: each key let go after an Esc is seen next.
+fn see_split(reply: &mut ReplyKeys, keys: Vec<KeyEvent>) -> Vec<Seen> {
+    let mut seen = Vec::new();
+    for key in keys {
+        seen.push(reply.see(key));
+        while let Some(after) = reply.next_key() {
+            seen.push(reply.see(after));
+        }
+    }
+    seen.retain(|s| *s != Seen::Held);
+    seen
+}
+
+#[test]
+fn an_answer_whose_escapes_came_in_reads_of_their_own_is_still_the_answer() {
+    // ESC alone is the Esc key; the `]` or `\` read after it is a plain key.
+    let mut keys = vec![key('j'), esc(), key(']')];
+    keys.extend("11;rgb:ffff/ffff/ffff".chars().map(key));
+    keys.extend([esc(), key('\\'), key('q')]);
+    let mut reply = ReplyKeys::default();
+    reply.expect();
+    let seen = see_split(&mut reply, keys);
+    assert_eq!(
+        seen,
+        [
+            Seen::Key(key('j')),
+            Seen::Answer([0xff, 0xff, 0xff]),
+            Seen::Key(key('q'))
+        ]
+    );
+    assert!(!reply.holds_esc());
+    // Answered: an Esc is a key at once again.
+    assert_eq!(reply.see(esc()), Seen::Key(esc()));
+}
+
+#[test]
+fn an_esc_followed_by_anything_but_a_bracket_is_a_key_and_so_is_what_follows() {
+    let mut reply = ReplyKeys::default();
+    reply.expect();
+    let seen = see_split(&mut reply, vec![esc(), key('q'), esc(), esc(), alt(']')]);
+    // Each Esc comes out, in order, before the key after it; the last Esc and the Alt+]
+    // after it are held, as an answer's start.
+    assert_eq!(
+        seen,
+        [Seen::Key(esc()), Seen::Key(key('q')), Seen::Key(esc())]
+    );
+    // An Esc with nothing after it is let go as the key it was.
+    let mut reply = ReplyKeys::default();
+    reply.expect();
+    assert_eq!(reply.see(esc()), Seen::Held);
+    assert!(reply.holds_esc());
+    assert_eq!(reply.let_go(), Some(esc()));
+    assert_eq!(reply.let_go(), None);
+    // An Esc inside an answer that is not its end gives back both keys, and loses the rest.
+    let mut reply = ReplyKeys::default();
+    reply.expect();
+    let seen = see_split(&mut reply, vec![alt(']'), key('1'), esc(), key('x')]);
+    assert_eq!(seen, [Seen::Key(esc()), Seen::Key(key('x'))]);
+}
