@@ -80,6 +80,16 @@ fn assert_day(pty: &Pty) {
     }
 }
 
+/// Waits until home is drawn again in the day's ink.
+fn wait_for_day(pty: &Pty) {
+    let ink = vt100::Color::Idx(236);
+    wait_until(
+        "home redrawn in day",
+        || colours(pty).contains(&ink),
+        || pty.screen(),
+    );
+}
+
 /// Home shows the night palette, in its grey.
 #[track_caller]
 fn assert_night(pty: &Pty) {
@@ -116,12 +126,7 @@ fn auto_asks_and_turns_to_day_when_the_terminal_answers_light_and_remembers_it()
     assert_night(&pty);
     // The answer as a terminal gives it, ended by ST; none of it may act as a key.
     pty.send(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
-    let ink = vt100::Color::Idx(236);
-    wait_until(
-        "home redrawn in day",
-        || colours(&pty).contains(&ink),
-        || pty.screen(),
-    );
+    wait_for_day(&pty);
     // Every cell drawn again: nothing of the night is left.
     assert_day(&pty);
     assert!(pty.screen().contains("Routines"), "{}", pty.screen());
@@ -148,12 +153,7 @@ fn an_answer_whose_escape_comes_in_a_read_of_its_own_is_no_esc_key() {
     pty.send(b"\x1b");
     thread::sleep(Duration::from_millis(30));
     pty.send(b"]11;rgb:ffff/ffff/ffff\x1b\\");
-    let ink = vt100::Color::Idx(236);
-    wait_until(
-        "home redrawn in day",
-        || colours(&pty).contains(&ink),
-        || pty.screen(),
-    );
+    wait_for_day(&pty);
     assert!(pty.screen().contains("Routines"), "{}", pty.screen());
     // An Esc pressed is still a key: it quits home.
     pty.send(b"\x1b");
