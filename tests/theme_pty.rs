@@ -6,13 +6,19 @@ mod support;
 use std::thread;
 use std::time::Duration;
 
+use bedstretch::clock::{Clock, SystemClock};
 use support::pty::{Home, Pty, command_in, program_in, wait_until};
 
 /// The variables that make up a terminal's identity, unset so that it is the same wherever
 /// the tests run.
-const IDENTITY: [&str; 7] = [
+const IDENTITY: [&str; 12] = [
     "TERM_PROGRAM",
     "TERM_PROGRAM_VERSION",
+    "VTE_VERSION",
+    "KONSOLE_VERSION",
+    "TERMINAL_EMULATOR",
+    "INSIDE_EMACS",
+    "WT_SESSION",
     "TMUX",
     "STY",
     "SSH_TTY",
@@ -161,17 +167,28 @@ fn an_answer_whose_escape_comes_in_a_read_of_its_own_is_no_esc_key() {
 }
 
 #[test]
-fn a_terminal_remembered_silent_is_not_asked_again() {
-    let home = Home::empty();
-    put(
-        &home,
-        "cache/bedstretch/terminals",
-        "silent\tTERM=xterm-256color TERM_PROGRAM= TERM_PROGRAM_VERSION=\n",
-    );
-    let pty = home_with(&home, "", &[]);
-    assert!(!asked(&pty));
-    assert_night(&pty);
-    quit(pty);
+fn a_terminal_remembered_silent_is_not_asked_again_for_thirty_days() {
+    let today = SystemClock::new().wall().date_naive();
+    let who = "TERM=xterm-256color TERM_PROGRAM= TERM_PROGRAM_VERSION=";
+    // Remembered this morning, a month ago, or before silences were dated.
+    let month_ago = today - chrono::Days::new(30);
+    let cases = [
+        (format!(" {today}"), false),
+        (format!(" {month_ago}"), true),
+        (String::new(), true),
+    ];
+    for (when, asks) in cases {
+        let home = Home::empty();
+        put(
+            &home,
+            "cache/bedstretch/terminals",
+            &format!("silent{when}\t{who}\n"),
+        );
+        let pty = home_with(&home, "", &[]);
+        assert_eq!(asked(&pty), asks, "{when:?}");
+        assert_night(&pty);
+        quit(pty);
+    }
 }
 
 #[test]

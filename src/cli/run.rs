@@ -38,7 +38,7 @@ fn run_app(
     config: &Config,
     clock: SystemClock,
 ) -> Result<Hooks> {
-    let screen_theme = ScreenTheme::first(config, true);
+    let screen_theme = ScreenTheme::first(config, true, clock.wall().date_naive());
     let mut events = TerminalEvents::new().context("cannot catch signals")?;
     let terminal = match tui::init() {
         Ok(terminal) => terminal,
