@@ -3,7 +3,28 @@
 
 mod support;
 
-use support::pty::{Home, Pty, command_in, wait_until};
+use std::thread;
+use std::time::Duration;
+
+use bedstretch::clock::{Clock, SystemClock};
+use support::pty::{Home, Pty, command_in, program_in, wait_until};
+
+/// The variables that make up a terminal's identity, unset so that it is the same wherever
+/// the tests run.
+const IDENTITY: [&str; 12] = [
+    "TERM_PROGRAM",
+    "TERM_PROGRAM_VERSION",
+    "VTE_VERSION",
+    "KONSOLE_VERSION",
+    "TERMINAL_EMULATOR",
+    "INSIDE_EMACS",
+    "WT_SESSION",
+    "TMUX",
+    "STY",
+    "SSH_TTY",
+    "COLORFGBG",
+    "NO_COLOR",
+];
 
 /// The night's pale greys and yellows, which vanish on a white background.
 const NIGHT_ONLY: [vt100::Color; 6] = [
@@ -19,17 +40,9 @@ const NIGHT_ONLY: [vt100::Color; 6] = [
 fn home_with(home: &Home, config: &str, env: &[(&str, &str)]) -> Pty {
     put(home, "config/bedstretch/config.toml", config);
     let mut cmd = command_in(home.dir.path(), &[]);
-    for name in [
-        "TERM_PROGRAM",
-        "TERM_PROGRAM_VERSION",
-        "TMUX",
-        "STY",
-        "SSH_TTY",
-        "COLORFGBG",
-    ] {
+    for name in IDENTITY {
         cmd.env_remove(name);
     }
-    cmd.env_remove("NO_COLOR");
     for (name, value) in env {
         cmd.env(name, value);
     }
@@ -73,6 +86,16 @@ fn assert_day(pty: &Pty) {
     }
 }
 
+/// Waits until home is drawn again in the day's ink.
+fn wait_for_day(pty: &Pty) {
+    let ink = vt100::Color::Idx(236);
+    wait_until(
+        "home redrawn in day",
+        || colours(pty).contains(&ink),
+        || pty.screen(),
+    );
+}
+
 /// Home shows the night palette, in its grey.
 #[track_caller]
 fn assert_night(pty: &Pty) {
@@ -109,12 +132,7 @@ fn auto_asks_and_turns_to_day_when_the_terminal_answers_light_and_remembers_it()
     assert_night(&pty);
     // The answer as a terminal gives it, ended by ST; none of it may act as a key.
     pty.send(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
-    let ink = vt100::Color::Idx(236);
-    wait_until(
-        "home redrawn in day",
-        || colours(&pty).contains(&ink),
-        || pty.screen(),
-    );
+    wait_for_day(&pty);
     // Every cell drawn again: nothing of the night is left.
     assert_day(&pty);
     assert!(pty.screen().contains("Routines"), "{}", pty.screen());
@@ -133,17 +151,44 @@ fn auto_asks_and_turns_to_day_when_the_terminal_answers_light_and_remembers_it()
 }
 
 #[test]
-fn a_terminal_remembered_silent_is_not_asked_again() {
+fn an_answer_whose_escape_comes_in_a_read_of_its_own_is_no_esc_key() {
     let home = Home::empty();
-    put(
-        &home,
-        "cache/bedstretch/terminals",
-        "silent\tTERM=xterm-256color TERM_PROGRAM= TERM_PROGRAM_VERSION=\n",
-    );
-    let pty = home_with(&home, "", &[]);
-    assert!(!asked(&pty));
-    assert_night(&pty);
-    quit(pty);
+    let mut pty = home_with(&home, "", &[]);
+    assert!(asked(&pty));
+    // Split as ssh or tmux may split it: a lone ESC reads as the Esc key, which quits home.
+    pty.send(b"\x1b");
+    thread::sleep(Duration::from_millis(30));
+    pty.send(b"]11;rgb:ffff/ffff/ffff\x1b\\");
+    wait_for_day(&pty);
+    assert!(pty.screen().contains("Routines"), "{}", pty.screen());
+    // An Esc pressed is still a key: it quits home.
+    pty.send(b"\x1b");
+    assert!(pty.wait_exit(), "{}", pty.screen());
+}
+
+#[test]
+fn a_terminal_remembered_silent_is_not_asked_again_for_thirty_days() {
+    let today = SystemClock::new().wall().date_naive();
+    let who = "TERM=xterm-256color TERM_PROGRAM= TERM_PROGRAM_VERSION=";
+    // Remembered this morning, a month ago, or before silences were dated.
+    let month_ago = today - chrono::Days::new(30);
+    let cases = [
+        (format!(" {today}"), false),
+        (format!(" {month_ago}"), true),
+        (String::new(), true),
+    ];
+    for (when, asks) in cases {
+        let home = Home::empty();
+        put(
+            &home,
+            "cache/bedstretch/terminals",
+            &format!("silent{when}\t{who}\n"),
+        );
+        let pty = home_with(&home, "", &[]);
+        assert_eq!(asked(&pty), asks, "{when:?}");
+        assert_night(&pty);
+        quit(pty);
+    }
 }
 
 #[test]
@@ -156,4 +201,39 @@ fn no_color_wins_over_every_theme() {
         assert!(!asked(&pty));
         quit(pty);
     }
+}
+
+#[test]
+fn an_answer_that_comes_after_a_quick_quit_is_not_typed_into_the_shell() {
+    let home = Home::empty();
+    // The shell the person quits back to: it reads the next line they type.
+    let script = format!(
+        "'{}'; echo EXITED; read line; echo \"GOT-[$line]\"",
+        env!("CARGO_BIN_EXE_bedstretch")
+    );
+    let mut cmd = program_in(
+        home.dir.path(),
+        "bash",
+        &["--norc", "--noprofile", "-c", &script],
+    );
+    for name in IDENTITY {
+        cmd.env_remove(name);
+    }
+    let mut pty = Pty::spawn(cmd);
+    pty.wait_for_written("\x1b]11;?\x1b\\");
+    // Quit at once; the answer comes a round trip later, as over ssh.
+    pty.send(b"q");
+    thread::sleep(Duration::from_millis(150));
+    pty.send(b"\x1b]11;rgb:ffff/ffff/ffff\x1b\\");
+    pty.wait_for_written("EXITED");
+    pty.send(b"typed after\r");
+    pty.wait_for_written("GOT-[");
+    assert!(pty.wait_exit(), "{}", pty.screen());
+    let written = pty.written();
+    assert!(written.contains("GOT-[typed after]"), "{written:?}");
+    assert!(!written.contains("rgb:ffff"), "{written:?}");
+    // The answer was read after all, and kept.
+    let memory = std::fs::read_to_string(home.dir.path().join("cache/bedstretch/terminals"))
+        .expect("remembered");
+    assert!(memory.starts_with("day\t"), "{memory}");
 }

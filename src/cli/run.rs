@@ -25,7 +25,7 @@ use crate::tui::input::TerminalEvents;
 use super::completions;
 use super::routine::resolve;
 use super::run_plain::{self, need_terminal, settings};
-use super::screen_theme::ScreenTheme;
+use super::screen_theme::{LAST_CALL, ScreenTheme};
 use super::store_shell::{StoreShell, lock, print_unsaved, routine_rows, sounds};
 
 /// Sets up the terminal, runs `app` in it, and gives the terminal back whatever happens;
@@ -38,7 +38,7 @@ fn run_app(
     config: &Config,
     clock: SystemClock,
 ) -> Result<Hooks> {
-    let screen_theme = ScreenTheme::first(config, true);
+    let screen_theme = ScreenTheme::first(config, true, clock.wall().date_naive());
     let mut events = TerminalEvents::new().context("cannot catch signals")?;
     let terminal = match tui::init() {
         Ok(terminal) => terminal,
@@ -62,6 +62,10 @@ fn run_app(
         background: None,
     };
     let result = io.run(app, start);
+    // Still in raw mode, so that an answer on its way is read here, not by the shell.
+    if let Ok(Some(rgb)) = io.events.last_answer(&io.clock, asked_at + LAST_CALL) {
+        io.background = Some(rgb);
+    }
     tui::restore();
     let asked_for = io.clock.moment().saturating_sub(asked_at);
     screen_theme.remember(io.background, asked_for);

@@ -20,7 +20,8 @@ use filedescriptor::{POLLIN, pollfd};
 use signal_hook::SigId;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 
-use super::background_reply::{ReplyKeys, Seen};
+use super::background_reply::{ESC_WAIT, ReplyKeys, Seen};
+use crate::clock::Clock;
 use crate::core::background::Rgb;
 
 /// How long crossterm may take to read input the terminal says is there.
@@ -219,12 +220,41 @@ impl TerminalEvents {
         Ok(())
     }
 
+    /// Reads, and drops, whatever the terminal sends until the answer to the background
+    /// question comes or the clock reaches `until`; at once when no answer is expected. Once
+    /// the terminal is given back, an answer still on its way would be typed into the shell.
+    pub fn last_answer(&mut self, clock: &impl Clock, until: Duration) -> io::Result<Option<Rgb>> {
+        while self.reply.expecting() {
+            let left = until.saturating_sub(clock.moment());
+            if left.is_zero() {
+                break;
+            }
+            let key = match self.reply.next_key() {
+                Some(key) => Some(key),
+                None if !event::poll(left)? => break,
+                None => match event::read()? {
+                    Event::Key(key) => Some(key),
+                    _ => None,
+                },
+            };
+            if let Some(Seen::Answer(rgb)) = key.map(|key| self.reply.see(key)) {
+                return Ok(Some(rgb));
+            }
+        }
+        Ok(None)
+    }
+
     /// An event crossterm has already parsed or can read from the terminal. crossterm looks
     /// at nothing on a zero timeout (its wait counts as over before it starts), so this asks
     /// for a millisecond, which returns as soon as an event is there.
     fn parsed(&mut self) -> io::Result<Option<Input>> {
-        while event::poll(READ)? {
-            let input = match event::read()? {
+        loop {
+            let event = match self.reply.next_key() {
+                Some(key) => Event::Key(key),
+                None if !event::poll(READ)? => break,
+                None => event::read()?,
+            };
+            let input = match event {
                 Event::Key(key) => match self.reply.see(key) {
                     Seen::Key(key) => Input::Key(key),
                     Seen::Held => continue,
@@ -255,14 +285,21 @@ impl EventSource for TerminalEvents {
         {
             return Ok(Some(input));
         }
-        let timeout = whole_millis(timeout);
+        // A held Esc waits for the key after it that long, and no longer: then it is a key.
+        let timeout = match self.reply.holds_esc() {
+            true => ESC_WAIT,
+            false => whole_millis(timeout),
+        };
         let Some(tty) = &self.tty else {
             // No terminal to wait on (a test harness, say): crossterm's own wait will do.
             return match event::poll(timeout)? {
                 true => self.parsed(),
                 false => {
                     self.signals.drain();
-                    Ok(self.signals.take())
+                    Ok(self
+                        .signals
+                        .take()
+                        .or_else(|| self.reply.let_go().map(Input::Key)))
                 }
             };
         };
@@ -279,7 +316,7 @@ impl EventSource for TerminalEvents {
             return Ok(Some(input));
         }
         if fds[0].revents == 0 {
-            return Ok(None);
+            return Ok(self.reply.let_go().map(Input::Key));
         }
         if let Some(input) = self.parsed()? {
             return Ok(Some(input));
