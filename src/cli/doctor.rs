@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::core::config::Loaded;
+use crate::core::device_id::NextId;
 use crate::core::doctor::files::Device;
 use crate::core::doctor::finding::{Finding, count, problems};
 use crate::core::text::{clean_line, clean_path, escape_json_controls, pad};
@@ -85,8 +86,11 @@ impl<'a> From<&'a Device> for DeviceJson<'a> {
             id: device.id.as_deref(),
             fingerprint: &device.fingerprint,
             fingerprint_from: &device.source,
-            new_id_at_next_command: device.moves,
-            back_to_id_at_next_command: device.back_to.as_deref(),
+            new_id_at_next_command: device.next == NextId::New,
+            back_to_id_at_next_command: match &device.next {
+                NextId::BackTo(own) => Some(own),
+                NextId::Keeps | NextId::New => None,
+            },
         }
     }
 }

@@ -59,10 +59,9 @@ fn this_device(paths: &Paths) -> Device {
     let facts = device::facts(paths);
     Device {
         id: facts.id,
-        back_to: facts.back_to,
+        next: facts.next,
         fingerprint: facts.now.hash,
         source: facts.now.source,
-        moves: facts.new_id,
     }
 }
 

@@ -5,6 +5,7 @@ mod bootstrap;
 pub mod calendar;
 pub mod config;
 pub mod cramps;
+pub mod device_id;
 pub mod doctor;
 pub mod duration;
 #[cfg(test)]

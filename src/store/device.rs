@@ -22,6 +22,8 @@ use rustix::fs::{FlockOperation, flock};
 use twox_hash::XxHash3_64 as Xxh3;
 
 use super::atomic::{create_atomic, open_no_follow, random_u64, write_atomic};
+use crate::core::device_id::NextId;
+
 use super::paths::Paths;
 use super::read::{ReadError, read_capped};
 
@@ -339,12 +341,8 @@ fn is_device_id(text: &str) -> bool {
 pub struct DeviceFacts {
     /// The id kept in `device`, if there is one.
     pub id: Option<String>,
-    /// The id this fingerprint was given before, when `device` names another: the next
-    /// command that writes goes back to it, quietly.
-    pub back_to: Option<String>,
-    /// True when the next command that writes makes a new id: the kept one was made on
-    /// another computer or in another folder, and this fingerprint was never seen here.
-    pub new_id: bool,
+    /// What the next command that writes does with it.
+    pub next: NextId,
     /// The fingerprint now.
     pub now: Fingerprint,
 }
@@ -352,30 +350,28 @@ pub struct DeviceFacts {
 impl DeviceFacts {
     /// The id whose file the next command appends to, if it is known yet.
     pub fn own_id(&self) -> Option<&str> {
-        self.back_to.as_deref().or(self.id.as_deref())
+        match &self.next {
+            NextId::BackTo(own) => Some(own),
+            NextId::Keeps | NextId::New => self.id.as_deref(),
+        }
     }
 }
 
 /// The device's id and fingerprints, read without writing anything.
 pub fn facts(paths: &Paths) -> DeviceFacts {
     let now = fingerprint(paths);
-    let (id, back_to, new_id) = next_facts(paths, &now.hash);
-    DeviceFacts {
-        id,
-        back_to,
-        new_id,
-        now,
-    }
+    let (id, next) = next_facts(paths, &now.hash);
+    DeviceFacts { id, next, now }
 }
 
-/// The id kept, the id the fingerprint `now` goes back to, and whether it makes a new one.
-fn next_facts(paths: &Paths, now: &str) -> (Option<String>, Option<String>, bool) {
+/// The id kept, and what the next command that writes with the fingerprint `now` does with it.
+fn next_facts(paths: &Paths, now: &str) -> (Option<String>, NextId) {
     let id = read_device_id(&id_path(paths)).ok().flatten();
     let seen = parse_seen(&read_seen_text(paths), id.as_deref());
     match next(id.clone(), &seen, now) {
-        Next::Back(known) => (id, Some(known), false),
-        Next::Replace(_) => (id, None, true),
-        Next::Keep { .. } | Next::First => (id, None, false),
+        Next::Back(known) => (id, NextId::BackTo(known)),
+        Next::Replace(_) => (id, NextId::New),
+        Next::Keep { .. } | Next::First => (id, NextId::Keeps),
     }
 }
 

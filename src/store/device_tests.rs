@@ -80,7 +80,7 @@ fn a_fingerprint_seen_before_takes_its_own_id_again_quietly() {
         replaced: None,
     };
     for _ in 0..2 {
-        assert_eq!(facts_next(&paths, HERE), (Some(here.clone()), false));
+        assert_eq!(facts_next(&paths, HERE), NextId::BackTo(here.clone()));
         assert_eq!(settled(&paths, HERE), quiet(&here));
         assert_eq!(kept(&paths, "device"), format!("{here}\n"));
         assert_eq!(settled(&paths, HERE), quiet(&here));
@@ -94,9 +94,8 @@ fn a_fingerprint_seen_before_takes_its_own_id_again_quietly() {
 }
 
 /// What `facts` would say with the fingerprint `now`: the id gone back to, and whether new.
-fn facts_next(paths: &Paths, now: &str) -> (Option<String>, bool) {
-    let (_, back_to, new_id) = next_facts(paths, now);
-    (back_to, new_id)
+fn facts_next(paths: &Paths, now: &str) -> NextId {
+    next_facts(paths, now).1
 }
 
 #[test]
@@ -106,8 +105,8 @@ fn the_one_line_form_belongs_to_the_kept_id_and_is_never_read_as_another_machine
     fs::write(paths.data_dir.join("device"), "old1\n").expect("id");
     fs::write(paths.data_dir.join("device-machine"), format!("{HERE}\n")).expect("old form");
     assert_eq!(parse_seen(&format!("{HERE}\n"), None), []);
-    assert_eq!(facts_next(&paths, HERE), (None, false));
-    assert_eq!(facts_next(&paths, THERE), (None, true));
+    assert_eq!(facts_next(&paths, HERE), NextId::Keeps);
+    assert_eq!(facts_next(&paths, THERE), NextId::New);
     let moved = settled(&paths, THERE);
     assert_eq!(moved.replaced.as_deref(), Some("old1"));
     let back = settled(&paths, HERE);

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::device_id::NextId;
 use crate::core::sync_names::{ConflictCopy, SyncTool};
 
 use super::finding::{Finding, count, grouped, headed};
@@ -27,16 +28,12 @@ pub fn data(folder: &Path, exists: bool) -> Finding {
 pub struct Device {
     /// The id kept in the data folder, if there is one yet.
     pub id: Option<String>,
-    /// The id this machine and folder were given before, when the kept id is another's (a data
-    /// folder shared by several machines): the next command that writes goes back to it.
-    pub back_to: Option<String>,
+    /// What the next command that writes does with it.
+    pub next: NextId,
     /// The fingerprint of this machine and folder now (a hash; never the machine's own id).
     pub fingerprint: String,
     /// What the machine is known by: a variable's name, a file's path, or "none".
     pub source: String,
-    /// True when the id was made on another computer or in another folder, so that the next
-    /// command that writes gives this device a new one.
-    pub moves: bool,
 }
 
 /// The device id, as information: a copied data folder is handled by the next command.
@@ -51,15 +48,15 @@ pub fn device(device: &Device) -> Finding {
             "device",
             format!("no id yet; the first session or diary entry makes one; {print}"),
         ),
-        Some(id) if device.moves => Finding::info(
+        Some(id) if device.next == NextId::New => Finding::info(
             "device",
             format!(
                 "{id} was made on another computer or in another folder; the next command that \
                  writes gives this one a new id, and history/{id}.jsonl is still read; {print}"
             ),
         ),
-        Some(id) => match &device.back_to {
-            Some(own) => Finding::ok(
+        Some(id) => match &device.next {
+            NextId::BackTo(own) => Finding::ok(
                 "device",
                 format!(
                     "{own}, this computer's own id in a data folder it shares ({id} was the last \
@@ -67,7 +64,7 @@ pub fn device(device: &Device) -> Finding {
                      back to {own}; {print}"
                 ),
             ),
-            None => Finding::ok("device", format!("{id}, {print}")),
+            NextId::Keeps | NextId::New => Finding::ok("device", format!("{id}, {print}")),
         },
     }
 }

@@ -119,10 +119,9 @@ fn bad_lines_are_counted_and_a_file_not_read_is_said_once() {
 fn the_device_line_never_needs_doing_and_says_when_the_id_will_change() {
     let mut device_facts = Device {
         id: Some("dev1".into()),
-        back_to: None,
+        next: NextId::Keeps,
         fingerprint: "0123456789abcdef".into(),
         source: "/etc/machine-id".into(),
-        moves: false,
     };
     let line = device(&device_facts);
     assert_eq!(
@@ -132,7 +131,7 @@ fn the_device_line_never_needs_doing_and_says_when_the_id_will_change() {
             "dev1, fingerprint 0123456789abcdef (from /etc/machine-id and the data folder's path)"
         )
     );
-    device_facts.back_to = Some("mine".into());
+    device_facts.next = NextId::BackTo("mine".into());
     let line = device(&device_facts);
     assert_eq!(line.level, Level::Ok);
     assert!(
@@ -143,8 +142,7 @@ fn the_device_line_never_needs_doing_and_says_when_the_id_will_change() {
         ),
         "{line:?}"
     );
-    device_facts.back_to = None;
-    device_facts.moves = true;
+    device_facts.next = NextId::New;
     let line = device(&device_facts);
     assert_eq!(line.level, Level::Info);
     assert!(
