@@ -55,13 +55,8 @@ impl Home {
     /// The one-second routine, run plainly to its end without sounds (whose missing player
     /// would be a line of its own): exit code, stdout, stderr.
     fn run_plain(&self) -> (i32, String, String) {
-        let routine = support::one_second_path();
-        let args = [
-            "run",
-            "--plain",
-            "--no-sound",
-            routine.to_str().expect("utf-8"),
-        ];
+        let args = plain_args();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         cli::run(self.root(), &args)
     }
 
@@ -82,6 +77,18 @@ impl Home {
         assert!(files.next().is_none(), "one history file");
         fs::read_to_string(file.path()).expect("history")
     }
+}
+
+/// `run --plain --no-sound` of the one-second routine.
+fn plain_args() -> [String; 4] {
+    let routine = support::one_second_path();
+    [
+        "run",
+        "--plain",
+        "--no-sound",
+        routine.to_str().expect("utf-8"),
+    ]
+    .map(String::from)
 }
 
 #[test]
@@ -165,4 +172,62 @@ fn a_hook_that_hangs_is_stopped_with_what_it_started_at_ten_seconds_and_told() {
             "process {pid} is still there: {state}"
         );
     }
+}
+
+#[test]
+fn ctrl_c_while_a_hook_runs_after_a_session_ends_bedstretch_at_once() {
+    // A hook that would hold bedstretch for its whole ten seconds.
+    let home = Home::with_hook("echo $$ > \"$1\"\nexec sleep 60\n");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bedstretch"))
+        .args(plain_args())
+        .env("XDG_CONFIG_HOME", home.root().join("config"))
+        .env("XDG_DATA_HOME", home.root().join("data"))
+        .env("XDG_CACHE_HOME", home.root().join("cache"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    // The session is over and saved once the hook has started.
+    let out = home.root().join("out");
+    let waited = SystemClock::new();
+    while !fs::read_to_string(&out).is_ok_and(|pid| pid.ends_with('\n')) {
+        assert!(
+            waited.moment() < Duration::from_secs(30),
+            "the hook never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let hook_pid = home.out().trim().to_string();
+    let pid = child.id().to_string();
+    let sent = SystemClock::new();
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status();
+    assert!(kill.expect("kill runs").success());
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if sent.moment() > Duration::from_secs(8) {
+            let _ = child.kill();
+            let _ = child.wait();
+            break std::process::ExitStatus::default();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let took = sent.moment();
+    // The hook is in a process group of its own, which Ctrl-C at the terminal does not reach;
+    // it is the test's to stop.
+    let _ = std::process::Command::new("kill")
+        .args(["-KILL", "--", &format!("-{hook_pid}")])
+        .status();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        status.signal(),
+        Some(2),
+        "ended by SIGINT as any program is, {took:?}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    assert_eq!(cli::history(home.root()).len(), 1, "the session is saved");
 }
