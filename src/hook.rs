@@ -190,9 +190,6 @@ impl Hooks {
     /// Waits for every hook still running, up to the rest of its limit; the failures not yet
     /// taken, in the order the hooks started.
     pub fn finish(&mut self) -> Vec<String> {
-        if !self.running.is_empty() {
-            quit_signals_as_usual();
-        }
         let mut lines = std::mem::take(&mut self.failed);
         for handle in self.running.drain(..) {
             if let Outcome::Failed(line) = joined(handle) {
@@ -214,19 +211,6 @@ impl Hooks {
 impl Drop for Hooks {
     fn drop(&mut self) {
         self.tell();
-    }
-}
-
-/// Ctrl-C, SIGTERM, SIGHUP and SIGQUIT end the process again as they would without
-/// bedstretch, for the wait at its very end: the screens' signal actions, once unregistered,
-/// leave signal-hook's own handler installed, which would take these signals and do nothing
-/// for up to [`LIMIT`]. The hooks, in process groups of their own, go on to their end.
-fn quit_signals_as_usual() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-        let always = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
-        // A signal that cannot be set keeps what it had: the wait then runs its course.
-        let _ = signal_hook::flag::register_conditional_default(signal, always);
     }
 }
 

@@ -10,8 +10,8 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEvent};
@@ -64,8 +64,24 @@ struct Signals {
     ids: Vec<SigId>,
 }
 
+/// True while no screen handles the quit signals: they then end the process as they would
+/// without bedstretch (during the wait for `on_session_end`, say). Unregistering the screens'
+/// actions leaves signal-hook's own handler installed, which would take them and do nothing.
+fn quit_as_usual() -> &'static AtomicBool {
+    static AS_USUAL: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    AS_USUAL.get_or_init(|| {
+        let flag = Arc::new(AtomicBool::new(false));
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            // A signal that cannot be set keeps what it had: at worst it is ignored until exit.
+            let _ = signal_hook::flag::register_conditional_default(signal, Arc::clone(&flag));
+        }
+        flag
+    })
+}
+
 impl Signals {
     fn register() -> io::Result<Self> {
+        quit_as_usual().store(false, Ordering::Relaxed);
         let (wake, write) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         write.set_nonblocking(true)?;
@@ -133,6 +149,7 @@ impl Drop for Signals {
         for id in self.ids.drain(..) {
             signal_hook::low_level::unregister(id);
         }
+        quit_as_usual().store(true, Ordering::Relaxed);
     }
 }
 
